@@ -1,0 +1,89 @@
+/**
+ * Chart specs for the outcomes family: the grade trend by year and the year-on-year
+ * swings by cycle. Builders take plotted rows and return a Vega-Lite spec with the
+ * rows inlined, so the spec alone determines the SVG (and its cache key).
+ */
+import type { TopLevelSpec } from "vega-lite";
+import { GRADES } from "../data/datasets.ts";
+import { CHART_HEIGHT, CHART_WIDTH, GRADE_COLOURS, GRADE_DASHES, GRADE_LABELS, GRADE_SHAPES, MUTED_INK, vegaConfig } from "./theme.ts";
+
+const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+const gradeLabels = GRADES.map((g) => GRADE_LABELS[g]);
+
+const gradeScale = (channel: "color" | "strokeDash" | "shape") => {
+  const range = { color: GRADE_COLOURS, strokeDash: GRADE_DASHES, shape: GRADE_SHAPES }[channel];
+  return { domain: gradeLabels, range: GRADES.map((g) => range[g]) };
+};
+
+export interface GradeTrendRow {
+  readonly year: string;
+  readonly grade: string;
+  readonly percent: number;
+}
+
+/** Line chart: share of each grade by year, one line per grade. */
+export function gradeTrendSpec(rows: readonly GradeTrendRow[]): TopLevelSpec {
+  const legend = { title: null, columns: 2, symbolStrokeWidth: 2 };
+  return {
+    $schema: SCHEMA,
+    config: vegaConfig,
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    data: { values: rows.map((r) => ({ ...r })) },
+    mark: { type: "line", point: { filled: true, size: 50 }, strokeWidth: 2 },
+    encoding: {
+      x: { field: "year", type: "ordinal", title: "Year of inspection", axis: { labelAngle: 0 } },
+      y: { field: "percent", type: "quantitative", title: "Share of councils inspected (%)", scale: { domain: [0, 100] } },
+      color: { field: "grade", type: "nominal", scale: gradeScale("color"), legend },
+      strokeDash: { field: "grade", type: "nominal", scale: gradeScale("strokeDash"), legend },
+      shape: { field: "grade", type: "nominal", scale: gradeScale("shape"), legend },
+    },
+  };
+}
+
+export interface YearlySwingRow {
+  readonly cycle: string;
+  readonly change: string;
+  readonly grade: string;
+  readonly points: number;
+}
+
+/**
+ * Grouped bars of the absolute year-on-year change of every grade, one panel per
+ * three-year cycle, with a rule at each panel's average: the average yearly variation.
+ */
+export function yearlySwingSpec(rows: readonly YearlySwingRow[]): TopLevelSpec {
+  return {
+    $schema: SCHEMA,
+    config: vegaConfig,
+    data: { values: rows.map((r) => ({ ...r })) },
+    facet: { column: { field: "cycle", type: "nominal", title: null, sort: null, header: { labelFontWeight: "bold" } } },
+    spec: {
+      width: CHART_WIDTH / 2 - 40,
+      height: CHART_HEIGHT,
+      layer: [
+        {
+          mark: { type: "bar" },
+          encoding: {
+            x: { field: "change", type: "nominal", title: null, sort: null, axis: { labelAngle: 0 } },
+            xOffset: { field: "grade", type: "nominal", sort: gradeLabels },
+            y: { field: "points", type: "quantitative", title: "Change in share, either direction (percentage points)", scale: { domain: [0, 20] } },
+            color: { field: "grade", type: "nominal", scale: gradeScale("color"), legend: { title: null, columns: 2 } },
+          },
+        },
+        {
+          mark: { type: "rule", strokeDash: [4, 3], color: MUTED_INK, strokeWidth: 1.5 },
+          encoding: { y: { aggregate: "mean", field: "points", type: "quantitative" } },
+        },
+        {
+          mark: { type: "text", align: "right", dx: -2, dy: -6, color: MUTED_INK, x: "width" },
+          encoding: {
+            y: { aggregate: "mean", field: "points", type: "quantitative" },
+            text: { aggregate: "mean", field: "points", type: "quantitative", format: ".1f" },
+          },
+        },
+      ],
+    },
+    resolve: { scale: { x: "independent" } },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Errors about input data. Every message a reader sees has the form
+ * `file:line:column: plain sentence`, so an editor or terminal can jump to the cell.
+ * `file` is always the path relative to the project root, with forward slashes,
+ * so the message is the same on every machine and in every working directory.
+ */
+export class DataError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly plain: string,
+  ) {
+    super(`${file}:${line}:${column}: ${plain}`);
+    this.name = "DataError";
+  }
+}
+
+/** Errors that are not about one data cell: a page, a key, a figure. */
+export class BuildError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BuildError";
+  }
+}
+
+/** Quote a value for a message, keeping it on one line and short. */
+export function quoted(value: string): string {
+  const oneLine = value.replace(/\r?\n/g, "\\n");
+  const short = oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
+  return JSON.stringify(short);
+}

@@ -1,0 +1,127 @@
+/**
+ * Load one CSV file into typed rows, keeping each row's line number so that later
+ * checks can point at the exact cell. Parsing is csv-parse (BOM and CRLF handled);
+ * typing is a zod object whose keys are the expected header, in order.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import type { z } from "zod";
+import { DataError, quoted } from "./errors.ts";
+
+export interface Located<T> {
+  /** The typed row. */
+  readonly row: T;
+  /** 1-based line on which the row starts in the file. */
+  readonly line: number;
+}
+
+export interface Table<T> {
+  /** Path relative to the project root, forward slashes. */
+  readonly file: string;
+  readonly header: readonly string[];
+  readonly rows: readonly Located<T>[];
+  /** 1-based column of a header field, for error positions. */
+  column(field: string): number;
+}
+
+// zod's object type with string-typed input cells.
+export type RowSchema = z.ZodObject<Record<string, z.ZodType<unknown, string>>>;
+
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number };
+  raw: string;
+}
+
+/** Read and parse `file` (relative to `root`), validating every row with `schema`. */
+export async function loadCsv<S extends RowSchema>(root: string, file: string, schema: S): Promise<Table<z.output<S>>> {
+  const text = await readText(root, file);
+  return parseCsv(file, text, schema);
+}
+
+async function readText(root: string, file: string): Promise<string> {
+  try {
+    return await readFile(path.join(root, file), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DataError(file, 1, 1, code === "ENOENT" ? "the file does not exist" : `the file cannot be read (${code})`);
+  }
+}
+
+/** Parse CSV text already in memory; exported for tests and importers. */
+export function parseCsv<S extends RowSchema>(file: string, text: string, schema: S): Table<z.output<S>> {
+  const expected = Object.keys(schema.shape);
+  if (text.replace(/^\uFEFF/, "").trim() === "") throw new DataError(file, 1, 1, "the file is empty; a header line is needed");
+  const records = parseRecords(file, text);
+  const [headerRecord, ...body] = records;
+  const header = headerRecord.record.map((cell) => cell.trim());
+  checkHeader(file, header, expected);
+  const rows: Located<z.output<S>>[] = [];
+  for (const { record, info, raw } of body) {
+    const line = startLine(info.lines, raw);
+    if (record.length !== header.length) {
+      const column = Math.min(record.length, header.length) + 1;
+      throw new DataError(file, line, column, `the row has ${record.length} fields but the header has ${header.length}`);
+    }
+    const cells = Object.fromEntries(header.map((name, index) => [name, record[index]]));
+    const result = schema.safeParse(cells);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const field = String(issue.path[0] ?? header[0]);
+      throw new DataError(file, line, header.indexOf(field) + 1, `${field}: ${issue.message}`);
+    }
+    rows.push({ row: result.data, line });
+  }
+  return { file, header, rows, column: (field) => header.indexOf(field) + 1 };
+}
+
+function parseRecords(file: string, text: string): ParsedRecord[] {
+  try {
+    return parse(text, { bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as ParsedRecord[];
+  } catch (error) {
+    const csvError = error as { code?: string; lines?: number; column?: number; message: string };
+    if (csvError.code === "CSV_QUOTE_NOT_CLOSED") {
+      const open = unclosedQuote(text);
+      throw new DataError(file, open.line, open.column, "a quoted value is opened here and never closed");
+    }
+    if (csvError.code === "CSV_INVALID_CLOSING_QUOTE") {
+      throw new DataError(file, csvError.lines ?? 1, (csvError.column ?? 0) + 1, "a quoted value is followed by more text before the next comma");
+    }
+    throw new DataError(file, csvError.lines ?? 1, (csvError.column ?? 0) + 1, `the CSV cannot be read: ${csvError.message}`);
+  }
+}
+
+function checkHeader(file: string, header: readonly string[], expected: readonly string[]): void {
+  for (let index = 0; index < Math.max(header.length, expected.length); index += 1) {
+    if (header[index] === expected[index]) continue;
+    const found = header[index] === undefined ? "nothing" : quoted(header[index]);
+    const wanted = expected[index] === undefined ? "no further column" : quoted(expected[index]);
+    throw new DataError(file, 1, index + 1, `header column ${index + 1} should be ${wanted} but is ${found} (expected header: ${expected.join(",")})`);
+  }
+}
+
+/** csv-parse reports the line a record ends on; a quoted value may span lines. */
+function startLine(endLine: number, raw: string): number {
+  const inner = raw.replace(/\r?\n$|\r$/, "");
+  return endLine - (inner.match(/\n/g)?.length ?? 0);
+}
+
+/** Find where the quote that csv-parse found unclosed was opened. */
+function unclosedQuote(text: string): { line: number; column: number } {
+  let line = 1;
+  let field = 1;
+  let inQuote = false;
+  let opened = { line: 1, column: 1 };
+  for (const char of text.replace(/^\uFEFF/, "")) {
+    if (char === '"') {
+      if (!inQuote) opened = { line, column: field };
+      inQuote = !inQuote;
+    } else if (!inQuote && char === ",") field += 1;
+    else if (char === "\n") {
+      line += 1;
+      if (!inQuote) field = 1;
+    }
+  }
+  return opened;
+}

@@ -1,0 +1,115 @@
+/**
+ * data/README.md is the provenance ledger: one table row per data file with its
+ * source, licence, date and sha256. The build refuses data that is not listed or
+ * whose bytes no longer match the listed hash, so a number on the site can always be
+ * traced to a file whose origin is written down. `npm run data:sign` refreshes hashes
+ * after a deliberate change.
+ */
+import { createHash } from "node:crypto";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DataError } from "./errors.ts";
+
+export const LEDGER = "data/README.md";
+const HEADER = ["File", "Contents", "Source", "Licence", "Date", "sha256"] as const;
+
+export interface ProvenanceEntry {
+  readonly file: string;
+  readonly contents: string;
+  readonly source: string;
+  readonly licence: string;
+  readonly date: string;
+  readonly sha256: string;
+  /** Line of the entry in data/README.md. */
+  readonly line: number;
+}
+
+const cellsOf = (line: string) =>
+  line
+    .trim()
+    .replace(/^\||\|$/g, "")
+    .split("|")
+    .map((cell) => cell.trim());
+
+const unticked = (cell: string) => cell.replace(/^`|`$/g, "");
+
+/** Parse the provenance table: rows whose first cell is a back-ticked data path. */
+export function parseProvenance(markdown: string): ProvenanceEntry[] {
+  const lines = markdown.split(/\r?\n/);
+  const headerIndex = lines.findIndex((line) => {
+    const cells = cellsOf(line);
+    return line.trim().startsWith("|") && HEADER.every((name, i) => cells[i] === name);
+  });
+  if (headerIndex < 0) throw new DataError(LEDGER, 1, 1, `no provenance table with the header | ${HEADER.join(" | ")} |`);
+  const entries: ProvenanceEntry[] = [];
+  for (let index = headerIndex + 2; index < lines.length && lines[index].trim().startsWith("|"); index += 1) {
+    const cells = cellsOf(lines[index]);
+    const line = index + 1;
+    if (cells.length !== HEADER.length) throw new DataError(LEDGER, line, 1, `the entry has ${cells.length} cells; ${HEADER.length} are needed`);
+    const [file, contents, source, licence, date, sha256] = cells.map(unticked);
+    HEADER.forEach((name, i) => {
+      if (cells[i] === "") throw new DataError(LEDGER, line, i + 1, `the ${name} of ${file || "this entry"} is empty`);
+    });
+    entries.push({ file, contents, source, licence, date, sha256, line });
+  }
+  return entries;
+}
+
+export async function sha256File(file: string): Promise<string> {
+  return createHash("sha256").update(await readFile(file)).digest("hex");
+}
+
+/** Every CSV under data/, relative to the project root, sorted. */
+export async function listDataFiles(root: string): Promise<string[]> {
+  const entries = await readdir(path.join(root, "data"), { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".csv"))
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+async function readLedger(root: string): Promise<string> {
+  try {
+    return await readFile(path.join(root, LEDGER), "utf8");
+  } catch {
+    throw new DataError(LEDGER, 1, 1, "the provenance ledger is missing; every data file must be listed there");
+  }
+}
+
+/** Check that the ledger and the files on disk agree exactly. Returns the entries. */
+export async function verifyProvenance(root: string): Promise<ProvenanceEntry[]> {
+  const entries = parseProvenance(await readLedger(root));
+  const listed = new Map(entries.map((entry) => [entry.file, entry]));
+  for (const file of await listDataFiles(root)) {
+    if (!listed.has(file)) throw new DataError(file, 1, 1, `the file is not listed in ${LEDGER}; add its source, licence, date and sha256`);
+  }
+  for (const entry of entries) {
+    let actual: string;
+    try {
+      actual = await sha256File(path.join(root, entry.file));
+    } catch {
+      throw new DataError(LEDGER, entry.line, 1, `${entry.file} is listed but does not exist`);
+    }
+    if (actual !== entry.sha256) {
+      const why = /^[0-9a-f]{64}$/.test(entry.sha256) ? "has changed since its sha256 was recorded" : "has no sha256 recorded yet";
+      throw new DataError(LEDGER, entry.line, 6, `${entry.file} ${why} (its sha256 is ${actual}); check the file and run npm run data:sign`);
+    }
+  }
+  return entries;
+}
+
+/** Rewrite the sha256 cell of every listed file with the file's current hash. */
+export async function signProvenance(root: string): Promise<string[]> {
+  const markdown = await readLedger(root);
+  const entries = parseProvenance(markdown);
+  const lines = markdown.split("\n");
+  const changed: string[] = [];
+  for (const entry of entries) {
+    const actual = await sha256File(path.join(root, entry.file));
+    if (actual === entry.sha256) continue;
+    lines[entry.line - 1] = lines[entry.line - 1].replace(entry.sha256, actual);
+    changed.push(entry.file);
+  }
+  if (changed.length > 0) await writeFile(path.join(root, LEDGER), lines.join("\n"));
+  return changed;
+}

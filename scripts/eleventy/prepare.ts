@@ -1,0 +1,31 @@
+/**
+ * Everything that happens before Eleventy renders a page: load and check the data,
+ * compute the report, read the content to number the figures, render the placed
+ * figures to SVG. Pages then only look things up.
+ */
+import { loadReportData } from "../data/report-data.ts";
+import { renderFigure, type RenderedFigure } from "../figures/render.ts";
+import { placeFigures, scanContent, type ContentPage, type Placement } from "../figures/placement.ts";
+import type { SvgCache } from "../render/cache.ts";
+import { buildReport } from "../report.ts";
+import type { StatRegistry } from "../stats/registry.ts";
+
+export interface PreparedReport {
+  readonly stats: StatRegistry;
+  readonly pages: readonly ContentPage[];
+  readonly placements: ReadonlyMap<string, Placement>;
+  readonly figures: ReadonlyMap<string, RenderedFigure>;
+}
+
+export async function prepareReport(root: string, contentDir: string, cache: SvgCache): Promise<PreparedReport> {
+  const data = await loadReportData(root);
+  const report = buildReport(data);
+  const pages = await scanContent(root, contentDir);
+  const placements = placeFigures(pages, new Set(report.figures.keys()));
+  const figures = new Map<string, RenderedFigure>();
+  for (const placement of placements.values()) {
+    const definition = report.figures.get(placement.key);
+    if (definition) figures.set(placement.key, await renderFigure(definition, placement, cache));
+  }
+  return { stats: report.stats, pages, placements, figures };
+}

@@ -1,0 +1,81 @@
+/**
+ * Figure numbers are decided before any page renders, by reading the content in
+ * chapter order: the n-th figure placed in chapter c is "Figure c.n". This is what
+ * lets a cross-reference on one page name and link a figure on another.
+ */
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import matter from "gray-matter";
+import { BuildError } from "../data/errors.ts";
+
+export interface ContentPage {
+  /** Path relative to the project root, forward slashes. */
+  readonly inputPath: string;
+  readonly url: string;
+  readonly title: string;
+  readonly chapter: string | undefined;
+  readonly order: number;
+  readonly figureKeys: readonly string[];
+}
+
+export interface Placement {
+  readonly key: string;
+  /** "1.2" */
+  readonly number: string;
+  readonly label: string;
+  readonly anchor: string;
+  readonly page: ContentPage;
+  /** URL of the page plus anchor. */
+  readonly href: string;
+}
+
+const FIGURE_TAG = /\{%-?\s*figure\s+["']([^"']+)["']\s*-?%\}/g;
+
+/** Eleventy's default permalink for a content file, unless front matter sets one. */
+export function pageUrl(relativeToContent: string, permalink: unknown): string {
+  if (typeof permalink === "string") return permalink.replace(/index\.html$/, "");
+  const withoutExtension = relativeToContent.replace(/\.[^./]+$/, "").split(path.sep).join("/");
+  if (withoutExtension === "index") return "/";
+  return `/${withoutExtension.replace(/\/index$/, "")}/`;
+}
+
+export async function scanContent(root: string, contentDir: string): Promise<ContentPage[]> {
+  const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && /\.(md|njk)$/.test(e.name) && !e.name.startsWith("_"))
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter((file) => !path.relative(contentDir, file).split(path.sep).some((part) => part.startsWith("_")))
+    .sort();
+  const pages: ContentPage[] = [];
+  for (const file of files) {
+    const { data, content } = matter(await readFile(file, "utf8"));
+    const chapter = data.chapter === undefined ? undefined : String(data.chapter);
+    pages.push({
+      inputPath: path.relative(root, file).split(path.sep).join("/"),
+      url: pageUrl(path.relative(contentDir, file), data.permalink),
+      title: String(data.title ?? ""),
+      chapter,
+      order: typeof data.order === "number" ? data.order : Number(chapter ?? Number.POSITIVE_INFINITY),
+      figureKeys: [...content.matchAll(FIGURE_TAG)].map((m) => m[1]),
+    });
+  }
+  return pages.sort((a, b) => a.order - b.order || a.inputPath.localeCompare(b.inputPath));
+}
+
+export const figureAnchor = (key: string) => `figure-${key}`;
+
+export function placeFigures(pages: readonly ContentPage[], known: ReadonlySet<string>): Map<string, Placement> {
+  const placements = new Map<string, Placement>();
+  for (const page of pages) {
+    page.figureKeys.forEach((key, index) => {
+      if (!known.has(key)) throw new BuildError(`${page.inputPath}: unknown figure key "${key}"`);
+      const earlier = placements.get(key);
+      if (earlier) throw new BuildError(`${page.inputPath}: figure "${key}" is already placed in ${earlier.page.inputPath}; a figure appears once, refer to it with {% ref "${key}" %}`);
+      if (page.chapter === undefined) throw new BuildError(`${page.inputPath}: places figure "${key}" but has no chapter in its front matter, so the figure cannot be numbered`);
+      const number = `${page.chapter}.${index + 1}`;
+      const anchor = figureAnchor(key);
+      placements.set(key, { key, number, label: `Figure ${number}`, anchor, page, href: `${page.url}#${anchor}` });
+    });
+  }
+  return placements;
+}

@@ -1,0 +1,68 @@
+/**
+ * A content-addressed cache of rendered SVG. The key is the sha256 of the renderer
+ * identity and the full spec (which inlines the plotted data), so any change to the
+ * spec, the data or the renderer versions is a different key: the cache can miss
+ * needlessly but can never serve a stale chart. Entries live in memory for watch
+ * mode and on disk (.cache/svg) across builds; disk writes are atomic.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { TopLevelSpec } from "vega-lite";
+import { RENDERER_ID, renderRawSvg } from "./svg.ts";
+
+export type Renderer = (spec: TopLevelSpec, label: string) => Promise<string>;
+
+export interface CacheCounts {
+  hits: number;
+  misses: number;
+}
+
+export function cacheKey(spec: TopLevelSpec, rendererId = RENDERER_ID): string {
+  return createHash("sha256").update(rendererId).update("\0").update(JSON.stringify(spec)).digest("hex");
+}
+
+export class SvgCache {
+  private readonly memory = new Map<string, string>();
+  readonly counts: CacheCounts = { hits: 0, misses: 0 };
+
+  constructor(
+    /** Folder for cached files, or null for memory only. */
+    private readonly dir: string | null,
+    private readonly render: Renderer = renderRawSvg,
+    private readonly rendererId: string = RENDERER_ID,
+  ) {}
+
+  async svgFor(spec: TopLevelSpec, label: string): Promise<string> {
+    const key = cacheKey(spec, this.rendererId);
+    const remembered = this.memory.get(key) ?? (await this.readDisk(key));
+    if (remembered !== undefined) {
+      this.counts.hits += 1;
+      this.memory.set(key, remembered);
+      return remembered;
+    }
+    this.counts.misses += 1;
+    const svg = await this.render(spec, label);
+    this.memory.set(key, svg);
+    await this.writeDisk(key, svg);
+    return svg;
+  }
+
+  private async readDisk(key: string): Promise<string | undefined> {
+    if (!this.dir) return undefined;
+    try {
+      return await readFile(path.join(this.dir, `${key}.svg`), "utf8");
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async writeDisk(key: string, svg: string): Promise<void> {
+    if (!this.dir) return;
+    await mkdir(this.dir, { recursive: true });
+    const target = path.join(this.dir, `${key}.svg`);
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, svg);
+    await rename(temporary, target);
+  }
+}

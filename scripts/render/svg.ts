@@ -1,0 +1,65 @@
+/**
+ * Vega-Lite → Vega → SVG, in this process, with no browser and no child process.
+ * Any warning from either compiler or the runtime fails the render: a warning
+ * usually means a chart that silently shows something other than intended.
+ */
+import * as vega from "vega";
+import * as vl from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
+import { BuildError } from "../data/errors.ts";
+
+/** Identifies everything that shapes the SVG besides the spec: part of every cache key. */
+export const RENDERER_ID = `vega@${vega.version} vega-lite@${vl.version} svg-pipeline@1`;
+
+interface CollectingLogger extends vega.LoggerInterface {
+  readonly messages: string[];
+}
+
+function collectingLogger(): CollectingLogger {
+  const messages: string[] = [];
+  let current = vega.Warn;
+  const keep = (kind: string) => (...args: readonly unknown[]) => {
+    messages.push(`${kind}: ${args.map(String).join(" ")}`);
+    return logger;
+  };
+  const logger: CollectingLogger = {
+    messages,
+    level(level?: number) {
+      if (level === undefined) return current;
+      current = level;
+      return logger;
+    },
+    error: keep("error"),
+    warn: keep("warning"),
+    info: () => logger,
+    debug: () => logger,
+  } as CollectingLogger;
+  return logger;
+}
+
+/** Compile a Vega-Lite spec to Vega, failing on any warning. */
+export function compileSpec(spec: TopLevelSpec, label = "chart"): vega.Spec {
+  const logger = collectingLogger();
+  let compiled: vega.Spec;
+  try {
+    compiled = vl.compile(spec, { logger }).spec;
+  } catch (error) {
+    throw new BuildError(`${label}: the Vega-Lite spec does not compile: ${(error as Error).message}`);
+  }
+  if (logger.messages.length > 0) throw new BuildError(`${label}: Vega-Lite reported ${logger.messages.join("; ")}`);
+  return compiled;
+}
+
+/** Render a Vega-Lite spec to an SVG string (ids not yet made stable). */
+export async function renderRawSvg(spec: TopLevelSpec, label = "chart"): Promise<string> {
+  const compiled = compileSpec(spec, label);
+  const logger = collectingLogger();
+  const view = new vega.View(vega.parse(compiled), { renderer: "none", logger, logLevel: vega.Warn });
+  try {
+    const svg = await view.toSVG();
+    if (logger.messages.length > 0) throw new BuildError(`${label}: Vega reported ${logger.messages.join("; ")}`);
+    return svg;
+  } finally {
+    view.finalize();
+  }
+}

@@ -1,0 +1,13 @@
+// Eleventy 3 ships no type declarations; this covers the programmatic API we use.
+declare module "@11ty/eleventy" {
+  interface EleventyOptions {
+    quietMode?: boolean;
+    configPath?: string;
+    source?: "cli" | "script";
+    pathPrefix?: string;
+  }
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+  }
+}

@@ -23,7 +23,7 @@ export interface GradeTrendRow {
 
 /** Line chart: share of each grade by year, one line per grade. */
 export function gradeTrendSpec(rows: readonly GradeTrendRow[]): TopLevelSpec {
-  const legend = { title: null, columns: 2, symbolStrokeWidth: 2 };
+  const legend = { title: null, columns: 2, symbolStrokeWidth: 2, labelLimit: 0 };
   return {
     $schema: SCHEMA,
     config: vegaConfig,
@@ -49,41 +49,44 @@ export interface YearlySwingRow {
 }
 
 /**
- * Grouped bars of the absolute year-on-year change of every grade, one panel per
- * three-year cycle, with a rule at each panel's average: the average yearly variation.
+ * Horizontal grouped bars of the absolute year-on-year change of every grade, one
+ * panel per three-year cycle, with a dashed rule at each panel's average: the
+ * average yearly variation by grade.
  */
 export function yearlySwingSpec(rows: readonly YearlySwingRow[]): TopLevelSpec {
+  const maxPoints = Math.max(...rows.map((r) => r.points));
+  const domainTop = Math.max(5, Math.ceil(maxPoints / 5) * 5);
   return {
     $schema: SCHEMA,
     config: vegaConfig,
     data: { values: rows.map((r) => ({ ...r })) },
-    facet: { column: { field: "cycle", type: "nominal", title: null, sort: null, header: { labelFontWeight: "bold" } } },
+    facet: { column: { field: "cycle", type: "nominal", title: null, sort: null, header: { labelFontWeight: "bold", labelFontSize: 13 } } },
     spec: {
-      width: CHART_WIDTH / 2 - 40,
-      height: CHART_HEIGHT,
+      width: CHART_WIDTH / 2 - 70,
+      height: { step: 14 },
       layer: [
         {
           mark: { type: "bar" },
           encoding: {
-            x: { field: "change", type: "nominal", title: null, sort: null, axis: { labelAngle: 0 } },
-            xOffset: { field: "grade", type: "nominal", sort: gradeLabels },
-            y: { field: "points", type: "quantitative", title: "Change in share, either direction (percentage points)", scale: { domain: [0, 20] } },
-            color: { field: "grade", type: "nominal", scale: gradeScale("color"), legend: { title: null, columns: 2 } },
+            y: { field: "change", type: "nominal", title: null, sort: null, axis: { labelLimit: 0 } },
+            yOffset: { field: "grade", type: "nominal", sort: gradeLabels },
+            x: { field: "points", type: "quantitative", title: "Size of change (percentage points)", scale: { domain: [0, domainTop] } },
+            color: { field: "grade", type: "nominal", scale: gradeScale("color"), legend: { title: null, columns: 2, labelLimit: 0 } },
           },
         },
         {
           mark: { type: "rule", strokeDash: [4, 3], color: MUTED_INK, strokeWidth: 1.5 },
-          encoding: { y: { aggregate: "mean", field: "points", type: "quantitative" } },
+          encoding: { x: { aggregate: "mean", field: "points", type: "quantitative" } },
         },
         {
-          mark: { type: "text", align: "right", dx: -2, dy: -6, color: MUTED_INK, x: "width" },
+          mark: { type: "text", align: "left", baseline: "bottom", dx: 3, y: 0, dy: -2, color: MUTED_INK },
           encoding: {
-            y: { aggregate: "mean", field: "points", type: "quantitative" },
+            x: { aggregate: "mean", field: "points", type: "quantitative" },
             text: { aggregate: "mean", field: "points", type: "quantitative", format: ".1f" },
           },
         },
       ],
     },
-    resolve: { scale: { x: "independent" } },
+    resolve: { scale: { y: "independent" } },
   };
 }

@@ -63,7 +63,7 @@ export function yearlySwingFigure(years: readonly YearOutcomes[], windows: reado
       cycles.map((c) => `${c.label}: average movement ${pts(c.variation)}, largest ${pts(Math.max(...rows.filter((r) => r.cycle === c.label).map((r) => r.points)))}.`).join(" "),
     caption:
       "Each bar is the size of the change in one grade's share from one year to the next, whether up or down. The dashed line in each panel is the average of its bars: the average yearly variation by grade that the report compares between the two cycles.",
-    source: `Our calculation from the grade table in ${PUBLISHED_SOURCE}`,
+    source: `Our calculation from the published grade table. ${PUBLISHED_SOURCE}`,
     rows,
     columns: [
       { field: "cycle", label: "Cycle" },

@@ -13,7 +13,8 @@ export function numberCell(options: NumberOptions = {}) {
   const { min, max, integer = false, unit = "" } = options;
   return z.string().transform((raw, ctx) => {
     const text = raw.trim();
-    const value = text === "" ? Number.NaN : Number(text);
+    // Plain decimal notation only: Number() would also accept "0x1F", "1e3" or ".5".
+    const value = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
     const fail = (message: string) => {
       ctx.issues.push({ code: "custom", message, input: raw });
       return z.NEVER;

@@ -26,7 +26,7 @@ export class BuildError extends Error {
 
 /** Quote a value for a message, keeping it on one line and short. */
 export function quoted(value: string): string {
-  const oneLine = value.replace(/\r?\n/g, "\\n");
-  const short = oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
+  // JSON.stringify keeps the quote on one line: a newline inside shows as \n.
+  const short = value.length > 60 ? `${value.slice(0, 57)}...` : value;
   return JSON.stringify(short);
 }

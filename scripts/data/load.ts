@@ -58,8 +58,11 @@ export function parseCsv<S extends RowSchema>(file: string, text: string, schema
   const header = headerRecord.record.map((cell) => cell.trim());
   checkHeader(file, header, expected);
   const rows: Located<z.output<S>>[] = [];
-  for (const { record, info, raw } of body) {
-    const line = startLine(info.lines, raw);
+  let nextLine = 1 + lineBreaks(headerRecord.raw);
+  for (const { record, raw } of body) {
+    // A record's raw text starts with any empty lines skipped before it.
+    const line = nextLine + lineBreaks(/^[\r\n]*/.exec(raw)?.[0] ?? "");
+    nextLine += lineBreaks(raw);
     if (record.length !== header.length) {
       const column = Math.min(record.length, header.length) + 1;
       throw new DataError(file, line, column, `the row has ${record.length} fields but the header has ${header.length}`);
@@ -101,10 +104,12 @@ function checkHeader(file: string, header: readonly string[], expected: readonly
   }
 }
 
-/** csv-parse reports the line a record ends on; a quoted value may span lines. */
-function startLine(endLine: number, raw: string): number {
-  const inner = raw.replace(/\r?\n$|\r$/, "");
-  return endLine - (inner.match(/\n/g)?.length ?? 0);
+/**
+ * Line breaks in a record's raw text. Start lines are counted from these rather than
+ * from csv-parse's `info.lines`, which counts a CRLF inside a quoted value twice.
+ */
+function lineBreaks(raw: string): number {
+  return raw.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 /** Find where the quote that csv-parse found unclosed was opened. */

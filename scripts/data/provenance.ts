@@ -84,12 +84,9 @@ export async function verifyProvenance(root: string): Promise<ProvenanceEntry[]>
     if (!listed.has(file)) throw new DataError(file, 1, 1, `the file is not listed in ${LEDGER}; add its source, licence, date and sha256`);
   }
   for (const entry of entries) {
-    let actual: string;
-    try {
-      actual = await sha256File(path.join(root, entry.file));
-    } catch {
+    const actual = await sha256File(path.join(root, entry.file)).catch(() => {
       throw new DataError(LEDGER, entry.line, 1, `${entry.file} is listed but does not exist`);
-    }
+    });
     if (actual !== entry.sha256) {
       const why = /^[0-9a-f]{64}$/.test(entry.sha256) ? "has changed since its sha256 was recorded" : "has no sha256 recorded yet";
       throw new DataError(LEDGER, entry.line, 6, `${entry.file} ${why} (its sha256 is ${actual}); check the file and run npm run data:sign`);
@@ -105,9 +102,15 @@ export async function signProvenance(root: string): Promise<string[]> {
   const lines = markdown.split("\n");
   const changed: string[] = [];
   for (const entry of entries) {
-    const actual = await sha256File(path.join(root, entry.file));
+    const actual = await sha256File(path.join(root, entry.file)).catch(() => {
+      throw new DataError(LEDGER, entry.line, 1, `${entry.file} is listed but does not exist`);
+    });
     if (actual === entry.sha256) continue;
-    lines[entry.line - 1] = lines[entry.line - 1].replace(entry.sha256, actual);
+    // The sha256 is the last cell: replace its last occurrence, not a match in an earlier
+    // cell (a placeholder such as "-" also occurs in the file name).
+    const text = lines[entry.line - 1];
+    const at = text.lastIndexOf(entry.sha256);
+    lines[entry.line - 1] = text.slice(0, at) + actual + text.slice(at + entry.sha256.length);
     changed.push(entry.file);
   }
   if (changed.length > 0) await writeFile(path.join(root, LEDGER), lines.join("\n"));

@@ -15,7 +15,8 @@ describe("compileSpec", () => {
   });
 
   it("fails on any Vega-Lite warning, naming the chart", () => {
-    const misleading: TopLevelSpec = { data: { values: [{ a: 1 }] }, mark: "point", encoding: { shape: { field: "a", type: "quantitative" } } };
+    // Deliberately wrong (a quantitative field on a discrete channel), so the type needs a cast.
+    const misleading = { data: { values: [{ a: 1 }] }, mark: "point", encoding: { shape: { field: "a", type: "quantitative" } } } as unknown as TopLevelSpec;
     expect(() => compileSpec(misleading, 'figure "shapes"')).toThrow(/^figure "shapes": Vega-Lite reported warning: shape encoding should be discrete/);
   });
 

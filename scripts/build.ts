@@ -5,8 +5,10 @@
  */
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
+import { BuildError, isReportError } from "./data/errors.ts";
 import { ENGINE_ROOT } from "./eleventy/plugin.ts";
 
 // Output must not depend on the machine's time zone or language.
@@ -25,6 +27,8 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   const staging = `${outDir}.building-${process.pid}`;
   const retired = `${outDir}.previous-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
+  // Eleventy sets process.exitCode on a failed build; the caller decides what a failure means.
+  const exitCode = process.exitCode;
   try {
     const eleventy = new Eleventy(path.join(root, "content"), staging, {
       quietMode: true,
@@ -32,10 +36,13 @@ export async function buildSite(options: BuildOptions): Promise<string> {
       source: "cli",
       configPath: path.join(ENGINE_ROOT, ".eleventy.js"),
     });
+    // Failures are reported once, by the caller, in our words (see buildFailure).
+    eleventy.disableLogger();
     await eleventy.write();
   } catch (error) {
+    process.exitCode = exitCode;
     await rm(staging, { recursive: true, force: true });
-    throw rootCause(error);
+    throw buildFailure(error);
   }
   await rm(retired, { recursive: true, force: true });
   await rename(outDir, retired).catch((error: NodeJS.ErrnoException) => {
@@ -46,14 +53,33 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   return outDir;
 }
 
-/** Eleventy wraps errors from templates and events; the reader wants the innermost one. */
-export function rootCause(error: unknown): Error {
-  let current = error as { originalError?: unknown; cause?: unknown } & Error;
-  for (;;) {
-    const inner = current.originalError ?? current.cause;
-    if (!(inner instanceof Error)) return current;
-    current = inner as typeof current;
+/** Eleventy wraps errors from templates and events: the error and everything it wraps, outermost first. */
+function errorChain(error: unknown): Error[] {
+  const chain: Error[] = [];
+  let current: unknown = error;
+  while (current instanceof Error && !chain.includes(current)) {
+    chain.push(current);
+    const wrapped = current as Error & { originalError?: unknown };
+    current = wrapped.originalError ?? wrapped.cause;
   }
+  return chain;
+}
+
+/** The innermost error: for our own errors that is the whole story. */
+export function rootCause(error: unknown): Error {
+  return errorChain(error).at(-1) ?? new Error(String(error));
+}
+
+/**
+ * What a failed build reports. Our own errors (data, keys, figures) already say
+ * file:line:column and what is wrong. Anything else (a template syntax error, a bug)
+ * keeps the context Eleventy added, such as which template it was rendering.
+ */
+export function buildFailure(error: unknown): Error {
+  const root = rootCause(error);
+  if (isReportError(root)) return root;
+  const messages = [...new Set(errorChain(error).map((e) => e.message.trim()))];
+  return new BuildError(messages.join("\n  caused by: "), { cause: root });
 }
 
 async function main(): Promise<void> {
@@ -65,9 +91,12 @@ async function main(): Promise<void> {
     console.log(`Built ${path.relative(process.cwd(), out) || "."} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     console.error(`Build failed: ${(error as Error).message}`);
+    const cause = (error as Error).cause;
+    if (cause instanceof Error && process.env.DEBUG) console.error(cause.stack);
     console.error("The previous site, if any, was left as it was.");
     process.exitCode = 1;
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+// pathToFileURL, not `file://${argv[1]}`: the URL is percent-encoded (a space in the checkout path is %20).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -18,10 +18,19 @@ export class DataError extends Error {
 
 /** Errors that are not about one data cell: a page, a key, a figure. */
 export class BuildError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "BuildError";
   }
+}
+
+/**
+ * Whether an error is one of ours (its message is complete as it stands). Checked by
+ * name, not instanceof: Eleventy imports the plugin through its own loader, so under a
+ * test runner the same class can exist twice.
+ */
+export function isReportError(error: unknown): error is DataError | BuildError {
+  return error instanceof Error && (error.name === "DataError" || error.name === "BuildError");
 }
 
 /** Quote a value for a message, keeping it on one line and short. */

@@ -32,11 +32,30 @@ export class StatRegistry {
   get(key: string): Stat {
     const stat = this.stats.get(key);
     if (!stat) {
-      const near = [...this.stats.keys()].filter((k) => k.split(".")[0] === key.split(".")[0]).slice(0, 5);
-      const hint = near.length > 0 ? `; keys in that family include ${near.join(", ")}` : "";
+      const hint = this.nearest(key);
       throw new BuildError(`unknown stat key "${key}"${hint}`);
     }
     return stat;
+  }
+
+  /**
+   * Up to five keys sharing the longest run of leading segments with `key`, preferring
+   * keys of the same depth: for "outcomes.variation.middle", the other variations.
+   */
+  private nearest(key: string): string {
+    const parts = key.split(".");
+    const scored = [...this.stats.keys()].map((k) => {
+      const other = k.split(".");
+      let shared = 0;
+      while (shared < parts.length && parts[shared] === other[shared]) shared += 1;
+      return { k, shared, depth: Math.abs(other.length - parts.length) };
+    });
+    const shared = Math.max(0, ...scored.map((s) => s.shared));
+    if (shared === 0) return "";
+    const candidates = scored.filter((s) => s.shared === shared);
+    const depth = Math.min(...candidates.map((s) => s.depth));
+    const near = candidates.filter((s) => s.depth === depth).map((s) => s.k).sort().slice(0, 5);
+    return `; did you mean one of: ${near.join(", ")}`;
   }
 
   /** The formatted value; a missing or non-finite value is an error, never an empty string. */

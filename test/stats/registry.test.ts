@@ -17,7 +17,7 @@ describe("StatRegistry", () => {
 
   it("names an unknown key and suggests keys of the same family", () => {
     expect(() => registry.format("outcomes.variation.middle")).toThrow(
-      'unknown stat key "outcomes.variation.middle"; keys in that family include outcomes.variation.early, outcomes.variation.late, outcomes.years.first',
+      'unknown stat key "outcomes.variation.middle"; did you mean one of: outcomes.variation.early, outcomes.variation.late',
     );
     expect(() => registry.format("nothing.here")).toThrow(/^unknown stat key "nothing.here"$/);
   });

@@ -1,0 +1,166 @@
+/**
+ * Builds that must fail: each breaks one thing in a fresh copy of the fixture and
+ * checks the message the reader gets (file:line:column or the page path, and the
+ * offending key) and that the site built earlier into the same output folder is left
+ * byte for byte as it was, with no staging folder left beside it.
+ */
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { buildSite, rootCause } from "../../scripts/build.ts";
+import { signProvenance } from "../../scripts/data/provenance.ts";
+import { FIXTURE, OUTCOMES_CSV, REPO_ROOT, copyFixture, editFile, fingerprint, removeTemporaryFolders, temporaryFolder } from "./helpers.ts";
+
+const run = promisify(execFile);
+
+let outDir: string;
+let builtSite: string[];
+let savedExitCode: typeof process.exitCode;
+const savedCacheSetting = process.env.REPORT_SVG_CACHE;
+
+beforeAll(async () => {
+  process.env.REPORT_SVG_CACHE = "off";
+  outDir = path.join(await temporaryFolder(), "site");
+  await buildSite({ root: await copyFixture(), outDir });
+  builtSite = await fingerprint(outDir);
+  expect(builtSite.length).toBeGreaterThan(0);
+});
+
+afterAll(async () => {
+  if (savedCacheSetting === undefined) delete process.env.REPORT_SVG_CACHE;
+  else process.env.REPORT_SVG_CACHE = savedCacheSetting;
+  await removeTemporaryFolders();
+});
+
+beforeEach(() => {
+  savedExitCode = process.exitCode;
+  // buildSite reports nothing itself (the CLI prints the message); the spies check that.
+  for (const method of ["log", "warn", "error"] as const) vi.spyOn(console, method).mockImplementation(() => {});
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  process.exitCode = savedExitCode;
+  expect(await fingerprint(outDir)).toEqual(builtSite);
+  expect(await readdir(path.dirname(outDir))).toEqual(["site"]);
+});
+
+/** Build a broken project into the already-built output; return the error it fails with. */
+async function failingBuild(root: string): Promise<Error> {
+  const outcome = await buildSite({ root, outDir }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!(outcome instanceof Error)) throw new Error("the build was expected to fail but succeeded");
+  // buildSite already unwraps Eleventy's wrappers: what it throws is what the CLI prints.
+  expect(rootCause(outcome)).toBe(outcome);
+  // Nothing printed twice, and the calling process's exit code is left alone.
+  expect(console.error).not.toHaveBeenCalled();
+  expect(process.exitCode).toBe(savedExitCode);
+  return outcome;
+}
+
+const sha256 = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
+
+describe("a build that fails leaves the previous site untouched", () => {
+  it("reports a cell that is not a number by file:line:column", async () => {
+    const root = await copyFixture();
+    // Line 1 is the header; 2009/10 has lines 2–5 (inadequate, ri_or_adequate, good, outstanding).
+    await editFile(root, OUTCOMES_CSV, "2009/10,good,48,", "2009/10,good,abc,");
+    expect(await signProvenance(root)).toEqual([OUTCOMES_CSV]);
+    const error = await failingBuild(root);
+    expect(error.message.startsWith(`${OUTCOMES_CSV}:4:3:`)).toBe(true);
+    expect(error.message).toBe(`${OUTCOMES_CSV}:4:3: percent: "abc" is not a number`);
+  });
+
+  it("names the page and the key of an unknown stat", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/chapters/cycles.md", '{% stat "outcomes.variation.late" %}', '{% stat "outcomes.variation.middle" %}');
+    const error = await failingBuild(root);
+    expect(error.message).toBe('content/chapters/cycles.md: unknown stat key "outcomes.variation.middle"; did you mean one of: outcomes.variation.early, outcomes.variation.late, outcomes.variation.ratio');
+  });
+
+  it("keeps the template's name when the failure is not ours (a Nunjucks syntax error)", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/chapters/cycles.md", '{% stat "outcomes.variation.late" %}', '{% stat "outcomes.variation.late" ');
+    const outcome = await buildSite({ root, outDir }).then(() => undefined, (error: unknown) => error);
+    expect(outcome).toBeInstanceOf(Error);
+    const message = (outcome as Error).message;
+    expect(message).toContain("cycles.md");
+    expect(message).toContain("caused by:");
+    expect(console.error).not.toHaveBeenCalled();
+    expect(process.exitCode).toBe(savedExitCode);
+  });
+
+  it("names the page and the key of an unknown figure", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/chapters/cycles.md", '{% figure "outcomes-yearly-swing" %}', '{% figure "outcomes-by-region" %}');
+    const error = await failingBuild(root);
+    expect(error.message).toBe('content/chapters/cycles.md: unknown figure key "outcomes-by-region"');
+  });
+
+  it("names the page and the key of a cross-reference to a figure that is not placed", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/chapters/grades.md", '{% ref "outcomes-yearly-swing" %}', '{% ref "outcomes-by-region" %}');
+    const error = await failingBuild(root);
+    expect(error.message).toBe('content/chapters/grades.md: {% ref "outcomes-by-region" %} names a figure that is not placed on any page');
+  });
+
+  it("refuses a year whose shares do not add up to 100 and is not a known exception", async () => {
+    const root = await copyFixture();
+    // 2013/14 starts on line 2 + 4 × 4 = 18; 26 + 46 + 35 + 3 = 110.
+    await editFile(root, OUTCOMES_CSV, "2013/14,good,25,", "2013/14,good,35,");
+    await signProvenance(root);
+    const error = await failingBuild(root);
+    expect(error.message).toBe(
+      `${OUTCOMES_CSV}:18:3: the shares for year 2013/14 add up to 110, not 100 (allowing ±2 for rounding); if this is how the source publishes it, list it in data/known-exceptions.csv`,
+    );
+  });
+
+  it("refuses the fixture's inconsistent year once its known exception is removed", async () => {
+    const root = await copyFixture();
+    await writeFile(path.join(root, "data/known-exceptions.csv"), "file,check,key,note\n");
+    await signProvenance(root);
+    const error = await failingBuild(root);
+    // 2011/12 starts on line 10; 19 + 42 + 35 + 8 = 104.
+    expect(error.message).toBe(
+      `${OUTCOMES_CSV}:10:3: the shares for year 2011/12 add up to 104, not 100 (allowing ±2 for rounding); if this is how the source publishes it, list it in data/known-exceptions.csv`,
+    );
+  });
+
+  it("refuses a data file changed without re-signing data/README.md", async () => {
+    const root = await copyFixture();
+    const ledgerLines = (await readFile(path.join(FIXTURE, "data/README.md"), "utf8")).split("\n");
+    const entryLine = ledgerLines.findIndex((line) => line.startsWith(`| \`${OUTCOMES_CSV}\``)) + 1;
+    expect(entryLine).toBe(11);
+    await editFile(root, OUTCOMES_CSV, "2013/14,good,25,", "2013/14,good,26,");
+    const actual = await sha256(path.join(root, OUTCOMES_CSV));
+    const error = await failingBuild(root);
+    expect(error.message).toBe(
+      `data/README.md:11:6: ${OUTCOMES_CSV} has changed since its sha256 was recorded (its sha256 is ${actual}); check the file and run npm run data:sign`,
+    );
+  });
+
+  it("refuses a data file that is not listed in data/README.md", async () => {
+    const root = await copyFixture();
+    await writeFile(path.join(root, "data/national/extra.csv"), "year,value\n2014/15,1\n");
+    const error = await failingBuild(root);
+    expect(error.message).toBe("data/national/extra.csv:1:1: the file is not listed in data/README.md; add its source, licence, date and sha256");
+  });
+
+  it("fails the command line build with exit code 1 and the same message", async () => {
+    const root = await copyFixture();
+    await editFile(root, OUTCOMES_CSV, "2009/10,good,48,", "2009/10,good,abc,");
+    await signProvenance(root);
+    const result = await run("npx", ["tsx", "scripts/build.ts", "--root", root, "--out", outDir], { cwd: REPO_ROOT, env: { ...process.env, REPORT_SVG_CACHE: "off" } }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Build failed: ${OUTCOMES_CSV}:4:3: percent: "abc" is not a number\n`);
+    expect(result.stderr).toContain("The previous site, if any, was left as it was.");
+  });
+});

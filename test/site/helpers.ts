@@ -1,0 +1,70 @@
+/**
+ * Shared helpers for the whole-site tests: copy the made-up fixture project to a
+ * fresh temporary folder (the repository is never written to), edit a copy, and
+ * fingerprint a built site as a sorted list of "relative/path sha256".
+ */
+import { createHash } from "node:crypto";
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+export const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "mini-report");
+export const OUTCOMES_CSV = "data/national/inspection-outcomes-by-year.csv";
+
+const temporaryFolders: string[] = [];
+
+/** A new empty folder under the system temp dir; removed by `removeTemporaryFolders`. */
+export async function temporaryFolder(prefix = "mini-report-"): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), prefix));
+  temporaryFolders.push(folder);
+  return folder;
+}
+
+export async function removeTemporaryFolders(): Promise<void> {
+  const folders = temporaryFolders.splice(0);
+  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+}
+
+/** A fresh copy of the fixture project; returns its root. */
+export async function copyFixture(prefix?: string): Promise<string> {
+  const root = path.join(await temporaryFolder(prefix), "project");
+  await cp(FIXTURE, root, { recursive: true });
+  return root;
+}
+
+/** Replace exactly one occurrence of `from` in a file of the project (fails if absent or repeated). */
+export async function editFile(root: string, file: string, from: string, to: string): Promise<void> {
+  const target = path.join(root, file);
+  const text = await readFile(target, "utf8");
+  const count = text.split(from).length - 1;
+  if (count !== 1) throw new Error(`expected exactly one ${JSON.stringify(from)} in ${file}, found ${count}`);
+  await writeFile(target, text.replace(from, to));
+}
+
+/** Every file under `dir`, sorted, as "relative/path sha256" (forward slashes). */
+export async function fingerprint(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  const lines = await Promise.all(
+    files.map(async (file) => {
+      const hash = createHash("sha256").update(await readFile(file)).digest("hex");
+      return `${path.relative(dir, file).split(path.sep).join("/")} ${hash}`;
+    }),
+  );
+  return lines.sort();
+}
+
+/** Run `work` with some environment variables set, restoring the previous values afterwards. */
+export async function withEnv<T>(values: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, values);
+  try {
+    return await work();
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}

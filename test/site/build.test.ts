@@ -9,7 +9,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../scripts/build.ts";
-import { FIXTURE, copyFixture, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
+import { FIXTURE, FIXTURE_SITE_FILES, copyFixture, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 /**
  * The fixture's data/national/inspection-outcomes-by-year.csv, typed out again:
@@ -81,14 +81,7 @@ afterAll(removeTemporaryFolders);
 
 describe("building the mini-report fixture", () => {
   it("writes exactly the pages, CSVs and stylesheet, swaps them into place and leaves the project untouched", async () => {
-    expect([...site.keys()].sort()).toEqual([
-      "assets/report.css",
-      "chapter-1/index.html",
-      "chapter-2/index.html",
-      "data/figures/outcomes-by-year.csv",
-      "data/figures/outcomes-yearly-swing.csv",
-      "index.html",
-    ]);
+    expect([...site.keys()].sort()).toEqual(FIXTURE_SITE_FILES);
     // No staging or retired folder is left beside the output.
     expect(await readdir(path.dirname(outDir))).toEqual(["site"]);
     // The build reads the project but writes nothing into it (no .cache/, no _site/).

@@ -11,18 +11,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../scripts/build.ts";
-import { REPO_ROOT, copyFixture, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
+import { FIXTURE_SITE_FILES, REPO_ROOT, copyFixture, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 const run = promisify(execFile);
 
-const EXPECTED_FILES = [
-  "assets/report.css",
-  "chapter-1/index.html",
-  "chapter-2/index.html",
-  "data/figures/outcomes-by-year.csv",
-  "data/figures/outcomes-yearly-swing.csv",
-  "index.html",
-];
 
 /** Minutes behind UTC on 1 January 2015 in the current process time zone. */
 const offsetInJanuary = () => new Date(Date.UTC(2015, 0, 1)).getTimezoneOffset();
@@ -68,7 +60,7 @@ afterAll(removeTemporaryFolders);
 
 describe("the build is deterministic", () => {
   it("builds every expected file", () => {
-    expect(first.map((line) => line.split(" ")[0])).toEqual(EXPECTED_FILES);
+    expect(first.map((line) => line.split(" ")[0])).toEqual(FIXTURE_SITE_FILES);
   });
 
   it("produces byte-identical sites from different folders, working directories, time zones and languages", () => {

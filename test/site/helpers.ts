@@ -12,6 +12,16 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "mini-report");
 export const OUTCOMES_CSV = "data/national/inspection-outcomes-by-year.csv";
 
+/** Every file a build of the fixture writes, sorted. */
+export const FIXTURE_SITE_FILES = [
+  "assets/report.css",
+  "chapter-1/index.html",
+  "chapter-2/index.html",
+  "data/figures/outcomes-by-year.csv",
+  "data/figures/outcomes-yearly-swing.csv",
+  "index.html",
+];
+
 const temporaryFolders: string[] = [];
 
 /** A new empty folder under the system temp dir; removed by `removeTemporaryFolders`. */

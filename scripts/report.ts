@@ -3,6 +3,7 @@
  * place that knows the report's analytical choices (such as the two three-year
  * cycles compared for variation); everything else is generic machinery.
  */
+import { inspectionOutcomesByYear } from "./data/datasets/outcomes.ts";
 import type { ReportData } from "./data/report-data.ts";
 import { outcomesByYear } from "./compute/outcomes.ts";
 import { gradeTrendFigure, yearlySwingFigure } from "./figures/outcomes.ts";
@@ -22,7 +23,7 @@ export interface Report {
 }
 
 export function buildReport(data: ReportData): Report {
-  const years = outcomesByYear(data.outcomesByYear.rows.map(({ row }) => row));
+  const years = outcomesByYear(data.rows(inspectionOutcomesByYear));
   const stats = new StatRegistry(outcomeStats(years, VARIATION_WINDOWS));
   const figures = [gradeTrendFigure(years), yearlySwingFigure(years, VARIATION_WINDOWS)];
   return { stats, figures: new Map(figures.map((f) => [f.key, f])) };

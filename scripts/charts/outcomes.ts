@@ -4,7 +4,7 @@
  * rows inlined, so the spec alone determines the SVG (and its cache key).
  */
 import type { TopLevelSpec } from "vega-lite";
-import { GRADES } from "../data/datasets.ts";
+import { GRADES } from "../data/datasets/outcomes.ts";
 import { CHART_HEIGHT, CHART_WIDTH, GRADE_COLOURS, GRADE_DASHES, GRADE_LABELS, GRADE_SHAPES, MUTED_INK, vegaConfig } from "./theme.ts";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";

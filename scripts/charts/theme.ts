@@ -5,7 +5,7 @@
  * distinct dash patterns and point shapes so no reading depends on colour alone.
  */
 import type { Config } from "vega-lite";
-import type { Grade } from "../data/datasets.ts";
+import type { Grade } from "../data/datasets/outcomes.ts";
 
 export const GRADE_LABELS: Readonly<Record<Grade, string>> = {
   inadequate: "Inadequate",

@@ -6,7 +6,7 @@
  * Pure functions: rows in, typed results out. Shares are on the 0–100 scale
  * (percentage points), exactly as published; nothing here corrects the source.
  */
-import { GRADES, type Grade } from "../data/datasets.ts";
+import { GRADES, type Grade } from "../data/datasets/outcomes.ts";
 
 export interface OutcomeShare {
   readonly year: string;

@@ -2,7 +2,7 @@
  * Figures of the outcomes family. Titles, captions and descriptions are written from
  * the computed results, so they stay true when the data changes.
  */
-import { GRADES, inspectionOutcomesByYear } from "../data/datasets.ts";
+import { GRADES, inspectionOutcomesByYear } from "../data/datasets/outcomes.ts";
 import { averageYearlyVariation, yearOnYearChanges, yearWindow, type YearOutcomes } from "../compute/outcomes.ts";
 import { gradeTrendSpec, yearlySwingSpec } from "../charts/outcomes.ts";
 import { GRADE_LABELS } from "../charts/theme.ts";

@@ -2,7 +2,7 @@
  * Stats of the outcomes family: every share by grade and year, the share good or
  * better, the year span, and the average yearly variation of the two cycles.
  */
-import { GRADES } from "../data/datasets.ts";
+import { GRADES } from "../data/datasets/outcomes.ts";
 import { averageYearlyVariation, goodOrBetter, yearWindow, type YearOutcomes } from "../compute/outcomes.ts";
 import { percent, plainNumber, text } from "./format.ts";
 import type { Stat } from "./registry.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { completeGrid, ExceptionLedger, SHARES_SUM_CHECK, sharesSumTo100, uniqueKey, type KnownException } from "../../scripts/data/checks.ts";
-import { GRADES, inspectionOutcomesByYear, type OutcomeShareRow } from "../../scripts/data/datasets.ts";
+import { GRADES, inspectionOutcomesByYear, type OutcomeShareRow } from "../../scripts/data/datasets/outcomes.ts";
 import { parseCsv } from "../../scripts/data/load.ts";
 import { expectDataError } from "./data-error.ts";
 

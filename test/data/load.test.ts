@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { inspectionOutcomesByYear } from "../../scripts/data/datasets.ts";
+import { inspectionOutcomesByYear } from "../../scripts/data/datasets/outcomes.ts";
 import { loadCsv, parseCsv } from "../../scripts/data/load.ts";
 import { expectDataError } from "./data-error.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { outcomesByYear } from "../../scripts/compute/outcomes.ts";
-import { GRADES } from "../../scripts/data/datasets.ts";
+import { GRADES } from "../../scripts/data/datasets/outcomes.ts";
 import { outcomeStats, yearKey } from "../../scripts/stats/outcomes.ts";
 import { StatRegistry } from "../../scripts/stats/registry.ts";
 

@@ -10,6 +10,8 @@ import { gradeTrendFigure, yearlySwingFigure } from "./figures/outcomes.ts";
 import type { FigureDefinition } from "./figures/types.ts";
 import { outcomeStats, type VariationWindow } from "./stats/outcomes.ts";
 import { StatRegistry } from "./stats/registry.ts";
+import { auditClaims, claimStats } from "./stats/claims.ts";
+import type { ClaimAssessment } from "./compute/claims.ts";
 
 /** The report compares the three years before the single inspection framework settled in with the three after. */
 export const VARIATION_WINDOWS: readonly [VariationWindow, VariationWindow] = [
@@ -20,11 +22,15 @@ export const VARIATION_WINDOWS: readonly [VariationWindow, VariationWindow] = [
 export interface Report {
   readonly stats: StatRegistry;
   readonly figures: ReadonlyMap<string, FigureDefinition>;
+  readonly claims: readonly ClaimAssessment[];
 }
 
 export function buildReport(data: ReportData): Report {
   const years = outcomesByYear(data.rows(inspectionOutcomesByYear));
   const stats = new StatRegistry(outcomeStats(years, VARIATION_WINDOWS));
   const figures = [gradeTrendFigure(years), yearlySwingFigure(years, VARIATION_WINDOWS)];
-  return { stats, figures: new Map(figures.map((f) => [f.key, f])) };
+  // The audit runs last: claims may name any stat of any family.
+  const claims = auditClaims(data.claims, stats);
+  for (const stat of claimStats(claims)) stats.add(stat);
+  return { stats, figures: new Map(figures.map((f) => [f.key, f])), claims };
 }

@@ -7,14 +7,18 @@ import { ExceptionLedger } from "./checks.ts";
 import type { Dataset, RowOf } from "./dataset.ts";
 import { REPORT_DATASETS } from "./datasets/index.ts";
 import { knownExceptions } from "./datasets/exceptions.ts";
+import { claimsDataset, type ClaimRow } from "./datasets/claims.ts";
+import { DataError } from "./errors.ts";
 import { loadCsv, type Table } from "./load.ts";
-import { verifyProvenance, type ProvenanceEntry } from "./provenance.ts";
+import { listDataFiles, verifyProvenance, type ProvenanceEntry } from "./provenance.ts";
 
 export class ReportData {
   constructor(
     readonly provenance: readonly ProvenanceEntry[],
     readonly exceptions: ExceptionLedger,
     private readonly tables: ReadonlyMap<Dataset, Table<unknown>>,
+    /** Every claims file under data/claims/, in file name order. */
+    readonly claims: readonly Table<ClaimRow>[] = [],
   ) {}
 
   /** The loaded, checked table of a dataset. */
@@ -44,5 +48,24 @@ export async function loadReportData(root: string, datasets: readonly Dataset[] 
     tables.set(dataset, table);
   }
   exceptions.assertAllUsed(new Set(datasets.map((d) => d.file)));
-  return new ReportData(provenance, exceptions, tables);
+  return new ReportData(provenance, exceptions, tables, await loadClaims(root));
+}
+
+/** The claims register is every CSV in data/claims/ (one per chapter family), ids unique across all. */
+async function loadClaims(root: string): Promise<Table<ClaimRow>[]> {
+  const files = (await listDataFiles(root)).filter((file) => /^data\/claims\/[^/]+\.csv$/.test(file));
+  const tables: Table<ClaimRow>[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const dataset = claimsDataset(file.replace(/^data\/claims\/|\.csv$/g, ""));
+    const table = await loadCsv(root, dataset.file, dataset.schema);
+    for (const check of dataset.checks) check(table, new ExceptionLedger(knownExceptions.file, []));
+    for (const { row, line } of table.rows) {
+      const first = seen.get(row.id);
+      if (first) throw new DataError(file, line, table.column("id"), `the claim id "${row.id}" is already used in ${first}`);
+      seen.set(row.id, `${file}:${line}`);
+    }
+    tables.push(table);
+  }
+  return tables;
 }

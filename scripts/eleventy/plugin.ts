@@ -84,19 +84,26 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
     return onPage(this, () => escapeHtml(state().stats.format(key)));
   });
 
+  // Markdown ends an HTML block at a blank line and reads indented lines as code,
+  // so a partial's output is flattened to unindented, non-blank lines.
+  const renderPartial = (name: string, context: object) =>
+    partials
+      .render(name, context)
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== "")
+      .join("\n");
+
   eleventyConfig.addShortcode("figure", function (this: ShortcodeContext, key: string) {
     return onPage(this, () => {
       const figure = state().figures.get(key);
       if (!figure) throw new BuildError(`unknown figure key "${key}"`);
-      // Markdown ends an HTML block at a blank line and reads indented lines as code,
-      // so the partial's output is flattened to unindented, non-blank lines.
-      return partials
-        .render("figure.njk", { figure })
-        .split("\n")
-        .map((line) => line.trim())
-        .filter((line) => line !== "")
-        .join("\n");
+      return renderPartial("figure.njk", { figure });
     });
+  });
+
+  eleventyConfig.addShortcode("claimsRegister", function (this: ShortcodeContext) {
+    return onPage(this, () => renderPartial("claims-register.njk", { register: state().register }));
   });
 
   eleventyConfig.addShortcode("ref", function (this: ShortcodeContext, key: string) {

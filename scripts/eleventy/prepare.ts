@@ -9,12 +9,14 @@ import { placeFigures, scanContent, type ContentPage, type Placement } from "../
 import type { SvgCache } from "../render/cache.ts";
 import { buildReport } from "../report.ts";
 import type { StatRegistry } from "../stats/registry.ts";
+import { claimsRegisterView, type RegisterView } from "./claims-register.ts";
 
 export interface PreparedReport {
   readonly stats: StatRegistry;
   readonly pages: readonly ContentPage[];
   readonly placements: ReadonlyMap<string, Placement>;
   readonly figures: ReadonlyMap<string, RenderedFigure>;
+  readonly register: RegisterView;
 }
 
 export async function prepareReport(root: string, contentDir: string, cache: SvgCache): Promise<PreparedReport> {
@@ -27,5 +29,7 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
     const definition = report.figures.get(placement.key);
     if (definition) figures.set(placement.key, await renderFigure(definition, placement, cache));
   }
-  return { stats: report.stats, pages, placements, figures };
+  const chapterTitles = new Map(pages.filter((p) => p.chapter !== undefined).map((p) => [p.chapter as string, `Chapter ${p.chapter}: ${p.title}`]));
+  const register = claimsRegisterView(report.claims, report.stats, chapterTitles);
+  return { stats: report.stats, pages, placements, figures, register };
 }

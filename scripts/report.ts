@@ -4,6 +4,9 @@
  * cycles compared for variation); everything else is generic machinery.
  */
 import { inspectionOutcomesByYear } from "./data/datasets/outcomes.ts";
+import { futuresVisions } from "./data/datasets/futures.ts";
+import { futuresFigure } from "./figures/futures.ts";
+import { futuresStats } from "./stats/futures.ts";
 import type { ReportData } from "./data/report-data.ts";
 import { outcomesByYear } from "./compute/outcomes.ts";
 import { gradeTrendFigure, yearlySwingFigure } from "./figures/outcomes.ts";
@@ -27,8 +30,9 @@ export interface Report {
 
 export function buildReport(data: ReportData): Report {
   const years = outcomesByYear(data.rows(inspectionOutcomesByYear));
-  const stats = new StatRegistry(outcomeStats(years, VARIATION_WINDOWS));
-  const figures = [gradeTrendFigure(years), yearlySwingFigure(years, VARIATION_WINDOWS)];
+  const futures = data.rows(futuresVisions);
+  const stats = new StatRegistry([...outcomeStats(years, VARIATION_WINDOWS), ...futuresStats(futures)]);
+  const figures = [gradeTrendFigure(years), yearlySwingFigure(years, VARIATION_WINDOWS), futuresFigure(futures)];
   // The audit runs last: claims may name any stat of any family.
   const claims = auditClaims(data.claims, stats);
   for (const stat of claimStats(claims)) stats.add(stat);

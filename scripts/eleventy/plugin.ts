@@ -23,6 +23,7 @@ interface EleventyConfig {
   directories: { input: string };
   addShortcode(name: string, fn: (this: ShortcodeContext, ...args: string[]) => string): void;
   addCollection(name: string, fn: (api: { getAll(): CollectionItem[] }) => CollectionItem[]): void;
+  addPairedShortcode(name: string, fn: (this: ShortcodeContext, content: string, ...args: string[]) => string): void;
   addWatchTarget(target: string): void;
   setLibrary(name: "md", library: unknown): void;
   on(event: string, fn: (args: { directories: { output: string } }) => Promise<void> | void): void;
@@ -115,12 +116,23 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
     });
   });
 
-  eleventyConfig.addCollection("chapters", (api) =>
+  // The report's reading order: every page with an `order` or a `chapter` in its front
+  // matter (the cover has neither), by order, else chapter number. `chapter` also numbers figures.
+  const position = (item: CollectionItem) => Number(item.data.order ?? item.data.chapter);
+  eleventyConfig.addCollection("contents", (api) =>
     api
       .getAll()
-      .filter((item) => item.data.chapter !== undefined)
-      .sort((a, b) => Number(a.data.order ?? a.data.chapter) - Number(b.data.order ?? b.data.chapter) || a.inputPath.localeCompare(b.inputPath)),
+      .filter((item) => item.data.order !== undefined || item.data.chapter !== undefined)
+      .sort((a, b) => position(a) - position(b) || a.inputPath.localeCompare(b.inputPath)),
   );
+
+  eleventyConfig.addPairedShortcode("keyStats", function (this: ShortcodeContext, inner: string) {
+    return `<div class="key-stats">${inner.split("\n").map((line) => line.trim()).filter(Boolean).join("")}</div>`;
+  });
+
+  eleventyConfig.addShortcode("keyStat", function (this: ShortcodeContext, key: string, label: string) {
+    return onPage(this, () => `<p class="key-stat"><span class="key-stat-value">${escapeHtml(state().stats.format(key))}</span> <span class="key-stat-label">${escapeHtml(label)}</span></p>`);
+  });
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     const figuresDir = path.join(directories.output, "data", "figures");

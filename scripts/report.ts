@@ -2,24 +2,111 @@
  * The report itself: which computations, stats and figures it has. This is the one
  * place that knows the report's analytical choices (such as the two three-year
  * cycles compared for variation); everything else is generic machinery.
+ *
+ * Each family turns loaded data into stats and figures; the claims audit runs last,
+ * since a claim may name any family's stat.
  */
-import { inspectionOutcomesByYear } from "./data/datasets/outcomes.ts";
-import { futuresVisions } from "./data/datasets/futures.ts";
-import { futuresFigure } from "./figures/futures.ts";
-import { futuresStats } from "./stats/futures.ts";
-import type { ReportData } from "./data/report-data.ts";
-import { outcomesByYear } from "./compute/outcomes.ts";
-import { gradeTrendFigure, yearlySwingFigure } from "./figures/outcomes.ts";
-import type { FigureDefinition } from "./figures/types.ts";
-import { outcomeStats, type VariationWindow } from "./stats/outcomes.ts";
-import { StatRegistry } from "./stats/registry.ts";
-import { auditClaims, claimStats } from "./stats/claims.ts";
+import { analyseStatements, exhaustionSummary } from "./compute/survey.ts";
+import { analyseCohort } from "./compute/cohort.ts";
+import { analyseCost } from "./compute/cost.ts";
+import { analyseProjection } from "./compute/projection.ts";
+import { revertTowardMean } from "./compute/reversion.ts";
+import { analyseTransitions } from "./compute/transitions.ts";
+import { cohort2013Design, cohort2013Indicators } from "./data/datasets/cohort.ts";
+import { costOfFailure } from "./data/datasets/cost.ts";
+import { projectionInputs } from "./data/datasets/projection.ts";
+import { meanReversionIllustration } from "./data/datasets/reversion.ts";
+import { repeatInspectionTransitions } from "./data/datasets/transitions.ts";
+import { iaTimelinessFigure, statedChangesFigure } from "./figures/cohort.ts";
+import { annualCostFigure } from "./figures/cost.ts";
+import { projectionFigure } from "./figures/projection.ts";
+import { meanReversionFigure } from "./figures/reversion.ts";
+import { denominatorsFigure, movementsFigure } from "./figures/transitions.ts";
+import { cohortStats } from "./stats/cohort.ts";
+import { costStats } from "./stats/cost.ts";
+import { declineStats } from "./stats/decline.ts";
+import { projectionStats } from "./stats/projection.ts";
+import { reversionStats } from "./stats/reversion.ts";
+import { transitionStats } from "./stats/transitions.ts";
 import type { ClaimAssessment } from "./compute/claims.ts";
+import { outcomesByYear } from "./compute/outcomes.ts";
+import { futuresVisions } from "./data/datasets/futures.ts";
+import { inspectionOutcomesByYear } from "./data/datasets/outcomes.ts";
+import { surveyStatements, workforceExhaustion } from "./data/datasets/survey.ts";
+import type { ReportData } from "./data/report-data.ts";
+import { futuresFigure } from "./figures/futures.ts";
+import { gradeTrendFigure, yearlySwingFigure } from "./figures/outcomes.ts";
+import { surveyStatementsFigure, workforceExhaustionFigure } from "./figures/survey.ts";
+import type { FigureDefinition } from "./figures/types.ts";
+import { auditClaims, claimStats } from "./stats/claims.ts";
+import { futuresStats } from "./stats/futures.ts";
+import { outcomeStats, type VariationWindow } from "./stats/outcomes.ts";
+import { StatRegistry, type Stat } from "./stats/registry.ts";
+import { surveyStats, workforceStats } from "./stats/survey.ts";
 
 /** The report compares the three years before the single inspection framework settled in with the three after. */
 export const VARIATION_WINDOWS: readonly [VariationWindow, VariationWindow] = [
   { name: "early", first: "2009/10", last: "2011/12" },
   { name: "late", first: "2012/13", last: "2014/15" },
+];
+
+/** The survey's footnotes give n80 (at most 80 respondents); "approximately" is read as ±1 point. */
+export const SURVEY_OPTIONS = { maxN: 80, approximateTolerance: 1 } as const;
+
+/** Chapter 1 quotes how each grade's share moved from 2007/08 to 2010/11. */
+export const DECLINE_CHANGES = [{ from: "2007/08", to: "2010/11" }] as const;
+/** Our April 2017 projection carries forward the Inadequate rate of the settled cycle (the "late" variation window). */
+export const PROJECTION_WINDOW = VARIATION_WINDOWS[1];
+/** The mean-reversion illustration moves each made-up score half-way back to the mean. */
+export const REVERSION_FRACTION = 0.5;
+
+interface Family {
+  readonly stats: readonly Stat[];
+  readonly figures: readonly FigureDefinition[];
+}
+
+const FAMILIES: readonly ((data: ReportData) => Family)[] = [
+  function outcomes(data) {
+    const years = outcomesByYear(data.rows(inspectionOutcomesByYear));
+    return { stats: outcomeStats(years, VARIATION_WINDOWS), figures: [gradeTrendFigure(years), yearlySwingFigure(years, VARIATION_WINDOWS)] };
+  },
+  function decline(data) {
+    const years = outcomesByYear(data.rows(inspectionOutcomesByYear));
+    return { stats: declineStats(years, DECLINE_CHANGES), figures: [] };
+  },
+  function transitions(data) {
+    const analysis = analyseTransitions(data.rows(repeatInspectionTransitions));
+    return { stats: transitionStats(analysis), figures: [movementsFigure(analysis), denominatorsFigure(analysis)] };
+  },
+  function projection(data) {
+    const years = outcomesByYear(data.rows(inspectionOutcomesByYear));
+    const analysis = analyseProjection(years, data.rows(projectionInputs), PROJECTION_WINDOW);
+    return { stats: projectionStats(analysis), figures: [projectionFigure(analysis)] };
+  },
+  function cohort(data) {
+    const analysis = analyseCohort(data.rows(cohort2013Indicators), data.rows(cohort2013Design));
+    const reversion = revertTowardMean(data.rows(meanReversionIllustration), REVERSION_FRACTION);
+    return {
+      stats: [...cohortStats(analysis), ...reversionStats(reversion)],
+      figures: [iaTimelinessFigure(analysis), statedChangesFigure(analysis), meanReversionFigure(reversion, analysis)],
+    };
+  },
+  function cost(data) {
+    const analysis = analyseCost(data.rows(costOfFailure));
+    return { stats: costStats(analysis), figures: [annualCostFigure(analysis)] };
+  },
+  function survey(data) {
+    const statements = analyseStatements(data.rows(surveyStatements), SURVEY_OPTIONS);
+    const exhaustion = exhaustionSummary(data.rows(workforceExhaustion));
+    return {
+      stats: [...surveyStats(statements, SURVEY_OPTIONS), ...workforceStats(exhaustion)],
+      figures: [surveyStatementsFigure(statements, SURVEY_OPTIONS.maxN), workforceExhaustionFigure(exhaustion)],
+    };
+  },
+  function futures(data) {
+    const rows = data.rows(futuresVisions);
+    return { stats: futuresStats(rows), figures: [futuresFigure(rows)] };
+  },
 ];
 
 export interface Report {
@@ -29,11 +116,9 @@ export interface Report {
 }
 
 export function buildReport(data: ReportData): Report {
-  const years = outcomesByYear(data.rows(inspectionOutcomesByYear));
-  const futures = data.rows(futuresVisions);
-  const stats = new StatRegistry([...outcomeStats(years, VARIATION_WINDOWS), ...futuresStats(futures)]);
-  const figures = [gradeTrendFigure(years), yearlySwingFigure(years, VARIATION_WINDOWS), futuresFigure(futures)];
-  // The audit runs last: claims may name any stat of any family.
+  const families = FAMILIES.map((family) => family(data));
+  const stats = new StatRegistry(families.flatMap((f) => f.stats));
+  const figures = families.flatMap((f) => f.figures);
   const claims = auditClaims(data.claims, stats);
   for (const stat of claimStats(claims)) stats.add(stat);
   return { stats, figures: new Map(figures.map((f) => [f.key, f])), claims };

@@ -67,3 +67,26 @@ export const vegaConfig: Config = {
   header: { labelColor: INK, titleColor: INK, labelFontSize: 12, titleFontSize: 12 },
   text: { color: INK, fontSize: 12 },
 };
+
+/**
+ * Survey answers (the Likert chart): blue for agreement, red for disagreement, grey for
+ * the rest. Every fill has at least 4.5:1 contrast on white (agree 5.9, disagree 6.9,
+ * neither 4.6), so white value labels on them stay readable; the rest whose split the
+ * report does not publish is drawn hollow with a dashed outline, so it is told apart by
+ * shape as well as colour, and every segment carries its value as text.
+ */
+export const SURVEY_COLOURS = {
+  agree: "#2166ac",
+  disagree: "#b2182b",
+  neither: "#6f777b",
+  /** Fill of the hollow "not published" segment; its outline is SURVEY_UNSPLIT_STROKE. */
+  unsplit: "#ffffff",
+} as const;
+export const SURVEY_UNSPLIT_STROKE = MUTED_INK;
+export const SURVEY_UNSPLIT_DASH = [4, 3];
+
+/** Emotional exhaustion levels: both ≥ 4.5:1 on white (high 6.9, moderate 4.5), and labelled in the bar. */
+export const EXHAUSTION_COLOURS = {
+  high: "#b2182b",
+  moderate: "#c4532d",
+} as const;

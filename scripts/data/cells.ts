@@ -60,3 +60,38 @@ export function yearSpanCell() {
     return z.NEVER;
   });
 }
+
+/** Whether year-month-day names a day that exists in the Gregorian calendar (2014-02-30 does not). */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return day <= days;
+}
+
+/** A calendar date written `2014-02-28` (ISO 8601, four-digit year); impossible days are rejected. */
+export function isoDateCell() {
+  return z.string().transform((raw, ctx) => {
+    const text = raw.trim();
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (match && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return text;
+    const message = match ? `${quoted(text)} is not a day in the calendar` : text === "" ? "the date is empty, a date like 2014-02-28 is needed" : `${quoted(text)} is not a date like 2014-02-28`;
+    ctx.issues.push({ code: "custom", message, input: raw });
+    return z.NEVER;
+  });
+}
+
+/**
+ * An optional cell: an empty or blank cell becomes null; anything else must pass `cell`
+ * (whose message is passed on unchanged).
+ */
+export function optionalCell<T>(cell: z.ZodType<T, string>) {
+  return z.string().transform((raw, ctx): T | null => {
+    if (raw.trim() === "") return null;
+    const result = cell.safeParse(raw);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.issues.push({ code: "custom", message: issue.message, input: raw });
+    return z.NEVER;
+  });
+}

@@ -103,6 +103,14 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
     });
   });
 
+  eleventyConfig.addShortcode("statIndex", function (this: ShortcodeContext) {
+    return onPage(this, () => {
+      const { stats } = state();
+      const rows = stats.keys().map((key) => ({ key, value: stats.format(key), label: stats.get(key).label }));
+      return renderPartial("stat-index.njk", { rows });
+    });
+  });
+
   eleventyConfig.addShortcode("claimsRegister", function (this: ShortcodeContext) {
     return onPage(this, () => renderPartial("claims-register.njk", { register: state().register }));
   });

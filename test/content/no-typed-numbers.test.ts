@@ -14,7 +14,13 @@ const YEAR = /^(19|20)\d{2}(\/\d{2})?$/;
 function typedNumbers(markdown: string): { line: number; text: string }[] {
   const { content } = matter(markdown);
   return content.split("\n").flatMap((line, index) =>
-    [...line.replace(/\{%.*?%\}/g, "").matchAll(/\d+(?:[.,/]\d+)*/g)]
+    // Shortcodes, link targets, ordered-list markers and chapter or figure numbers are not prose numbers.
+    [...line
+      .replace(/\{%.*?%\}/g, "")
+      .replace(/\]\([^)]*\)/g, "]")
+      .replace(/^\s*\d+\.\s/, "")
+      .replace(/\b(chapter|figure)\s+\d+(\.\d+)?/gi, "")
+      .matchAll(/\d+(?:[.,/]\d+)*/g)]
       .map((m) => m[0])
       .filter((text) => !YEAR.test(text))
       .map((text) => ({ line: index + 1, text })),
@@ -23,7 +29,7 @@ function typedNumbers(markdown: string): { line: number; text: string }[] {
 
 describe("typedNumbers", () => {
   it("finds hand-typed numbers but allows years and shortcodes", () => {
-    const sample = '---\nchapter: 1\n---\nIn 2007/08 and 2013, {% stat "outcomes.good.2007-08" %} were good.\nBut 69% and 9.4 and 1,234 are typed.';
+    const sample = '---\nchapter: 1\n---\nIn 2007/08 and 2013, {% stat "outcomes.good.2007-08" %} were good (see [chapter 3](/chapter-3/) and Figure 3.1).\n2. But 69% and 9.4 and 1,234 are typed.';
     expect(typedNumbers(sample).map((n) => n.text)).toEqual(["69", "9.4", "1,234"]);
   });
 });

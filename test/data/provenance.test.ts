@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LEDGER, parseProvenance, signProvenance, verifyProvenance } from "../../scripts/data/provenance.ts";
+import { LEDGER, listDataFiles, parseProvenance, signProvenance, verifyProvenance } from "../../scripts/data/provenance.ts";
 import { expectDataError } from "./data-error.ts";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
@@ -54,7 +54,9 @@ describe("the repository's own data/README.md", () => {
 
   it("passes verifyProvenance", async () => {
     const entries = await verifyProvenance(repo);
-    expect(entries.map((e) => e.file).sort()).toEqual([EXCEPTIONS, OUTCOMES]);
+    // Exactly the CSVs on disk are listed: no more, no fewer.
+    expect(entries.map((e) => e.file).sort()).toEqual(await listDataFiles(repo));
+    expect(entries.map((e) => e.file)).toEqual(expect.arrayContaining([EXCEPTIONS, OUTCOMES]));
   });
 });
 
@@ -94,7 +96,7 @@ describe("verifyProvenance and signProvenance on a copy", () => {
   });
 
   it("passes on an unchanged copy", async () => {
-    await expect(verifyProvenance(root)).resolves.toHaveLength(2);
+    await expect(verifyProvenance(root)).resolves.toHaveLength((await listDataFiles(root)).length);
   });
 
   it("fails when a data file changed, at the entry's sha256 cell", async () => {
@@ -115,7 +117,7 @@ describe("verifyProvenance and signProvenance on a copy", () => {
 
   it("ignores files under data/ that are not CSV", async () => {
     await writeFile(at("data/notes.txt"), "working notes\n");
-    await expect(verifyProvenance(root)).resolves.toHaveLength(2);
+    await expect(verifyProvenance(root)).resolves.toHaveLength((await listDataFiles(root)).length);
   });
 
   it("fails for a listed file that does not exist", async () => {
@@ -137,7 +139,7 @@ describe("verifyProvenance and signProvenance on a copy", () => {
     const changedLines = after.split("\n").flatMap((text, i) => (text === before.split("\n")[i] ? [] : [i + 1]));
     expect(changedLines).toEqual([line]);
     expect(after.split("\n")[line - 1]).toContain(`| ${await sha256(at(OUTCOMES))} |`);
-    await expect(verifyProvenance(root)).resolves.toHaveLength(2);
+    await expect(verifyProvenance(root)).resolves.toHaveLength((await listDataFiles(root)).length);
   });
 
   it("signProvenance leaves an up-to-date ledger alone", async () => {
@@ -160,6 +162,6 @@ describe("verifyProvenance and signProvenance on a copy", () => {
     );
     await expect(signProvenance(root)).resolves.toEqual([EXCEPTIONS]);
     expect(await ledgerText()).toBe(before);
-    await expect(verifyProvenance(root)).resolves.toHaveLength(2);
+    await expect(verifyProvenance(root)).resolves.toHaveLength((await listDataFiles(root)).length);
   });
 });

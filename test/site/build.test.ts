@@ -18,6 +18,8 @@ import { FIXTURE, FIXTURE_SITE_FILES, copyFixture, fingerprint, removeTemporaryF
  * data/known-exceptions.csv; every other year adds up to 100.
  */
 const SHARES: readonly (readonly [string, readonly [number, number, number, number]])[] = [
+  ["2007/08", [2, 24, 62, 12]],
+  ["2008/09", [5, 28, 55, 12]],
   ["2009/10", [9, 31, 48, 12]],
   ["2010/11", [14, 36, 41, 9]],
   ["2011/12", [19, 42, 35, 8]],
@@ -45,7 +47,7 @@ const EARLY_VARIATION = "4.8%";
 const LATE_VARIATION = "1.8%";
 const VARIATION_RATIO = "2.7";
 
-const BY_YEAR_TITLE = "Good judgements fell from 48% to 21% between 2009/10 and 2014/15, while Inadequate rose from 9% to 29%";
+const BY_YEAR_TITLE = "Good judgements fell from 62% to 21% between 2007/08 and 2014/15, while Inadequate rose from 2% to 29%";
 const SWING_TITLE =
   "Year-on-year swings in the grade shares averaged 4.8 percentage points in 2009/10 to 2011/12, against 1.8 percentage points in 2012/13 to 2014/15";
 
@@ -120,7 +122,7 @@ describe("building the mini-report fixture", () => {
     expect(labelledBy).toEqual(["figure-outcomes-by-year-title", "figure-outcomes-by-year-desc"]);
     expect(figure).toContain(`<title id="${labelledBy[0]}">${BY_YEAR_TITLE}</title>`);
     const description = new RegExp(`<desc id="${labelledBy[1]}">([^<]+)</desc>`).exec(figure)?.[1];
-    expect(description).toContain("Good: 48% in 2009/10, 21% in 2014/15, highest 48% in 2009/10.");
+    expect(description).toContain("Good: 62% in 2007/08, 21% in 2014/15, highest 62% in 2007/08.");
 
     // The known exception is shown unchanged and said so in the caption.
     expect(figure).toMatch(/<p class="figure-caption">[^<]*As published, the shares for 2011\/12 add up to 104%; they are shown unchanged\.<\/p>/);
@@ -145,7 +147,7 @@ describe("building the mini-report fixture", () => {
   it("writes the Figure 1.1 CSV with exactly the plotted rows", () => {
     const expected = ["year,grade,percent", ...SHARES.flatMap(([year, shares]) => shares.map((share, i) => `${year},${GRADE_LABELS[i]},${share}`))].join("\n") + "\n";
     expect(page("data/figures/outcomes-by-year.csv")).toBe(expected);
-    expect(page("data/figures/outcomes-by-year.csv").split("\n").slice(0, 3)).toEqual(["year,grade,percent", "2009/10,Inadequate,9", "2009/10,Requires improvement / adequate,31"]);
+    expect(page("data/figures/outcomes-by-year.csv").split("\n").slice(0, 3)).toEqual(["year,grade,percent", "2007/08,Inadequate,2", "2007/08,Requires improvement / adequate,24"]);
   });
 
   it("numbers the chapter-2 figure Figure 2.1 and writes its CSV and table", () => {
@@ -192,9 +194,9 @@ describe("building the mini-report fixture", () => {
   });
 
   it("renders the stats from the fixture's own numbers", () => {
-    // outcomes.years.first = 2009/10; outcomes.good.2009-10 = 48%;
+    // outcomes.years.first = 2007/08; outcomes.good.2007-08 = 62%;
     // outcomes.total.2011-12 = 19 + 42 + 35 + 8 = 104%.
-    expect(page("chapter-1/index.html")).toContain("<p>In 2009/10, 48% of the made-up councils were judged good.</p>");
+    expect(page("chapter-1/index.html")).toContain("<p>In 2007/08, 62% of the made-up councils were judged good.</p>");
     expect(page("chapter-1/index.html")).toContain("the shares for 2011/12 total 104% (");
     // Variations and ratio as worked out at the top of this file.
     expect(page("chapter-2/index.html")).toContain(

@@ -68,12 +68,12 @@ const sha256 = async (file: string) => createHash("sha256").update(await readFil
 describe("a build that fails leaves the previous site untouched", () => {
   it("reports a cell that is not a number by file:line:column", async () => {
     const root = await copyFixture();
-    // Line 1 is the header; 2009/10 has lines 2–5 (inadequate, ri_or_adequate, good, outstanding).
+    // Line 1 is the header; 2007/08 and 2008/09 take lines 2–9, so 2009/10 has lines 10–13 (inadequate, ri_or_adequate, good, outstanding).
     await editFile(root, OUTCOMES_CSV, "2009/10,good,48,", "2009/10,good,abc,");
     expect(await signProvenance(root)).toEqual([OUTCOMES_CSV]);
     const error = await failingBuild(root);
-    expect(error.message.startsWith(`${OUTCOMES_CSV}:4:3:`)).toBe(true);
-    expect(error.message).toBe(`${OUTCOMES_CSV}:4:3: percent: "abc" is not a number`);
+    expect(error.message.startsWith(`${OUTCOMES_CSV}:12:3:`)).toBe(true);
+    expect(error.message).toBe(`${OUTCOMES_CSV}:12:3: percent: "abc" is not a number`);
   });
 
   it("names the page and the key of an unknown stat", async () => {
@@ -116,7 +116,7 @@ describe("a build that fails leaves the previous site untouched", () => {
     await signProvenance(root);
     const error = await failingBuild(root);
     expect(error.message).toBe(
-      `${OUTCOMES_CSV}:18:3: the shares for year 2013/14 add up to 110, not 100 (allowing ±2 for rounding); if this is how the source publishes it, list it in data/known-exceptions.csv`,
+      `${OUTCOMES_CSV}:26:3: the shares for year 2013/14 add up to 110, not 100 (allowing ±2 for rounding); if this is how the source publishes it, list it in data/known-exceptions.csv`,
     );
   });
 
@@ -125,9 +125,9 @@ describe("a build that fails leaves the previous site untouched", () => {
     await writeFile(path.join(root, "data/known-exceptions.csv"), "file,check,key,note\n");
     await signProvenance(root);
     const error = await failingBuild(root);
-    // 2011/12 starts on line 10; 19 + 42 + 35 + 8 = 104.
+    // 2011/12 starts on line 18; 19 + 42 + 35 + 8 = 104.
     expect(error.message).toBe(
-      `${OUTCOMES_CSV}:10:3: the shares for year 2011/12 add up to 104, not 100 (allowing ±2 for rounding); if this is how the source publishes it, list it in data/known-exceptions.csv`,
+      `${OUTCOMES_CSV}:18:3: the shares for year 2011/12 add up to 104, not 100 (allowing ±2 for rounding); if this is how the source publishes it, list it in data/known-exceptions.csv`,
     );
   });
 
@@ -160,7 +160,7 @@ describe("a build that fails leaves the previous site untouched", () => {
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`Build failed: ${OUTCOMES_CSV}:4:3: percent: "abc" is not a number\n`);
+    expect(result.stderr).toContain(`Build failed: ${OUTCOMES_CSV}:12:3: percent: "abc" is not a number\n`);
     expect(result.stderr).toContain("The previous site, if any, was left as it was.");
   });
 });

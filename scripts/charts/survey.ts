@@ -1,0 +1,228 @@
+/**
+ * Chart specs for the survey family: the scoring-survey statements as a diverging
+ * (Likert-style) bar chart, and the workforce exhaustion levels as one stacked bar.
+ * Builders take the plotted rows and return a Vega-Lite spec with the rows inlined.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import {
+  CHART_WIDTH,
+  EXHAUSTION_COLOURS,
+  INK,
+  MUTED_INK,
+  SURVEY_COLOURS,
+  SURVEY_UNSPLIT_DASH,
+  SURVEY_UNSPLIT_STROKE,
+  vegaConfig,
+} from "./theme.ts";
+
+const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+
+/** Where a segment sits: either side of zero, or in the right-hand panel of what is left. */
+export type LikertSide = "agree" | "disagree" | "neither" | "unsplit";
+export const LIKERT_SIDES: readonly LikertSide[] = ["agree", "disagree", "neither", "unsplit"];
+
+export const LIKERT_LABELS: Readonly<Record<LikertSide, string>> = {
+  agree: "Agree or strongly agree",
+  disagree: "Disagree or strongly disagree",
+  neither: "Neither, or no answer",
+  unsplit: "Rest, split not published",
+};
+
+/** A type alias, not an interface, so rows fit the figures' plain-record row type. */
+export type LikertRow = {
+  /** The statement's short label, shown on the axis. */
+  readonly statement: string;
+  /** One of LIKERT_LABELS. */
+  readonly response: string;
+  readonly side: LikertSide;
+  /** Share of respondents, 0–100. */
+  readonly percent: number;
+  /** The value as drawn on the bar: "65.3%", "about 44%". */
+  readonly shown: string;
+};
+
+const STEP = 38;
+const DIVERGING_WIDTH = 400;
+const REMAINDER_WIDTH = 150;
+
+/**
+ * Break a label into lines of at most `width` characters at spaces (a longer word keeps
+ * its own line). Axis labels are measured by an estimate when rendering without a
+ * browser, so one long line would reserve far more room than it needs; two or three
+ * short lines keep the chart compact, and nothing is cut off.
+ */
+export function wrapLabel(label: string, width = 32): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/).filter((w) => w !== "")) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** A Vega expression giving each statement's wrapped lines (an array of strings draws as several lines). */
+export function wrappedLabelExpr(labels: readonly string[], width = 32): string {
+  return labels.reduceRight((otherwise, label) => `datum.value === ${JSON.stringify(label)} ? ${JSON.stringify(wrapLabel(label, width))} : ${otherwise}`, "datum.label");
+}
+
+/** The statements in the order the rows give them (the figure sorts them by agreement). */
+const statementOrder = (rows: readonly LikertRow[]) => [...new Set(rows.map((r) => r.statement))];
+
+const colourScale = {
+  domain: LIKERT_SIDES.map((s) => LIKERT_LABELS[s]),
+  range: [SURVEY_COLOURS.agree, SURVEY_COLOURS.disagree, SURVEY_COLOURS.neither, SURVEY_COLOURS.unsplit],
+};
+
+/**
+ * Diverging bars: disagreement to the left of zero, agreement to the right, one row
+ * per statement in the order of the rows; a second panel on the right shows what is
+ * left of 100% (neither/no answer, or a hollow dashed bar where the report does not
+ * split it). Every segment is labelled with its value.
+ */
+export function likertSpec(rows: readonly LikertRow[]): TopLevelSpec {
+  const order = statementOrder(rows);
+  const maxOf = (sides: LikertSide[]) => Math.max(0, ...rows.filter((r) => sides.includes(r.side)).map((r) => r.percent));
+  const left = Math.max(10, Math.ceil(maxOf(["disagree"]) / 10) * 10);
+  const right = Math.max(10, Math.ceil(maxOf(["agree"]) / 10) * 10);
+  // Room to the right of the longest remainder bar for its label.
+  const rest = Math.max(10, Math.ceil((maxOf(["neither", "unsplit"]) + 15) / 10) * 10);
+  const y = { field: "statement", type: "nominal" as const, sort: order, title: null };
+  return {
+    $schema: SCHEMA,
+    config: vegaConfig,
+    data: { values: rows.map((r) => ({ ...r })) },
+    hconcat: [
+      {
+        width: DIVERGING_WIDTH,
+        height: { step: STEP },
+        transform: [
+          { filter: { field: "side", oneOf: ["agree", "disagree"] } },
+          { calculate: "datum.side === 'disagree' ? -datum.percent : 0", as: "start" },
+          { calculate: "datum.side === 'disagree' ? 0 : datum.percent", as: "end" },
+          { calculate: "(datum.start + datum.end) / 2", as: "middle" },
+        ],
+        encoding: { y: { ...y, axis: { labelExpr: wrappedLabelExpr(order), labelLimit: 0, labelFontSize: 12, labelColor: INK, labelLineHeight: 14, domain: false, ticks: false, labelPadding: 8 } } },
+        layer: [
+          {
+            mark: { type: "bar" },
+            encoding: {
+              x: {
+                field: "start",
+                type: "quantitative",
+                scale: { domain: [-left, right] },
+                axis: { labelExpr: "abs(datum.value) + '%'", tickCount: (left + right) / 10, grid: true },
+                title: "Disagree (left), agree (right), %",
+              },
+              x2: { field: "end" },
+              color: {
+                field: "response",
+                type: "nominal",
+                scale: colourScale,
+                legend: { title: null, columns: 2, labelLimit: 0, symbolType: "square", symbolStrokeColor: SURVEY_UNSPLIT_STROKE, symbolStrokeWidth: 1 },
+              },
+            },
+          },
+          {
+            mark: { type: "text", color: "#ffffff", fontWeight: "bold" },
+            encoding: { x: { field: "middle", type: "quantitative" }, text: { field: "shown", type: "nominal" } },
+          },
+          { mark: { type: "rule", color: INK, strokeWidth: 1.5 }, encoding: { x: { datum: 0, type: "quantitative" } } },
+        ],
+      },
+      {
+        width: REMAINDER_WIDTH,
+        height: { step: STEP },
+        transform: [{ filter: { field: "side", oneOf: ["neither", "unsplit"] } }],
+        encoding: { y: { ...y, axis: null } },
+        layer: [
+          {
+            mark: { type: "bar", stroke: SURVEY_UNSPLIT_STROKE, strokeWidth: 1.5 },
+            encoding: {
+              x: { field: "percent", type: "quantitative", scale: { domain: [0, rest] }, axis: { labelExpr: "datum.value + '%'", tickCount: rest / 10 }, title: "Rest of respondents, %" },
+              color: { field: "response", type: "nominal", scale: colourScale },
+              strokeDash: {
+                field: "response",
+                type: "nominal",
+                scale: { domain: [LIKERT_LABELS.neither, LIKERT_LABELS.unsplit], range: [[1, 0], SURVEY_UNSPLIT_DASH] },
+                legend: null,
+              },
+            },
+          },
+          {
+            mark: { type: "text", align: "left", dx: 4, color: INK },
+            encoding: { x: { field: "percent", type: "quantitative" }, text: { field: "shown", type: "nominal" } },
+          },
+        ],
+      },
+    ],
+    resolve: { scale: { color: "shared", x: "independent" } },
+  };
+}
+
+export type ExhaustionRow = {
+  /** "High", "Moderate", or the published total. */
+  readonly level: string;
+  /** `part` rows are stacked; the `total` row is drawn as a marker at its value. */
+  readonly kind: "part" | "total";
+  /** Stacking order of the parts, 1 first (leftmost). */
+  readonly order: number;
+  readonly percent: number;
+  readonly shown: string;
+};
+
+const EXHAUSTION_HEIGHT = 76;
+/** The bar starts this far down, leaving a band above it for the total's label. */
+const BAR_TOP = 26;
+
+/** One stacked bar of the exhaustion levels on a 0–100 scale, with the printed total marked above it. */
+export function exhaustionSpec(rows: readonly ExhaustionRow[]): TopLevelSpec {
+  const parts = rows.filter((r) => r.kind === "part").map((r) => r.level);
+  const colours = [EXHAUSTION_COLOURS.high, EXHAUSTION_COLOURS.moderate];
+  if (parts.length > colours.length) throw new Error(`the exhaustion chart has colours for ${colours.length} levels, not ${parts.length}`);
+  return {
+    $schema: SCHEMA,
+    config: vegaConfig,
+    width: CHART_WIDTH,
+    height: EXHAUSTION_HEIGHT,
+    data: { values: rows.map((r) => ({ ...r })) },
+    layer: [
+      {
+        transform: [
+          { filter: { field: "kind", equal: "part" } },
+          { stack: "percent", groupby: [], sort: [{ field: "order", order: "ascending" }], as: ["x0", "x1"] },
+          { calculate: "(datum.x0 + datum.x1) / 2", as: "middle" },
+        ],
+        layer: [
+          {
+            mark: { type: "bar" },
+            encoding: {
+              y: { value: BAR_TOP },
+              y2: { value: EXHAUSTION_HEIGHT },
+              x: { field: "x0", type: "quantitative", scale: { domain: [0, 100] }, axis: { labelExpr: "datum.value + '%'", grid: true }, title: "Share of social workers" },
+              x2: { field: "x1" },
+              color: { field: "level", type: "nominal", scale: { domain: parts, range: colours.slice(0, parts.length) }, legend: null },
+            },
+          },
+          {
+            mark: { type: "text", color: "#ffffff", fontWeight: "bold" },
+            encoding: { x: { field: "middle", type: "quantitative" }, y: { value: (BAR_TOP + EXHAUSTION_HEIGHT) / 2 }, text: { field: "shown", type: "nominal" } },
+          },
+        ],
+      },
+      {
+        transform: [{ filter: { field: "kind", equal: "total" } }],
+        layer: [
+          {
+            mark: { type: "rule", color: INK, strokeWidth: 2 },
+            encoding: { x: { field: "percent", type: "quantitative" }, y: { value: 0 }, y2: { value: EXHAUSTION_HEIGHT } },
+          },
+          {
+            mark: { type: "text", align: "right", baseline: "middle", dx: -6, color: INK },
+            encoding: { x: { field: "percent", type: "quantitative" }, y: { value: BAR_TOP / 2 }, text: { field: "shown", type: "nominal" } },
+          },
+        ],
+      },
+    ],
+  };
+}

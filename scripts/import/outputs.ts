@@ -1,0 +1,105 @@
+/**
+ * The canonical files as text (CSV with "\n" line endings, columns in schema order) and
+ * the comparison with what was there before, for the run summary.
+ */
+import { parse } from "csv-parse/sync";
+import { SUB_JUDGEMENTS, councilSchema, demandSchema, inspectionSchema, type CouncilRow, type DemandRow } from "../data/datasets/councils.ts";
+import type { InspectionEvent } from "./ofsted-events.ts";
+
+type CellValue = string | number | null | readonly string[];
+
+function csvCell(value: CellValue): string {
+  const text = value === null ? "" : Array.isArray(value) ? value.join("|") : String(value);
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV text: header, then one line per row, every line ending in "\n". */
+export function toCsv(header: readonly string[], rows: readonly Readonly<Record<string, CellValue>>[]): string {
+  const lines = [header.join(","), ...rows.map((row) => header.map((column) => csvCell(row[column] ?? null)).join(","))];
+  return `${lines.join("\n")}\n`;
+}
+
+export const COUNCIL_COLUMNS = Object.keys(councilSchema.shape);
+export const INSPECTION_COLUMNS = Object.keys(inspectionSchema.shape);
+export const DEMAND_COLUMNS = Object.keys(demandSchema.shape);
+
+export const councilsCsv = (rows: readonly CouncilRow[]) => toCsv(COUNCIL_COLUMNS, rows);
+
+export const demandCsv = (rows: readonly DemandRow[]) => toCsv(DEMAND_COLUMNS, rows);
+
+export function inspectionsCsv(events: readonly InspectionEvent[]): string {
+  return toCsv(
+    INSPECTION_COLUMNS,
+    events.map((e) => ({
+      council_code: e.councilCode,
+      framework: e.framework,
+      ilacs_type: e.ilacsType,
+      published: e.published,
+      inspection_start: e.inspectionStart,
+      inspection_end: e.inspectionEnd,
+      overall: e.overall,
+      ...Object.fromEntries(SUB_JUDGEMENTS.map((field) => [field, e.subs[field]])),
+      source_table: e.sourceTable,
+      source_line: e.sourceLine,
+      dates_line: e.datesLine,
+    })),
+  );
+}
+
+export interface Change {
+  /** Data rows now in the file (lines, for text files). */
+  readonly rows: number;
+  readonly added: number;
+  readonly changed: number;
+  readonly removed: number;
+}
+
+/**
+ * Compare two versions of a CSV by key: a key only in the new file is added, only in the
+ * old one removed, in both with different cells changed. A previous file without the key
+ * columns counts as entirely removed.
+ */
+export function compareCsv(before: string | null, after: string, key: readonly string[]): Change {
+  const index = (text: string | null) => {
+    const map = new Map<string, string>();
+    if (text === null || text.trim() === "") return map;
+    const [header, ...records] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const positions = key.map((k) => header.indexOf(k));
+    if (positions.some((p) => p < 0)) {
+      records.forEach((record, i) => map.set(`\u0000${i}`, JSON.stringify(record)));
+      return map;
+    }
+    for (const record of records) {
+      const named = Object.fromEntries(header.map((h, i) => [h, record[i] ?? ""]));
+      map.set(positions.map((p) => record[p]).join("\u0000"), JSON.stringify(named));
+    }
+    return map;
+  };
+  const old = index(before);
+  const now = index(after);
+  let added = 0;
+  let changed = 0;
+  for (const [k, v] of now) {
+    const previous = old.get(k);
+    if (previous === undefined) added += 1;
+    else if (previous !== v) changed += 1;
+  }
+  const removed = [...old.keys()].filter((k) => !now.has(k)).length;
+  return { rows: now.size, added, changed, removed };
+}
+
+/** Compare two versions of a text file line by line (as multisets: moved lines count as unchanged). */
+export function compareLines(before: string | null, after: string): Change {
+  const count = (text: string | null) => {
+    const map = new Map<string, number>();
+    for (const line of text === null || text === "" ? [] : text.replace(/\n$/, "").split("\n")) map.set(line, (map.get(line) ?? 0) + 1);
+    return map;
+  };
+  const old = count(before);
+  const now = count(after);
+  let added = 0;
+  let removed = 0;
+  for (const [line, n] of now) added += Math.max(0, n - (old.get(line) ?? 0));
+  for (const [line, n] of old) removed += Math.max(0, n - (now.get(line) ?? 0));
+  return { rows: after.split("\n").length - (after.endsWith("\n") ? 1 : 0), added, changed: 0, removed };
+}

@@ -15,11 +15,12 @@ const gradeScale = (channel: "color" | "strokeDash" | "shape") => {
   return { domain: gradeLabels, range: GRADES.map((g) => range[g]) };
 };
 
-export interface GradeTrendRow {
+// A type alias, not an interface, so rows also fit FigureDefinition's Record-typed rows.
+export type GradeTrendRow = {
   readonly year: string;
   readonly grade: string;
   readonly percent: number;
-}
+};
 
 /** Line chart: share of each grade by year, one line per grade. */
 export function gradeTrendSpec(rows: readonly GradeTrendRow[]): TopLevelSpec {
@@ -38,6 +39,37 @@ export function gradeTrendSpec(rows: readonly GradeTrendRow[]): TopLevelSpec {
       strokeDash: { field: "grade", type: "nominal", scale: gradeScale("strokeDash"), legend },
       shape: { field: "grade", type: "nominal", scale: gradeScale("shape"), legend },
     },
+  };
+}
+
+/**
+ * Stacked bars: each year's four shares stacked from Inadequate at the bottom, with a
+ * dashed line at 100% so a year whose published shares do not add up shows as such.
+ */
+export function gradeStackSpec(rows: readonly GradeTrendRow[]): TopLevelSpec {
+  const order = Object.fromEntries(gradeLabels.map((label, index) => [label, index]));
+  return {
+    $schema: SCHEMA,
+    config: vegaConfig,
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    data: { values: rows.map((r) => ({ ...r })) },
+    transform: [{ calculate: `${JSON.stringify(order)}[datum.grade]`, as: "gradeOrder" }],
+    layer: [
+      {
+        mark: { type: "bar", stroke: "#ffffff", strokeWidth: 1 },
+        encoding: {
+          x: { field: "year", type: "ordinal", title: "Year of inspection", axis: { labelAngle: 0 } },
+          y: { field: "percent", type: "quantitative", title: "Share of councils inspected (%)", stack: "zero", scale: { domain: [0, 120] }, axis: { values: [0, 20, 40, 60, 80, 100, 120] } },
+          color: { field: "grade", type: "nominal", scale: gradeScale("color"), legend: { title: null, columns: 2, labelLimit: 0 } },
+          order: { field: "gradeOrder", type: "quantitative" },
+        },
+      },
+      {
+        mark: { type: "rule", strokeDash: [4, 3], color: MUTED_INK },
+        encoding: { y: { datum: 100, type: "quantitative" } },
+      },
+    ],
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { GRADES, inspectionOutcomesByYear } from "../data/datasets/outcomes.ts";
 import { averageYearlyVariation, yearOnYearChanges, yearWindow, type YearOutcomes } from "../compute/outcomes.ts";
-import { gradeTrendSpec, yearlySwingSpec } from "../charts/outcomes.ts";
+import { gradeStackSpec, gradeTrendSpec, yearlySwingSpec, type GradeTrendRow } from "../charts/outcomes.ts";
 import { GRADE_LABELS } from "../charts/theme.ts";
 import { formatValue, percent, points } from "../stats/format.ts";
 import type { VariationWindow } from "../stats/outcomes.ts";
@@ -16,10 +16,14 @@ const moved = (from: number, to: number) => (to < from ? "fell" : to > from ? "r
 const PUBLISHED_SOURCE =
   "A Brave New World (iMPOWER for the Local Government Association, 2015), grade table in chapter 1; the report drew on Ofsted annual reports before 2010 and Ofsted's inspection records after. Figures as published.";
 
+/** One plotted row per year and grade, grades labelled for readers. */
+const gradeRows = (years: readonly YearOutcomes[]): GradeTrendRow[] =>
+  years.flatMap(({ year, shares }) => GRADES.map((grade) => ({ year, grade: GRADE_LABELS[grade], percent: shares[grade] })));
+
 export function gradeTrendFigure(years: readonly YearOutcomes[]): FigureDefinition {
   const first = years[0];
   const last = years[years.length - 1];
-  const rows = years.flatMap(({ year, shares }) => GRADES.map((grade) => ({ year, grade: GRADE_LABELS[grade], percent: shares[grade] })));
+  const rows = gradeRows(years);
   const inconsistent = years.filter((y) => Math.abs(y.total - 100) > 2);
   const perGrade = GRADES.map((grade) => {
     const peak = years.reduce((best, y) => (y.shares[grade] > best.shares[grade] ? y : best), first);
@@ -30,7 +34,7 @@ export function gradeTrendFigure(years: readonly YearOutcomes[]): FigureDefiniti
     title: `Good judgements ${moved(first.shares.good, last.shares.good)} from ${pct(first.shares.good)} to ${pct(last.shares.good)} between ${first.year} and ${last.year}, while Inadequate ${moved(first.shares.inadequate, last.shares.inadequate)} from ${pct(first.shares.inadequate)} to ${pct(last.shares.inadequate)}`,
     description: `Line chart of the share of councils given each overall grade in each year from ${first.year} to ${last.year}. ${perGrade.join(" ")}`,
     caption:
-      `Share of the councils inspected in each year that received each overall grade. Before 2013 the second grade was called adequate; since then, requires improvement.` +
+      `Share of the councils inspected in each year that received each overall grade. Before 2013 the second grade was called adequate; since then, requires improvement. Every year is shown as the report published it: for the years before 2009 there is no council-level record to check it against, and for later years see the recount in the claims register.` +
       inconsistent.map((y) => ` As published, the shares for ${y.year} add up to ${pct(y.total)}; they are shown unchanged.`).join(""),
     source: PUBLISHED_SOURCE,
     rows,
@@ -42,6 +46,28 @@ export function gradeTrendFigure(years: readonly YearOutcomes[]): FigureDefiniti
     pivot: { row: "year", column: "grade", value: "percent" },
     spec: gradeTrendSpec(rows),
     dataFiles: [inspectionOutcomesByYear.file],
+  };
+}
+
+/** The same shares as stacked bars: the mix of grades in each year at a glance. */
+export function gradeStackFigure(years: readonly YearOutcomes[]): FigureDefinition {
+  const trend = gradeTrendFigure(years);
+  const first = years[0];
+  const last = years[years.length - 1];
+  const lowFirst = first.shares.inadequate + first.shares.ri_or_adequate;
+  const lowLast = last.shares.inadequate + last.shares.ri_or_adequate;
+  const overshoot = years.filter((y) => Math.abs(y.total - 100) > 2);
+  return {
+    ...trend,
+    key: "outcomes-stacked",
+    title: `The two lower grades went from ${pct(lowFirst)} of judgements in ${first.year} to ${pct(lowLast)} in ${last.year}`,
+    description:
+      `Stacked bar chart of the mix of overall grades in each year from ${first.year} to ${last.year}, Inadequate at the bottom, then requires improvement or adequate, good and outstanding. ` +
+      years.map((y) => `${y.year}: ${GRADES.map((g) => `${GRADE_LABELS[g]} ${pct(y.shares[g])}`).join(", ")}.`).join(" "),
+    caption:
+      "Each bar is one year's mix of grades, as published. The dashed line marks 100%." +
+      overshoot.map((y) => ` The bar for ${y.year} reaches ${pct(y.total)} because the published shares for that year add up to more than 100%.`).join(""),
+    spec: gradeStackSpec(gradeRows(years)),
   };
 }
 

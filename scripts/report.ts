@@ -11,9 +11,11 @@ import { analyseCohort } from "./compute/cohort.ts";
 import { analyseCost } from "./compute/cost.ts";
 import { analyseProjection } from "./compute/projection.ts";
 import { revertTowardMean } from "./compute/reversion.ts";
+import { analyseRecount, reportCohortDesign, type RecountOptions } from "./compute/recount-analysis.ts";
 import { analyseTransitions } from "./compute/transitions.ts";
 import { cohort2013Design, cohort2013Indicators } from "./data/datasets/cohort.ts";
 import { costOfFailure } from "./data/datasets/cost.ts";
+import { councils, demand, inspections } from "./data/datasets/councils.ts";
 import { projectionInputs } from "./data/datasets/projection.ts";
 import { meanReversionIllustration } from "./data/datasets/reversion.ts";
 import { repeatInspectionTransitions } from "./data/datasets/transitions.ts";
@@ -26,6 +28,7 @@ import { cohortStats } from "./stats/cohort.ts";
 import { costStats } from "./stats/cost.ts";
 import { declineStats } from "./stats/decline.ts";
 import { projectionStats } from "./stats/projection.ts";
+import { recountStats } from "./stats/recount.ts";
 import { reversionStats } from "./stats/reversion.ts";
 import { transitionStats } from "./stats/transitions.ts";
 import type { ClaimAssessment } from "./compute/claims.ts";
@@ -35,7 +38,8 @@ import { inspectionOutcomesByYear } from "./data/datasets/outcomes.ts";
 import { surveyStatements, workforceExhaustion } from "./data/datasets/survey.ts";
 import type { ReportData } from "./data/report-data.ts";
 import { futuresFigure } from "./figures/futures.ts";
-import { gradeTrendFigure, yearlySwingFigure } from "./figures/outcomes.ts";
+import { gradeStackFigure, gradeTrendFigure, yearlySwingFigure } from "./figures/outcomes.ts";
+import { recountFigures } from "./figures/recount.ts";
 import { surveyStatementsFigure, workforceExhaustionFigure } from "./figures/survey.ts";
 import type { FigureDefinition } from "./figures/types.ts";
 import { auditClaims, claimStats } from "./stats/claims.ts";
@@ -59,6 +63,19 @@ export const DECLINE_CHANGES = [{ from: "2007/08", to: "2010/11" }] as const;
 export const PROJECTION_WINDOW = VARIATION_WINDOWS[1];
 /** The mean-reversion illustration moves each made-up score half-way back to the mean. */
 export const REVERSION_FRACTION = 0.5;
+/**
+ * The recount from council rows: the two latest years of the grade table; the five financial
+ * years of the Inadequate count (footnotes 6 and 35); repeat inspections "since 2010" to the
+ * end of the report's last year; the cohort "inspected in 2013", compared over the two
+ * earliest years ending March in data/councils/demand.csv.
+ */
+export const RECOUNT_OPTIONS: RecountOptions = {
+  shareYears: ["2013/14", "2014/15"],
+  inadequatePeriod: { from: "2010-04-01", to: "2015-03-31" },
+  repeatPeriod: { from: "2010-01-01", to: "2015-03-31" },
+  cohortYear: 2013,
+  demandYears: { from: 2013, to: 2014 },
+};
 
 interface Family {
   readonly stats: readonly Stat[];
@@ -68,7 +85,7 @@ interface Family {
 const FAMILIES: readonly ((data: ReportData) => Family)[] = [
   function outcomes(data) {
     const years = outcomesByYear(data.rows(inspectionOutcomesByYear));
-    return { stats: outcomeStats(years, VARIATION_WINDOWS), figures: [gradeTrendFigure(years), yearlySwingFigure(years, VARIATION_WINDOWS)] };
+    return { stats: outcomeStats(years, VARIATION_WINDOWS), figures: [gradeTrendFigure(years), gradeStackFigure(years), yearlySwingFigure(years, VARIATION_WINDOWS)] };
   },
   function decline(data) {
     const years = outcomesByYear(data.rows(inspectionOutcomesByYear));
@@ -106,6 +123,20 @@ const FAMILIES: readonly ((data: ReportData) => Family)[] = [
   function futures(data) {
     const rows = data.rows(futuresVisions);
     return { stats: futuresStats(rows), figures: [futuresFigure(rows)] };
+  },
+  function recount(data) {
+    const analysis = analyseRecount(
+      {
+        events: data.rows(inspections),
+        demand: data.rows(demand),
+        councils: data.rows(councils),
+        published: outcomesByYear(data.rows(inspectionOutcomesByYear)),
+        reportTransitions: analyseTransitions(data.rows(repeatInspectionTransitions)),
+        reportCohort: reportCohortDesign(data.rows(cohort2013Design)),
+      },
+      RECOUNT_OPTIONS,
+    );
+    return { stats: recountStats(analysis), figures: recountFigures(analysis) };
   },
 ];
 

@@ -28,8 +28,7 @@ import { projectionFigure } from "../../scripts/figures/projection.ts";
 import { meanReversionFigure } from "../../scripts/figures/reversion.ts";
 import { denominatorsFigure, movementsFigure } from "../../scripts/figures/transitions.ts";
 import type { FigureDefinition } from "../../scripts/figures/types.ts";
-import { finishSvg } from "../../scripts/render/stabilise.ts";
-import { VARIATION_WINDOWS } from "../../scripts/report.ts";
+import { DECLINE_CHANGES, PROJECTION_WINDOW, REVERSION_FRACTION, VARIATION_WINDOWS } from "../../scripts/report.ts";
 import { cohortStats } from "../../scripts/stats/cohort.ts";
 import { costStats } from "../../scripts/stats/cost.ts";
 import { declineStats } from "../../scripts/stats/decline.ts";
@@ -41,10 +40,7 @@ import { transitionStats } from "../../scripts/stats/transitions.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** The report's choices, as proposed for scripts/report.ts. */
-export const PROJECTION_WINDOW = VARIATION_WINDOWS[1];
-export const REVERSION_FRACTION = 0.5;
-export const DECLINE_CHANGES = [{ from: "2007/08", to: "2010/11" }] as const;
+export { DECLINE_CHANGES, PROJECTION_WINDOW, REVERSION_FRACTION } from "../../scripts/report.ts";
 
 let ledger: ExceptionLedger | undefined;
 async function exceptionLedger(): Promise<ExceptionLedger> {
@@ -92,9 +88,3 @@ export async function buildChapters12() {
   return { years, transitions, cohort, reversion, cost, projection, stats, outcome, figures };
 }
 
-/** Stable ids and numbers rounded to 0.1 px, as in test/charts/all-figures.test.ts. */
-export function normaliseSvg(svg: string, key: string): string {
-  return finishSvg(svg, { idPrefix: key, title: key, description: key })
-    .replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))
-    .replace(/></g, ">\n<");
-}

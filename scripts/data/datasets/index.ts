@@ -5,6 +5,7 @@
 import type { Dataset } from "../dataset.ts";
 import { cohort2013Design, cohort2013Indicators } from "./cohort.ts";
 import { costOfFailure } from "./cost.ts";
+import { councils, demand, inspections } from "./councils.ts";
 import { futuresVisions } from "./futures.ts";
 import { projectionInputs } from "./projection.ts";
 import { meanReversionIllustration } from "./reversion.ts";
@@ -23,4 +24,7 @@ export const REPORT_DATASETS: readonly Dataset[] = [
   surveyStatements,
   workforceExhaustion,
   futuresVisions,
+  councils,
+  inspections,
+  demand,
 ];

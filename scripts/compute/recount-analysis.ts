@@ -1,0 +1,335 @@
+/**
+ * The report's inspection counts recounted from council rows (data/councils/), each under
+ * a named counting rule, next to the values the report prints:
+ *
+ * - grade shares of a financial year under every rule in SHARE_RULES, and which rules give
+ *   all four published shares exactly (as whole percentages, halves rounded up);
+ * - Inadequate judgements published in a period (safeguarding and whole-service judgements;
+ *   with the looked-after-children ones too; SIF only), and their yearly average:
+ *   48 over the five years April 2010 to March 2015 → 48 ÷ 5 = 9.6 a year;
+ * - councils judged twice or more in a period, and how their grade moved from first to last,
+ *   with the shares the report prints: e.g. 5 of 25 councils first judged Inadequate still
+ *   Inadequate at the last = 20%;
+ * - the 2013 cohort under two rules (scripts/compute/cohort-recount.ts), and the same
+ *   demand measures for every council with the values, for reference.
+ *
+ * Pure functions: rows in, typed results out; no I/O, no clock.
+ */
+import type { TransitionAnalysis, TransitionSummary } from "./transitions.ts";
+import type { YearOutcomes } from "./outcomes.ts";
+import { measureValues, type MeasureRow } from "../data/datasets/measures.ts";
+import { GRADES, type Grade } from "../data/datasets/outcomes.ts";
+import { SIF_FRAMEWORKS, type Framework, type Judgement } from "../data/datasets/councils.ts";
+import { rateChange, recountCohort, DEMAND_MEASURES, type CohortRecount, type CohortRule, type DemandFigures, type DemandMeasure, type RateChange } from "./cohort-recount.ts";
+import {
+  PRE_ILACS_FRAMEWORKS,
+  SAFEGUARDING_FRAMEWORKS,
+  financialYear,
+  gradeShares,
+  inadequateCount,
+  repeatTransitions,
+  type GradeShares,
+  type JudgementEvent,
+  type RepeatTransitions,
+  type ShareRule,
+} from "./recount.ts";
+
+/** Ofsted's judgement scale in the council rows → the grade names of the report's table. */
+export const GRADE_OF_JUDGEMENT: Readonly<Record<Judgement, Grade>> = {
+  inadequate: "inadequate",
+  requires_improvement: "ri_or_adequate",
+  good: "good",
+  outstanding: "outstanding",
+};
+const JUDGEMENT_OF_GRADE = Object.fromEntries(Object.entries(GRADE_OF_JUDGEMENT).map(([j, g]) => [g, j])) as Record<Grade, Judgement>;
+
+export interface NamedShareRule extends ShareRule {
+  /** Used in stat keys. */
+  readonly key: string;
+  /** A few words for chart labels. */
+  readonly label: string;
+  /** The whole rule, for captions and stat labels. */
+  readonly description: string;
+}
+
+/** The counting rules tried for the report's grade table. */
+export const SHARE_RULES: readonly NamedShareRule[] = [
+  {
+    key: "publishedSif",
+    label: "SIF, by publication date",
+    basis: "publication",
+    frameworks: SIF_FRAMEWORKS,
+    description: "single inspection framework (SIF) judgements only, first inspections and re-inspections, each placed in the financial year its report was published",
+  },
+  {
+    key: "publishedSafeguarding",
+    label: "Safeguarding and SIF, by publication date",
+    basis: "publication",
+    frameworks: SAFEGUARDING_FRAMEWORKS,
+    description:
+      "judgements on safeguarding or the whole service (the safeguarding judgement of the 2009–2012 inspections of safeguarding and looked-after children, child protection inspections and SIF, each with its re-inspections), each placed in the financial year its report was published",
+  },
+  {
+    key: "publishedAll",
+    label: "Every framework, by publication date",
+    basis: "publication",
+    frameworks: PRE_ILACS_FRAMEWORKS,
+    description: "every judgement before the 2018 framework, the looked-after-children judgements included, each placed in the financial year its report was published",
+  },
+  {
+    key: "startDate",
+    label: "SIF, by start date, undated left out",
+    basis: "inspection_start",
+    frameworks: SIF_FRAMEWORKS,
+    undated: "exclude",
+    description: "SIF judgements only, each placed in the financial year its inspection started (as read from the report); SIF judgements whose start date is not known are left out",
+  },
+  {
+    key: "startDateFilled",
+    label: "SIF, by start date, undated with their batch",
+    basis: "inspection_start",
+    frameworks: SIF_FRAMEWORKS,
+    undated: "same_day_batch",
+    description:
+      "SIF judgements only, each placed in the financial year its inspection started (as read from the report); a SIF judgement whose start date is not known takes the earliest start date of the SIF reports published the same day",
+  },
+  {
+    key: "startDateSafeguarding",
+    label: "Safeguarding and SIF, SIF by start date",
+    basis: "inspection_start",
+    frameworks: SAFEGUARDING_FRAMEWORKS,
+    undated: "publication",
+    description:
+      "judgements on safeguarding or the whole service, SIF judgements placed by the financial year their inspection started and every judgement without a known start date (all the earlier frameworks, and SIF reports not read) by the year of publication",
+  },
+  {
+    key: "startDateAll",
+    label: "Every framework, SIF by start date",
+    basis: "inspection_start",
+    frameworks: PRE_ILACS_FRAMEWORKS,
+    undated: "publication",
+    description:
+      "every judgement before the 2018 framework, SIF judgements placed by the financial year their inspection started and every judgement without a known start date by the year of publication",
+  },
+];
+
+export interface RuleShares {
+  readonly rule: NamedShareRule;
+  readonly shares: GradeShares;
+  /** The recounted whole percentages under the report's grade names. */
+  readonly percent: Readonly<Record<Grade, number>>;
+  /** Grades whose recounted percentage equals the published one (0–4). */
+  readonly matches: number;
+  /** Σ over the four grades of |recounted − published|, in percentage points. */
+  readonly distance: number;
+  /** All four grades equal the published percentages. */
+  readonly reproduces: boolean;
+}
+
+export interface YearRecount {
+  readonly year: string;
+  /** The published shares of the report's grade table. */
+  readonly published: Readonly<Record<Grade, number>>;
+  /** One per rule, in SHARE_RULES order. */
+  readonly byRule: readonly RuleShares[];
+  /** The rules that reproduce all four shares. */
+  readonly reproducedBy: readonly NamedShareRule[];
+  /** The rule with the smallest distance (the first such in SHARE_RULES order on a tie). */
+  readonly closest: RuleShares;
+}
+
+/** Grade shares of `year` under every rule, against the published row of that year. */
+export function recountYear(events: readonly JudgementEvent[], published: readonly YearOutcomes[], year: string, rules: readonly NamedShareRule[] = SHARE_RULES): YearRecount {
+  const row = published.find((p) => p.year === year);
+  if (!row) throw new Error(`the report's grade table has no row for ${year}`);
+  const byRule = rules.map((rule): RuleShares => {
+    const shares = gradeShares(events, year, rule);
+    const percent = Object.fromEntries(GRADES.map((g) => [g, shares.percent[JUDGEMENT_OF_GRADE[g]]])) as Record<Grade, number>;
+    const matches = GRADES.filter((g) => percent[g] === row.shares[g]).length;
+    const distance = GRADES.reduce((sum, g) => sum + Math.abs(percent[g] - row.shares[g]), 0);
+    return { rule, shares, percent, matches, distance, reproduces: shares.counted > 0 && matches === GRADES.length };
+  });
+  if (byRule.length === 0) throw new Error("no counting rules to recount with");
+  const closest = byRule.reduce((best, r) => (r.distance < best.distance ? r : best));
+  return { year, published: row.shares, byRule, reproducedBy: byRule.filter((r) => r.reproduces).map((r) => r.rule), closest };
+}
+
+export interface Period {
+  /** ISO dates, inclusive. */
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface InadequateRecount extends Period {
+  /** Financial years the period spans: it must run from 1 April to 31 March. */
+  readonly years: number;
+  /** Safeguarding and whole-service judgements (SAFEGUARDING_FRAMEWORKS). */
+  readonly safeguarding: { readonly judgements: number; readonly councils: number };
+  /** The same plus the looked-after-children judgements (PRE_ILACS_FRAMEWORKS). */
+  readonly withLookedAfter: number;
+  /** SIF and SIF re-inspection only. */
+  readonly sifOnly: number;
+  /** safeguarding.judgements ÷ years. */
+  readonly perYear: number;
+}
+
+/** Inadequate judgements published from `from` to `to`, a whole number of financial years. */
+export function recountInadequate(events: readonly JudgementEvent[], period: Period): InadequateRecount {
+  if (period.from.slice(5) !== "04-01" || period.to.slice(5) !== "03-31") throw new Error(`the period ${period.from} to ${period.to} is not a whole number of financial years (1 April to 31 March)`);
+  const years = Number(financialYear(period.to).slice(0, 4)) - Number(financialYear(period.from).slice(0, 4)) + 1;
+  const safeguarding = inadequateCount(events, period.from, period.to, SAFEGUARDING_FRAMEWORKS);
+  return {
+    ...period,
+    years,
+    safeguarding,
+    withLookedAfter: inadequateCount(events, period.from, period.to, PRE_ILACS_FRAMEWORKS).judgements,
+    sifOnly: inadequateCount(events, period.from, period.to, SIF_FRAMEWORKS).judgements,
+    perYear: safeguarding.judgements / years,
+  };
+}
+
+export interface RepeatRecount extends Period {
+  readonly frameworks: readonly Framework[];
+  readonly ours: RepeatTransitions;
+  /** Councils whose first judgement in the period was Inadequate. */
+  readonly firstInadequate: number;
+  /** Councils whose first judgement in the period was RI (or adequate). */
+  readonly firstRi: number;
+  /** First and last both Inadequate or both RI. */
+  readonly stayedLow: number;
+  /** 100 × stayedLow ÷ councils. */
+  readonly stayedLowShare: number | undefined;
+  /** 100 × stayed Inadequate ÷ first Inadequate. */
+  readonly stayedInadequateShare: number | undefined;
+  /** 100 × stayed RI ÷ first RI. */
+  readonly stayedRiShare: number | undefined;
+  /** The report's published counts. */
+  readonly report: TransitionSummary;
+  /** The report's printed shares, 0–100: stayed Inadequate or RI of all; still Inadequate of those Inadequate in 2010; still RI of those RI in 2010. */
+  readonly printed: { readonly stayedLow: number; readonly stayedInadequate: number; readonly stayedRi: number };
+}
+
+const share = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : undefined);
+
+/** Councils judged twice or more (safeguarding and whole-service judgements) in the period. */
+export function recountRepeat(events: readonly JudgementEvent[], period: Period, report: TransitionAnalysis): RepeatRecount {
+  const ours = repeatTransitions(events, { frameworks: SAFEGUARDING_FRAMEWORKS, ...period });
+  const sum = (row: Readonly<Record<Judgement, number>>) => Object.values(row).reduce((a, b) => a + b, 0);
+  const firstInadequate = sum(ours.firstLast.inadequate);
+  const firstRi = sum(ours.firstLast.requires_improvement);
+  const stayedLow = ours.stayedInadequate + ours.stayedRequiresImprovement;
+  return {
+    ...period,
+    frameworks: SAFEGUARDING_FRAMEWORKS,
+    ours,
+    firstInadequate,
+    firstRi,
+    stayedLow,
+    stayedLowShare: share(stayedLow, ours.councils),
+    stayedInadequateShare: share(ours.stayedInadequate, firstInadequate),
+    stayedRiShare: share(ours.stayedRequiresImprovement, firstRi),
+    report: report.summary,
+    printed: { stayedLow: report.statedStayedLowShare, stayedInadequate: report.stayedInadequate.stated, stayedRi: report.stayedRi.stated },
+  };
+}
+
+export interface NamedCohortRule extends CohortRule {
+  readonly key: string;
+  readonly label: string;
+  readonly description: string;
+}
+
+/** The two readings of "councils inspected in 2013" tried for the report's cohort. */
+export function cohortRules(year: number): readonly [NamedCohortRule, NamedCohortRule] {
+  return [
+    {
+      key: "sifStarted",
+      label: `SIF started in ${year}`,
+      frameworks: SIF_FRAMEWORKS,
+      basis: "inspection_start",
+      year,
+      description: `councils whose SIF inspection (first or re-inspection) started in calendar ${year}, by the start date read from the report`,
+    },
+    {
+      key: "published",
+      label: `Judged in ${year}`,
+      frameworks: SAFEGUARDING_FRAMEWORKS,
+      basis: "publication",
+      year,
+      description: `councils with a judgement on safeguarding or the whole service (child protection inspection, SIF or an earlier safeguarding inspection, or a re-inspection) published in calendar ${year}`,
+    },
+  ];
+}
+
+export interface RecountOptions {
+  /** Financial years of the grade table to recount, e.g. "2014/15". */
+  readonly shareYears: readonly string[];
+  /** Whole financial years for the Inadequate count. */
+  readonly inadequatePeriod: Period;
+  /** Publication dates for the repeat inspections. */
+  readonly repeatPeriod: Period;
+  /** Calendar year of the cohort. */
+  readonly cohortYear: number;
+  /** Years ending March compared for the cohort's demand. */
+  readonly demandYears: { readonly from: number; readonly to: number };
+}
+
+export interface CohortRecountNamed extends CohortRecount {
+  readonly named: NamedCohortRule;
+}
+
+export interface RecountAnalysis {
+  readonly options: RecountOptions;
+  readonly years: readonly YearRecount[];
+  readonly inadequate: InadequateRecount;
+  readonly repeat: RepeatRecount;
+  /** The main reading (SIF started in the year), then the alternative (any judgement published in the year). */
+  readonly cohorts: readonly [CohortRecountNamed, CohortRecountNamed];
+  /** Every council with the values in both years, for reference. */
+  readonly allCouncils: Readonly<Record<DemandMeasure, RateChange | undefined>>;
+  /** The first year ending March in the demand rows (the report's before year cannot be earlier than this). */
+  readonly firstDemandYear: number | undefined;
+  /** Council names by code, for lists in the text. */
+  readonly names: ReadonlyMap<string, string>;
+  readonly reportCohort: ReportCohort;
+}
+
+export interface RecountInput {
+  readonly events: readonly JudgementEvent[];
+  readonly demand: readonly DemandFigures[];
+  readonly councils: readonly { readonly code: string; readonly name: string }[];
+  readonly published: readonly YearOutcomes[];
+  readonly reportTransitions: TransitionAnalysis;
+  /** The report's cohort as published: its size and the two years it compares. */
+  readonly reportCohort: ReportCohort;
+}
+
+export interface ReportCohort {
+  readonly councils: number;
+  readonly beforeYear: number;
+  readonly afterYear: number;
+}
+
+/** The report's cohort from the published design rows (data/national/cohort-2013-design.csv). */
+export function reportCohortDesign(rows: readonly MeasureRow<"councils" | "inspection_year" | "before_year" | "after_year">[]): ReportCohort {
+  const v = measureValues(rows);
+  return { councils: v.councils, beforeYear: v.before_year, afterYear: v.after_year };
+}
+
+export function analyseRecount(input: RecountInput, options: RecountOptions): RecountAnalysis {
+  const [main, alternative] = cohortRules(options.cohortYear);
+  const cohort = (named: NamedCohortRule): CohortRecountNamed => ({ ...recountCohort(input.events, input.demand, named, options.demandYears), named });
+  const everyone = [...new Set(input.demand.map((d) => d.council_code))];
+  const years = input.demand.map((d) => d.year_ending_march);
+  return {
+    options,
+    years: options.shareYears.map((year) => recountYear(input.events, input.published, year)),
+    inadequate: recountInadequate(input.events, options.inadequatePeriod),
+    repeat: recountRepeat(input.events, options.repeatPeriod, input.reportTransitions),
+    cohorts: [cohort(main), cohort(alternative)],
+    allCouncils: Object.fromEntries(DEMAND_MEASURES.map((m) => [m, rateChange(input.demand, everyone, m, options.demandYears)])) as Record<DemandMeasure, RateChange | undefined>,
+    firstDemandYear: years.length > 0 ? Math.min(...years) : undefined,
+    names: new Map(input.councils.map((c) => [c.code, c.name])),
+    reportCohort: input.reportCohort,
+  };
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import type { YearOutcomes } from "../../scripts/compute/outcomes.ts";
+import type { JudgementEvent } from "../../scripts/compute/recount.ts";
+import {
+  SHARE_RULES,
+  analyseRecount,
+  cohortRules,
+  recountInadequate,
+  recountRepeat,
+  recountYear,
+  reportCohortDesign,
+} from "../../scripts/compute/recount-analysis.ts";
+import { consistentDenominators, summariseTransitions, type TransitionAnalysis } from "../../scripts/compute/transitions.ts";
+
+const ev = (council_code: string, framework: JudgementEvent["framework"], published: string, overall: JudgementEvent["overall"], inspection_start: string | null = null): JudgementEvent => ({ council_code, framework, published, overall, inspection_start });
+
+// Made-up judgements around 2014/15.
+const SHARES_EVENTS: JudgementEvent[] = [
+  ev("A", "sif", "2014-06-30", "inadequate", "2014-04-29"),
+  // Published with A, no start date of its own: its batch start is A's.
+  ev("B", "sif", "2014-06-30", "requires_improvement"),
+  // Started in 2014/15, published in 2015/16.
+  ev("C", "sif", "2015-05-13", "good", "2015-03-03"),
+  ev("D", "cpi", "2014-05-01", "inadequate"),
+  ev("E", "tlac", "2014-09-01", "good"),
+];
+
+const year = (label: string, inadequate: number, ri: number, good: number, outstanding: number): YearOutcomes => ({
+  year: label,
+  shares: { inadequate, ri_or_adequate: ri, good, outstanding },
+  total: inadequate + ri + good + outstanding,
+});
+const PUBLISHED = [year("2014/15", 50, 50, 0, 0)];
+
+const REPORT: TransitionAnalysis = {
+  summary: summariseTransitions({ councils: 86, becameInadequate: 16, towardsGood: 18, stayedInadequate: 5, stayedRi: 23 }),
+  statedStayedLowShare: 33,
+  stayedInadequate: consistentDenominators(5, 25),
+  stayedRi: consistentDenominators(23, 56),
+};
+
+describe("recountYear", () => {
+  const result = recountYear(SHARES_EVENTS, PUBLISHED, "2014/15");
+  const byKey = Object.fromEntries(result.byRule.map((r) => [r.rule.key, r]));
+
+  it("recounts the year under every rule, in SHARE_RULES order", () => {
+    expect(result.byRule.map((r) => r.rule.key)).toEqual(SHARE_RULES.map((r) => r.key));
+    // SIF by publication: A (Inadequate) and B (RI) → 50, 50, 0, 0.
+    expect(byKey.publishedSif.percent).toEqual({ inadequate: 50, ri_or_adequate: 50, good: 0, outstanding: 0 });
+    // With D's child protection inspection: 2 Inadequate, 1 RI → 67, 33.
+    expect(byKey.publishedSafeguarding.percent).toEqual({ inadequate: 67, ri_or_adequate: 33, good: 0, outstanding: 0 });
+    // With E's looked-after-children inspection too: 2, 1, 1 of 4 → 50, 25, 25.
+    expect(byKey.publishedAll.percent).toEqual({ inadequate: 50, ri_or_adequate: 25, good: 25, outstanding: 0 });
+    // By start: A and C; B left out → 50, 0, 50.
+    expect([byKey.startDate.percent.good, byKey.startDate.shares.leftOut]).toEqual([50, 1]);
+    // B takes A's start: A, B, C → a third each (33).
+    expect(byKey.startDateFilled.percent).toEqual({ inadequate: 33, ri_or_adequate: 33, good: 33, outstanding: 0 });
+    // A, C by start; B and D by publication: 2, 1, 1 → 50, 25, 25. Adding E: 2, 1, 2 of 5 → 40, 20, 40.
+    expect(byKey.startDateSafeguarding.percent).toEqual({ inadequate: 50, ri_or_adequate: 25, good: 25, outstanding: 0 });
+    expect(byKey.startDateAll.percent).toEqual({ inadequate: 40, ri_or_adequate: 20, good: 40, outstanding: 0 });
+  });
+
+  it("says which grades match the published row, how far off each rule is, and which rules reproduce it", () => {
+    expect(result.byRule.map((r) => r.matches)).toEqual([4, 2, 2, 2, 1, 2, 1]);
+    // |67 − 50| + |33 − 50| = 34; |25 − 50| + |25 − 0| = 50; |0 − 50| + |50 − 0| = 100; 17 + 17 + 33 = 67;
+    // 50; |40 − 50| + |20 − 50| + |40 − 0| = 80.
+    expect(result.byRule.map((r) => r.distance)).toEqual([0, 34, 50, 100, 67, 50, 80]);
+    expect(result.reproducedBy.map((r) => r.key)).toEqual(["publishedSif"]);
+    expect(result.closest.rule.key).toBe("publishedSif");
+    expect(result.published).toEqual(PUBLISHED[0].shares);
+  });
+
+  it("fails for a year the report's table does not have", () => {
+    expect(() => recountYear(SHARES_EVENTS, PUBLISHED, "2013/14")).toThrow(/no row for 2013\/14/);
+  });
+});
+
+describe("recountInadequate", () => {
+  it("counts safeguarding and whole-service Inadequate judgements, with and without the others, and a yearly average", () => {
+    const result = recountInadequate([...SHARES_EVENTS, ev("F", "tlac", "2013-08-23", "inadequate")], { from: "2010-04-01", to: "2015-03-31" });
+    // A's SIF and D's CPI; F's TLAC only with the looked-after judgements; A's SIF alone.
+    expect([result.safeguarding, result.withLookedAfter, result.sifOnly]).toEqual([{ judgements: 2, councils: 2 }, 3, 1]);
+    // 2010/11 to 2014/15: 5 years; 2 ÷ 5 = 0.4.
+    expect([result.years, result.perYear]).toEqual([5, 0.4]);
+  });
+
+  it("insists on whole financial years", () => {
+    expect(() => recountInadequate(SHARES_EVENTS, { from: "2010-01-01", to: "2015-03-31" })).toThrow(/whole number of financial years/);
+  });
+});
+
+describe("recountRepeat", () => {
+  // H: Inadequate → Inadequate; I: RI → RI; J: Inadequate → Good; K judged once.
+  const EVENTS = [
+    ev("H", "slac-safeguarding", "2010-06-01", "inadequate"),
+    ev("H", "sif", "2014-02-01", "inadequate"),
+    ev("I", "slac-safeguarding", "2010-07-01", "requires_improvement"),
+    ev("I", "slac-looked-after", "2010-07-01", "good"),
+    ev("I", "sif", "2014-03-01", "requires_improvement"),
+    ev("J", "cpi", "2011-01-01", "inadequate"),
+    ev("J", "sif", "2014-08-01", "good"),
+    ev("K", "sif", "2014-08-01", "good"),
+  ];
+
+  it("follows councils judged twice or more and works out the shares the report prints", () => {
+    const result = recountRepeat(EVENTS, { from: "2010-01-01", to: "2015-03-31" }, REPORT);
+    expect([result.ours.councils, result.ours.stayedInadequate, result.ours.stayedRequiresImprovement, result.ours.leftInadequate]).toEqual([3, 1, 1, 1]);
+    // First Inadequate: H and J; first RI: I.
+    expect([result.firstInadequate, result.firstRi, result.stayedLow]).toEqual([2, 1, 2]);
+    // 2 of 3 stayed low = 66.7%; 1 of 2 = 50%; 1 of 1 = 100%.
+    expect(result.stayedLowShare).toBeCloseTo(66.667, 3);
+    expect([result.stayedInadequateShare, result.stayedRiShare]).toEqual([50, 100]);
+    expect(result.report.councils).toBe(86);
+    expect(result.printed).toEqual({ stayedLow: 33, stayedInadequate: 25, stayedRi: 56 });
+  });
+
+  it("has no share when nobody is in the group", () => {
+    const result = recountRepeat([ev("I", "slac-safeguarding", "2010-07-01", "requires_improvement"), ev("I", "sif", "2014-03-01", "good")], { from: "2010-01-01", to: "2015-03-31" }, REPORT);
+    expect([result.firstInadequate, result.stayedInadequateShare, result.stayedRiShare]).toEqual([0, undefined, 0]);
+  });
+});
+
+describe("cohortRules and reportCohortDesign", () => {
+  it("reads the cohort as SIF inspections started in the year, or safeguarding judgements published in it", () => {
+    const [main, alternative] = cohortRules(2013);
+    expect([main.key, main.basis, main.frameworks, main.year]).toEqual(["sifStarted", "inspection_start", ["sif", "sif-reinspection"], 2013]);
+    expect([alternative.key, alternative.basis, alternative.frameworks.includes("cpi"), alternative.frameworks.includes("tlac")]).toEqual(["published", "publication", true, false]);
+  });
+
+  it("takes the report's cohort size and years from the design rows", () => {
+    const rows = [
+      { measure: "councils" as const, value: 29, unit: "councils", source: "s" },
+      { measure: "inspection_year" as const, value: 2013, unit: "year", source: "s" },
+      { measure: "before_year" as const, value: 2012, unit: "year", source: "s" },
+      { measure: "after_year" as const, value: 2014, unit: "year", source: "s" },
+    ];
+    expect(reportCohortDesign(rows)).toEqual({ councils: 29, beforeYear: 2012, afterYear: 2014 });
+  });
+});
+
+describe("analyseRecount", () => {
+  it("puts the parts together under the options", () => {
+    const events = [...SHARES_EVENTS, ev("G", "sif", "2014-02-11", "inadequate", "2013-11-19")];
+    const demand = [
+      { council_code: "G", year_ending_march: 2013, referrals: 400, cpp_at_31_march: 30, population_0_17: 10_000 },
+      { council_code: "G", year_ending_march: 2014, referrals: 500, cpp_at_31_march: 35, population_0_17: 10_000 },
+    ];
+    const result = analyseRecount(
+      { events, demand, councils: [{ code: "G", name: "Glenford" }], published: PUBLISHED, reportTransitions: REPORT, reportCohort: { councils: 29, beforeYear: 2012, afterYear: 2014 } },
+      { shareYears: ["2014/15"], inadequatePeriod: { from: "2010-04-01", to: "2015-03-31" }, repeatPeriod: { from: "2010-01-01", to: "2015-03-31" }, cohortYear: 2013, demandYears: { from: 2013, to: 2014 } },
+    );
+    expect(result.years.map((y) => y.year)).toEqual(["2014/15"]);
+    // A, D and G are Inadequate safeguarding or SIF judgements published in the period.
+    expect(result.inadequate.safeguarding.judgements).toBe(3);
+    // G's SIF started in 2013: the main cohort; nobody has a safeguarding judgement published in 2013.
+    expect(result.cohorts.map((c) => c.members.map((m) => m.council_code))).toEqual([["G"], []]);
+    // G: 400 → 500 referrals on 10,000 children = +100 per 10,000.
+    expect(result.cohorts[0].groups.inadequate.demand.referrals?.pooledChange).toBe(100);
+    expect(result.allCouncils.cpPlans?.meanChange).toBe(5);
+    expect([result.firstDemandYear, result.names.get("G"), result.reportCohort.councils]).toEqual([2013, "Glenford", 29]);
+  });
+});

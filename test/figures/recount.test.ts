@@ -1,0 +1,77 @@
+/**
+ * The recount figures on the real data: titles and captions state the finding from the
+ * recounted values, and the plotted rows are the recount next to the published values.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { FigureDefinition } from "../../scripts/figures/types.ts";
+import { buildRecount, FIXTURE_ROOT } from "../helpers/recount.ts";
+
+let byKey: Map<string, FigureDefinition>;
+beforeAll(async () => {
+  byKey = new Map((await buildRecount()).figures.map((f) => [f.key, f]));
+});
+const figure = (key: string) => {
+  const f = byKey.get(key);
+  if (!f) throw new Error(`no figure ${key}`);
+  return f;
+};
+
+describe("recount-counting-rules", () => {
+  it("says which rule reproduces which year", () => {
+    expect(figure("recount-counting-rules").title).toBe(
+      "Only the rule “SIF, by start date, undated with their batch” reproduces the report's 2014/15 grade shares; none of the 7 counting rules reproduces its 2013/14 shares",
+    );
+  });
+
+  it("plots the published row and every rule for both years, and states every rule in the caption", () => {
+    const f = figure("recount-counting-rules");
+    // 2 years × (published + 7 rules) × 4 grades.
+    expect(f.rows).toHaveLength(64);
+    const row = (year: string, rule: string, grade: string) => f.rows.find((r) => r.year === year && r.rule === rule && r.grade === grade);
+    expect(row("2013/14", "Published in the report", "Inadequate")?.percent).toBe(30);
+    // 11 of 40 = 27.5% → 28%, as published.
+    expect(row("2014/15", "SIF, by start date, undated with their batch", "Inadequate")).toMatchObject({ percent: 28, reproduces: "yes", judgements: 40 });
+    // 3 of 17 = 17.6% → 18%, against the published 30%.
+    expect(row("2013/14", "SIF, by start date, undated with their batch", "Inadequate")).toMatchObject({ percent: 18, reproduces: "no", judgements: 17 });
+    expect(f.caption).toContain("a SIF judgement whose start date is not known takes the earliest start date of the SIF reports published the same day");
+    expect(f.caption).toContain("Nearest to the report's 2013/14 row: Safeguarding and SIF, SIF by start date (1 of 4 shares equal, 4 points off in all).");
+    expect(f.source).toMatch(/^Ofsted, official statistics/);
+    expect(f.source).toContain("report PDFs");
+    expect(f.source).toContain("importer");
+  });
+});
+
+describe("recount-repeat-inspections", () => {
+  it("names the counts the recount gives and the two it does not", () => {
+    const f = figure("recount-repeat-inspections");
+    expect(f.title).toBe(
+      "Recounting Ofsted's judgements gives the report's 86 councils judged twice or more, 16 that became Inadequate and 5 that stayed Inadequate, but 25 that stayed requires improvement (report: 23) and 20 that moved from Inadequate towards Good (report: 18)",
+    );
+    expect(f.rows.map((r) => r.councils)).toEqual([86, 86, 16, 16, 5, 5, 23, 25, 18, 20]);
+    // (5 + 25) / 86 = 34.9%; 5 / 25 = 20%; 25 / 40 = 62.5%.
+    expect(f.caption).toContain("the report gives 33%; ours is 30 of 86, 34.9%.");
+    expect(f.caption).toContain("the report gives 25%; ours is 5 of 25, 20.0%.");
+    expect(f.caption).toContain("the report gives 56%; ours is 25 of 40, 62.5%.");
+  });
+});
+
+describe("recount-cohort-demand", () => {
+  it("states the cohort size against the report's and the referral rises by group", () => {
+    const f = figure("recount-cohort-demand");
+    expect(f.title).toBe(
+      "Among the 5 councils whose SIF inspection started in 2013 (the report's sample has 29), referrals per 10,000 children rose by 190.1 in the one rated Inadequate and rose by 48.4 in the 4 rated RI or Good between the years to March 2013 and 2014",
+    );
+    // 2 measures × 2 views × 5 series.
+    expect(f.rows).toHaveLength(20);
+    expect(f.caption).toContain("The report compares 2012 with 2014; the earliest year in our data ends in March 2013");
+    expect(f.caption).toContain("Judged in 2013: referrals per 10,000 fell by 3.7 in the 10 rated Inadequate and rose by 23.6 in the 21 rated RI or Good.");
+  });
+});
+
+describe("on the made-up fixture", () => {
+  it("builds all three from a handful of councils", async () => {
+    const { figures } = await buildRecount(FIXTURE_ROOT);
+    expect(figures.map((f) => f.key)).toEqual(["recount-counting-rules", "recount-repeat-inspections", "recount-cohort-demand"]);
+    expect(figures[0].title).toBe("None of the 7 counting rules reproduces the report's 2013/14 or 2014/15 shares");
+  });
+});

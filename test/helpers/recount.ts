@@ -1,0 +1,53 @@
+/**
+ * Test wiring for the recount family: load the council rows and the published tables it
+ * compares with (each through its schema and checks), then analyse, make stats and figures
+ * as the recount family in scripts/report.ts does (its figures via recountFigures, which
+ * the family registers once the content places them). Loading file by file keeps these
+ * tests independent of data files other families are adding at the same time.
+ */
+import path from "node:path";
+import { ExceptionLedger } from "../../scripts/data/checks.ts";
+import type { Dataset, RowOf } from "../../scripts/data/dataset.ts";
+import { cohort2013Design } from "../../scripts/data/datasets/cohort.ts";
+import { councils, demand, inspections } from "../../scripts/data/datasets/councils.ts";
+import { knownExceptions } from "../../scripts/data/datasets/exceptions.ts";
+import { inspectionOutcomesByYear } from "../../scripts/data/datasets/outcomes.ts";
+import { repeatInspectionTransitions } from "../../scripts/data/datasets/transitions.ts";
+import { loadCsv } from "../../scripts/data/load.ts";
+import { outcomesByYear } from "../../scripts/compute/outcomes.ts";
+import { analyseRecount, reportCohortDesign } from "../../scripts/compute/recount-analysis.ts";
+import { analyseTransitions } from "../../scripts/compute/transitions.ts";
+import { recountFigures } from "../../scripts/figures/recount.ts";
+import { RECOUNT_OPTIONS } from "../../scripts/report.ts";
+import { recountStats } from "../../scripts/stats/recount.ts";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const FIXTURE_ROOT = path.join(ROOT, "test", "fixtures", "mini-report");
+
+async function loadChecked<D extends Dataset>(root: string, dataset: D, ledger: ExceptionLedger): Promise<RowOf<D>[]> {
+  const table = await loadCsv(root, dataset.file, dataset.schema);
+  for (const check of dataset.checks) check(table, ledger);
+  return table.rows.map(({ row }) => row as RowOf<D>);
+}
+
+/** The recount family of the project at `root` (the real data by default). */
+export async function buildRecount(root = ROOT) {
+  const exceptions = await loadCsv(root, knownExceptions.file, knownExceptions.schema);
+  const ledger = new ExceptionLedger(knownExceptions.file, exceptions.rows.map(({ row, line }) => ({ ...row, line })));
+  const analysis = analyseRecount(
+    {
+      events: await loadChecked(root, inspections, ledger),
+      demand: await loadChecked(root, demand, ledger),
+      councils: await loadChecked(root, councils, ledger),
+      published: outcomesByYear(await loadChecked(root, inspectionOutcomesByYear, ledger)),
+      reportTransitions: analyseTransitions(await loadChecked(root, repeatInspectionTransitions, ledger)),
+      reportCohort: reportCohortDesign(await loadChecked(root, cohort2013Design, ledger)),
+    },
+    RECOUNT_OPTIONS,
+  );
+  return {
+    analysis,
+    stats: recountStats(analysis),
+    figures: recountFigures(analysis),
+  };
+}

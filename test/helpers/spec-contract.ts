@@ -1,0 +1,56 @@
+/**
+ * The spec contract every figure of the real report must meet, as one reusable block:
+ * the spec compiles with zero Vega-Lite warnings, plots exactly the figure's rows,
+ * renders with zero Vega warnings, and its normalised SVG matches the committed
+ * snapshot in test/charts/__snapshots__/<key>.svg (review a change, then `npx vitest run -u`).
+ */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadReportData } from "../../scripts/data/report-data.ts";
+import type { FigureDefinition } from "../../scripts/figures/types.ts";
+import { finishSvg } from "../../scripts/render/stabilise.ts";
+import { compileSpec, renderRawSvg } from "../../scripts/render/svg.ts";
+import { buildReport, type Report } from "../../scripts/report.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const SNAPSHOTS = path.resolve(import.meta.dirname, "../charts/__snapshots__");
+
+let report: Promise<Report> | undefined;
+/** The real report, built once per test file. */
+export function realReport(): Promise<Report> {
+  report ??= loadReportData(ROOT).then(buildReport);
+  return report;
+}
+
+/** Stable ids and numbers rounded to 0.1 px, so snapshots only change when the picture does. */
+export function normaliseSvg(svg: string, key: string): string {
+  return finishSvg(svg, { idPrefix: key, title: key, description: key })
+    .replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))
+    .replace(/></g, ">\n<");
+}
+
+async function figuresFor(keys: readonly string[] | "all"): Promise<FigureDefinition[]> {
+  const { figures } = await realReport();
+  return keys === "all" ? [...figures.values()] : keys.map((key) => figures.get(key) ?? expect.fail(`the report has no figure "${key}"`));
+}
+
+export function describeSpecContract(name: string, keys: readonly string[] | "all"): void {
+  describe(`${name}: spec contract`, () => {
+    it("compiles with zero Vega-Lite warnings and plots exactly its rows", async () => {
+      for (const figure of await figuresFor(keys)) {
+        expect(() => compileSpec(figure.spec, figure.key)).not.toThrow();
+        expect((figure.spec.data as { values: unknown[] }).values).toEqual(figure.rows);
+        expect(figure.title.length, figure.key).toBeGreaterThan(20);
+        expect(figure.description.length, figure.key).toBeGreaterThan(40);
+        expect(figure.source, figure.key).not.toBe("");
+      }
+    });
+
+    it("renders with zero Vega warnings and matches its SVG snapshot", async () => {
+      for (const figure of await figuresFor(keys)) {
+        const svg = await renderRawSvg(figure.spec, figure.key);
+        await expect(normaliseSvg(svg, figure.key)).toMatchFileSnapshot(path.join(SNAPSHOTS, `${figure.key}.svg`));
+      }
+    });
+  });
+}

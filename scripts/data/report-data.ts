@@ -5,7 +5,7 @@
 import { BuildError } from "./errors.ts";
 import { ExceptionLedger } from "./checks.ts";
 import type { Dataset, RowOf } from "./dataset.ts";
-import { REPORT_DATASETS } from "./datasets/index.ts";
+import { CROSS_CHECKS, REPORT_DATASETS } from "./datasets/index.ts";
 import { knownExceptions } from "./datasets/exceptions.ts";
 import { claimsDataset, type ClaimRow } from "./datasets/claims.ts";
 import { DataError } from "./errors.ts";
@@ -46,6 +46,10 @@ export async function loadReportData(root: string, datasets: readonly Dataset[] 
     const table = await loadCsv(root, dataset.file, dataset.schema);
     for (const check of dataset.checks) check(table, exceptions);
     tables.set(dataset, table);
+  }
+  const data = new ReportData(provenance, exceptions, tables);
+  for (const check of CROSS_CHECKS) {
+    if (check.datasets.every((d) => tables.has(d))) check.run((dataset) => data.table(dataset), exceptions);
   }
   exceptions.assertAllUsed(new Set(datasets.map((d) => d.file)));
   return new ReportData(provenance, exceptions, tables, await loadClaims(root));

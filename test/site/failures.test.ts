@@ -151,6 +151,15 @@ describe("a build that fails leaves the previous site untouched", () => {
     expect(error.message).toBe("data/national/extra.csv:1:1: the file is not listed in data/README.md; add its source, licence, date and sha256");
   });
 
+  it("refuses an inspection of a council that is not in the council list", async () => {
+    const root = await copyFixture();
+    // Line 2 of the fixture's inspections is the first row; the council code is column 1.
+    await editFile(root, "data/councils/inspections.csv", "E06000901,slac-safeguarding,", "E06099999,slac-safeguarding,");
+    await signProvenance(root);
+    const error = await failingBuild(root);
+    expect(error.message).toBe("data/councils/inspections.csv:2:1: E06099999 is not a council in data/councils/councils.csv");
+  });
+
   it("fails the command line build with exit code 1 and the same message", async () => {
     const root = await copyFixture();
     await editFile(root, OUTCOMES_CSV, "2009/10,good,48,", "2009/10,good,abc,");

@@ -52,6 +52,13 @@ export interface NamedShareRule extends ShareRule {
   readonly description: string;
 }
 
+/**
+ * The assumed gap between a child protection inspection and its report: the data has
+ * only publication dates for these inspections. Six weeks fits a two-week inspection
+ * reported a few weeks later; every gap from 23 to 58 days gives the same shares.
+ */
+export const CPI_REPORT_LAG_DAYS = 42;
+
 /** The counting rules tried for the report's grade table. */
 export const SHARE_RULES: readonly NamedShareRule[] = [
   {
@@ -92,6 +99,16 @@ export const SHARE_RULES: readonly NamedShareRule[] = [
     undated: "same_day_batch",
     description:
       "SIF judgements only, each placed in the financial year its inspection started (as read from the report); a SIF judgement whose start date is not known takes the earliest start date of the SIF reports published the same day",
+  },
+  {
+    key: "startDateWithCpi",
+    label: "SIF by start date, child protection inspections six weeks before publication",
+    basis: "inspection_start",
+    frameworks: ["sif", "sif-reinspection", "cpi", "cpi-reinspection"],
+    undated: "same_day_batch",
+    nonSifLagDays: CPI_REPORT_LAG_DAYS,
+    description:
+      `SIF judgements and child protection inspections (with their re-inspections), each placed in the financial year its inspection took place: SIF by the start date read from the report (undated SIF reports take the earliest start of the SIF reports published the same day), child protection inspections, whose dates the data lacks, by their publication date less ${CPI_REPORT_LAG_DAYS} days (any gap from 23 to 58 days gives the same result); targeted looked-after-children inspections are not counted`,
   },
   {
     key: "startDateSafeguarding",

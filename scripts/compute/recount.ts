@@ -66,6 +66,18 @@ export interface ShareRule {
   readonly basis: DateBasis;
   readonly frameworks: readonly Framework[];
   readonly undated?: Undated;
+  /**
+   * Only for frameworks other than SIF, which have no inspection dates in the data: date
+   * each such judgement this many days before its publication (an assumed gap between
+   * inspection and report). Takes precedence over `undated` for those judgements.
+   */
+  readonly nonSifLagDays?: number;
+}
+
+/** The ISO date `days` before `iso` (calendar arithmetic in UTC; no clock involved). */
+export function daysBefore(iso: string, days: number): string {
+  const time = Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000;
+  return new Date(time).toISOString().slice(0, 10);
 }
 
 export interface GradeShares {
@@ -99,6 +111,10 @@ export function gradeShares(events: readonly JudgementEvent[], year: string, rul
   for (const e of events) {
     if (!rule.frameworks.includes(e.framework)) continue;
     let date: string | undefined = rule.basis === "publication" ? e.published : (e.inspection_start ?? undefined);
+    if (date === undefined && rule.nonSifLagDays !== undefined && !SIF_FRAMEWORKS.includes(e.framework)) {
+      date = daysBefore(e.published, rule.nonSifLagDays);
+      if (financialYear(date) === year) standIn += 1;
+    }
     if (date === undefined) {
       date = undated === "publication" ? e.published : undated === "same_day_batch" ? batchStart.get(e.published) : undefined;
       if (date !== undefined && financialYear(date) === year) standIn += 1;

@@ -46,7 +46,12 @@ export function countingRulesFigure({ years }: RecountAnalysis): FigureDefinitio
     return `${labels.length === 1 ? "only the rule" : "the rules"} ${nameList(labels)} ${labels.length === 1 ? "reproduces" : "reproduce"} the report's ${y.year} grade shares`;
   });
   const missPart = misses.length > 0 ? `none of the ${n(rules.length)} counting rules reproduces ${hits.length > 0 ? "its" : "the report's"} ${nameList(misses.map((y) => y.year), "or")} shares` : "";
-  const title = capitalise([...hitParts, missPart].filter(Boolean).join("; "));
+  // A rule that reproduces every year is the headline; otherwise say year by year.
+  const everyYear = rules.filter((rule) => years.length > 0 && years.every((y) => y.reproducedBy.includes(rule)));
+  const title =
+    everyYear.length > 0
+      ? `${everyYear.length === 1 ? "One" : n(everyYear.length)} of the ${n(rules.length)} counting rules tried, ${nameList(everyYear.map((r) => `“${r.label}”`))}, reproduces the report's grade shares for both ${nameList(years.map((y) => y.year))} exactly`
+      : capitalise([...hitParts, missPart].filter(Boolean).join("; "));
   const shares = (p: Readonly<Record<(typeof GRADES)[number], number>>) => GRADES.map((g) => `${GRADE_LABELS[g]} ${pct(p[g])}`).join(", ");
   return {
     key: "recount-counting-rules",

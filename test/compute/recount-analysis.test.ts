@@ -58,13 +58,23 @@ describe("recountYear", () => {
     // A, C by start; B and D by publication: 2, 1, 1 → 50, 25, 25. Adding E: 2, 1, 2 of 5 → 40, 20, 40.
     expect(byKey.startDateSafeguarding.percent).toEqual({ inadequate: 50, ri_or_adequate: 25, good: 25, outstanding: 0 });
     expect(byKey.startDateAll.percent).toEqual({ inadequate: 40, ri_or_adequate: 20, good: 40, outstanding: 0 });
+    // SIF by start with batch dates (A, B, C) plus D's child protection inspection dated
+    // 2014-05-01 − 42 days = 2014-03-20, which falls in 2013/14; E's TLAC is not counted:
+    // A, B, C → a third each.
+    expect(byKey.startDateWithCpi.percent).toEqual({ inadequate: 33, ri_or_adequate: 33, good: 33, outstanding: 0 });
+    expect(recountYear(SHARES_EVENTS, [year("2013/14", 100, 0, 0, 0)], "2013/14").byRule.find((r) => r.rule.key === "startDateWithCpi")?.shares.counts).toEqual({
+      inadequate: 1,
+      requires_improvement: 0,
+      good: 0,
+      outstanding: 0,
+    });
   });
 
   it("says which grades match the published row, how far off each rule is, and which rules reproduce it", () => {
-    expect(result.byRule.map((r) => r.matches)).toEqual([4, 2, 2, 2, 1, 2, 1]);
+    expect(result.byRule.map((r) => r.matches)).toEqual([4, 2, 2, 2, 1, 1, 2, 1]);
     // |67 − 50| + |33 − 50| = 34; |25 − 50| + |25 − 0| = 50; |0 − 50| + |50 − 0| = 100; 17 + 17 + 33 = 67;
-    // 50; |40 − 50| + |20 − 50| + |40 − 0| = 80.
-    expect(result.byRule.map((r) => r.distance)).toEqual([0, 34, 50, 100, 67, 50, 80]);
+    // the CPI-lag rule also gives a third each: 67; 50; |40 − 50| + |20 − 50| + |40 − 0| = 80.
+    expect(result.byRule.map((r) => r.distance)).toEqual([0, 34, 50, 100, 67, 67, 50, 80]);
     expect(result.reproducedBy.map((r) => r.key)).toEqual(["publishedSif"]);
     expect(result.closest.rule.key).toBe("publishedSif");
     expect(result.published).toEqual(PUBLISHED[0].shares);

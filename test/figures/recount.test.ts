@@ -19,14 +19,14 @@ const figure = (key: string) => {
 describe("recount-counting-rules", () => {
   it("says which rule reproduces which year", () => {
     expect(figure("recount-counting-rules").title).toBe(
-      "Only the rule “SIF, by start date, undated with their batch” reproduces the report's 2014/15 grade shares; none of the 7 counting rules reproduces its 2013/14 shares",
+      "One of the 8 counting rules tried, “SIF by start date, child protection inspections six weeks before publication”, reproduces the report's grade shares for both 2013/14 and 2014/15 exactly",
     );
   });
 
   it("plots the published row and every rule for both years, and states every rule in the caption", () => {
     const f = figure("recount-counting-rules");
-    // 2 years × (published + 7 rules) × 4 grades.
-    expect(f.rows).toHaveLength(64);
+    // 2 years × (published + 8 rules) × 4 grades.
+    expect(f.rows).toHaveLength(72);
     const row = (year: string, rule: string, grade: string) => f.rows.find((r) => r.year === year && r.rule === rule && r.grade === grade);
     expect(row("2013/14", "Published in the report", "Inadequate")?.percent).toBe(30);
     // 11 of 40 = 27.5% → 28%, as published.
@@ -34,7 +34,8 @@ describe("recount-counting-rules", () => {
     // 3 of 17 = 17.6% → 18%, against the published 30%.
     expect(row("2013/14", "SIF, by start date, undated with their batch", "Inadequate")).toMatchObject({ percent: 18, reproduces: "no", judgements: 17 });
     expect(f.caption).toContain("a SIF judgement whose start date is not known takes the earliest start date of the SIF reports published the same day");
-    expect(f.caption).toContain("Nearest to the report's 2013/14 row: Safeguarding and SIF, SIF by start date (1 of 4 shares equal, 4 points off in all).");
+    // 8 of 27 = 29.6% → 30%, as published: the rule with child protection inspections.
+    expect(row("2013/14", "SIF by start date, child protection inspections six weeks before publication", "Inadequate")).toMatchObject({ percent: 30, reproduces: "yes", judgements: 27 });
     expect(f.source).toMatch(/^Ofsted, official statistics/);
     expect(f.source).toContain("report PDFs");
     expect(f.source).toContain("importer");
@@ -72,6 +73,6 @@ describe("on the made-up fixture", () => {
   it("builds all three from a handful of councils", async () => {
     const { figures } = await buildRecount(FIXTURE_ROOT);
     expect(figures.map((f) => f.key)).toEqual(["recount-counting-rules", "recount-repeat-inspections", "recount-cohort-demand"]);
-    expect(figures[0].title).toBe("None of the 7 counting rules reproduces the report's 2013/14 or 2014/15 shares");
+    expect(figures[0].title).toBe("None of the 8 counting rules reproduces the report's 2013/14 or 2014/15 shares");
   });
 });

@@ -47,7 +47,7 @@ const stats = new StatRegistry(list);
 
 describe("recountStats: grade shares", () => {
   it("names every rule and gives each rule's shares with the rule in the label", () => {
-    expect(stats.format("recount.shares.rules")).toBe("7");
+    expect(stats.format("recount.shares.rules")).toBe(String(SHARE_RULES.length));
     expect(stats.format("recount.rule.publishedSif.short")).toBe("SIF, by publication date");
     for (const rule of SHARE_RULES) {
       expect(stats.get(`recount.rule.${rule.key}`).value).toBe(rule.description);

@@ -11,7 +11,7 @@
  *
  * Pure functions: judgement rows in, typed results out; no I/O, no clock.
  */
-import { JUDGEMENTS, SIF_FRAMEWORKS, type Framework, type InspectionRow, type Judgement } from "../data/datasets/councils.ts";
+import { FRAMEWORKS, JUDGEMENTS, SIF_FRAMEWORKS, type Framework, type InspectionRow, type Judgement } from "../data/datasets/councils.ts";
 
 export type JudgementEvent = Pick<InspectionRow, "council_code" | "framework" | "published" | "inspection_start" | "overall">;
 
@@ -23,17 +23,7 @@ const rank = (grade: Judgement) => JUDGEMENTS.indexOf(grade);
 export const SAFEGUARDING_FRAMEWORKS: readonly Framework[] = ["slac-safeguarding", "slac-reinspection-safeguarding", "cpi", "cpi-reinspection", "sif", "sif-reinspection"];
 
 /** Every framework in force before ILACS (2009–2018). */
-export const PRE_ILACS_FRAMEWORKS: readonly Framework[] = [
-  "slac-safeguarding",
-  "slac-looked-after",
-  "slac-reinspection-safeguarding",
-  "slac-reinspection-looked-after",
-  "cpi",
-  "cpi-reinspection",
-  "tlac",
-  "sif",
-  "sif-reinspection",
-];
+export const PRE_ILACS_FRAMEWORKS: readonly Framework[] = FRAMEWORKS.filter((f) => !f.startsWith("ilacs"));
 
 /** The financial year (1 April to 31 March) of an ISO date, written "2013/14". */
 export function financialYear(date: string): string {

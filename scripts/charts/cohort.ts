@@ -3,9 +3,8 @@
  * inspection per group, and the printed changes of all indicators side by side.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, vegaConfig } from "./theme.ts";
+import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, vegaConfig, VEGA_LITE_SCHEMA } from "./theme.ts";
 
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
 /** Inadequate in the grade's red; RI or Good in the Good blue. */
 export const COHORT_COLOURS = { inadequate: GRADE_COLOURS.inadequate, rest: GRADE_COLOURS.good } as const;
@@ -28,7 +27,7 @@ export function dumbbellSpec(rows: readonly DumbbellRow[], groups: readonly [str
   const x = { field: "percent", type: "quantitative" as const, title: axisTitle, scale: { domain: [low, high] } };
   const colour = { field: "group", type: "nominal" as const, scale: { domain: [...groups], range: [COHORT_COLOURS.inadequate, COHORT_COLOURS.rest] }, legend: null };
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     width: CHART_WIDTH - 180,
     height: { step: 56 },
@@ -67,7 +66,7 @@ export interface StatedChangeRow {
 export function statedChangesSpec(rows: readonly StatedChangeRow[], groups: readonly [string, string]): TopLevelSpec {
   const indicators = [...new Set(rows.map((r) => r.indicator))];
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     data: { values: rows.map((r) => ({ ...r })) },
     facet: { row: { field: "indicator", type: "nominal", sort: indicators, title: null, header: { labelAngle: 0, labelAlign: "left", labelAnchor: "start", labelOrient: "top", labelFontWeight: "bold", labelLimit: 0 } } },

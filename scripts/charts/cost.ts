@@ -3,9 +3,8 @@
  * costs per council, with the report's rounded rate beside the unrounded one.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_HEIGHT, CHART_WIDTH, INK, MUTED_INK, vegaConfig } from "./theme.ts";
+import { CHART_HEIGHT, CHART_WIDTH, INK, MUTED_INK, vegaConfig, VEGA_LITE_SCHEMA } from "./theme.ts";
 
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
 export interface AnnualCostRow {
   /** The cost per council, e.g. "£3m a council (lowest estimate)". */
@@ -21,7 +20,7 @@ export function annualCostSpec(rows: readonly AnnualCostRow[], rates: readonly [
   const groups = [...new Set(rows.map((r) => r.perCouncil))];
   const top = Math.ceil((Math.max(...rows.map((r) => r.pounds)) * 1.12) / 1e7) * 1e7;
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     width: CHART_WIDTH,
     height: CHART_HEIGHT,

@@ -4,7 +4,7 @@
  * judgements, so the axes carry words, not numbers.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, RULE, vegaConfig } from "./theme.ts";
+import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, RULE, vegaConfig, VEGA_LITE_SCHEMA } from "./theme.ts";
 
 export interface FuturesPoint {
   readonly kind: "scenario" | "vision";
@@ -13,7 +13,6 @@ export interface FuturesPoint {
   readonly focus: number;
 }
 
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
 /** A fixed label at a data position, for the ends of the two axes. */
 function axisLabel(text: string, integration: number, focus: number, align: "left" | "right", dy: number, dx = 0) {
@@ -39,7 +38,7 @@ export function futuresSpec(rows: readonly FuturesPoint[]): TopLevelSpec {
     encoding: { x, y, text: { field: "label", type: "nominal" as const } },
   });
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     width: CHART_WIDTH,
     height: 420,

@@ -5,9 +5,8 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { GRADES } from "../data/datasets/outcomes.ts";
-import { CHART_HEIGHT, CHART_WIDTH, GRADE_COLOURS, GRADE_DASHES, GRADE_LABELS, GRADE_SHAPES, MUTED_INK, vegaConfig } from "./theme.ts";
+import { CHART_HEIGHT, CHART_WIDTH, GRADE_COLOURS, GRADE_DASHES, GRADE_LABELS, GRADE_SHAPES, MUTED_INK, vegaConfig, VEGA_LITE_SCHEMA } from "./theme.ts";
 
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 const gradeLabels = GRADES.map((g) => GRADE_LABELS[g]);
 
 const gradeScale = (channel: "color" | "strokeDash" | "shape") => {
@@ -26,7 +25,7 @@ export type GradeTrendRow = {
 export function gradeTrendSpec(rows: readonly GradeTrendRow[]): TopLevelSpec {
   const legend = { title: null, columns: 2, symbolStrokeWidth: 2, labelLimit: 0 };
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
@@ -49,7 +48,7 @@ export function gradeTrendSpec(rows: readonly GradeTrendRow[]): TopLevelSpec {
 export function gradeStackSpec(rows: readonly GradeTrendRow[]): TopLevelSpec {
   const order = Object.fromEntries(gradeLabels.map((label, index) => [label, index]));
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
@@ -89,7 +88,7 @@ export function yearlySwingSpec(rows: readonly YearlySwingRow[]): TopLevelSpec {
   const maxPoints = Math.max(...rows.map((r) => r.points));
   const domainTop = Math.max(5, Math.ceil(maxPoints / 5) * 5);
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     data: { values: rows.map((r) => ({ ...r })) },
     facet: { column: { field: "cycle", type: "nominal", title: null, sort: null, header: { labelFontWeight: "bold", labelFontSize: 13 } } },

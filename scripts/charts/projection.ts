@@ -3,9 +3,8 @@
  * report's unexplained figure and under our stated methods, as horizontal bars.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, vegaConfig } from "./theme.ts";
+import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, vegaConfig, VEGA_LITE_SCHEMA } from "./theme.ts";
 
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
 export type ProjectionKind = "report" | "ours" | "check";
 
@@ -23,7 +22,7 @@ export function projectionSpec(rows: readonly ProjectionRow[], axisTitle: string
   const kinds = [...new Set(rows.map((r) => r.kind))];
   const top = Math.ceil((Math.max(...rows.map((r) => r.councils)) * 1.12) / 10) * 10;
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     width: CHART_WIDTH - 300,
     height: { step: 30 },

@@ -5,9 +5,8 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { GRADES } from "../data/datasets/outcomes.ts";
-import { CHART_WIDTH, GRADE_COLOURS, GRADE_LABELS, GRADE_SHAPES, INK, MUTED_INK, RULE, vegaConfig } from "./theme.ts";
+import { CHART_WIDTH, GRADE_COLOURS, GRADE_LABELS, GRADE_SHAPES, INK, MUTED_INK, RULE, vegaConfig, VEGA_LITE_SCHEMA } from "./theme.ts";
 
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 const gradeLabels = GRADES.map((g) => GRADE_LABELS[g]);
 
 export type RuleShareRow = {
@@ -35,7 +34,7 @@ export function countingRulesSpec(rows: readonly RuleShareRow[], ruleOrder: read
   const gradeScale = { domain: gradeLabels, range: GRADES.map((g) => GRADE_COLOURS[g]) };
   const legend = { title: null, columns: 2, labelLimit: 0 };
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     data: { values: rows.map((r) => ({ ...r })) },
     facet: { column: { field: "year", type: "ordinal", title: null, header: { labelFontWeight: "bold", labelFontSize: 13 } } },
@@ -83,7 +82,7 @@ export function countComparisonSpec(rows: readonly CountComparisonRow[]): TopLev
     yOffset: { field: "source", type: "nominal" as const, sort: sources },
   };
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     width: CHART_WIDTH - 280,
     height: { step: 36 },
@@ -132,7 +131,7 @@ export function cohortDemandSpec(rows: readonly CohortDemandRow[], seriesOrder: 
   const groups = [...new Set(rows.map((r) => r.group))];
   const y = { field: "series", type: "nominal" as const, sort: [...seriesOrder], title: null, axis: { labelLimit: 0, labelColor: INK } };
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     data: { values: rows.map((r) => ({ ...r })) },
     transform: [{ calculate: "max(datum.mean, 0)", as: "labelAt" }],

@@ -3,9 +3,8 @@
  * second period, the made-up examples (with their mean) beside the report's 2013 cohort.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_WIDTH, GRADE_COLOURS, MUTED_INK, RULE, vegaConfig } from "./theme.ts";
+import { CHART_WIDTH, GRADE_COLOURS, MUTED_INK, RULE, vegaConfig, VEGA_LITE_SCHEMA } from "./theme.ts";
 
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
 export type SlopeRole = "example" | "mean" | "inadequate" | "rest";
 
@@ -35,7 +34,7 @@ export function slopesSpec(rows: readonly SlopeRow[], roles: readonly { label: s
   const high = Math.min(100, Math.ceil((Math.max(...values) + 5) / 10) * 10);
   const domain = roles.map((r) => r.label);
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     data: { values: rows.map((r) => ({ ...r })) },
     facet: { column: { field: "panel", type: "nominal", sort: panels, title: null, header: { labelFontWeight: "bold", labelLimit: 0 } } },

@@ -13,9 +13,9 @@ import {
   SURVEY_UNSPLIT_DASH,
   SURVEY_UNSPLIT_STROKE,
   vegaConfig,
+  VEGA_LITE_SCHEMA,
 } from "./theme.ts";
 
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
 /** Where a segment sits: either side of zero, or in the right-hand panel of what is left. */
 export type LikertSide = "agree" | "disagree" | "neither" | "unsplit";
@@ -89,7 +89,7 @@ export function likertSpec(rows: readonly LikertRow[]): TopLevelSpec {
   const rest = Math.max(10, Math.ceil((maxOf(["neither", "unsplit"]) + 15) / 10) * 10);
   const y = { field: "statement", type: "nominal" as const, sort: order, title: null };
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     data: { values: rows.map((r) => ({ ...r })) },
     hconcat: [
@@ -181,7 +181,7 @@ export function exhaustionSpec(rows: readonly ExhaustionRow[]): TopLevelSpec {
   const colours = [EXHAUSTION_COLOURS.high, EXHAUSTION_COLOURS.moderate];
   if (parts.length > colours.length) throw new Error(`the exhaustion chart has colours for ${colours.length} levels, not ${parts.length}`);
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     width: CHART_WIDTH,
     height: EXHAUSTION_HEIGHT,

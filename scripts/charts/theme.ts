@@ -45,6 +45,9 @@ export const FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvet
 export const CHART_WIDTH = 600;
 export const CHART_HEIGHT = 300;
 
+/** The Vega-Lite schema every spec declares (the version the project pins). */
+export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+
 export const vegaConfig: Config = {
   // The page supplies the background, so charts sit on light or dark pages alike.
   background: "transparent",

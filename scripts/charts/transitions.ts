@@ -4,9 +4,8 @@
  * percentages. Rows are inlined, so the spec alone determines the SVG.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, RULE, vegaConfig } from "./theme.ts";
+import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, RULE, vegaConfig, VEGA_LITE_SCHEMA } from "./theme.ts";
 
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
 /** Where a movement ends up, which sets its colour: the grade's colour, grey when not described. */
 export type MovementEnd = "inadequate" | "ri_or_adequate" | "good" | "undescribed";
@@ -28,7 +27,7 @@ export interface MovementRow {
 export function movementsSpec(rows: readonly MovementRow[]): TopLevelSpec {
   const ends = [...new Set(rows.map((r) => r.end))];
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     width: CHART_WIDTH - 260,
     height: { step: 34 },
@@ -63,7 +62,7 @@ export function denominatorsSpec(rows: readonly DenominatorRow[]): TopLevelSpec 
   const outcomes = [...new Map(rows.map((r) => [r.order, r.outcome])).entries()].sort((a, b) => a[0] - b[0]).map(([, o]) => o);
   const maxTotal = Math.max(...[...new Set(rows.map((r) => r.group))].map((g) => rows.filter((r) => r.group === g).reduce((s, r) => s + r.councils, 0)));
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     width: CHART_WIDTH - 260,
     height: { step: 40 },

@@ -5,7 +5,7 @@
 import { stringify } from "csv-stringify/sync";
 import { BuildError } from "../data/errors.ts";
 import type { SvgCache } from "../render/cache.ts";
-import { finishSvg } from "../render/stabilise.ts";
+import { finishSvg, presentationalChildren } from "../render/stabilise.ts";
 import { formatValue } from "../stats/format.ts";
 import type { Placement } from "./placement.ts";
 import type { Cell, FigureColumn, FigureDefinition } from "./types.ts";
@@ -79,7 +79,7 @@ export function figureTable(def: FigureDefinition): DataTable {
 
 export async function renderFigure(def: FigureDefinition, placement: Placement, cache: SvgCache): Promise<RenderedFigure> {
   const raw = await cache.svgFor(def.spec, `figure "${def.key}"`);
-  const svg = finishSvg(raw, { idPrefix: placement.anchor, title: def.title, description: def.description });
+  const svg = presentationalChildren(finishSvg(raw, { idPrefix: placement.anchor, title: def.title, description: def.description }));
   return {
     key: def.key,
     number: placement.number,

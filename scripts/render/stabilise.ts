@@ -42,3 +42,19 @@ export function finishSvg(rawSvg: string, label: SvgLabel): string {
   const labels = `<title id="${titleId}">${escapeHtml(label.title)}</title><desc id="${descId}">${escapeHtml(label.description)}</desc>`;
   return head + labels + svg.slice(open[0].length);
 }
+
+/**
+ * Remove the ARIA roles and labels Vega puts on groups and marks inside the chart.
+ * The SVG as a whole is role="img", whose children are presentational: a screen reader
+ * reads the title and description and nothing inside, so these attributes say nothing
+ * to a reader, while checkers (axe's svg-img-alt) count each role="graphics-symbol" as
+ * an image without a name. The root element keeps its own attributes.
+ */
+export function presentationalChildren(svg: string): string {
+  const open = /^<svg\b(?:\s+[^\s=/>]+(?:="[^"]*")?)*\s*>/.exec(svg);
+  if (!open) throw new Error("the chart is not an <svg> element");
+  // Start tags whose attribute values are double-quoted (as Vega writes them; a ">" inside a value is part of the value).
+  const startTags = /<[a-zA-Z][^\s/>]*(?:\s+[^\s=/>]+(?:="[^"]*")?)*\s*\/?>/g;
+  const inner = svg.slice(open[0].length).replace(startTags, (tag) => tag.replace(/\s(?:role|aria-roledescription|aria-label)="[^"]*"/g, ""));
+  return open[0] + inner;
+}

@@ -77,5 +77,8 @@ describe("renderFigure", () => {
     // Labels from the data are escaped inside the SVG too.
     expect(figure.svg).toContain("&lt;bad&gt;");
     expect(figure.svg).not.toContain("<bad>");
+    // One image with one name: no roles inside it (Vega marks its groups and marks as graphics-*).
+    expect(figure.svg.match(/\srole="/g)).toHaveLength(1);
+    expect(figure.svg).not.toContain("aria-roledescription");
   });
 });

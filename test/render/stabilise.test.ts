@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { finishSvg, stabiliseIds } from "../../scripts/render/stabilise.ts";
+import { finishSvg, presentationalChildren, stabiliseIds } from "../../scripts/render/stabilise.ts";
 
 const raw =
   '<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="10" height="10" viewBox="0 0 10 10" role="graphics-document" aria-roledescription="visualization">' +
@@ -38,5 +38,32 @@ describe("finishSvg", () => {
 
   it("refuses output that is not an SVG", () => {
     expect(() => finishSvg("<div></div>", { idPrefix: "a", title: "t", description: "d" })).toThrow("did not return an <svg>");
+  });
+});
+
+describe("presentationalChildren", () => {
+  const chart =
+    '<svg class="chart" role="img" aria-labelledby="f-title f-desc" focusable="false"><title id="f-title">T</title><desc id="f-desc">D</desc>' +
+    '<g class="mark-group role-frame root" role="graphics-object" aria-roledescription="group mark container">' +
+    '<g class="mark-text role-title" role="graphics-symbol" aria-roledescription="title" aria-label="Title text \'a > b\'"><text aria-hidden="true">a &gt; b</text></g>' +
+    '<path class="background" aria-hidden="true" d="M0,0h1"/></g></svg>';
+  const finished = presentationalChildren(chart);
+
+  it("removes Vega's roles, role descriptions and labels from everything inside the image", () => {
+    expect(finished).toBe(
+      '<svg class="chart" role="img" aria-labelledby="f-title f-desc" focusable="false"><title id="f-title">T</title><desc id="f-desc">D</desc>' +
+        '<g class="mark-group role-frame root">' +
+        '<g class="mark-text role-title"><text aria-hidden="true">a &gt; b</text></g>' +
+        '<path class="background" aria-hidden="true" d="M0,0h1"/></g></svg>',
+    );
+  });
+
+  it("keeps the root's role and name, and changes nothing the second time", () => {
+    expect(finished.startsWith('<svg class="chart" role="img" aria-labelledby="f-title f-desc"')).toBe(true);
+    expect(presentationalChildren(finished)).toBe(finished);
+  });
+
+  it("refuses anything that is not an SVG", () => {
+    expect(() => presentationalChildren("<div role=\"img\"></div>")).toThrow("not an <svg>");
   });
 });

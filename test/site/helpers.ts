@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { buildSite } from "../../scripts/build.ts";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "mini-report");
@@ -50,6 +51,21 @@ export async function editFile(root: string, file: string, from: string, to: str
   const count = text.split(from).length - 1;
   if (count !== 1) throw new Error(`expected exactly one ${JSON.stringify(from)} in ${file}, found ${count}`);
   await writeFile(target, text.replace(from, to));
+}
+
+/** Where the quality gates write what a person may want to look at (screenshots, reports); ignored by git. */
+export const TEST_OUTPUT = path.join(REPO_ROOT, "test-output");
+
+/**
+ * Build the real report (this repository's content/ and data/) into a fresh temporary
+ * folder, with its SVG cache there too, so nothing is written into the repository.
+ * Returns the built site's folder.
+ */
+export async function buildRealSite(): Promise<string> {
+  const outDir = path.join(await temporaryFolder("real-site-"), "site");
+  const cacheDir = path.join(await temporaryFolder("real-site-cache-"), "svg");
+  await withEnv({ REPORT_SVG_CACHE: cacheDir }, () => buildSite({ root: REPO_ROOT, outDir }));
+  return outDir;
 }
 
 /** Every file under `dir`, sorted, as "relative/path sha256" (forward slashes). */

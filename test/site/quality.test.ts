@@ -1,0 +1,51 @@
+/**
+ * Quality gates on the real report as built: every page is valid HTML by html-validate
+ * (rules in .htmlvalidate.json), and every internal link and #fragment resolves. The
+ * external links are listed in test-output/external-links.md, never fetched.
+ */
+import { readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { HtmlValidate, formatterFactory, type ConfigData } from "html-validate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkLinks, externalLinksReport, formatBrokenLinks, readSite } from "../../scripts/check/links.ts";
+import { REPO_ROOT, TEST_OUTPUT, buildRealSite, removeTemporaryFolders } from "./helpers.ts";
+
+let site: Map<string, string | null>;
+let pages: string[];
+
+beforeAll(async () => {
+  site = await readSite(await buildRealSite());
+  pages = [...site.keys()].filter((file) => file.endsWith(".html"));
+});
+
+afterAll(removeTemporaryFolders);
+
+describe("the built report", () => {
+  it("has the cover, the chapters and the appendices as pages", () => {
+    expect(pages).toContain("index.html");
+    expect(pages).toEqual(expect.arrayContaining(["chapter-1/index.html", "chapter-2/index.html", "chapter-3/index.html", "chapter-4/index.html"]));
+  });
+
+  it("is valid HTML on every page (html-validate, rules in .htmlvalidate.json)", async () => {
+    // The built pages live outside the repository, so the configuration is passed in, not looked up.
+    const config = JSON.parse(readFileSync(path.join(REPO_ROOT, ".htmlvalidate.json"), "utf8")) as ConfigData;
+    const validator = new HtmlValidate({ ...config, root: true });
+    const text = formatterFactory("text");
+    const problems: string[] = [];
+    for (const page of pages) {
+      const report = await validator.validateString(site.get(page) as string, page);
+      if (!report.valid) problems.push(text(report.results));
+    }
+    expect(problems.join("\n"), `html-validate found errors:\n${problems.join("\n")}`).toBe("");
+  });
+
+  it("has no broken internal link or #anchor, and lists its external links", async () => {
+    const report = checkLinks(site);
+    expect(formatBrokenLinks(report.broken), "broken links (page:line:column: link: problem)").toBe("");
+    // Every page links to the stylesheet and the cover at least.
+    expect(report.internalCount).toBeGreaterThan(pages.length * 2);
+    await mkdir(TEST_OUTPUT, { recursive: true });
+    await writeFile(path.join(TEST_OUTPUT, "external-links.md"), externalLinksReport(report.external));
+  });
+});

@@ -75,6 +75,8 @@ export const RECOUNT_OPTIONS: RecountOptions = {
   repeatPeriod: { from: "2010-01-01", to: "2015-03-31" },
   cohortYear: 2013,
   demandYears: { from: 2013, to: 2014 },
+  // The end of the last year in the report's grade table (2014/15): the latest date its data covers.
+  outstandingAsOf: "2015-03-31",
 };
 
 interface Family {

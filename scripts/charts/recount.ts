@@ -161,3 +161,58 @@ export function cohortDemandSpec(rows: readonly CohortDemandRow[], seriesOrder: 
     },
   };
 }
+
+export type CohortReadingRow = {
+  /** The reading, as labelled on the chart. */
+  readonly reading: string;
+  /** "Inadequate" or "RI or Good": one segment of the reading's bar. */
+  readonly group: string;
+  readonly councils: number;
+  /** Councils in the reading, both groups together. */
+  readonly total: number;
+  /** "yes" when the total equals the report's sample. */
+  readonly matches: string;
+};
+
+/**
+ * One horizontal bar per reading of "inspected in the year", split by grade group and
+ * labelled with its total, and a dashed rule at the report's sample size so a reading that
+ * gives it stands out (the totals are drawn last, over the rule).
+ */
+export function cohortReadingsSpec(rows: readonly CohortReadingRow[], readingOrder: readonly string[], reportSize: number, reportLabel: string): TopLevelSpec {
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const colours = [GRADE_COLOURS.inadequate, GRADE_COLOURS.good];
+  const y = { field: "reading", type: "nominal" as const, sort: [...readingOrder], title: null, axis: { labelLimit: 0, labelColor: INK } };
+  const maxValue = Math.max(reportSize, ...rows.map((r) => r.total));
+  const x = { type: "quantitative" as const, title: "Councils", scale: { domain: [0, Math.ceil((maxValue * 1.15) / 10) * 10] } };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: vegaConfig,
+    width: CHART_WIDTH - 300,
+    height: { step: 30 },
+    data: { values: rows.map((r) => ({ ...r })) },
+    layer: [
+      {
+        mark: { type: "bar" },
+        encoding: {
+          y,
+          x: { ...x, field: "councils", stack: "zero" },
+          color: { field: "group", type: "nominal", sort: groups, scale: { domain: groups, range: colours.slice(0, groups.length) }, legend: { title: null, orient: "bottom" } },
+          order: { field: "group", sort: "ascending" },
+        },
+      },
+      {
+        data: { values: [{ councils: reportSize, label: reportLabel }] },
+        layer: [
+          { mark: { type: "rule", strokeDash: [4, 3], color: INK }, encoding: { x: { field: "councils", type: "quantitative" } } },
+          { mark: { type: "text", align: "left", baseline: "top", dx: 4, y: -14, color: INK }, encoding: { x: { field: "councils", type: "quantitative" }, text: { field: "label" } } },
+        ],
+      },
+      {
+        transform: [{ filter: `datum.group === ${JSON.stringify(groups[0] ?? "")}` }],
+        mark: { type: "text", align: "left", dx: 4, color: INK },
+        encoding: { y, x: { field: "total", type: "quantitative" }, text: { field: "total", type: "quantitative" } },
+      },
+    ],
+  };
+}

@@ -16,23 +16,22 @@
  * Pure functions: rows in, typed results out; no I/O, no clock.
  */
 import type { CohortGroup } from "../data/datasets/cohort.ts";
-import type { DemandRow, Framework } from "../data/datasets/councils.ts";
-import type { DateBasis, JudgementEvent } from "./recount.ts";
+import type { DemandRow } from "../data/datasets/councils.ts";
+import { judgementDater, type JudgementEvent, type ShareRule } from "./recount.ts";
 
-export interface CohortRule {
-  readonly frameworks: readonly Framework[];
-  /** Which date places a judgement in the cohort year. */
-  readonly basis: DateBasis;
-  /** Calendar year, January to December. */
-  readonly year: number;
+/** A reading of "councils inspected in a year": a dating rule and a window of dates. */
+export interface CohortRule extends ShareRule {
+  /** ISO dates, inclusive: a council is in the cohort when one of its judgements is dated in this window. */
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface CohortMember {
   readonly council_code: string;
-  /** Inadequate when any of its judgements placed in the year is Inadequate; otherwise RI or Good. */
+  /** Inadequate when any of its judgements placed in the window is Inadequate; otherwise RI or Good. */
   readonly group: CohortGroup;
-  /** Its judgements placed in the year, in date order. */
-  readonly judgements: readonly JudgementEvent[];
+  /** Its judgements placed in the window, in date order, with the date the rule gave each. */
+  readonly judgements: readonly (JudgementEvent & { readonly placed: string })[];
 }
 
 export interface CohortSelection {
@@ -40,38 +39,35 @@ export interface CohortSelection {
   /** Sorted by council code. */
   readonly members: readonly CohortMember[];
   /**
-   * Judgements of the rule's frameworks with no date on the rule's basis (only possible
-   * when dating by inspection start) published in the cohort year or the next: they may
-   * have started in the cohort year, but cannot be placed.
+   * Judgements of the rule's frameworks that the rule cannot date (no start date and no
+   * stand-in) published in the window or the year after it: they may belong in the
+   * window, but cannot be placed.
    */
   readonly undated: number;
 }
 
-const dateOf = (e: JudgementEvent, basis: DateBasis) => (basis === "publication" ? e.published : e.inspection_start);
+/** The ISO date one year after `iso` (same month and day). */
+const yearAfter = (iso: string) => `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`;
 
-/** Councils with a judgement of `rule.frameworks` dated (on `rule.basis`) in calendar year `rule.year`. */
+/** Councils with a judgement of `rule.frameworks` that `rule` dates from `rule.from` to `rule.to`. */
 export function selectCohort(events: readonly JudgementEvent[], rule: CohortRule): CohortSelection {
-  const year = String(rule.year);
-  const next = String(rule.year + 1);
-  const byCouncil = new Map<string, JudgementEvent[]>();
+  const dateOf = judgementDater(events, rule);
+  const byCouncil = new Map<string, (JudgementEvent & { placed: string })[]>();
   let undated = 0;
   for (const e of events) {
     if (!rule.frameworks.includes(e.framework)) continue;
-    const date = dateOf(e, rule.basis);
-    if (date === null) {
-      if (e.published.startsWith(year) || e.published.startsWith(next)) undated += 1;
+    const placed = dateOf(e);
+    if (placed === undefined) {
+      if (rule.from <= e.published && e.published <= yearAfter(rule.to)) undated += 1;
       continue;
     }
-    if (date.startsWith(year)) byCouncil.set(e.council_code, [...(byCouncil.get(e.council_code) ?? []), e]);
+    if (placed.date < rule.from || placed.date > rule.to) continue;
+    byCouncil.set(e.council_code, [...(byCouncil.get(e.council_code) ?? []), { ...e, placed: placed.date }]);
   }
   const members = [...byCouncil.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([council_code, list]): CohortMember => {
-      const judgements = [...list].sort((a, b) => {
-        const da = dateOf(a, rule.basis) ?? "";
-        const db = dateOf(b, rule.basis) ?? "";
-        return da < db ? -1 : da > db ? 1 : a.published < b.published ? -1 : a.published > b.published ? 1 : 0;
-      });
+      const judgements = [...list].sort((a, b) => (a.placed < b.placed ? -1 : a.placed > b.placed ? 1 : a.published < b.published ? -1 : a.published > b.published ? 1 : 0));
       const group: CohortGroup = judgements.some((j) => j.overall === "inadequate") ? "inadequate" : "ri_or_good";
       return { council_code, group, judgements };
     });

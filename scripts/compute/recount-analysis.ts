@@ -10,8 +10,10 @@
  * - councils judged twice or more in a period, and how their grade moved from first to last,
  *   with the shares the report prints: e.g. 5 of 25 councils first judged Inadequate still
  *   Inadequate at the last = 20%;
- * - the 2013 cohort under two rules (scripts/compute/cohort-recount.ts), and the same
- *   demand measures for every council with the values, for reference.
+ * - the 2013 cohort under several readings of "inspected in 2013" (scripts/compute/cohort-recount.ts),
+ *   which of them give the report's 29 councils, and the same demand measures for every
+ *   council with the values, for reference;
+ * - the last Outstanding judgement before a date, the time since, and its council's next grade.
  *
  * Pure functions: rows in, typed results out; no I/O, no clock.
  */
@@ -59,6 +61,22 @@ export interface NamedShareRule extends ShareRule {
  */
 export const CPI_REPORT_LAG_DAYS = 42;
 
+/** Child protection inspections, each with its re-inspections (2012–2013). */
+export const CHILD_PROTECTION_FRAMEWORKS: readonly Framework[] = ["cpi", "cpi-reinspection"];
+
+/**
+ * SIF and child protection inspections placed on the date the inspection took place: SIF by
+ * the start read from its report (undated reports take their same-day batch's earliest
+ * start), child protection inspections by publication less CPI_REPORT_LAG_DAYS. The rule
+ * that reproduces the report's grade table (key "startDateWithCpi").
+ */
+const INSPECTED_RULE: ShareRule = {
+  basis: "inspection_start",
+  frameworks: [...SIF_FRAMEWORKS, ...CHILD_PROTECTION_FRAMEWORKS],
+  undated: "same_day_batch",
+  nonSifLagDays: CPI_REPORT_LAG_DAYS,
+};
+
 /** The counting rules tried for the report's grade table. */
 export const SHARE_RULES: readonly NamedShareRule[] = [
   {
@@ -103,10 +121,7 @@ export const SHARE_RULES: readonly NamedShareRule[] = [
   {
     key: "startDateWithCpi",
     label: "SIF by start date, child protection inspections six weeks before publication",
-    basis: "inspection_start",
-    frameworks: ["sif", "sif-reinspection", "cpi", "cpi-reinspection"],
-    undated: "same_day_batch",
-    nonSifLagDays: CPI_REPORT_LAG_DAYS,
+    ...INSPECTED_RULE,
     description:
       `SIF judgements and child protection inspections (with their re-inspections), each placed in the financial year its inspection took place: SIF by the start date read from the report (undated SIF reports take the earliest start of the SIF reports published the same day), child protection inspections, whose dates the data lacks, by their publication date less ${CPI_REPORT_LAG_DAYS} days (any gap from 23 to 58 days gives the same result); targeted looked-after-children inspections are not counted`,
   },
@@ -256,24 +271,65 @@ export interface NamedCohortRule extends CohortRule {
   readonly description: string;
 }
 
-/** The two readings of "councils inspected in 2013" tried for the report's cohort. */
-export function cohortRules(year: number): readonly [NamedCohortRule, NamedCohortRule] {
+/**
+ * The readings of "councils inspected in `year`" tried for the report's cohort: the report
+ * names neither its councils nor its rule. Calendar and financial years, dating by
+ * inspection or by publication, SIF alone or with the child protection inspections that
+ * preceded it; and the SIF's first school year of reports (September to August).
+ */
+export function cohortReadings(year: number): readonly NamedCohortRule[] {
+  const calendar = { from: `${year}-01-01`, to: `${year}-12-31` };
+  const lag = `their publication date less ${CPI_REPORT_LAG_DAYS} days`;
   return [
     {
       key: "sifStarted",
       label: `SIF started in ${year}`,
-      frameworks: SIF_FRAMEWORKS,
       basis: "inspection_start",
-      year,
+      frameworks: SIF_FRAMEWORKS,
+      undated: "exclude",
+      ...calendar,
       description: `councils whose SIF inspection (first or re-inspection) started in calendar ${year}, by the start date read from the report`,
+    },
+    {
+      key: "childProtectionInspected",
+      label: `Child protection inspection in ${year}`,
+      basis: "inspection_start",
+      frameworks: CHILD_PROTECTION_FRAMEWORKS,
+      nonSifLagDays: CPI_REPORT_LAG_DAYS,
+      ...calendar,
+      description: `councils with a child protection inspection (or re-inspection) in calendar ${year}, dated by ${lag}`,
+    },
+    {
+      key: "inspected",
+      label: `Inspected in ${year}`,
+      ...INSPECTED_RULE,
+      ...calendar,
+      description: `councils with a SIF or child protection inspection in calendar ${year}, dated as in the counting rule that reproduces the grade table (SIF by start date, child protection inspections by ${lag})`,
     },
     {
       key: "published",
       label: `Judged in ${year}`,
-      frameworks: SAFEGUARDING_FRAMEWORKS,
       basis: "publication",
-      year,
+      frameworks: SAFEGUARDING_FRAMEWORKS,
+      ...calendar,
       description: `councils with a judgement on safeguarding or the whole service (child protection inspection, SIF or an earlier safeguarding inspection, or a re-inspection) published in calendar ${year}`,
+    },
+    {
+      key: "inspectedFinancialYear",
+      label: `Inspected in ${year}/${String((year + 1) % 100).padStart(2, "0")}`,
+      ...INSPECTED_RULE,
+      from: `${year}-04-01`,
+      to: `${year + 1}-03-31`,
+      description: `councils with a SIF or child protection inspection in the financial year April ${year} to March ${year + 1}, dated as in the counting rule that reproduces the grade table`,
+    },
+    {
+      key: "sifSchoolYear",
+      label: `SIF reports of ${year}/${String((year + 1) % 100).padStart(2, "0")}`,
+      basis: "publication",
+      frameworks: SIF_FRAMEWORKS,
+      from: `${year}-09-01`,
+      to: `${year + 1}-08-31`,
+      description: `councils whose SIF report (first inspection or re-inspection) was published from September ${year} to August ${year + 1}, the framework's first school year`,
     },
   ];
 }
@@ -289,6 +345,8 @@ export interface RecountOptions {
   readonly cohortYear: number;
   /** Years ending March compared for the cohort's demand. */
   readonly demandYears: { readonly from: number; readonly to: number };
+  /** The date "time since the last Outstanding judgement" is measured to. */
+  readonly outstandingAsOf: string;
 }
 
 export interface CohortRecountNamed extends CohortRecount {
@@ -300,8 +358,13 @@ export interface RecountAnalysis {
   readonly years: readonly YearRecount[];
   readonly inadequate: InadequateRecount;
   readonly repeat: RepeatRecount;
-  /** The main reading (SIF started in the year), then the alternative (any judgement published in the year). */
-  readonly cohorts: readonly [CohortRecountNamed, CohortRecountNamed];
+  /** Every reading of the cohort tried, in cohortReadings order. */
+  readonly cohorts: readonly CohortRecountNamed[];
+  /** The readings that give as many councils as the report's sample. */
+  readonly cohortMatches: readonly CohortRecountNamed[];
+  /** The first reading that matches the report's sample size, or else the first reading. */
+  readonly cohort: CohortRecountNamed;
+  readonly outstanding: OutstandingRecount;
   /** Every council with the values in both years, for reference. */
   readonly allCouncils: Readonly<Record<DemandMeasure, RateChange | undefined>>;
   /** The first year ending March in the demand rows (the report's before year cannot be earlier than this). */
@@ -334,8 +397,8 @@ export function reportCohortDesign(rows: readonly MeasureRow<"councils" | "inspe
 }
 
 export function analyseRecount(input: RecountInput, options: RecountOptions): RecountAnalysis {
-  const [main, alternative] = cohortRules(options.cohortYear);
-  const cohort = (named: NamedCohortRule): CohortRecountNamed => ({ ...recountCohort(input.events, input.demand, named, options.demandYears), named });
+  const cohorts = cohortReadings(options.cohortYear).map((named): CohortRecountNamed => ({ ...recountCohort(input.events, input.demand, named, options.demandYears), named }));
+  const cohortMatches = cohorts.filter((c) => c.members.length === input.reportCohort.councils);
   const everyone = [...new Set(input.demand.map((d) => d.council_code))];
   const years = input.demand.map((d) => d.year_ending_march);
   return {
@@ -343,10 +406,57 @@ export function analyseRecount(input: RecountInput, options: RecountOptions): Re
     years: options.shareYears.map((year) => recountYear(input.events, input.published, year)),
     inadequate: recountInadequate(input.events, options.inadequatePeriod),
     repeat: recountRepeat(input.events, options.repeatPeriod, input.reportTransitions),
-    cohorts: [cohort(main), cohort(alternative)],
+    cohorts,
+    cohortMatches,
+    cohort: cohortMatches[0] ?? cohorts[0],
+    outstanding: recountOutstanding(input.events, options.outstandingAsOf),
     allCouncils: Object.fromEntries(DEMAND_MEASURES.map((m) => [m, rateChange(input.demand, everyone, m, options.demandYears)])) as Record<DemandMeasure, RateChange | undefined>,
     firstDemandYear: years.length > 0 ? Math.min(...years) : undefined,
     names: new Map(input.councils.map((c) => [c.code, c.name])),
     reportCohort: input.reportCohort,
   };
+}
+
+export interface LastOutstanding {
+  /** The latest Outstanding judgement published on or before asOf (the earliest framework in list order on a tie). */
+  readonly judgement: JudgementEvent;
+  /** Whole days from its publication to asOf. */
+  readonly days: number;
+  /** days ÷ 365.25. */
+  readonly years: number;
+  /** The same council's next judgement of the same frameworks published after it, whenever that was. */
+  readonly next: JudgementEvent | undefined;
+}
+
+export interface OutstandingRecount {
+  readonly asOf: string;
+  /** Judgements on safeguarding or the whole service (SAFEGUARDING_FRAMEWORKS), as in the grade table. */
+  readonly safeguarding: LastOutstanding | undefined;
+  /** Every framework before ILACS, the looked-after-children judgements included. */
+  readonly any: LastOutstanding | undefined;
+}
+
+/** Days in an average (Julian) year: years = days ÷ 365.25. */
+export const DAYS_PER_YEAR = 365.25;
+
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+/**
+ * The last Outstanding judgement up to `asOf`, the time since, and what its council was
+ * judged next. E.g. Outstanding published 2012-05-29, asOf 2015-03-31: 1,036 days = 2.8 years.
+ */
+export function lastOutstanding(events: readonly JudgementEvent[], frameworks: readonly Framework[], asOf: string): LastOutstanding | undefined {
+  const order = (e: JudgementEvent) => frameworks.indexOf(e.framework);
+  const byDate = (a: JudgementEvent, b: JudgementEvent) => (a.published < b.published ? -1 : a.published > b.published ? 1 : order(a) - order(b));
+  const eligible = events.filter((e) => frameworks.includes(e.framework)).sort(byDate);
+  const outstanding = eligible.filter((e) => e.overall === "outstanding" && e.published <= asOf);
+  const judgement = outstanding[outstanding.length - 1];
+  if (judgement === undefined) return undefined;
+  const days = dayNumber(asOf) - dayNumber(judgement.published);
+  const next = eligible.find((e) => e.council_code === judgement.council_code && e.published > judgement.published);
+  return { judgement, days, years: days / DAYS_PER_YEAR, next };
+}
+
+export function recountOutstanding(events: readonly JudgementEvent[], asOf: string): OutstandingRecount {
+  return { asOf, safeguarding: lastOutstanding(events, SAFEGUARDING_FRAMEWORKS, asOf), any: lastOutstanding(events, PRE_ILACS_FRAMEWORKS, asOf) };
 }

@@ -82,12 +82,16 @@ export interface GradeShares {
   readonly standIn: number;
 }
 
+/** Where a judgement's date came from under a rule. */
+export type DateSource = "own" | "standIn";
+
 /**
- * Shares of each overall grade among the judgements of `frameworks` falling in financial
- * year `year` under `rule`. With 40 judgements of which 11 inadequate, 22 requires
- * improvement and 7 good: 11/40 = 27.5% → 28, 22/40 = 55%, 7/40 = 17.5% → 18, 0%.
+ * The date `rule` places each judgement on: its publication or its inspection start; a
+ * judgement of another framework than SIF without a start takes its publication less
+ * `nonSifLagDays` (when set); any other judgement without a start follows `rule.undated`.
+ * Returns undefined for a judgement the rule leaves out.
  */
-export function gradeShares(events: readonly JudgementEvent[], year: string, rule: ShareRule): GradeShares {
+export function judgementDater(events: readonly JudgementEvent[], rule: ShareRule): (e: JudgementEvent) => { readonly date: string; readonly source: DateSource } | undefined {
   const undated = rule.undated ?? "exclude";
   const batchStart = new Map<string, string>();
   for (const e of events) {
@@ -95,26 +99,36 @@ export function gradeShares(events: readonly JudgementEvent[], year: string, rul
     const earlier = batchStart.get(e.published);
     if (earlier === undefined || e.inspection_start < earlier) batchStart.set(e.published, e.inspection_start);
   }
+  return (e) => {
+    if (rule.basis === "publication") return { date: e.published, source: "own" };
+    if (e.inspection_start !== null) return { date: e.inspection_start, source: "own" };
+    if (rule.nonSifLagDays !== undefined && !SIF_FRAMEWORKS.includes(e.framework)) return { date: daysBefore(e.published, rule.nonSifLagDays), source: "standIn" };
+    const date = undated === "publication" ? e.published : undated === "same_day_batch" ? batchStart.get(e.published) : undefined;
+    return date === undefined ? undefined : { date, source: "standIn" };
+  };
+}
+
+/**
+ * Shares of each overall grade among the judgements of `frameworks` falling in financial
+ * year `year` under `rule`. With 40 judgements of which 11 inadequate, 22 requires
+ * improvement and 7 good: 11/40 = 27.5% → 28, 22/40 = 55%, 7/40 = 17.5% → 18, 0%.
+ */
+export function gradeShares(events: readonly JudgementEvent[], year: string, rule: ShareRule): GradeShares {
+  const dateOf = judgementDater(events, rule);
   const counts = zero();
   let leftOut = 0;
   let standIn = 0;
   for (const e of events) {
     if (!rule.frameworks.includes(e.framework)) continue;
-    let date: string | undefined = rule.basis === "publication" ? e.published : (e.inspection_start ?? undefined);
-    if (date === undefined && rule.nonSifLagDays !== undefined && !SIF_FRAMEWORKS.includes(e.framework)) {
-      date = daysBefore(e.published, rule.nonSifLagDays);
-      if (financialYear(date) === year) standIn += 1;
-    }
-    if (date === undefined) {
-      date = undated === "publication" ? e.published : undated === "same_day_batch" ? batchStart.get(e.published) : undefined;
-      if (date !== undefined && financialYear(date) === year) standIn += 1;
-    }
-    if (date === undefined) {
+    const placed = dateOf(e);
+    if (placed === undefined) {
       // Left out: count it against the year it would most likely fall in, its publication year.
       if (financialYear(e.published) === year) leftOut += 1;
       continue;
     }
-    if (financialYear(date) === year) counts[e.overall] += 1;
+    if (financialYear(placed.date) !== year) continue;
+    counts[e.overall] += 1;
+    if (placed.source === "standIn") standIn += 1;
   }
   const counted = JUDGEMENTS.reduce((sum, g) => sum + counts[g], 0);
   const percent = zero();

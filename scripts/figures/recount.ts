@@ -1,9 +1,9 @@
 /**
  * Figures of the recount family (chapters 1 and 2): the report's grade shares against our
  * recount under each counting rule, its repeat-inspection counts against ours, and the
- * demand of the 2013 cohort by group. Titles and captions are written from the results.
+ * readings of the 2013 cohort and the demand of the one used, by group. Titles and captions are written from the results.
  */
-import { countComparisonSpec, countingRulesSpec, cohortDemandSpec, type CohortDemandRow, type CountComparisonRow, type RuleShareRow } from "../charts/recount.ts";
+import { cohortDemandSpec, cohortReadingsSpec, countComparisonSpec, countingRulesSpec, type CohortDemandRow, type CohortReadingRow, type CountComparisonRow, type RuleShareRow } from "../charts/recount.ts";
 import { GRADE_LABELS } from "../charts/theme.ts";
 import { DEMAND_MEASURES, type DemandMeasure, type RateChange } from "../compute/cohort-recount.ts";
 import type { CohortRecountNamed, RecountAnalysis } from "../compute/recount-analysis.ts";
@@ -26,9 +26,9 @@ const INSPECTIONS_SOURCE =
 
 export const PUBLISHED_ROW = "Published in the report";
 
-/** The family's three figures, in reading order. */
+/** The family's figures, in reading order. */
 export function recountFigures(analysis: RecountAnalysis): FigureDefinition[] {
-  return [countingRulesFigure(analysis), recountRepeatFigure(analysis), recountCohortDemandFigure(analysis)];
+  return [countingRulesFigure(analysis), recountRepeatFigure(analysis), cohortReadingsFigure(analysis), recountCohortDemandFigure(analysis)];
 }
 
 export function countingRulesFigure({ years }: RecountAnalysis): FigureDefinition {
@@ -143,22 +143,57 @@ export function recountRepeatFigure({ repeat: r }: RecountAnalysis): FigureDefin
 
 const MEASURE_SHORT: Readonly<Record<DemandMeasure, string>> = { referrals: "Referrals in the year", cpPlans: "Children on a plan at 31 March" };
 
+const GROUP_LABEL = { inadequate: "Inadequate", ri_or_good: "RI or Good" } as const;
+
+export function cohortReadingsFigure(analysis: RecountAnalysis): FigureDefinition {
+  const { cohorts, cohortMatches, reportCohort, options } = analysis;
+  const size = reportCohort.councils;
+  const rows: CohortReadingRow[] = cohorts.flatMap((c) =>
+    (["inadequate", "ri_or_good"] as const).map((g) => ({ reading: c.named.label, group: GROUP_LABEL[g], councils: c.groups[g].councils.length, total: c.members.length, matches: c.members.length === size ? "yes" : "no" })),
+  );
+  const readings = `${n(cohorts.length)} readings of “inspected in ${options.cohortYear}”`;
+  const title =
+    cohortMatches.length === 0
+      ? `None of ${readings} gives the report's ${n(size)} councils`
+      : `Of ${readings}, ${cohortMatches.length === 1 ? "only" : ""} ${nameList(cohortMatches.map((c) => `“${c.named.label}”`))} ${cohortMatches.length === 1 ? "gives" : "give"} the report's ${n(size)} councils`.replace("  ", " ");
+  return {
+    key: "recount-cohort-readings",
+    title,
+    description:
+      `Horizontal bar chart: for each of ${readings}, the councils it puts in the report's cohort, split into those rated Inadequate and those rated RI or Good, with a dashed line at the report's ${n(size)}. ` +
+      cohorts.map((c) => `${c.named.label}: ${n(c.members.length)} (${n(c.groups.inadequate.councils.length)} Inadequate, ${n(c.groups.ri_or_good.councils.length)} RI or Good).`).join(" "),
+    caption:
+      `The report names neither its councils nor how it picked them. The readings: ${cohorts.map((c) => `${c.named.label}, ${c.named.description}`).join("; ")}. ` +
+      `A council is counted as Inadequate if any of its judgements in the window was Inadequate. A reading that gives ${n(size)} matches the report's count; it does not prove these are the same councils.`,
+    source: INSPECTIONS_SOURCE,
+    rows,
+    columns: [
+      { field: "reading", label: "Reading" },
+      { field: "group", label: "Group" },
+      { field: "councils", label: "Councils in the group", format: count() },
+      { field: "total", label: "Councils in the reading", format: count() },
+      { field: "matches", label: `Gives the report's ${n(size)}` },
+    ],
+    spec: cohortReadingsSpec(rows, cohorts.map((c) => c.named.label), size, `Report: ${n(size)}`),
+    dataFiles: [inspections.file],
+  };
+}
+
 export function recountCohortDemandFigure(analysis: RecountAnalysis): FigureDefinition {
-  const { cohorts, allCouncils, options } = analysis;
+  const { allCouncils, options } = analysis;
   const { from, to } = options.demandYears;
   const views = { level: `Year ending March ${to}`, change: `Change from year ending March ${from}` } as const;
   const panels = DEMAND_MEASURES.flatMap((m) =>
     (["level", "change"] as const).map((kind) => ({ measure: m, kind, label: `${MEASURE_SHORT[m]} per 10,000 children, ${kind === "level" ? `year ending March ${to}` : `change from year ending March ${from} to ${to}`}` })),
   );
+  const { cohort } = analysis;
   const series: { label: string; group: string; councils: number; demand: Readonly<Record<DemandMeasure, RateChange | undefined>> }[] = [
-    ...cohorts.flatMap((c) =>
-      (["inadequate", "ri_or_good"] as const).map((g) => ({
-        label: `${c.named.label}: ${g === "inadequate" ? "Inadequate" : "RI or Good"} (${n(c.groups[g].councils.length)})`,
-        group: g,
-        councils: c.groups[g].councils.length,
-        demand: c.groups[g].demand,
-      })),
-    ),
+    ...(["inadequate", "ri_or_good"] as const).map((g) => ({
+      label: `${GROUP_LABEL[g]} (${n(cohort.groups[g].councils.length)})`,
+      group: g,
+      councils: cohort.groups[g].councils.length,
+      demand: cohort.groups[g].demand,
+    })),
     { label: `Every council with the data (${n(allCouncils.referrals?.to.councils ?? 0)})`, group: "reference", councils: allCouncils.referrals?.to.councils ?? 0, demand: allCouncils },
   ];
   const rows: CohortDemandRow[] = panels.flatMap((p) =>
@@ -170,41 +205,39 @@ export function recountCohortDemandFigure(analysis: RecountAnalysis): FigureDefi
       return [{ measure: MEASURE_SHORT[p.measure], view: views[p.kind], series: s.label, group: s.group, councils: change.to.councils, mean, pooled }];
     }),
   );
-  const [main, alternative] = cohorts;
   const rise = (v: number) => `${v < 0 ? "fell" : "rose"} by ${num(Math.abs(v))}`;
-  const groupChange = (c: CohortRecountNamed, measure: DemandMeasure) => {
-    const inadequate = c.groups.inadequate.demand[measure];
-    const rest = c.groups.ri_or_good.demand[measure];
+  const groupChange = (measure: DemandMeasure) => {
+    const inadequate = cohort.groups.inadequate.demand[measure];
+    const rest = cohort.groups.ri_or_good.demand[measure];
     if (!inadequate || !rest) return undefined;
-    const size = (k: number) => (k === 1 ? "the one" : `the ${n(k)}`);
-    return `${rise(inadequate.meanChange)} in ${size(inadequate.to.councils)} rated Inadequate and ${rise(rest.meanChange)} in ${size(rest.to.councils)} rated RI or Good`;
+    // Councils with the values, out of the group when some lack them: "the one", "the 5", "23 of the 24".
+    const size = (k: number, of: number) => (k < of ? `${n(k)} of the ${n(of)}` : k === 1 ? "the one" : `the ${n(k)}`);
+    const inGroup = (g: "inadequate" | "ri_or_good") => cohort.groups[g].councils.length;
+    return `${rise(inadequate.meanChange)} in ${size(inadequate.to.councils, inGroup("inadequate"))} rated Inadequate and ${rise(rest.meanChange)} in ${size(rest.to.councils, inGroup("ri_or_good"))} rated RI or Good`;
   };
-  const mainChange = groupChange(main, "referrals");
-  const size = `the ${n(main.members.length)} councils whose SIF inspection started in ${main.rule.year} (the report's sample has ${n(analysis.reportCohort.councils)})`;
-  const title = mainChange
-    ? `Among ${size}, referrals per 10,000 children ${mainChange} between the years to March ${from} and ${to}`
-    : `Demand in ${size}, by grade, between the years to March ${from} and ${to}`;
-  const leftOut = [...cohorts.flatMap((c) => (["inadequate", "ri_or_good"] as const).flatMap((g) => DEMAND_MEASURES.map((m) => c.groups[g].demand[m]?.leftOut.length ?? 0)))].reduce((a, b) => a + b, 0);
+  const change = groupChange("referrals");
+  const who = `the ${n(cohort.members.length)} councils of the reading “${cohort.named.label}”`;
+  const title = change ? `Among ${who}, referrals per 10,000 children ${change} between the years to March ${from} and ${to}` : `Demand in ${who}, by grade, between the years to March ${from} and ${to}`;
+  const leftOut = (["inadequate", "ri_or_good"] as const).flatMap((g) => DEMAND_MEASURES.map((m) => cohort.groups[g].demand[m]?.leftOut.length ?? 0)).reduce((a, b) => a + b, 0);
   return {
     key: "recount-cohort-demand",
     title,
     description:
-      `Small-multiple bar charts of demand in two readings of the report's 2013 cohort, split by grade, with every council for reference: ${panels.map((p) => p.label).join("; ")}. Values are means of the councils' own rates. ` +
+      `Small-multiple bar charts of demand in the report's ${options.cohortYear} cohort as we read it (${cohort.named.label}), split by grade, with every council for reference: ${panels.map((p) => p.label).join("; ")}. Values are means of the councils' own rates. ` +
       panels
         .map((p) => `${p.label}: ${rows.filter((r) => r.measure === MEASURE_SHORT[p.measure] && r.view === views[p.kind]).map((r) => `${r.series} ${num(r.mean)}`).join(", ")}.`)
         .join(" "),
     caption:
-      `Two readings of the councils “inspected in ${main.rule.year}”: ${main.named.label}, ${main.named.description} (${n(main.members.length)}); ${alternative.named.label}, ${alternative.named.description} (${n(alternative.members.length)}). A council is in the Inadequate group if any of its judgements in the year was Inadequate. ` +
+      `The cohort: ${cohort.named.description} (${n(cohort.members.length)} councils; the report's sample has ${n(analysis.reportCohort.councils)}). A council is in the Inadequate group if any of its judgements in the window was Inadequate. ` +
       `Bars are means of the councils' own rates per 10,000 children aged 0–17 (ONS mid-year estimates); the table also gives the rate of each group's children taken together (Σ count ÷ Σ children × 10,000). Changes compare the same councils in both years; ${leftOut === 0 ? "no cohort council lacks a value" : `${n(leftOut)} council-measure pair${leftOut === 1 ? " is" : "s are"} left out for a missing value`}. ` +
-      `The report compares ${analysis.reportCohort.beforeYear} with ${analysis.reportCohort.afterYear}; the earliest year in our data ends in March ${analysis.firstDemandYear ?? from}, so its before-and-after changes cannot be recomputed and these are changes over one year.` +
-      (alternative.groups.inadequate.demand.referrals && alternative.groups.ri_or_good.demand.referrals ? ` ${alternative.named.label}: referrals per 10,000 ${groupChange(alternative, "referrals")}.` : ""),
+      `The report compares ${analysis.reportCohort.beforeYear} with ${analysis.reportCohort.afterYear}; the earliest year in our data ends in March ${analysis.firstDemandYear ?? from}, so its before-and-after changes cannot be recomputed: the levels are the after side, and the changes are over one year.`,
     source:
       "Department for Education, Children in need statistics (referrals; children on a child protection plan at 31 March), and ONS mid-year population estimates of children aged 0–17, from dfe-analytical-services/CSC_outcomes_and_enablers, re-shaped by our importer (scripts/import) into data/councils/demand.csv; cohorts from Ofsted's inspection records and the SIF report dates (data/councils/inspections.csv). Open Government Licence v3.0.",
     rows,
     columns: [
       { field: "measure", label: "Measure" },
       { field: "view", label: "Year or change" },
-      { field: "series", label: "Cohort reading and group (councils)" },
+      { field: "series", label: "Group (councils)" },
       { field: "group", label: "Group (colour)" },
       { field: "councils", label: "Councils with the values", format: count() },
       { field: "mean", label: "Mean of council rates", format: plainNumber(1) },

@@ -17,6 +17,8 @@ export type Format =
   | { readonly kind: "number"; readonly decimals: number }
   /** An amount in pounds shown in millions: 3000000 → "£3m", 9600000 → "£9.6m". */
   | { readonly kind: "gbpMillions"; readonly decimals: number }
+  /** A calendar year held as a number, so a claim can be checked against it: 2015 → "2015". */
+  | { readonly kind: "year" }
   /** A label taken from the data, such as a year: "2014/15". */
   | { readonly kind: "text" };
 
@@ -26,6 +28,7 @@ export const signedPoints = (decimals = 0): Format => ({ kind: "signedPoints", d
 export const count = (): Format => ({ kind: "count" });
 export const plainNumber = (decimals = 0): Format => ({ kind: "number", decimals });
 export const gbpMillions = (decimals = 0): Format => ({ kind: "gbpMillions", decimals });
+export const year = (): Format => ({ kind: "year" });
 export const text = (): Format => ({ kind: "text" });
 
 /**
@@ -64,6 +67,9 @@ export function formatValue(value: number | string, format: Format): string {
       return minus(grouped(value, 0));
     case "number":
       return minus(grouped(value, format.decimals));
+    case "year":
+      if (!Number.isInteger(value)) throw new TypeError(`a year stat needs a whole number, got ${value}`);
+      return String(value);
     case "gbpMillions":
       return minus(`£${grouped(value / 1e6, format.decimals)}m`);
   }

@@ -10,14 +10,16 @@
  *   recount.shares.<year>.reproducedBy (text), .rulesReproducing; recount.shares.rules
  *   recount.inadequate.<from>-<to>[.councils|.withLookedAfter|.sifOnly|.perYear|.years]
  *   recount.repeat.<measure>[.difference]; recount.repeat.<group>.share[.exact]
- *   recount.cohort[.published].<...>                        the 2013 cohort under each reading
+ *   recount.cohort.reading.<reading>.<...>                  the 2013 cohort under each reading tried
+ *   recount.cohort.<...>                                    the reading used (the first giving the report's size)
+ *   recount.outstanding.<safeguarding|any>.<...>            the last Outstanding judgement and its council's next
  *   recount.demand.<measure>.<year>.pooled|mean             every council, for reference
  */
 import type { CohortGroup } from "../data/datasets/cohort.ts";
 import { GRADES, type Grade } from "../data/datasets/outcomes.ts";
 import { DEMAND_MEASURES, type DemandMeasure, type RateChange } from "../compute/cohort-recount.ts";
-import { SHARE_RULES, type CohortRecountNamed, type RecountAnalysis } from "../compute/recount-analysis.ts";
-import { count, percent, plainNumber, points, text } from "./format.ts";
+import { DAYS_PER_YEAR, GRADE_OF_JUDGEMENT, SHARE_RULES, type CohortRecountNamed, type RecountAnalysis } from "../compute/recount-analysis.ts";
+import { count, percent, plainNumber, points, text, year } from "./format.ts";
 import type { Stat } from "./registry.ts";
 
 export const GRADE_WORDS: Readonly<Record<Grade, string>> = {
@@ -46,7 +48,7 @@ export function nameList(names: readonly string[], conjunction: "and" | "or" = "
 }
 
 export function recountStats(analysis: RecountAnalysis): Stat[] {
-  return [...ruleStats(), ...shareStats(analysis), ...inadequateStats(analysis), ...repeatStats(analysis), ...cohortStats(analysis), ...referenceStats(analysis)];
+  return [...ruleStats(), ...shareStats(analysis), ...inadequateStats(analysis), ...repeatStats(analysis), ...cohortStats(analysis), ...outstandingStats(analysis), ...referenceStats(analysis)];
 }
 
 function ruleStats(): Stat[] {
@@ -178,8 +180,30 @@ function demandStats(prefix: string, change: RateChange | undefined, who: string
 }
 
 function cohortStats(analysis: RecountAnalysis): Stat[] {
-  const [main, alternative] = analysis.cohorts;
-  return [...oneCohort("recount.cohort", main, analysis), ...oneCohort("recount.cohort.published", alternative, analysis)];
+  const { cohorts, cohortMatches, cohort, reportCohort, options } = analysis;
+  const stats: Stat[] = [
+    { key: "recount.cohort.year", value: String(options.cohortYear), format: text(), label: "the year the report's cohort was inspected in, as it states it" },
+    { key: "recount.cohort.readings", value: cohorts.length, format: count(), label: `readings of "inspected in ${options.cohortYear}" tried for the report's cohort` },
+    { key: "recount.cohort.matches", value: cohortMatches.length, format: count(), label: `readings that give the report's ${reportCohort.councils} councils` },
+    {
+      key: "recount.cohort.matchedBy",
+      value: cohortMatches.length > 0 ? nameList(cohortMatches.map((c) => c.named.label)) : "none of the readings tried",
+      format: text(),
+      label: `the readings that give the report's ${reportCohort.councils} councils`,
+    },
+    { key: "recount.cohort.label", value: cohort.named.label, format: text(), label: "short name of the reading used for the cohort (the first that gives the report's size, else the first tried)" },
+    { key: "recount.cohort.councils.difference", value: cohort.members.length - reportCohort.councils, format: count(), label: `councils in the reading used minus the report's ${reportCohort.councils}` },
+  ];
+  for (const c of cohorts) {
+    const at = `recount.cohort.reading.${c.named.key}`;
+    stats.push(
+      { key: `${at}.label`, value: c.named.label, format: text(), label: `short name of the cohort reading: ${c.named.description}` },
+      { key: `${at}.councils`, value: c.members.length, format: count(), label: `councils in the cohort: ${c.named.description}` },
+      { key: `${at}.inadequate.councils`, value: c.groups.inadequate.councils.length, format: count(), label: `councils ${COHORT_GROUP_WORDS.inadequate} in the cohort: ${c.named.description}` },
+      { key: `${at}.riOrGood.councils`, value: c.groups.ri_or_good.councils.length, format: count(), label: `councils ${COHORT_GROUP_WORDS.ri_or_good} in the cohort: ${c.named.description}` },
+    );
+  }
+  return [...stats, ...oneCohort("recount.cohort", cohort, analysis)];
 }
 
 function oneCohort(prefix: string, cohort: CohortRecountNamed, { names }: RecountAnalysis): Stat[] {
@@ -187,9 +211,8 @@ function oneCohort(prefix: string, cohort: CohortRecountNamed, { names }: Recoun
   const size = cohort.members.length;
   const stats: Stat[] = [
     { key: `${prefix}.rule`, value: rule, format: text(), label: `how this reading of the report's cohort picks councils` },
-    { key: `${prefix}.year`, value: String(cohort.rule.year), format: text(), label: `calendar year of the cohort: ${rule}` },
     { key: `${prefix}.councils`, value: size, format: count(), label: `councils in the cohort: ${rule}` },
-    { key: `${prefix}.undated`, value: cohort.undated, format: count(), label: `judgements that cannot be placed for want of a start date (published in ${cohort.rule.year} or ${cohort.rule.year + 1}): ${rule}` },
+    { key: `${prefix}.undated`, value: cohort.undated, format: count(), label: `judgements that cannot be placed for want of a date (published in the window or the year after): ${rule}` },
   ];
   for (const group of ["inadequate", "ri_or_good"] as const) {
     const g = cohort.groups[group];
@@ -211,6 +234,43 @@ function oneCohort(prefix: string, cohort: CohortRecountNamed, { names }: Recoun
       { key: `${prefix}.${measure}.change.gap.pooled`, value: inadequate.pooledChange - rest.pooledChange, format: plainNumber(1), label: `${what}, pooled rates` },
       { key: `${prefix}.${measure}.change.gap.mean`, value: inadequate.meanChange - rest.meanChange, format: plainNumber(1), label: `${what}, means of council rates` },
     );
+  }
+  return stats;
+}
+
+/** "2012-05-29" → "29 May 2012". */
+export function dayMonthYear(date: string): string {
+  return `${Number(date.slice(8, 10))} ${monthYear(date)}`;
+}
+
+function outstandingStats({ outstanding, names }: RecountAnalysis): Stat[] {
+  const asOf = dayMonthYear(outstanding.asOf);
+  const stats: Stat[] = [
+    { key: "recount.outstanding.asOf", value: asOf, format: text(), label: "the date the time since the last Outstanding judgement is measured to (the end of the report's last year)" },
+    { key: "recount.outstanding.yearDays", value: DAYS_PER_YEAR, format: plainNumber(2), label: "days in an average year, used to turn days into years" },
+  ];
+  const readings = [
+    ["safeguarding", outstanding.safeguarding, "safeguarding or whole-service judgement (as in the grade table)"],
+    ["any", outstanding.any, "judgement of any framework before 2018, looked-after children included"],
+  ] as const;
+  for (const [key, last, what] of readings) {
+    if (!last) continue;
+    const at = `recount.outstanding.${key}`;
+    const j = last.judgement;
+    stats.push(
+      { key: `${at}.date`, value: dayMonthYear(j.published), format: text(), label: `publication date of the last Outstanding ${what} up to ${asOf}` },
+      { key: `${at}.council`, value: names.get(j.council_code) ?? j.council_code, format: text(), label: `council of the last Outstanding ${what} up to ${asOf}` },
+      { key: `${at}.years`, value: last.years, format: plainNumber(1), label: `years from the last Outstanding ${what} to ${asOf} (days ÷ 365.25)` },
+      { key: `${at}.days`, value: last.days, format: count(), label: `days from the last Outstanding ${what} to ${asOf}` },
+    );
+    if (last.next) {
+      stats.push(
+        { key: `${at}.next.grade`, value: GRADE_WORDS[GRADE_OF_JUDGEMENT[last.next.overall]], format: text(), label: `that council's next ${what.split(" (")[0]}: its grade` },
+        { key: `${at}.next.date`, value: dayMonthYear(last.next.published), format: text(), label: `that council's next ${what.split(" (")[0]}: its publication date` },
+        { key: `${at}.next.year`, value: Number(last.next.published.slice(0, 4)), format: year(), label: `that council's next ${what.split(" (")[0]}: the year it was published` },
+      );
+      if (last.next.overall === "inadequate") stats.push({ key: `${at}.fellYear`, value: Number(last.next.published.slice(0, 4)), format: year(), label: `the year the council last judged Outstanding (${what}) was next judged Inadequate` });
+    }
   }
   return stats;
 }

@@ -8,7 +8,7 @@ import type { FigureDefinition } from "../../scripts/figures/types.ts";
 import { compileSpec, renderRawSvg } from "../../scripts/render/svg.ts";
 import { buildRecount, FIXTURE_ROOT } from "../helpers/recount.ts";
 
-const KEYS = ["recount-counting-rules", "recount-repeat-inspections", "recount-cohort-demand"];
+const KEYS = ["recount-counting-rules", "recount-repeat-inspections", "recount-cohort-readings", "recount-cohort-demand"];
 let figures: FigureDefinition[] = [];
 let fixture: FigureDefinition[] = [];
 beforeAll(async () => {

@@ -45,7 +45,7 @@ const DEMAND: DemandFigures[] = [
 
 describe("selectCohort", () => {
   it("by inspection start, SIF only: A, B, C and G started in 2013; D started in 2014; E has no start date", () => {
-    const cohort = selectCohort(EVENTS, { frameworks: SIF, basis: "inspection_start", year: 2013 });
+    const cohort = selectCohort(EVENTS, { frameworks: SIF, basis: "inspection_start", from: "2013-01-01", to: "2013-12-31" });
     expect(cohort.members.map((m) => [m.council_code, m.group])).toEqual([
       ["A", "inadequate"],
       ["B", "ri_or_good"],
@@ -57,14 +57,22 @@ describe("selectCohort", () => {
   });
 
   it("by publication: F's two 2013 judgements make one council, Inadequate because one of them is; H's TLAC is not counted", () => {
-    const cohort = selectCohort(EVENTS, { frameworks: CHILD_PROTECTION, basis: "publication", year: 2013 });
+    const cohort = selectCohort(EVENTS, { frameworks: CHILD_PROTECTION, basis: "publication", from: "2013-01-01", to: "2013-12-31" });
     expect(cohort.members.map((m) => [m.council_code, m.group, m.judgements.map((j) => j.framework)])).toEqual([["F", "inadequate", ["cpi", "cpi-reinspection"]]]);
     expect(cohort.undated).toBe(0);
   });
 
   it("by publication in 2014: every SIF published that year, dated or not", () => {
-    const cohort = selectCohort(EVENTS, { frameworks: SIF, basis: "publication", year: 2014 });
+    const cohort = selectCohort(EVENTS, { frameworks: SIF, basis: "publication", from: "2014-01-01", to: "2014-12-31" });
     expect(cohort.members.map((m) => m.council_code)).toEqual(["A", "B", "C", "D", "E", "G"]);
+  });
+
+  it("dates child protection inspections a set number of days before publication, and keeps that date", () => {
+    const events = [ev("J", "cpi", "2014-01-20", "inadequate"), ev("K", "cpi", "2014-02-20", "good")];
+    // J: 20 January 2014 less 42 days = 9 December 2013, inside 2013; K: 9 January 2014, outside.
+    const cohort = selectCohort(events, { frameworks: CHILD_PROTECTION, basis: "inspection_start", nonSifLagDays: 42, from: "2013-01-01", to: "2013-12-31" });
+    expect(cohort.members.map((m) => [m.council_code, m.judgements.map((j) => j.placed)])).toEqual([["J", ["2013-12-09"]]]);
+    expect(cohort.undated).toBe(0);
   });
 });
 
@@ -104,7 +112,7 @@ describe("rateChange", () => {
 
 describe("recountCohort", () => {
   it("splits the cohort and works out each group's demand", () => {
-    const cohort = recountCohort(EVENTS, DEMAND, { frameworks: SIF, basis: "inspection_start", year: 2013 }, { from: 2013, to: 2014 });
+    const cohort = recountCohort(EVENTS, DEMAND, { frameworks: SIF, basis: "inspection_start", from: "2013-01-01", to: "2013-12-31" }, { from: 2013, to: 2014 });
     expect(cohort.groups.inadequate.councils).toEqual(["A"]);
     expect(cohort.groups.ri_or_good.councils).toEqual(["B", "C", "G"]);
     // A alone: 600 − 500 = +100 referrals per 10,000, 50 − 40 = +10 plans.

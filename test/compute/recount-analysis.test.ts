@@ -4,12 +4,15 @@ import type { JudgementEvent } from "../../scripts/compute/recount.ts";
 import {
   SHARE_RULES,
   analyseRecount,
-  cohortRules,
+  cohortReadings,
+  lastOutstanding,
+  recountOutstanding,
   recountInadequate,
   recountRepeat,
   recountYear,
   reportCohortDesign,
 } from "../../scripts/compute/recount-analysis.ts";
+import { selectCohort } from "../../scripts/compute/cohort-recount.ts";
 import { consistentDenominators, summariseTransitions, type TransitionAnalysis } from "../../scripts/compute/transitions.ts";
 
 const ev = (council_code: string, framework: JudgementEvent["framework"], published: string, overall: JudgementEvent["overall"], inspection_start: string | null = null): JudgementEvent => ({ council_code, framework, published, overall, inspection_start });
@@ -130,11 +133,41 @@ describe("recountRepeat", () => {
   });
 });
 
-describe("cohortRules and reportCohortDesign", () => {
-  it("reads the cohort as SIF inspections started in the year, or safeguarding judgements published in it", () => {
-    const [main, alternative] = cohortRules(2013);
-    expect([main.key, main.basis, main.frameworks, main.year]).toEqual(["sifStarted", "inspection_start", ["sif", "sif-reinspection"], 2013]);
-    expect([alternative.key, alternative.basis, alternative.frameworks.includes("cpi"), alternative.frameworks.includes("tlac")]).toEqual(["published", "publication", true, false]);
+// Made-up judgements around 2013, one council per case.
+const COHORT_EVENTS: JudgementEvent[] = [
+  // Published in 2013, but dated 42 days earlier: 2012-12-25.
+  ev("P", "cpi", "2013-02-05", "good"),
+  // Dated 2013-05-03: in calendar 2013 and in 2013/14.
+  ev("Q", "cpi", "2013-06-14", "inadequate"),
+  // SIF started November 2013, published February 2014.
+  ev("R", "sif", "2014-02-11", "good", "2013-11-19"),
+  // SIF started May 2014 (2014/15), published July 2014 (still the SIF's first school year).
+  ev("S", "sif", "2014-07-18", "requires_improvement", "2014-05-20"),
+  // Published 1 September 2014: the next school year.
+  ev("T", "sif", "2014-09-01", "inadequate", "2014-06-25"),
+  ev("U", "slac-safeguarding", "2013-01-10", "requires_improvement"),
+  ev("U", "slac-looked-after", "2013-01-10", "inadequate"),
+];
+
+describe("cohortReadings and reportCohortDesign", () => {
+  const readings = cohortReadings(2013);
+  const members = Object.fromEntries(readings.map((r) => [r.key, selectCohort(COHORT_EVENTS, r).members.map((m) => `${m.council_code}:${m.group}`)]));
+
+  it("tries six readings, calendar-year ones over 2013", () => {
+    expect(readings.map((r) => r.key)).toEqual(["sifStarted", "childProtectionInspected", "inspected", "published", "inspectedFinancialYear", "sifSchoolYear"]);
+    expect(readings.filter((r) => r.from === "2013-01-01" && r.to === "2013-12-31").length).toBe(4);
+  });
+
+  it("puts each made-up council in the readings worked out by hand", () => {
+    expect(members).toEqual({
+      sifStarted: ["R:ri_or_good"],
+      childProtectionInspected: ["Q:inadequate"],
+      inspected: ["Q:inadequate", "R:ri_or_good"],
+      // U's looked-after judgement is not a safeguarding one: U is not Inadequate.
+      published: ["P:ri_or_good", "Q:inadequate", "U:ri_or_good"],
+      inspectedFinancialYear: ["Q:inadequate", "R:ri_or_good"],
+      sifSchoolYear: ["R:ri_or_good", "S:ri_or_good"],
+    });
   });
 
   it("takes the report's cohort size and years from the design rows", () => {
@@ -157,16 +190,69 @@ describe("analyseRecount", () => {
     ];
     const result = analyseRecount(
       { events, demand, councils: [{ code: "G", name: "Glenford" }], published: PUBLISHED, reportTransitions: REPORT, reportCohort: { councils: 29, beforeYear: 2012, afterYear: 2014 } },
-      { shareYears: ["2014/15"], inadequatePeriod: { from: "2010-04-01", to: "2015-03-31" }, repeatPeriod: { from: "2010-01-01", to: "2015-03-31" }, cohortYear: 2013, demandYears: { from: 2013, to: 2014 } },
+      { shareYears: ["2014/15"], inadequatePeriod: { from: "2010-04-01", to: "2015-03-31" }, repeatPeriod: { from: "2010-01-01", to: "2015-03-31" }, cohortYear: 2013, demandYears: { from: 2013, to: 2014 }, outstandingAsOf: "2015-03-31" },
     );
     expect(result.years.map((y) => y.year)).toEqual(["2014/15"]);
     // A, D and G are Inadequate safeguarding or SIF judgements published in the period.
     expect(result.inadequate.safeguarding.judgements).toBe(3);
-    // G's SIF started in 2013: the main cohort; nobody has a safeguarding judgement published in 2013.
-    expect(result.cohorts.map((c) => c.members.map((m) => m.council_code))).toEqual([["G"], []]);
+    // G's SIF started in 2013 (and in 2013/14, and was published in the SIF's first school
+    // year); D's child protection inspection is dated 2014-03-20, in 2013/14 only.
+    expect(Object.fromEntries(result.cohorts.map((c) => [c.named.key, c.members.map((m) => m.council_code)]))).toEqual({
+      sifStarted: ["G"],
+      childProtectionInspected: [],
+      inspected: ["G"],
+      published: [],
+      inspectedFinancialYear: ["D", "G"],
+      sifSchoolYear: ["A", "B", "G"],
+    });
+    // No reading gives 29 councils: the first reading is used.
+    expect([result.cohortMatches.length, result.cohort.named.key]).toEqual([0, "sifStarted"]);
     // G: 400 → 500 referrals on 10,000 children = +100 per 10,000.
-    expect(result.cohorts[0].groups.inadequate.demand.referrals?.pooledChange).toBe(100);
+    expect(result.cohort.groups.inadequate.demand.referrals?.pooledChange).toBe(100);
     expect(result.allCouncils.cpPlans?.meanChange).toBe(5);
     expect([result.firstDemandYear, result.names.get("G"), result.reportCohort.councils]).toEqual([2013, "Glenford", 29]);
+  });
+});
+
+describe("analyseRecount picks the reading that matches", () => {
+  it("uses the first reading that gives the report's cohort size", () => {
+    const result = analyseRecount(
+      { events: COHORT_EVENTS, demand: [], councils: [], published: PUBLISHED, reportTransitions: REPORT, reportCohort: { councils: 2, beforeYear: 2012, afterYear: 2014 } },
+      { shareYears: [], inadequatePeriod: { from: "2010-04-01", to: "2015-03-31" }, repeatPeriod: { from: "2010-01-01", to: "2015-03-31" }, cohortYear: 2013, demandYears: { from: 2013, to: 2014 }, outstandingAsOf: "2015-03-31" },
+    );
+    expect(result.cohortMatches.map((c) => c.named.key)).toEqual(["inspected", "inspectedFinancialYear", "sifSchoolYear"]);
+    expect(result.cohort.named.key).toBe("inspected");
+  });
+});
+
+describe("lastOutstanding", () => {
+  const events: JudgementEvent[] = [
+    ev("L", "slac-looked-after", "2012-05-29", "outstanding"),
+    ev("L", "slac-safeguarding", "2012-05-29", "outstanding"),
+    ev("N", "slac-safeguarding", "2012-06-13", "good"),
+    ev("N", "slac-looked-after", "2012-06-13", "outstanding"),
+    ev("L", "sif", "2015-05-12", "inadequate", "2015-03-10"),
+    // After the date measured to: not the last one.
+    ev("M", "sif", "2015-06-01", "outstanding", "2015-04-01"),
+  ];
+
+  it("finds the last Outstanding safeguarding judgement, the time since and the council's next grade", () => {
+    const last = lastOutstanding(events, ["slac-safeguarding", "sif"], "2015-03-31");
+    // 29 May 2012 → 29 May 2014 is 730 days (no 29 February in between); 29 May 2014 →
+    // 31 March 2015 is 2 + 30 + 31 + 31 + 30 + 31 + 30 + 31 + 31 + 28 + 31 = 306 days.
+    expect(last?.judgement.council_code).toBe("L");
+    expect(last?.days).toBe(730 + 306);
+    expect(last?.years).toBeCloseTo(1036 / 365.25, 10);
+    expect([last?.next?.framework, last?.next?.overall, last?.next?.published]).toEqual(["sif", "inadequate", "2015-05-12"]);
+  });
+
+  it("counting looked-after judgements finds a later one whose council has no next judgement", () => {
+    const { any, safeguarding } = recountOutstanding(events, "2015-03-31");
+    expect([any?.judgement.council_code, any?.judgement.framework, any?.days, any?.next]).toEqual(["N", "slac-looked-after", 1021, undefined]);
+    expect(safeguarding?.judgement.council_code).toBe("L");
+  });
+
+  it("has no answer without an Outstanding judgement", () => {
+    expect(lastOutstanding([ev("X", "sif", "2014-01-01", "good")], ["sif"], "2015-03-31")).toBeUndefined();
   });
 });

@@ -23,12 +23,13 @@ describe("the recount claims", () => {
   it("pass the audit: every recorded status is the one the recount gives", () => {
     const assessed = auditClaims([table], stats);
     const count = (status: string) => assessed.filter((a) => a.derived === status).length;
-    // Reproduced 21: the 48 and its 9.6 and 10 in two places each (6), 86 twice, 16 and 5 (4),
-    // the four 2014/15 shares in the grade table and three each in the summary and chapter 1 (10),
-    // the 2013/14 Outstanding 0% (1). Differ 12: 18 and 23 and the 33% (3), the 25% and 56% in
-    // two places each (4), three 2013/14 shares (3), the 29 in two places (2).
+    // Reproduced 28: the 48 with its 9.6 and 10, in two places each (6); 86 twice, 16 and 5 (4);
+    // the 2014/15 shares in the grade table, the summary and chapter 1 (4 + 3 + 3 = 10); the
+    // 2013/14 shares (4); the 29 councils twice (2); the fall of the last Outstanding council twice (2).
+    // Differ 10: 18, 23 and the 33% (3); the 25% and 56% in two places each (4); the time since
+    // the last Outstanding judgement in three places (3).
     // Not reproducible 4: the cohort's 2012-to-2014 rises.
-    expect([assessed.length, count("reproduced"), count("differs"), count("not_reproducible")]).toEqual([37, 24, 9, 4]);
+    expect([assessed.length, count("reproduced"), count("differs"), count("not_reproducible")]).toEqual([42, 28, 10, 4]);
   });
 
   it("point at recount stats only, under recount- ids", () => {
@@ -46,7 +47,10 @@ describe("the recount claims", () => {
     expect(byId("recount-repeat-stayed-ri")?.note).toContain("25 - 23 = 2");
     expect(byId("recount-grade-table-2013-14-inadequate")).toMatchObject({ value: 30, stat: "recount.shares.2013-14.startDateWithCpi.inadequate", status: "reproduced" });
     expect(byId("recount-grade-table-2013-14-inadequate")?.note).toContain("8 of 27 = 29.6%, which rounds to 30%");
-    expect(byId("recount-cohort-councils")?.note).toContain("29 - 5 = 24");
+    expect(byId("recount-cohort-councils")).toMatchObject({ value: 29, stat: "recount.cohort.councils", status: "reproduced" });
+    expect(byId("recount-no-outstanding")).toMatchObject({ value: 2.5, stat: "recount.outstanding.safeguarding.years", status: "differs" });
+    expect(byId("recount-no-outstanding")?.note).toContain("1,036 days = 1,036 / 365.25 = 2.8 years");
+    expect(byId("recount-outstanding-fell")).toMatchObject({ value: 2015, stat: "recount.outstanding.safeguarding.fellYear", status: "reproduced" });
   });
 
   it("name only stat keys that exist in their notes", () => {

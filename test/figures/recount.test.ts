@@ -56,23 +56,36 @@ describe("recount-repeat-inspections", () => {
   });
 });
 
+describe("recount-cohort-readings", () => {
+  it("names the one reading that gives the report's 29 councils, and plots every reading by group", () => {
+    const f = figure("recount-cohort-readings");
+    expect(f.title).toBe("Of 6 readings of “inspected in 2013”, only “SIF reports of 2013/14” gives the report's 29 councils");
+    // 6 readings × 2 groups; the groups of each reading add up to its total.
+    expect(f.rows).toHaveLength(12);
+    const total = (reading: string) => f.rows.filter((r) => r.reading === reading).reduce((sum, r) => sum + Number(r.councils), 0);
+    expect(["SIF started in 2013", "Child protection inspection in 2013", "Inspected in 2013", "Judged in 2013", "Inspected in 2013/14", "SIF reports of 2013/14"].map(total)).toEqual([5, 28, 33, 33, 27, 29]);
+    expect(f.rows.filter((r) => r.matches === "yes").map((r) => `${r.reading}: ${r.group} ${r.councils}`)).toEqual(["SIF reports of 2013/14: Inadequate 5", "SIF reports of 2013/14: RI or Good 24"]);
+    expect(f.caption).toContain("it does not prove these are the same councils");
+  });
+});
+
 describe("recount-cohort-demand", () => {
-  it("states the cohort size against the report's and the referral rises by group", () => {
+  it("states the demand of the reading used, by group, against every council", () => {
     const f = figure("recount-cohort-demand");
     expect(f.title).toBe(
-      "Among the 5 councils whose SIF inspection started in 2013 (the report's sample has 29), referrals per 10,000 children rose by 190.1 in the one rated Inadequate and rose by 48.4 in the 4 rated RI or Good between the years to March 2013 and 2014",
+      "Among the 29 councils of the reading “SIF reports of 2013/14”, referrals per 10,000 children rose by 145.1 in the 5 rated Inadequate and rose by 60.2 in 23 of the 24 rated RI or Good between the years to March 2013 and 2014",
     );
-    // 2 measures × 2 views × 5 series.
-    expect(f.rows).toHaveLength(20);
+    // 2 measures × 2 views × 3 series.
+    expect(f.rows).toHaveLength(12);
     expect(f.caption).toContain("The report compares 2012 with 2014; the earliest year in our data ends in March 2013");
-    expect(f.caption).toContain("Judged in 2013: referrals per 10,000 fell by 3.7 in the 10 rated Inadequate and rose by 23.6 in the 21 rated RI or Good.");
+    expect(f.caption).toContain("2 council-measure pairs are left out for a missing value");
   });
 });
 
 describe("on the made-up fixture", () => {
-  it("builds all three from a handful of councils", async () => {
+  it("builds all four from a handful of councils", async () => {
     const { figures } = await buildRecount(FIXTURE_ROOT);
-    expect(figures.map((f) => f.key)).toEqual(["recount-counting-rules", "recount-repeat-inspections", "recount-cohort-demand"]);
+    expect(figures.map((f) => f.key)).toEqual(["recount-counting-rules", "recount-repeat-inspections", "recount-cohort-readings", "recount-cohort-demand"]);
     expect(figures[0].title).toBe("None of the 8 counting rules reproduces the report's 2013/14 or 2014/15 shares");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { count, formatValue, gbpMillions, percent, plainNumber, points, roundHalfAway, signedPoints, text } from "../../scripts/stats/format.ts";
+import { count, formatValue, gbpMillions, percent, plainNumber, points, roundHalfAway, signedPoints, text, year } from "../../scripts/stats/format.ts";
 
 describe("roundHalfAway", () => {
   it("rounds halves away from zero on the decimal value", () => {
@@ -35,6 +35,11 @@ describe("formatValue", () => {
     expect(formatValue(3.75, plainNumber(1))).toBe("3.8");
     expect(formatValue(3_000_000, gbpMillions())).toBe("£3m");
     expect(formatValue(28_800_000, gbpMillions(1))).toBe("£28.8m");
+  });
+
+  it("writes years without grouping and refuses fractions", () => {
+    expect(formatValue(2015, year())).toBe("2015");
+    expect(() => formatValue(2015.5, year())).toThrow("whole number");
   });
 
   it("passes text through and refuses mismatched or missing values", () => {

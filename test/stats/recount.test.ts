@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SHARE_RULES, analyseRecount } from "../../scripts/compute/recount-analysis.ts";
+import { SHARE_RULES, analyseRecount, type RecountOptions } from "../../scripts/compute/recount-analysis.ts";
 import type { JudgementEvent } from "../../scripts/compute/recount.ts";
 import { consistentDenominators, summariseTransitions } from "../../scripts/compute/transitions.ts";
 import { StatRegistry } from "../../scripts/stats/registry.ts";
@@ -23,25 +23,24 @@ const d = (council_code: string, year_ending_march: number, referrals: number, c
 // E: 400 → 500 referrals and 30 → 35 plans on 10,000 children; F: 250 → 300 and 20 → 22 on 5,000.
 const DEMAND = [d("E", 2013, 400, 30, 10_000), d("E", 2014, 500, 35, 10_000), d("F", 2013, 250, 20, 5_000), d("F", 2014, 300, 22, 5_000)];
 
-const analysis = analyseRecount(
-  {
-    events: EVENTS,
-    demand: DEMAND,
-    councils: [
-      { code: "E", name: "Eastmarsh" },
-      { code: "F", name: "Fallowfield" },
-    ],
-    published: [{ year: "2014/15", shares: { inadequate: 50, ri_or_adequate: 50, good: 0, outstanding: 0 }, total: 100 }],
-    reportTransitions: {
-      summary: summariseTransitions({ councils: 86, becameInadequate: 16, towardsGood: 18, stayedInadequate: 5, stayedRi: 23 }),
-      statedStayedLowShare: 33,
-      stayedInadequate: consistentDenominators(5, 25),
-      stayedRi: consistentDenominators(23, 56),
-    },
-    reportCohort: { councils: 29, beforeYear: 2012, afterYear: 2014 },
+const INPUT = {
+  events: EVENTS,
+  demand: DEMAND,
+  councils: [
+    { code: "E", name: "Eastmarsh" },
+    { code: "F", name: "Fallowfield" },
+  ],
+  published: [{ year: "2014/15", shares: { inadequate: 50, ri_or_adequate: 50, good: 0, outstanding: 0 }, total: 100 }],
+  reportTransitions: {
+    summary: summariseTransitions({ councils: 86, becameInadequate: 16, towardsGood: 18, stayedInadequate: 5, stayedRi: 23 }),
+    statedStayedLowShare: 33,
+    stayedInadequate: consistentDenominators(5, 25),
+    stayedRi: consistentDenominators(23, 56),
   },
-  { shareYears: ["2014/15"], inadequatePeriod: { from: "2010-04-01", to: "2015-03-31" }, repeatPeriod: { from: "2010-01-01", to: "2015-03-31" }, cohortYear: 2013, demandYears: { from: 2013, to: 2014 } },
-);
+  reportCohort: { councils: 29, beforeYear: 2012, afterYear: 2014 },
+};
+const OPTIONS: RecountOptions = { shareYears: ["2014/15"], inadequatePeriod: { from: "2010-04-01", to: "2015-03-31" }, repeatPeriod: { from: "2010-01-01", to: "2015-03-31" }, cohortYear: 2013, demandYears: { from: 2013, to: 2014 }, outstandingAsOf: "2015-03-31" };
+const analysis = analyseRecount(INPUT, OPTIONS);
 const list = recountStats(analysis);
 const stats = new StatRegistry(list);
 
@@ -102,6 +101,19 @@ describe("recountStats: Inadequate judgements and repeat inspections", () => {
 });
 
 describe("recountStats: the cohort", () => {
+  it("counts every reading and, with none giving the report's 29, uses the first", () => {
+    expect(stats.format("recount.cohort.readings")).toBe("6");
+    expect(stats.format("recount.cohort.matches")).toBe("0");
+    expect(stats.format("recount.cohort.matchedBy")).toBe("none of the readings tried");
+    expect(stats.format("recount.cohort.label")).toBe("SIF started in 2013");
+    // 2 − 29.
+    expect(stats.format("recount.cohort.councils.difference")).toBe("\u221227");
+    // Published in calendar 2013: nobody; SIF reports published September 2013 to August 2014: A, B, E and F.
+    expect(stats.format("recount.cohort.reading.published.councils")).toBe("0");
+    expect(stats.format("recount.cohort.reading.sifSchoolYear.councils")).toBe("4");
+    expect(stats.format("recount.cohort.reading.sifSchoolYear.inadequate.councils")).toBe("2");
+  });
+
   it("lists the councils whose SIF started in 2013, by group", () => {
     expect(stats.format("recount.cohort.councils")).toBe("2");
     expect(stats.format("recount.cohort.inadequate.names")).toBe("Eastmarsh");
@@ -109,7 +121,6 @@ describe("recountStats: the cohort", () => {
     expect(stats.format("recount.cohort.inadequate.share")).toBe("50%");
     // B's SIF (no start date, published 2014) cannot be placed.
     expect(stats.format("recount.cohort.undated")).toBe("1");
-    expect(stats.format("recount.cohort.published.councils")).toBe("0");
   });
 
   it("gives each group's rates per 10,000, pooled and as a mean, and the changes", () => {
@@ -122,8 +133,8 @@ describe("recountStats: the cohort", () => {
     // Referral changes: +100 each, so no gap.
     expect(stats.format("recount.cohort.referrals.change.gap.mean")).toBe("0.0");
     expect(stats.get("recount.cohort.inadequate.referrals.2014.pooled").label).toContain("SIF inspection (first or re-inspection) started in calendar 2013");
-    // An empty group has no rates.
-    expect(stats.has("recount.cohort.published.inadequate.referrals.2014.pooled")).toBe(false);
+    // Only the reading used gets demand stats.
+    expect(stats.has("recount.cohort.reading.sifStarted.inadequate.referrals.2014.pooled")).toBe(false);
   });
 
   it("gives every council's rates for reference", () => {
@@ -142,5 +153,30 @@ describe("recountStats: the cohort", () => {
 describe("nameList", () => {
   it("joins names in English", () => {
     expect([nameList([]), nameList(["A"]), nameList(["A", "B"]), nameList(["A", "B", "C"]), nameList(["A", "B"], "or")]).toEqual(["none", "A", "A and B", "A, B and C", "A or B"]);
+  });
+});
+
+describe("recountStats: the last Outstanding judgement", () => {
+  const withOutstanding = analyseRecount(
+    { ...INPUT, events: [...EVENTS, ev("E", "slac-safeguarding", "2012-05-29", "outstanding"), ev("F", "slac-looked-after", "2012-06-13", "outstanding")] },
+    OPTIONS,
+  );
+  const registry = new StatRegistry(recountStats(withOutstanding));
+
+  it("dates it, measures the time to the end of the report's data and names the council's next grade", () => {
+    expect(registry.format("recount.outstanding.asOf")).toBe("31 March 2015");
+    expect(registry.format("recount.outstanding.safeguarding.date")).toBe("29 May 2012");
+    expect(registry.format("recount.outstanding.safeguarding.council")).toBe("Eastmarsh");
+    // 1,036 days ÷ 365.25 = 2.84 years.
+    expect(registry.format("recount.outstanding.safeguarding.days")).toBe("1,036");
+    expect(registry.format("recount.outstanding.safeguarding.years")).toBe("2.8");
+    // E's next safeguarding or whole-service judgement: the SIF published 11 February 2014, Inadequate.
+    expect(registry.format("recount.outstanding.safeguarding.next.grade")).toBe("Inadequate");
+    expect(registry.format("recount.outstanding.safeguarding.next.date")).toBe("11 February 2014");
+    expect(registry.get("recount.outstanding.safeguarding.fellYear").value).toBe(2014);
+    // Counting looked-after judgements, F's (13 June 2012) is later; F's next judgement is its SIF, Good.
+    expect(registry.format("recount.outstanding.any.council")).toBe("Fallowfield");
+    expect(registry.format("recount.outstanding.any.next.grade")).toBe("Good");
+    expect(registry.has("recount.outstanding.any.fellYear")).toBe(false);
   });
 });

@@ -17,6 +17,7 @@
  *
  * Pure functions: rows in, typed results out; no I/O, no clock.
  */
+import { DAYS_PER_YEAR, daysBetween } from "./dates.ts";
 import type { TransitionAnalysis, TransitionSummary } from "./transitions.ts";
 import type { YearOutcomes } from "./outcomes.ts";
 import { measureValues, type MeasureRow } from "../data/datasets/measures.ts";
@@ -436,10 +437,7 @@ export interface OutstandingRecount {
   readonly any: LastOutstanding | undefined;
 }
 
-/** Days in an average (Julian) year: years = days ÷ 365.25. */
-export const DAYS_PER_YEAR = 365.25;
-
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+export { DAYS_PER_YEAR };
 
 /**
  * The last Outstanding judgement up to `asOf`, the time since, and what its council was
@@ -452,7 +450,7 @@ export function lastOutstanding(events: readonly JudgementEvent[], frameworks: r
   const outstanding = eligible.filter((e) => e.overall === "outstanding" && e.published <= asOf);
   const judgement = outstanding[outstanding.length - 1];
   if (judgement === undefined) return undefined;
-  const days = dayNumber(asOf) - dayNumber(judgement.published);
+  const days = daysBetween(judgement.published, asOf);
   const next = eligible.find((e) => e.council_code === judgement.council_code && e.published > judgement.published);
   return { judgement, days, years: days / DAYS_PER_YEAR, next };
 }

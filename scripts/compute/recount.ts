@@ -11,7 +11,10 @@
  *
  * Pure functions: judgement rows in, typed results out; no I/O, no clock.
  */
+import { daysBefore } from "./dates.ts";
 import { FRAMEWORKS, JUDGEMENTS, SIF_FRAMEWORKS, type Framework, type InspectionRow, type Judgement } from "../data/datasets/councils.ts";
+
+export { daysBefore };
 
 export type JudgementEvent = Pick<InspectionRow, "council_code" | "framework" | "published" | "inspection_start" | "overall">;
 
@@ -64,11 +67,6 @@ export interface ShareRule {
   readonly nonSifLagDays?: number;
 }
 
-/** The ISO date `days` before `iso` (calendar arithmetic in UTC; no clock involved). */
-export function daysBefore(iso: string, days: number): string {
-  const time = Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000;
-  return new Date(time).toISOString().slice(0, 10);
-}
 
 export interface GradeShares {
   readonly year: string;

@@ -1,0 +1,19 @@
+/**
+ * Calendar arithmetic on ISO dates ("2015-03-31"), in UTC so the result never depends on
+ * the machine's time zone. No clock is read.
+ */
+
+/** Days in an average (Julian) year: years = days ÷ 365.25. */
+export const DAYS_PER_YEAR = 365.25;
+
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+/** Whole days from `from` to `to` (negative when `to` is earlier): 2012-05-29 → 2015-03-31 = 1,036. */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The ISO date `days` before `iso`: 2014-01-20 less 42 days = 2013-12-09. */
+export function daysBefore(iso: string, days: number): string {
+  return new Date((dayNumber(iso) - days) * 86_400_000).toISOString().slice(0, 10);
+}

@@ -37,7 +37,8 @@ export function lineRanges(lines: readonly number[]): string {
 }
 
 const cell = (text: string | number) => String(text).replace(/\|/g, "\\|");
-const table = (header: readonly string[], rows: readonly (readonly (string | number)[])[]) =>
+/** A markdown table; "None." when there are no rows. */
+export const table = (header: readonly string[], rows: readonly (readonly (string | number)[])[]) =>
   rows.length === 0 ? ["None."] : [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)];
 
 export function importReport(inputs: ReportInputs): string {

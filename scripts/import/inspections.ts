@@ -10,28 +10,7 @@
  * import with `file:line:column: message` and exit code 1. After a run that changed data,
  * run `npm run data:sign`.
  */
-import { isReportError } from "../data/errors.ts";
-import { parseArgs } from "./args.ts";
-import { formatSummary, runImport, type ImportOptions } from "./run.ts";
+import { importMain, USAGE } from "./args.ts";
+import { runImport } from "./run.ts";
 
-async function main(): Promise<number> {
-  let options: ImportOptions;
-  try {
-    options = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error((error as Error).message);
-    return 2;
-  }
-  try {
-    console.log(formatSummary(await runImport(options)));
-    return 0;
-  } catch (error) {
-    if (isReportError(error)) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
-}
-
-process.exitCode = await main();
+process.exitCode = await importMain(process.argv.slice(2), USAGE, runImport);

@@ -76,12 +76,19 @@ const KEYS: Readonly<Record<string, readonly string[]>> = {
 
 /** Run the import: build, compare with the files on disk, write what changed. */
 export async function runImport(options: ImportOptions): Promise<FileSummary[]> {
-  const files = await buildOutputs(options.sources);
+  return writeOutputs(options.root, await buildOutputs(options.sources), KEYS);
+}
+
+/**
+ * Compare each built file with the one on disk under `root` (CSV files by their key
+ * columns in `keys`, other files line by line) and write only those that differ.
+ */
+export async function writeOutputs(root: string, files: ReadonlyMap<string, string>, keys: Readonly<Record<string, readonly string[]>>): Promise<FileSummary[]> {
   const summaries: FileSummary[] = [];
   for (const [file, text] of files) {
-    const target = path.join(options.root, file);
+    const target = path.join(root, file);
     const before = await readFile(target, "utf8").catch(() => null);
-    const key = KEYS[file];
+    const key = keys[file];
     const change = key ? compareCsv(before, text, key) : compareLines(before, text);
     summaries.push({ file, unit: key ? "rows" : "lines", ...change });
     if (before === text) continue;

@@ -9,6 +9,7 @@ import { cohort2013Design, cohort2013Indicators } from "./cohort.ts";
 import { costOfFailure } from "./cost.ts";
 import { councils, demand, inspections, knownCouncilCodes } from "./councils.ts";
 import { futuresVisions } from "./futures.ts";
+import { ilacsJudgements } from "./ilacs.ts";
 import { projectionInputs } from "./projection.ts";
 import { meanReversionIllustration } from "./reversion.ts";
 import { repeatInspectionTransitions } from "./transitions.ts";
@@ -29,6 +30,7 @@ export const REPORT_DATASETS: readonly Dataset[] = [
   councils,
   inspections,
   demand,
+  ilacsJudgements,
 ];
 
 /** Reads a loaded table; given to cross-file checks by the loader. */
@@ -53,6 +55,14 @@ export const CROSS_CHECKS: readonly CrossCheck[] = [
       const codes = new Set(table(councils).rows.flatMap(({ row }) => [row.code, ...row.former_codes]));
       knownCouncilCodes<RowOf<typeof inspections>>(codes)(table(inspections), ledger);
       knownCouncilCodes<RowOf<typeof demand>>(codes)(table(demand), ledger);
+    },
+  },
+  {
+    // ILACS judgements name councils by code too (predecessors keep their own code).
+    datasets: [councils, ilacsJudgements],
+    run(table, ledger) {
+      const codes = new Set(table(councils).rows.flatMap(({ row }) => [row.code, ...row.former_codes]));
+      knownCouncilCodes<RowOf<typeof ilacsJudgements>>(codes)(table(ilacsJudgements), ledger);
     },
   },
 ];

@@ -18,8 +18,24 @@ export interface CacheCounts {
   misses: number;
 }
 
+/** sha256 of the given parts joined by NUL bytes: the one hash of a spec, with or without the renderer. */
+function hashParts(...parts: readonly string[]): string {
+  const hash = createHash("sha256");
+  parts.forEach((part, index) => (index === 0 ? hash : hash.update("\0")).update(part));
+  return hash.digest("hex");
+}
+
 export function cacheKey(spec: TopLevelSpec, rendererId = RENDERER_ID): string {
-  return createHash("sha256").update(rendererId).update("\0").update(JSON.stringify(spec)).digest("hex");
+  return hashParts(rendererId, JSON.stringify(spec));
+}
+
+/**
+ * The hash of a figure's spec and the plotted data it inlines, without the renderer: it
+ * changes when the chart's content changes, not when Vega is upgraded. The release
+ * manifest records it to tell which figures were redrawn.
+ */
+export function specHash(spec: TopLevelSpec): string {
+  return hashParts(JSON.stringify(spec));
 }
 
 export class SvgCache {

@@ -1,0 +1,269 @@
+// The functions passed to page.evaluate run in the page and use the DOM's types. They are
+// part of the one type check (npm test); nothing outside test/browser uses the DOM.
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * Quality gates in a real browser. The real report is built once, served from a local
+ * static server in this process, and every page is opened in chromium at three widths
+ * (360, 768 and 1280 CSS px: loaded once, then resized). On every page, at every width:
+ *   - nothing is written to the console as an error, no script fails, no response is 4xx/5xx;
+ *   - no request goes to any host but the local server (others are recorded and aborted);
+ *   - every figure's SVG is visible, has a size, stays inside its figure and the text
+ *     column, and is an image named by its title and described by its desc;
+ *   - the page does not scroll sideways;
+ *   - and once per page, at 360 px where the tables scroll: axe-core finds no WCAG 2.1 A/AA
+ *     violation, with every <details> opened so the data tables are checked too.
+ * Screenshots of every page at every width go to test-output/screenshots/ for a person to look at.
+ */
+import { mkdir, readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import axe from "axe-core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_OUTPUT, buildRealSite, removeTemporaryFolders } from "../site/helpers.ts";
+import { launchChromium } from "./chromium.ts";
+import { serveFolder, type StaticServer } from "./static-server.ts";
+
+const WIDTHS = [360, 768, 1280] as const;
+/** Pages open at once: one browser, a few tabs, on a 2-core machine shared with other test files. */
+const CONCURRENCY = 3;
+const SCREENSHOTS = path.join(TEST_OUTPUT, "screenshots");
+const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+interface FigureCheck {
+  readonly id: string;
+  readonly problems: readonly string[];
+}
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly helpUrl: string;
+  readonly nodes: readonly { readonly target: readonly unknown[]; readonly failureSummary?: string }[];
+}
+
+interface Visit {
+  readonly url: string;
+  readonly width: number;
+  readonly consoleErrors: readonly string[];
+  readonly foreignRequests: readonly string[];
+  readonly requestCount: number;
+  readonly figures: readonly FigureCheck[];
+  readonly sidewaysScroll: number;
+  readonly violations: readonly AxeViolation[];
+}
+
+let outDir: string;
+let server: StaticServer;
+let browser: Browser | undefined;
+let urls: string[];
+const visits: Visit[] = [];
+
+/** "chapter-1/index.html" → "/chapter-1/". */
+const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
+/** "/chapter-1/" → "chapter-1"; the cover is "cover". */
+const slugOf = (url: string) => url.replace(/^\/|\/$/g, "").replace(/\//g, "-") || "cover";
+
+/** In the page: every figure's chart, its box against the figure and the text column, and its accessible name. */
+function inspectFigures(): FigureCheck[] {
+  const slack = 0.5;
+  const main = document.querySelector("main") as HTMLElement;
+  const mainBox = main.getBoundingClientRect();
+  const mainStyle = getComputedStyle(main);
+  const column = { left: mainBox.left + parseFloat(mainStyle.paddingLeft), right: mainBox.right - parseFloat(mainStyle.paddingRight) };
+  const viewport = document.documentElement.clientWidth;
+  return [...document.querySelectorAll<HTMLElement>("figure.figure")].map((figure) => {
+    const problems: string[] = [];
+    const svg = figure.querySelector<SVGSVGElement>(".figure-chart > svg");
+    if (!svg) return { id: figure.id, problems: ["has no chart <svg>"] };
+    const box = svg.getBoundingClientRect();
+    const figureBox = figure.getBoundingClientRect();
+    const style = getComputedStyle(svg);
+    if (style.display === "none" || style.visibility !== "visible" || Number(style.opacity) === 0) problems.push("the chart is hidden");
+    if (!(box.width > 0 && box.height > 0)) problems.push(`the chart has no size (${box.width} × ${box.height})`);
+    if (box.left < figureBox.left - slack || box.right > figureBox.right + slack) {
+      problems.push(`the chart (${box.left.toFixed(1)}–${box.right.toFixed(1)}) overflows its figure (${figureBox.left.toFixed(1)}–${figureBox.right.toFixed(1)})`);
+    }
+    if (figureBox.left < column.left - slack || figureBox.right > column.right + slack) {
+      problems.push(`the figure (${figureBox.left.toFixed(1)}–${figureBox.right.toFixed(1)}) overflows the text column (${column.left.toFixed(1)}–${column.right.toFixed(1)})`);
+    }
+    if (box.right > viewport + slack) problems.push(`the chart ends at ${box.right.toFixed(1)}, past the window (${viewport})`);
+    // The accessible name: role="img", named by <title> and described by <desc> through aria-labelledby.
+    if (svg.getAttribute("role") !== "img") problems.push(`the chart's role is ${JSON.stringify(svg.getAttribute("role"))}, not "img"`);
+    const ids = (svg.getAttribute("aria-labelledby") ?? "").split(/\s+/).filter(Boolean);
+    if (ids.length === 0) problems.push("the chart has no aria-labelledby");
+    const parts = ids.map((id) => document.getElementById(id));
+    ids.forEach((id, index) => {
+      const part = parts[index];
+      if (!part) problems.push(`aria-labelledby names "${id}", which is not on the page`);
+      else if ((part.textContent ?? "").trim() === "") problems.push(`aria-labelledby names "${id}", which is empty`);
+      else if (!svg.contains(part)) problems.push(`aria-labelledby names "${id}", which is outside the chart`);
+    });
+    if (parts[0] && parts[0].tagName.toLowerCase() !== "title") problems.push("the chart's name does not come from its <title>");
+    const desc = svg.querySelector(":scope > desc");
+    if (!desc || (desc.textContent ?? "").trim() === "" || !ids.includes(desc.id)) problems.push("the chart has no description (<desc> named in aria-labelledby)");
+    return { id: figure.id, problems };
+  });
+}
+
+/** One page: loaded once, then laid out at each width in turn (narrowest first), axe run at the narrowest. */
+async function visitPage(url: string): Promise<Visit[]> {
+  const context = await (browser as Browser).newContext({ viewport: { width: WIDTHS[0], height: 900 }, reducedMotion: "reduce" });
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+  let requestCount = 0;
+  // Every request of the page is seen here; anything not for the local server is recorded and aborted.
+  await context.route("**/*", (route) => {
+    const request = route.request();
+    const target = new URL(request.url());
+    if (target.protocol === "data:" || (target.protocol === "http:" && target.host === server.host)) return route.continue();
+    foreignRequests.push(request.url());
+    return route.abort("blockedbyclient");
+  });
+  context.on("request", (request) => {
+    requestCount += 1;
+    const target = new URL(request.url());
+    if (target.protocol !== "data:" && target.host !== server.host && !foreignRequests.includes(request.url())) foreignRequests.push(request.url());
+  });
+  try {
+    const page: Page = await context.newPage();
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(`console: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => consoleErrors.push(`script error: ${error.message}`));
+    page.on("response", (response) => {
+      if (response.status() >= 400) consoleErrors.push(`HTTP ${response.status()} for ${response.url()}`);
+    });
+    page.on("requestfailed", (request) => {
+      if (!foreignRequests.includes(request.url())) consoleErrors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+    });
+    const response = await page.goto(`${server.origin}${url}`, { waitUntil: "load" });
+    if (!response?.ok()) consoleErrors.push(`HTTP ${response?.status()} for the page itself`);
+    await page.evaluate(() => document.fonts.ready);
+
+    const layouts: { width: number; figures: FigureCheck[]; sidewaysScroll: number }[] = [];
+    let violations: AxeViolation[] = [];
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      const figures = await page.evaluate(inspectFigures);
+      const sidewaysScroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${slugOf(url)}-${width}.png`), fullPage: true, animations: "disabled" });
+      layouts.push({ width, figures, sidewaysScroll });
+      if (width !== WIDTHS[0]) continue;
+      // At the narrowest width, where tables scroll: open every <details> so axe sees the
+      // data tables, check against WCAG 2.1 A and AA, and close them again for the screenshots.
+      await page.evaluate(() => document.querySelectorAll("details").forEach((details) => details.setAttribute("open", "")));
+      await page.addScriptTag({ content: axe.source });
+      violations = await page.evaluate(async (tags) => {
+        const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, helpUrl: v.helpUrl, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+      }, WCAG_21_AA);
+      await page.evaluate(() => document.querySelectorAll("details").forEach((details) => details.removeAttribute("open")));
+    }
+    return layouts.map(({ width, figures, sidewaysScroll }) => ({
+      url,
+      width,
+      consoleErrors,
+      foreignRequests,
+      requestCount,
+      figures,
+      sidewaysScroll,
+      violations: width === WIDTHS[0] ? violations : [],
+    }));
+  } finally {
+    await context.close();
+  }
+}
+
+/** Run `work` over `items`, at most `limit` at a time, keeping the items' order in the results. */
+async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+const where = (v: Visit) => `${v.url} at ${v.width}px`;
+
+function formatViolations(list: readonly Visit[]): string {
+  return list
+    .flatMap((v) =>
+      v.violations.map((violation) =>
+        [
+          `${where(v)}: ${violation.id} (${violation.impact ?? "no impact given"}): ${violation.help}`,
+          `  ${violation.helpUrl}`,
+          ...violation.nodes.slice(0, 5).map((node) => `  - ${node.target.join(" ")}\n    ${(node.failureSummary ?? "").replace(/\n/g, "\n    ")}`),
+          violation.nodes.length > 5 ? `  … and ${violation.nodes.length - 5} more` : "",
+        ]
+          .filter(Boolean)
+          .join("\n"),
+      ),
+    )
+    .join("\n\n");
+}
+
+beforeAll(async () => {
+  // Launch first: a missing browser is reported before any time is spent building.
+  browser = await launchChromium();
+  outDir = await buildRealSite();
+  server = await serveFolder(outDir);
+  const files = (await readdir(outDir, { recursive: true })).map(String).filter((file) => file.endsWith(".html"));
+  urls = files.map((file) => urlOf(file.split(path.sep).join("/"))).sort();
+  await rm(SCREENSHOTS, { recursive: true, force: true });
+  await mkdir(SCREENSHOTS, { recursive: true });
+  visits.push(...(await inPool(urls, CONCURRENCY, visitPage)).flat());
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await removeTemporaryFolders();
+});
+
+describe("every page of the report in chromium at 360, 768 and 1280 px", () => {
+  it("visits every built page at every width", () => {
+    expect(urls).toEqual(expect.arrayContaining(["/", "/chapter-1/", "/chapter-2/", "/chapter-3/", "/chapter-4/"]));
+    expect(visits.map((v) => `${v.url} ${v.width}`)).toEqual(urls.flatMap((url) => WIDTHS.map((width) => `${url} ${width}`)));
+    // The page and its stylesheet at least, all from the local server.
+    for (const v of visits) expect(v.requestCount, where(v)).toBeGreaterThanOrEqual(2);
+  });
+
+  // Console and requests are collected over a page's whole life (load and every resize), once per page.
+  const perPage = () => visits.filter((v) => v.width === WIDTHS[0]);
+
+  it("writes nothing to the console as an error and gets no failed response", () => {
+    expect(perPage().flatMap((v) => v.consoleErrors.map((error) => `${v.url}: ${error}`))).toEqual([]);
+  });
+
+  it("requests nothing from any host but the local server", () => {
+    expect(perPage().flatMap((v) => v.foreignRequests.map((request) => `${v.url}: ${request}`))).toEqual([]);
+  });
+
+  it("shows every figure's chart with a size, inside its figure and the text column, named and described", () => {
+    const figures = visits.flatMap((v) => v.figures.map((figure) => ({ v, figure })));
+    // The report places every figure on a chapter page; all are looked at, at every width.
+    expect(new Set(figures.map(({ figure }) => figure.id)).size).toBeGreaterThanOrEqual(10);
+    expect(figures.flatMap(({ v, figure }) => figure.problems.map((problem) => `${where(v)}: #${figure.id}: ${problem}`))).toEqual([]);
+  });
+
+  it("does not scroll sideways", () => {
+    expect(visits.filter((v) => v.sidewaysScroll > 0).map((v) => `${where(v)}: ${v.sidewaysScroll}px wider than the window`)).toEqual([]);
+  });
+
+  it("has no WCAG 2.1 A or AA violation found by axe-core", () => {
+    const failing = visits.filter((v) => v.violations.length > 0);
+    expect(failing.length, `axe-core found violations:\n\n${formatViolations(failing)}`).toBe(0);
+  });
+
+  it("leaves a screenshot of every page at every width in test-output/screenshots", async () => {
+    const shots = (await readdir(SCREENSHOTS)).sort();
+    expect(shots).toEqual(urls.flatMap((url) => WIDTHS.map((width) => `${slugOf(url)}-${width}.png`)).sort());
+  });
+});

@@ -50,6 +50,24 @@ export function textCell(what = "text") {
   });
 }
 
+/**
+ * A proper name (a council, a region): non-empty text with no markup. A name holding
+ * "<" or ">" is a broken import (HTML copied from a web page), not a name; free text
+ * such as notes and labels uses textCell and is escaped wherever it is shown.
+ */
+export function nameCell(what = "name") {
+  return z.string().transform((raw, ctx) => {
+    const text = raw.trim();
+    const fail = (message: string) => {
+      ctx.issues.push({ code: "custom", message, input: raw });
+      return z.NEVER;
+    };
+    if (text === "") return fail(`the ${what} is empty`);
+    if (/[<>]/.test(text)) return fail(`${quoted(text)} contains markup (< or >); a ${what} is plain text`);
+    return text;
+  });
+}
+
 /** A financial or academic year written `2007/08`; the second part must follow the first. */
 export function yearSpanCell() {
   return z.string().transform((raw, ctx) => {

@@ -96,6 +96,10 @@ function parseRecords(file: string, text: string): ParsedRecord[] {
 }
 
 function checkHeader(file: string, header: readonly string[], expected: readonly string[]): void {
+  // Not one expected name in the first line: the header is missing (the file starts with data), not misspelt.
+  if (header.every((cell) => !expected.includes(cell))) {
+    throw new DataError(file, 1, 1, `the file has no header line: the first line should be ${expected.join(",")} but is ${quoted(header.join(","))}`);
+  }
   for (let index = 0; index < Math.max(header.length, expected.length); index += 1) {
     if (header[index] === expected[index]) continue;
     const found = header[index] === undefined ? "nothing" : quoted(header[index]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { codeCell, numberCell, percentCell, textCell, yearSpanCell } from "../../scripts/data/cells.ts";
+import { codeCell, nameCell, numberCell, percentCell, textCell, yearSpanCell } from "../../scripts/data/cells.ts";
 import { GRADES } from "../../scripts/data/datasets/outcomes.ts";
 
 /** The single message a cell schema gives for `raw`; fails if the cell is accepted. */
@@ -115,6 +115,20 @@ describe("textCell", () => {
     expect(rejection(textCell("source"), "")).toBe("the source is empty");
     expect(rejection(textCell("check name"), "  \t ")).toBe("the check name is empty");
     expect(rejection(textCell(), "")).toBe("the text is empty");
+  });
+});
+
+describe("nameCell", () => {
+  it("returns the trimmed name, keeping characters a name can have", () => {
+    expect(nameCell("council name").parse("  Bath & North East Somerset ")).toBe("Bath & North East Somerset");
+    expect(nameCell().parse("St. Helens")).toBe("St. Helens");
+    expect(nameCell().parse("King's Lynn \"West\"")).toBe("King's Lynn \"West\"");
+  });
+
+  it("refuses markup and empty names, saying which", () => {
+    expect(rejection(nameCell("council name"), "<script>alert(1)</script>")).toBe('"<script>alert(1)</script>" contains markup (< or >); a council name is plain text');
+    expect(rejection(nameCell("council name"), "Ashvale <b>")).toBe('"Ashvale <b>" contains markup (< or >); a council name is plain text');
+    expect(rejection(nameCell("region"), " ")).toBe("the region is empty");
   });
 });
 

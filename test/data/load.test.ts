@@ -108,6 +108,19 @@ describe("parseCsv errors point at the cell", () => {
     await expectDataError(() => parse(lines("year,grade,source", "2007/08,good,a")), `data/x.csv:1:3: header column 3 should be "percent" but is "source" ${EXPECTED}`);
   });
 
+  it("no header line at all: the file starts with data", async () => {
+    await expectDataError(
+      () => parse(lines("2007/08,good,69,a", "2008/09,good,61,b")),
+      'data/x.csv:1:1: the file has no header line: the first line should be year,grade,percent,source but is "2007/08,good,69,a"',
+    );
+    // With a byte-order mark and CRLF too: neither is taken for part of the first line.
+    await expectDataError(() => parse("\uFEFF2007/08,good,69,a\r\n"), 'data/x.csv:1:1: the file has no header line: the first line should be year,grade,percent,source but is "2007/08,good,69,a"');
+  });
+
+  it("a header with some right names is misspelt, not missing", async () => {
+    await expectDataError(() => parse(lines("Year,Grade,percent,Source", "2007/08,good,69,a")), `data/x.csv:1:1: header column 1 should be "year" but is "Year" ${EXPECTED}`);
+  });
+
   it("a missing last column", async () => {
     await expectDataError(() => parse(lines("year,grade,percent", "2007/08,good,69")), `data/x.csv:1:4: header column 4 should be "source" but is nothing ${EXPECTED}`);
   });

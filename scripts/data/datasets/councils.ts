@@ -5,7 +5,7 @@
  * (data/councils/import-report.md) says why.
  */
 import { z } from "zod";
-import { codeCell, isoDateCell, numberCell, optionalCell, textCell } from "../cells.ts";
+import { codeCell, isoDateCell, nameCell, numberCell, optionalCell } from "../cells.ts";
 import { uniqueKey, type Check } from "../checks.ts";
 import { defineDataset } from "../dataset.ts";
 import { DataError, quoted } from "../errors.ts";
@@ -52,8 +52,6 @@ const dfeNumberCell = () =>
     return z.NEVER;
   });
 
-const optionalText = () => optionalCell(textCell());
-
 // ---------------------------------------------------------------------------
 // data/councils/councils.csv
 
@@ -67,15 +65,15 @@ export const councilSchema = z.object({
   /** DfE's three-digit local authority number. */
   dfe_number: dfeNumberCell(),
   /** The name DfE statistics use. */
-  name: textCell("name"),
+  name: nameCell("council name"),
   /** The name in Ofsted's table of inspections 2009–2023; empty when the council is not in it. */
-  ofsted_name: optionalText(),
+  ofsted_name: optionalCell(nameCell("council name")),
   /** Other names the council is known by in the sources. */
-  aliases: listCell(textCell("alias")),
+  aliases: listCell(nameCell("council name")),
   /** DfE region (London split into Inner and Outer). */
-  region: textCell("region"),
+  region: nameCell("region"),
   /** Ofsted region, as in Ofsted's table; empty when the council is not in it. */
-  ofsted_region: optionalText(),
+  ofsted_region: optionalCell(nameCell("region")),
   status: codeCell(COUNCIL_STATUSES),
   /** First day of a council created by a restructure; empty for older councils. */
   existed_from: optionalCell(isoDateCell()),

@@ -1,21 +1,29 @@
 /**
  * Quality gates on the real report as built: every page is valid HTML by html-validate
- * (rules in .htmlvalidate.json), and every internal link and #fragment resolves. The
- * external links are listed in test-output/external-links.md, never fetched.
+ * (rules in .htmlvalidate.json), every internal link and #fragment resolves (the external
+ * links are listed in test-output/external-links.md, never fetched), and the whole report
+ * builds to the same bytes in another process, time zone, language and working directory
+ * (test/site/determinism.test.ts covers the same for the small fixture, in more ways).
  */
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
 import { HtmlValidate, formatterFactory, type ConfigData } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLinks, externalLinksReport, formatBrokenLinks, readSite } from "../../scripts/check/links.ts";
-import { REPO_ROOT, TEST_OUTPUT, buildRealSite, removeTemporaryFolders } from "./helpers.ts";
+import { REPO_ROOT, TEST_OUTPUT, buildRealSite, fingerprint, removeTemporaryFolders, temporaryFolder } from "./helpers.ts";
 
+const run = promisify(execFile);
+
+let outDir: string;
 let site: Map<string, string | null>;
 let pages: string[];
 
 beforeAll(async () => {
-  site = await readSite(await buildRealSite());
+  outDir = await buildRealSite();
+  site = await readSite(outDir);
   pages = [...site.keys()].filter((file) => file.endsWith(".html"));
 });
 
@@ -47,5 +55,15 @@ describe("the built report", () => {
     expect(report.internalCount).toBeGreaterThan(pages.length * 2);
     await mkdir(TEST_OUTPUT, { recursive: true });
     await writeFile(path.join(TEST_OUTPUT, "external-links.md"), externalLinksReport(report.external));
+  });
+
+  it("builds to the same bytes from the command line in another time zone, language and working directory", async () => {
+    const out = path.join(await temporaryFolder("real-site-cli-"), "site");
+    const cwd = await temporaryFolder("real-site-cwd-");
+    // A fresh process takes its ICU locale from LANG/LC_ALL; every chart is rendered again (no cache).
+    const env = { ...process.env, TZ: "Pacific/Chatham", LANG: "fr_FR.UTF-8", LC_ALL: "fr_FR.UTF-8", REPORT_SVG_CACHE: "off" };
+    const tsx = path.join(REPO_ROOT, "node_modules", ".bin", "tsx");
+    await run(tsx, [path.join(REPO_ROOT, "scripts", "build.ts"), "--root", REPO_ROOT, "--out", out], { cwd, env });
+    expect(await fingerprint(out)).toEqual(await fingerprint(outDir));
   });
 });

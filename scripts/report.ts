@@ -13,9 +13,13 @@ import { analyseProjection } from "./compute/projection.ts";
 import { revertTowardMean } from "./compute/reversion.ts";
 import { analyseRecount, reportCohortDesign, type RecountOptions } from "./compute/recount-analysis.ts";
 import { analyseTransitions } from "./compute/transitions.ts";
+import { analyseIlacs, type IlacsInput, type IlacsOptions } from "./compute/ilacs.ts";
 import { cohort2013Design, cohort2013Indicators } from "./data/datasets/cohort.ts";
 import { costOfFailure } from "./data/datasets/cost.ts";
-import { councils, demand, inspections } from "./data/datasets/councils.ts";
+import { councils, demand, inspections, SIF_FRAMEWORKS } from "./data/datasets/councils.ts";
+import { ilacsJudgements } from "./data/datasets/ilacs.ts";
+import { ilacsFigures } from "./figures/ilacs.ts";
+import { ilacsStats } from "./stats/ilacs.ts";
 import { projectionInputs } from "./data/datasets/projection.ts";
 import { meanReversionIllustration } from "./data/datasets/reversion.ts";
 import { repeatInspectionTransitions } from "./data/datasets/transitions.ts";
@@ -79,6 +83,21 @@ export const RECOUNT_OPTIONS: RecountOptions = {
   outstandingAsOf: "2015-03-31",
 };
 
+/**
+ * "Ten years on": spells Inadequate are counted from the single inspection framework's
+ * start (November 2013), so that spells begun under it and ended under ILACS count.
+ */
+export const ILACS_OPTIONS: IlacsOptions = { spellsSince: "2013-11-01" };
+
+/** The ILACS analysis's input: ILACS reports, the SIF reports before them, and the current councils with their region. */
+export function ilacsInput(data: ReportData): IlacsInput {
+  return {
+    rows: data.rows(ilacsJudgements),
+    earlierReports: data.rows(inspections).filter((r) => SIF_FRAMEWORKS.includes(r.framework)),
+    councils: data.rows(councils).filter((c) => c.status === "current"),
+  };
+}
+
 interface Family {
   readonly stats: readonly Stat[];
   readonly figures: readonly FigureDefinition[];
@@ -139,6 +158,11 @@ const FAMILIES: readonly ((data: ReportData) => Family)[] = [
       RECOUNT_OPTIONS,
     );
     return { stats: recountStats(analysis), figures: recountFigures(analysis) };
+  },
+  function ilacs(data) {
+    const analysis = analyseIlacs(ilacsInput(data), ILACS_OPTIONS);
+    const stuck2015 = analyseTransitions(data.rows(repeatInspectionTransitions)).statedStayedLowShare;
+    return { stats: ilacsStats(analysis, stuck2015), figures: ilacsFigures(analysis, stuck2015) };
   },
 ];
 

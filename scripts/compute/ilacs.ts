@@ -220,6 +220,8 @@ export interface SubAgreement {
   readonly worse: number;
   /** 100 × same ÷ reports. */
   readonly sameShare: number;
+  /** Publication date of the first graded report that gives this sub-judgement. */
+  readonly first: string | undefined;
 }
 
 /** How each sub-judgement compares with the overall grade of the same report. */
@@ -228,15 +230,17 @@ export function subJudgementAgreement(rows: readonly IlacsRow[]): SubAgreement[]
     let same = 0;
     let better = 0;
     let worse = 0;
+    let first: string | undefined;
     for (const row of graded(rows)) {
       const grade = row[sub];
       if (grade === undefined || grade === null) continue;
+      if (first === undefined || row.published < first) first = row.published;
       if (rank(grade) === rank(row.overall)) same += 1;
       else if (rank(grade) > rank(row.overall)) better += 1;
       else worse += 1;
     }
     const reports = same + better + worse;
-    return { sub, reports, same, better, worse, sameShare: share(same, reports) };
+    return { sub, reports, same, better, worse, sameShare: share(same, reports), first };
   });
 }
 

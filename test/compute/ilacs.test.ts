@@ -106,7 +106,9 @@ describe("subJudgementAgreement", () => {
     expect(bySub.help_protection).toMatchObject({ reports: 2, same: 1, better: 0, worse: 1, sameShare: 50 });
     expect(bySub.in_care).toMatchObject({ reports: 2, same: 0, better: 2, worse: 0 });
     // A's care leavers were not judged separately: one report.
-    expect(bySub.care_leavers).toMatchObject({ reports: 1, same: 1 });
+    expect(bySub.care_leavers).toMatchObject({ reports: 1, same: 1, first: "2019-02-01" });
+    // C's report has no overall grade: not counted, and not the first.
+    expect(bySub.leadership.first).toBe("2019-01-01");
   });
 });
 

@@ -9,7 +9,8 @@
  *   - nothing is written to the console as an error, no script fails, no response is 4xx/5xx;
  *   - no request goes to any host but the local server (others are recorded and aborted);
  *   - every figure's SVG is visible, has a size, stays inside its figure and the text
- *     column, and is an image named by its title and described by its desc;
+ *     column, is an image named by its title and described by its desc, and its text
+ *     labels reach 4.5:1 contrast on the page (axe-core does not look inside SVG);
  *   - the page does not scroll sideways;
  *   - and once per page, at 360 px where the tables scroll: axe-core finds no WCAG 2.1 A/AA
  *     violation, with every <details> opened so the data tables are checked too.
@@ -103,6 +104,28 @@ function inspectFigures(): FigureCheck[] {
     if (parts[0] && parts[0].tagName.toLowerCase() !== "title") problems.push("the chart's name does not come from its <title>");
     const desc = svg.querySelector(":scope > desc");
     if (!desc || (desc.textContent ?? "").trim() === "" || !ids.includes(desc.id)) problems.push("the chart has no description (<desc> named in aria-labelledby)");
+    // axe-core does not check text inside SVG: every chart label must reach 4.5:1 against the
+    // page (white labels sit on bars whose fills are held to the same ratio by the theme).
+    const channels = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const linear = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    };
+    const page = channels(getComputedStyle(document.body).backgroundColor);
+    const background = page.length >= 3 && page[3] !== 0 ? page : [255, 255, 255];
+    for (const text of svg.querySelectorAll("text")) {
+      const label = (text.textContent ?? "").trim();
+      const textStyle = getComputedStyle(text);
+      if (label === "" || textStyle.visibility === "hidden") continue;
+      const [r, g, b, alpha = 1] = channels(textStyle.fill);
+      const opacity = alpha * Number(textStyle.fillOpacity || 1) * Number(textStyle.opacity || 1);
+      // Not drawn (Vega hides axis labels that would overlap with opacity 0), or white on a bar.
+      if (opacity === 0 || (r === 255 && g === 255 && b === 255)) continue;
+      const blended = [r, g, b].map((c, i) => c * opacity + background[i] * (1 - opacity));
+      const [lighter, darker] = [luminance(blended), luminance(background)].sort((x, y) => y - x);
+      const ratio = (lighter + 0.05) / (darker + 0.05);
+      if (ratio < 4.5) problems.push(`the chart text "${label.slice(0, 40)}" (${textStyle.fill}) has contrast ${ratio.toFixed(2)}:1 on the page, below 4.5:1`);
+    }
     return { id: figure.id, problems };
   });
 }
@@ -246,7 +269,7 @@ describe("every page of the report in chromium at 360, 768 and 1280 px", () => {
     expect(perPage().flatMap((v) => v.foreignRequests.map((request) => `${v.url}: ${request}`))).toEqual([]);
   });
 
-  it("shows every figure's chart with a size, inside its figure and the text column, named and described", () => {
+  it("shows every figure's chart with a size, inside its figure and the text column, named, described and legible", () => {
     const figures = visits.flatMap((v) => v.figures.map((figure) => ({ v, figure })));
     // The report places every figure on a chapter page; all are looked at, at every width.
     expect(new Set(figures.map(({ figure }) => figure.id)).size).toBeGreaterThanOrEqual(10);

@@ -11,6 +11,10 @@ import nunjucks from "nunjucks";
 import { BuildError } from "../data/errors.ts";
 import { SvgCache } from "../render/cache.ts";
 import { escapeHtml } from "../render/escape.ts";
+import { changesTitle, changesView, figureNote } from "../release/page.ts";
+import { MANIFEST_FILE } from "../release/store.ts";
+import { stableJson } from "../release/manifest.ts";
+import { registerCouncilPages } from "./councils.ts";
 import { prepareReport, type PreparedReport } from "./prepare.ts";
 
 /** The engine's own folders: layouts and stylesheet are shared by every project. */
@@ -21,6 +25,7 @@ const STYLESHEET = path.join(ENGINE_ROOT, "assets", "report.css");
 // Eleventy's config API is untyped JavaScript; these are the parts we use.
 interface EleventyConfig {
   directories: { input: string };
+  addGlobalData(name: string, value: () => Promise<unknown>): void;
   addShortcode(name: string, fn: (this: ShortcodeContext, ...args: string[]) => string): void;
   addCollection(name: string, fn: (api: { getAll(): CollectionItem[] }) => CollectionItem[]): void;
   addPairedShortcode(name: string, fn: (this: ShortcodeContext, content: string, ...args: string[]) => string): void;
@@ -76,10 +81,23 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
     }
   };
 
+  // Global data (the council list that paginates the council pages) may be asked for
+  // while the report is still being prepared, so it waits on this promise.
+  let preparing: Promise<PreparedReport> | undefined;
   eleventyConfig.on("eleventy.before", async () => {
     prepared = undefined;
-    prepared = await prepareReport(root, contentDir, cache);
+    preparing = prepareReport(root, contentDir, cache);
+    prepared = await preparing;
   });
+  registerCouncilPages(
+    eleventyConfig,
+    async () => {
+      if (!preparing) throw new BuildError("the council pages were asked for before the report was prepared");
+      return (await preparing).councils;
+    },
+    () => state().councils,
+    (name, context) => renderPartial(name, context),
+  );
 
   eleventyConfig.addShortcode("stat", function (this: ShortcodeContext, key: string) {
     return onPage(this, () => escapeHtml(state().stats.format(key)));
@@ -99,7 +117,7 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
     return onPage(this, () => {
       const figure = state().figures.get(key);
       if (!figure) throw new BuildError(`unknown figure key "${key}"`);
-      return renderPartial("figure.njk", { figure });
+      return renderPartial("figure.njk", { figure, note: figureNote(state().release, key, state().pages) });
     });
   });
 
@@ -114,6 +132,12 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addShortcode("claimsRegister", function (this: ShortcodeContext) {
     return onPage(this, () => renderPartial("claims-register.njk", { register: state().register }));
   });
+
+  // The "What changed" page (content/what-changed.md): this build against the latest release.
+  eleventyConfig.addShortcode("whatChanged", function (this: ShortcodeContext) {
+    return onPage(this, () => renderPartial("what-changed.njk", { view: changesView(state().release) }));
+  });
+  eleventyConfig.addShortcode("whatChangedTitle", () => changesTitle(state().release));
 
   eleventyConfig.addShortcode("ref", function (this: ShortcodeContext, key: string) {
     return onPage(this, () => {
@@ -150,5 +174,6 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
     }
     await mkdir(path.join(directories.output, "assets"), { recursive: true });
     await copyFile(STYLESHEET, path.join(directories.output, "assets", "report.css"));
+    await writeFile(path.join(directories.output, MANIFEST_FILE), stableJson(state().release.manifest));
   });
 }

@@ -8,8 +8,10 @@ import { renderFigure, type RenderedFigure } from "../figures/render.ts";
 import { placeFigures, scanContent, type ContentPage, type Placement } from "../figures/placement.ts";
 import type { SvgCache } from "../render/cache.ts";
 import { buildReport } from "../report.ts";
+import { manifestOfBuild, releaseState, type ReleaseState } from "../release/store.ts";
 import type { StatRegistry } from "../stats/registry.ts";
 import { claimsRegisterView, type RegisterView } from "./claims-register.ts";
+import { prepareCouncils, type CouncilsPrepared } from "./councils.ts";
 
 export interface PreparedReport {
   readonly stats: StatRegistry;
@@ -17,6 +19,10 @@ export interface PreparedReport {
   readonly placements: ReadonlyMap<string, Placement>;
   readonly figures: ReadonlyMap<string, RenderedFigure>;
   readonly register: RegisterView;
+  /** A page per council and the council index; their timeline figures are also in `figures`. */
+  readonly councils: CouncilsPrepared;
+  /** This build's manifest and what changed since the latest recorded release. */
+  readonly release: ReleaseState;
 }
 
 export async function prepareReport(root: string, contentDir: string, cache: SvgCache): Promise<PreparedReport> {
@@ -29,7 +35,10 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
     const definition = report.figures.get(placement.key);
     if (definition) figures.set(placement.key, await renderFigure(definition, placement, cache));
   }
+  const councils = await prepareCouncils(data, cache);
+  for (const page of councils.pages) if (page.figure) figures.set(page.figure.key, page.figure);
   const chapterTitles = new Map(pages.filter((p) => p.chapter !== undefined).map((p) => [p.chapter as string, `Chapter ${p.chapter}: ${p.title}`]));
   const register = claimsRegisterView(report.claims, report.stats, chapterTitles);
-  return { stats: report.stats, pages, placements, figures, register };
+  const release = await releaseState(root, await manifestOfBuild(root, data, report, placements));
+  return { stats: report.stats, pages, placements, figures, register, release, councils };
 }

@@ -88,11 +88,12 @@ describe("building the mini-report fixture", () => {
     expect(await readdir(path.dirname(outDir))).toEqual(["site"]);
     // The build reads the project but writes nothing into it (no .cache/, no _site/).
     expect(await fingerprint(projectRoot)).toEqual(await fingerprint(FIXTURE));
-    // The SVG cache went where REPORT_SVG_CACHE said: one entry per placed figure.
-    expect((await readdir(cacheDir)).filter((name) => name.endsWith(".svg"))).toHaveLength(2);
+    // The SVG cache went where REPORT_SVG_CACHE said: one entry per placed figure (two) and
+    // per council timeline (five).
+    expect((await readdir(cacheDir)).filter((name) => name.endsWith(".svg"))).toHaveLength(2 + 5);
   });
 
-  it("lists both chapters on the cover, in chapter order, with links", () => {
+  it("lists both chapters, the council index and the changes page on the cover, in reading order, with links", () => {
     // The fixture's file names (grades.md is chapter 1, cycles.md chapter 2) sort the
     // other way round, so this order can only come from the front matter.
     const contents = /<nav class="contents"[\s\S]*?<\/nav>/.exec(page("index.html"))?.[0] ?? "";
@@ -100,6 +101,9 @@ describe("building the mini-report fixture", () => {
     expect(items).toEqual([
       ["/chapter-1/", "Chapter 1", "How the made-up grades moved"],
       ["/chapter-2/", "Chapter 2", "How much the made-up grades swing"],
+      ["/councils/", "Councils", "Find your council"],
+      // No release is recorded in the fixture, so the changes page has its plain title.
+      ["/what-changed/", "Appendix", "What changed"],
     ]);
     expect(page("index.html")).toContain("<title>Mini Report</title>");
     expect(page("chapter-1/index.html")).toContain("<title>How the made-up grades moved | Mini Report</title>");
@@ -109,7 +113,10 @@ describe("building the mini-report fixture", () => {
     expect(page("chapter-1/index.html")).toContain('<a rel="next" href="/chapter-2/">Next: How much the made-up grades swing</a>');
     expect(page("chapter-1/index.html")).not.toContain('rel="prev"');
     expect(page("chapter-2/index.html")).toContain('<a rel="prev" href="/chapter-1/">Previous: How the made-up grades moved</a>');
-    expect(page("chapter-2/index.html")).not.toContain('rel="next"');
+    expect(page("chapter-2/index.html")).toContain('<a rel="next" href="/councils/">Next: Find your council</a>');
+    expect(page("councils/index.html")).toContain('<a rel="next" href="/what-changed/">Next: What changed</a>');
+    expect(page("what-changed/index.html")).toContain('<a rel="prev" href="/councils/">Previous: Find your council</a>');
+    expect(page("what-changed/index.html")).not.toContain('rel="next"');
   });
 
   it("renders the chapter-1 figure as Figure 1.1 with title, accessible SVG, caption, source, data table and CSV link", () => {

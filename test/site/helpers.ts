@@ -18,9 +18,22 @@ export const FIXTURE_SITE_FILES = [
   "assets/report.css",
   "chapter-1/index.html",
   "chapter-2/index.html",
+  "councils/ashvale/index.html",
+  "councils/brookmere/index.html",
+  "councils/cobbleton/index.html",
+  "councils/dunmoor/index.html",
+  "councils/fernhill/index.html",
+  "councils/index.html",
+  "data/figures/council-ashvale.csv",
+  "data/figures/council-brookmere.csv",
+  "data/figures/council-cobbleton.csv",
+  "data/figures/council-dunmoor.csv",
+  "data/figures/council-fernhill.csv",
   "data/figures/outcomes-by-year.csv",
   "data/figures/outcomes-yearly-swing.csv",
   "index.html",
+  "manifest.json",
+  "what-changed/index.html",
 ];
 
 const temporaryFolders: string[] = [];

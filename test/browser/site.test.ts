@@ -14,7 +14,13 @@
  *   - the page does not scroll sideways;
  *   - and once per page, at 360 px where the tables scroll: axe-core finds no WCAG 2.1 A/AA
  *     violation, with every <details> opened so the data tables are checked too.
- * Screenshots of every page at every width go to test-output/screenshots/ for a person to look at.
+ * Screenshots at every width go to test-output/screenshots/ for a person to look at.
+ *
+ * The per-council pages (/councils/<name>/, one template filled from the data, over a
+ * hundred of them) get every check above except two, to keep `npm test` within minutes:
+ * axe runs on an evenly spaced sample of them, and they are not photographed. The
+ * report's own pages and the council index get everything. html-validate and the link
+ * check (test/site/quality.test.ts) read every page.
  */
 import { mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
@@ -30,6 +36,11 @@ const WIDTHS = [360, 768, 1280] as const;
 const CONCURRENCY = 3;
 const SCREENSHOTS = path.join(TEST_OUTPUT, "screenshots");
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+/** How many per-council pages axe-core checks, spread evenly over the sorted list. */
+const COUNCIL_AXE_SAMPLE = 6;
+
+/** A page of one council (not the council index). */
+const isCouncilPage = (url: string) => /^\/councils\/[^/]+\/$/.test(url);
 
 interface FigureCheck {
   readonly id: string;
@@ -53,6 +64,8 @@ interface Visit {
   readonly figures: readonly FigureCheck[];
   readonly sidewaysScroll: number;
   readonly violations: readonly AxeViolation[];
+  /** Whether axe-core ran on this visit. */
+  readonly axeRan: boolean;
 }
 
 let outDir: string;
@@ -131,7 +144,7 @@ function inspectFigures(): FigureCheck[] {
 }
 
 /** One page: loaded once, then laid out at each width in turn (narrowest first), axe run at the narrowest. */
-async function visitPage(url: string): Promise<Visit[]> {
+async function visitPage({ url, screenshots, runAxe }: { url: string; screenshots: boolean; runAxe: boolean }): Promise<Visit[]> {
   const context = await (browser as Browser).newContext({ viewport: { width: WIDTHS[0], height: 900 }, reducedMotion: "reduce" });
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];
@@ -171,9 +184,9 @@ async function visitPage(url: string): Promise<Visit[]> {
       await page.setViewportSize({ width, height: 900 });
       const figures = await page.evaluate(inspectFigures);
       const sidewaysScroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${slugOf(url)}-${width}.png`), fullPage: true, animations: "disabled" });
+      if (screenshots) await page.screenshot({ path: path.join(SCREENSHOTS, `${slugOf(url)}-${width}.png`), fullPage: true, animations: "disabled" });
       layouts.push({ width, figures, sidewaysScroll });
-      if (width !== WIDTHS[0]) continue;
+      if (width !== WIDTHS[0] || !runAxe) continue;
       // At the narrowest width, where tables scroll: open every <details> so axe sees the
       // data tables, check against WCAG 2.1 A and AA, and close them again for the screenshots.
       await page.evaluate(() => document.querySelectorAll("details").forEach((details) => details.setAttribute("open", "")));
@@ -193,6 +206,7 @@ async function visitPage(url: string): Promise<Visit[]> {
       figures,
       sidewaysScroll,
       violations: width === WIDTHS[0] ? violations : [],
+      axeRan: runAxe && width === WIDTHS[0],
     }));
   } finally {
     await context.close();
@@ -241,7 +255,11 @@ beforeAll(async () => {
   urls = files.map((file) => urlOf(file.split(path.sep).join("/"))).sort();
   await rm(SCREENSHOTS, { recursive: true, force: true });
   await mkdir(SCREENSHOTS, { recursive: true });
-  visits.push(...(await inPool(urls, CONCURRENCY, visitPage)).flat());
+  const councilPages = urls.filter(isCouncilPage);
+  const step = Math.max(1, Math.floor(councilPages.length / COUNCIL_AXE_SAMPLE));
+  const sampled = new Set(councilPages.filter((_, index) => index % step === 0).slice(0, COUNCIL_AXE_SAMPLE));
+  const jobs = urls.map((url) => ({ url, screenshots: !isCouncilPage(url), runAxe: !isCouncilPage(url) || sampled.has(url) }));
+  visits.push(...(await inPool(jobs, CONCURRENCY, visitPage)).flat());
 }, 240_000);
 
 afterAll(async () => {
@@ -281,12 +299,16 @@ describe("every page of the report in chromium at 360, 768 and 1280 px", () => {
   });
 
   it("has no WCAG 2.1 A or AA violation found by axe-core", () => {
+    // Every page of the report itself, and the sample of council pages.
+    const checked = visits.filter((v) => v.axeRan).map((v) => v.url);
+    expect(checked).toEqual(expect.arrayContaining(urls.filter((url) => !isCouncilPage(url))));
+    expect(checked.filter(isCouncilPage).length).toBe(Math.min(COUNCIL_AXE_SAMPLE, urls.filter(isCouncilPage).length));
     const failing = visits.filter((v) => v.violations.length > 0);
     expect(failing.length, `axe-core found violations:\n\n${formatViolations(failing)}`).toBe(0);
   });
 
-  it("leaves a screenshot of every page at every width in test-output/screenshots", async () => {
+  it("leaves a screenshot of every page but the per-council ones at every width in test-output/screenshots", async () => {
     const shots = (await readdir(SCREENSHOTS)).sort();
-    expect(shots).toEqual(urls.flatMap((url) => WIDTHS.map((width) => `${slugOf(url)}-${width}.png`)).sort());
+    expect(shots).toEqual(urls.filter((url) => !isCouncilPage(url)).flatMap((url) => WIDTHS.map((width) => `${slugOf(url)}-${width}.png`)).sort());
   });
 });

@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { BuildError, isReportError } from "./data/errors.ts";
 import { ENGINE_ROOT } from "./eleventy/plugin.ts";
+import { processCacheCounts } from "./render/cache.ts";
 
 // Output must not depend on the machine's time zone or language.
 process.env.TZ = "UTC";
@@ -89,6 +90,8 @@ async function main(): Promise<void> {
     if (values["no-cache"]) process.env.REPORT_SVG_CACHE = "off";
     const out = await buildSite({ root: values.root, outDir: values.out });
     console.log(`Built ${path.relative(process.cwd(), out) || "."} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const charts = processCacheCounts();
+    console.log(`Charts: ${charts.misses} drawn, ${charts.hits} from the cache`);
   } catch (error) {
     console.error(`Build failed: ${(error as Error).message}`);
     const cause = (error as Error).cause;

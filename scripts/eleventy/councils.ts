@@ -15,6 +15,7 @@ import { councilTimelineFigure } from "../figures/councils.ts";
 import { figureAnchor, type ContentPage, type Placement } from "../figures/placement.ts";
 import { renderFigure, type RenderedFigure } from "../figures/render.ts";
 import type { SvgCache } from "../render/cache.ts";
+import { settleInOrder } from "../render/pool.ts";
 import { ILACS_OPTIONS, ilacsInput } from "../report.ts";
 import { count, formatValue } from "../stats/format.ts";
 import { JUDGEMENT_WORDS, slug } from "../stats/ilacs.ts";
@@ -105,7 +106,9 @@ export async function prepareCouncils(data: ReportData, cache: SvgCache): Promis
     links.set(c.code, { name: c.name, url, region: c.region, search: [c.name, ...c.aliases, c.ofsted_name ?? ""].join(" ").toLowerCase().trim(), status: c.status });
   }
   const link = (code: string) => links.get(code) as CouncilLink;
-  const pages: CouncilPageView[] = [];
+  const drafts: CouncilPageView[] = [];
+  // Every timeline is asked for at once, so the cache's misses render on every core (render/pool.ts).
+  const timelines: Promise<RenderedFigure | undefined>[] = [];
   for (const c of [...rows].sort(byName)) {
     const history = councilHistory(c.code, rows, data.rows(inspections), data.rows(ilacsJudgements));
     const own = new Set([c.code, ...c.former_codes]);
@@ -114,7 +117,8 @@ export async function prepareCouncils(data: ReportData, cache: SvgCache): Promis
     const definition = councilTimelineFigure(history, { key, name: c.name, names, years: [firstYear, lastYear] });
     const anchor = figureAnchor("timeline");
     const placement: Placement = { key, number: "", label: "Inspection history", anchor, page, href: `${page.url}#${anchor}` };
-    const figure = definition ? await renderFigure(definition, placement, cache) : undefined;
+    timelines.push(definition ? renderFigure(definition, placement, cache) : Promise.resolve(undefined));
+    const figure: RenderedFigure | undefined = undefined; // filled in below, once every timeline is drawn
     const latestIlacs = analysis.regional.latest.get(c.code);
     const region = analysis.regional.regions.find((r) => r.region === c.region);
     const england = analysis.regional.england;
@@ -132,7 +136,7 @@ export async function prepareCouncils(data: ReportData, cache: SvgCache): Promis
       );
     }
     if (c.status === "predecessor" && c.existed_until) parts.push(`The council existed until ${dayMonthYear(c.existed_until)}; its area is now served by ${c.successor_codes.map((code) => link(code).name).join(" and ")}.`);
-    pages.push({
+    drafts.push({
       slug: pageSlug(c),
       code: c.code,
       name: c.name,
@@ -157,6 +161,8 @@ export async function prepareCouncils(data: ReportData, cache: SvgCache): Promis
           : undefined,
     });
   }
+  const drawn = await settleInOrder(timelines);
+  const pages = drafts.map((draft, index): CouncilPageView => ({ ...draft, figure: drawn[index] }));
   const all = pages.map((p) => p.link).sort(byName);
   const letters = [...new Set(all.map((l) => l.name[0].toUpperCase()))].sort();
   const regions = [...new Set(all.map((l) => l.region))].sort((a, b) => a.localeCompare(b, "en"));

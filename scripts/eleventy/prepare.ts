@@ -7,6 +7,7 @@ import { loadReportData } from "../data/report-data.ts";
 import { renderFigure, type RenderedFigure } from "../figures/render.ts";
 import { placeFigures, scanContent, type ContentPage, type Placement } from "../figures/placement.ts";
 import type { SvgCache } from "../render/cache.ts";
+import { settleInOrder } from "../render/pool.ts";
 import { buildReport } from "../report.ts";
 import { manifestOfBuild, releaseState, type ReleaseState } from "../release/store.ts";
 import type { StatRegistry } from "../stats/registry.ts";
@@ -30,12 +31,14 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
   const report = buildReport(data);
   const pages = await scanContent(root, contentDir);
   const placements = placeFigures(pages, new Set(report.figures.keys()));
-  const figures = new Map<string, RenderedFigure>();
-  for (const placement of placements.values()) {
+  // Every figure is asked for at once, so the cache's misses render on every core (render/pool.ts);
+  // the map is filled in placement order whichever finishes first.
+  const placed = [...placements.values()].flatMap((placement) => {
     const definition = report.figures.get(placement.key);
-    if (definition) figures.set(placement.key, await renderFigure(definition, placement, cache));
-  }
-  const councils = await prepareCouncils(data, cache);
+    return definition ? [renderFigure(definition, placement, cache).then((figure): [string, RenderedFigure] => [placement.key, figure])] : [];
+  });
+  const [rendered, councils] = await settleInOrder([settleInOrder(placed), prepareCouncils(data, cache)] as const);
+  const figures = new Map<string, RenderedFigure>(rendered);
   for (const page of councils.pages) if (page.figure) figures.set(page.figure.key, page.figure);
   const chapterTitles = new Map(pages.filter((p) => p.chapter !== undefined).map((p) => [p.chapter as string, `Chapter ${p.chapter}: ${p.title}`]));
   const register = claimsRegisterView(report.claims, report.stats, chapterTitles);

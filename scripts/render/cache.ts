@@ -9,7 +9,8 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { TopLevelSpec } from "vega-lite";
-import { RENDERER_ID, renderRawSvg } from "./svg.ts";
+import { sharedPool } from "./pool.ts";
+import { RENDERER_ID } from "./svg.ts";
 
 export type Renderer = (spec: TopLevelSpec, label: string) => Promise<string>;
 
@@ -38,6 +39,21 @@ export function specHash(spec: TopLevelSpec): string {
   return hashParts(JSON.stringify(spec));
 }
 
+/**
+ * Hits and misses of every SvgCache in this process, for `npm run build` to report and
+ * `npm run bench` to count. Kept on globalThis: under a test runner Eleventy can load a
+ * second copy of this module.
+ */
+export function processCacheCounts(): CacheCounts {
+  const slot = Symbol.for("brave-new-world.svg-cache.counts");
+  const holder = globalThis as { [slot]?: CacheCounts };
+  holder[slot] ??= { hits: 0, misses: 0 };
+  return holder[slot];
+}
+
+/** Renders on every core through the process-wide pool (pool.ts). */
+const pooledRender: Renderer = (spec, label) => sharedPool().render(spec, label);
+
 export class SvgCache {
   private readonly memory = new Map<string, string>();
   readonly counts: CacheCounts = { hits: 0, misses: 0 };
@@ -45,7 +61,7 @@ export class SvgCache {
   constructor(
     /** Folder for cached files, or null for memory only. */
     private readonly dir: string | null,
-    private readonly render: Renderer = renderRawSvg,
+    private readonly render: Renderer = pooledRender,
     private readonly rendererId: string = RENDERER_ID,
   ) {}
 
@@ -54,10 +70,12 @@ export class SvgCache {
     const remembered = this.memory.get(key) ?? (await this.readDisk(key));
     if (remembered !== undefined) {
       this.counts.hits += 1;
+      processCacheCounts().hits += 1;
       this.memory.set(key, remembered);
       return remembered;
     }
     this.counts.misses += 1;
+    processCacheCounts().misses += 1;
     const svg = await this.render(spec, label);
     this.memory.set(key, svg);
     await this.writeDisk(key, svg);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TopLevelSpec } from "vega-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cacheKey, SvgCache } from "../../scripts/render/cache.ts";
+import { cacheKey, processCacheCounts, SvgCache } from "../../scripts/render/cache.ts";
 import { RENDERER_ID } from "../../scripts/render/svg.ts";
 
 const spec = (values: { a: string; b: number }[], mark: "bar" | "point" = "bar"): TopLevelSpec => ({
@@ -65,6 +65,23 @@ describe("SvgCache", () => {
     expect(RENDERER_ID).toMatch(/^vega@\d+\.\d+\.\d+ vega-lite@\d+\.\d+\.\d+ svg-pipeline@\d+$/);
     expect(cacheKey(spec([{ a: "x", b: 1 }]))).toBe(cacheKey(spec([{ a: "x", b: 1 }]), RENDERER_ID));
     expect(cacheKey(spec([{ a: "x", b: 1 }]))).not.toBe(cacheKey(spec([{ a: "x", b: 1 }]), `${RENDERER_ID}+`));
+  });
+
+  it("with the real renderer (through the render pool), misses on a new spec, new data and a new renderer, and hits otherwise", async () => {
+    const before = { ...processCacheCounts() };
+    const cache = new SvgCache(dir);
+    const drawn = await cache.svgFor(spec([{ a: "x", b: 1 }]), "first");
+    expect(drawn).toMatch(/^<svg[^>]*class="marks"/);
+    expect(await new SvgCache(dir).svgFor(spec([{ a: "x", b: 1 }]), "again")).toBe(drawn);
+    await cache.svgFor(spec([{ a: "x", b: 1 }], "point"), "spec changed");
+    await cache.svgFor(spec([{ a: "x", b: 2 }]), "data changed");
+    expect(cache.counts).toEqual({ hits: 0, misses: 3 });
+    const upgraded = new SvgCache(dir, undefined, `${RENDERER_ID}+next`);
+    expect(await upgraded.svgFor(spec([{ a: "x", b: 1 }]), "renderer changed")).toBe(drawn);
+    expect(upgraded.counts).toEqual({ hits: 0, misses: 1 });
+    expect((await readdir(dir)).filter((f) => f.endsWith(".svg"))).toHaveLength(4);
+    // Every cache in the process adds to the counts `npm run build` prints.
+    expect(processCacheCounts()).toEqual({ hits: before.hits + 1, misses: before.misses + 4 });
   });
 
   it("works in memory only", async () => {

@@ -1,0 +1,248 @@
+/**
+ * Render charts on every core. Renders wait in one queue; this thread takes them one at
+ * a time, and when enough are waiting (a cold build: every chart at once) helper worker
+ * threads start and take them too, so a machine with two cores renders about twice as
+ * fast. A few renders (a rebuild after one data file changed) never pay for starting a
+ * thread. Each render's promise resolves to its own SVG whichever thread drew it, so
+ * callers keep their order; raw SVGs differ between threads only in Vega's id counters,
+ * which finishSvg renames, so the finished site is the same bytes.
+ */
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { TopLevelSpec } from "vega-lite";
+import { BuildError } from "../data/errors.ts";
+import type { RenderRequest, WorkerMessage } from "./pool-worker.ts";
+import { renderRawSvg } from "./svg.ts";
+
+export type Render = (spec: TopLevelSpec, label: string) => Promise<string>;
+
+export interface RenderPoolOptions {
+  /** Worker threads besides this one; default REPORT_RENDER_WORKERS or cores − 1. */
+  readonly helpers?: number;
+  /** Start helpers only once this many renders are waiting (default 8). */
+  readonly startAt?: number;
+  /** This thread's renderer (default renderRawSvg); helpers always use renderRawSvg. */
+  readonly render?: Render;
+}
+
+export interface PoolCounts {
+  /** Renders done by this thread. */
+  local: number;
+  /** Renders done by helper threads. */
+  helper: number;
+  /** Helper threads started. */
+  started: number;
+}
+
+interface Task {
+  readonly spec: TopLevelSpec;
+  readonly label: string;
+  readonly resolve: (svg: string) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/** Renders a helper holds at once: one drawing, one waiting, so it never idles while this thread draws. */
+const HELPER_DEPTH = 2;
+
+export function defaultHelpers(setting = process.env.REPORT_RENDER_WORKERS): number {
+  if (setting !== undefined && setting !== "") {
+    const n = Number(setting);
+    if (!Number.isInteger(n) || n < 0) throw new BuildError(`REPORT_RENDER_WORKERS must be a whole number of threads, not ${JSON.stringify(setting)}`);
+    return n;
+  }
+  return Math.max(0, availableParallelism() - 1);
+}
+
+/** An error from a helper thread as the same kind of error this thread would have thrown. */
+function revive(error: { name: string; message: string }): Error {
+  if (error.name === "BuildError") return new BuildError(error.message);
+  const revived = new Error(error.message);
+  revived.name = error.name;
+  return revived;
+}
+
+// The worker is TypeScript; it registers tsx's loader itself, so it starts the same way
+// under `npm run build` (tsx), under vitest and from any working directory.
+// (tsx's CommonJS entry of its API cannot register from an eval'd worker, so the ES module
+// entry is found through tsx's package.json.)
+function bootstrap(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve("tsx/package.json");
+  const exportsMap = (require("tsx/package.json") as { exports: Record<string, { import: { default: string } }> }).exports;
+  const api = pathToFileURL(path.join(path.dirname(manifest), exportsMap["./esm/api"].import.default)).href;
+  const worker = new URL("./pool-worker.ts", import.meta.url).href;
+  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
+}
+let BOOTSTRAP: string | undefined;
+
+class Helper {
+  readonly worker: Worker;
+  ready = false;
+  readonly inFlight = new Map<number, Task>();
+  /** Resolves when the thread has loaded the renderer, rejects if it stops first. */
+  readonly started: Promise<void>;
+  private markStarted!: () => void;
+  private markFailed!: (error: Error) => void;
+
+  constructor(onMessage: (helper: Helper, message: WorkerMessage) => void, onExit: (helper: Helper, error: Error) => void) {
+    this.started = new Promise<void>((resolve, reject) => {
+      this.markStarted = resolve;
+      this.markFailed = reject;
+    });
+    this.started.catch(() => undefined);
+    BOOTSTRAP ??= bootstrap();
+    this.worker = new Worker(BOOTSTRAP, { eval: true, execArgv: [] });
+    this.worker.on("message", (message: WorkerMessage) => {
+      if ("ready" in message) {
+        this.ready = true;
+        this.markStarted();
+      }
+      onMessage(this, message);
+    });
+    const stopped = (error: Error) => {
+      this.markFailed(error);
+      onExit(this, error);
+    };
+    this.worker.on("error", stopped);
+    this.worker.on("exit", (code) => stopped(new Error(`a render thread stopped (exit code ${code})`)));
+    this.worker.unref();
+  }
+
+  send(id: number, task: Task): void {
+    if (this.inFlight.size === 0) this.worker.ref();
+    this.inFlight.set(id, task);
+    this.worker.postMessage({ id, spec: task.spec, label: task.label } satisfies RenderRequest);
+  }
+
+  settle(id: number): Task | undefined {
+    const task = this.inFlight.get(id);
+    this.inFlight.delete(id);
+    // An idle helper must not keep the process alive; a busy one must, or the build's await would end it.
+    if (this.inFlight.size === 0) this.worker.unref();
+    return task;
+  }
+}
+
+export class RenderPool {
+  readonly counts: PoolCounts = { local: 0, helper: 0, started: 0 };
+  private readonly queue: Task[] = [];
+  private readonly helpers: Helper[] = [];
+  private maxHelpers: number;
+  private readonly startAt: number;
+  private readonly renderHere: Render;
+  private localBusy = false;
+  private nextId = 1;
+
+  constructor(options: RenderPoolOptions = {}) {
+    this.maxHelpers = options.helpers ?? defaultHelpers();
+    this.startAt = options.startAt ?? 8;
+    this.renderHere = options.render ?? renderRawSvg;
+  }
+
+  /** Render one spec to raw SVG, on whichever thread is free first. */
+  readonly render: Render = (spec, label) =>
+    new Promise<string>((resolve, reject) => {
+      this.queue.push({ spec, label, resolve, reject });
+      this.dispatch();
+    });
+
+  /**
+   * Start every helper thread now and wait until each has loaded the renderer (a
+   * benchmark measures rendering, not start-up). Rejects if a thread cannot start.
+   */
+  async start(): Promise<void> {
+    while (this.helpers.length < this.maxHelpers) this.spawn();
+    await Promise.all(this.helpers.map((h) => h.started));
+  }
+
+  /** Stop the helper threads (started again when needed); renders they held go back in the queue. */
+  async close(): Promise<void> {
+    const helpers = this.helpers.splice(0);
+    for (const helper of helpers) this.queue.unshift(...helper.inFlight.values());
+    await Promise.all(helpers.map((h) => h.worker.terminate()));
+    this.dispatch();
+  }
+
+  get threads(): number {
+    return this.helpers.length;
+  }
+
+  private dispatch(): void {
+    while (this.queue.length >= this.startAt && this.helpers.length < this.maxHelpers) this.spawn();
+    for (const helper of this.helpers) {
+      while (helper.ready && helper.inFlight.size < HELPER_DEPTH && this.queue.length > 0) {
+        helper.send(this.nextId++, this.queue.shift() as Task);
+      }
+    }
+    if (!this.localBusy && this.queue.length > 0) {
+      this.localBusy = true;
+      // Let I/O and helper messages through between renders on this thread.
+      setImmediate(() => void this.renderLocally());
+    }
+  }
+
+  private spawn(): void {
+    this.helpers.push(new Helper((h, m) => this.onMessage(h, m), (h, e) => this.onExit(h, e)));
+    this.counts.started += 1;
+  }
+
+  private async renderLocally(): Promise<void> {
+    const task = this.queue.shift();
+    if (task) {
+      try {
+        task.resolve(await this.renderHere(task.spec, task.label));
+      } catch (error) {
+        task.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+      this.counts.local += 1;
+    }
+    this.localBusy = false;
+    this.dispatch();
+  }
+
+  private onMessage(helper: Helper, message: WorkerMessage): void {
+    if (!("ready" in message)) {
+      const task = helper.settle(message.id);
+      this.counts.helper += 1;
+      if ("svg" in message) task?.resolve(message.svg);
+      else task?.reject(revive(message.error));
+    }
+    this.dispatch();
+  }
+
+  /** A helper that failed or stopped: its renders go back in the queue, and this thread carries on. */
+  private onExit(helper: Helper, _error: Error): void {
+    const index = this.helpers.indexOf(helper);
+    if (index === -1) return;
+    this.helpers.splice(index, 1);
+    this.queue.unshift(...helper.inFlight.values());
+    helper.inFlight.clear();
+    void helper.worker.terminate();
+    // Not started again in this pool: a thread that cannot start would fail the same way.
+    this.maxHelpers = Math.min(this.maxHelpers, this.helpers.length);
+    this.dispatch();
+  }
+}
+
+/**
+ * Promise.all that waits for every promise and, if any failed, throws the failure that
+ * comes first in the list (not the first in time), so a build with two broken figures
+ * reports the same one every time.
+ */
+export async function settleInOrder<const T extends readonly unknown[]>(promises: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
+let shared: RenderPool | undefined;
+
+/** The process-wide pool every SvgCache renders through by default. */
+export function sharedPool(): RenderPool {
+  shared ??= new RenderPool();
+  return shared;
+}

@@ -155,7 +155,13 @@ export class RenderPool {
    */
   async start(): Promise<void> {
     while (this.helpers.length < this.maxHelpers) this.spawn();
-    await Promise.all(this.helpers.map((h) => h.started));
+    // Helpers are unreferenced while idle; this wait must keep the process alive.
+    for (const h of this.helpers) h.worker.ref();
+    try {
+      await Promise.all(this.helpers.map((h) => h.started));
+    } finally {
+      for (const h of this.helpers) if (h.inFlight.size === 0) h.worker.unref();
+    }
   }
 
   /** Stop the helper threads (started again when needed); renders they held go back in the queue. */

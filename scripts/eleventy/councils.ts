@@ -5,6 +5,7 @@
  * to SVG like every other figure), and how its latest ILACS grade compares with its
  * region and England.
  */
+import type { TopLevelSpec } from "vega-lite";
 import { councilHistory, latestGraded, type HistoryEntry } from "../compute/council-history.ts";
 import { analyseIlacs } from "../compute/ilacs.ts";
 import { JUDGEMENTS, councils as councilsDataset, inspections, type CouncilRow, type Judgement } from "../data/datasets/councils.ts";
@@ -68,8 +69,19 @@ export interface CouncilPageView {
   readonly comparison: { readonly region: string; readonly regionCouncils: number; readonly englandCouncils: number; readonly rows: readonly ComparisonRowView[] } | undefined;
 }
 
+/** What the release manifest records of a council timeline (scripts/release/manifest.ts). */
+export interface CouncilFigureRecord {
+  readonly key: string;
+  readonly spec: TopLevelSpec;
+  readonly label: string;
+  readonly title: string;
+  readonly href: string;
+}
+
 export interface CouncilsPrepared {
   readonly pages: readonly CouncilPageView[];
+  /** Every council timeline drawn, for the release manifest. */
+  readonly figures: readonly CouncilFigureRecord[];
   /** By first letter, then by region; each list alphabetical. */
   readonly byLetter: readonly { readonly letter: string; readonly councils: readonly CouncilLink[] }[];
   readonly byRegion: readonly { readonly region: string; readonly councils: readonly CouncilLink[] }[];
@@ -109,6 +121,7 @@ export async function prepareCouncils(data: ReportData, cache: SvgCache): Promis
   const drafts: CouncilPageView[] = [];
   // Every timeline is asked for at once, so the cache's misses render on every core (render/pool.ts).
   const timelines: Promise<RenderedFigure | undefined>[] = [];
+  const records: CouncilFigureRecord[] = [];
   for (const c of [...rows].sort(byName)) {
     const history = councilHistory(c.code, rows, data.rows(inspections), data.rows(ilacsJudgements));
     const own = new Set([c.code, ...c.former_codes]);
@@ -118,6 +131,7 @@ export async function prepareCouncils(data: ReportData, cache: SvgCache): Promis
     const anchor = figureAnchor("timeline");
     const placement: Placement = { key, number: "", label: "Inspection history", anchor, page, href: `${page.url}#${anchor}` };
     timelines.push(definition ? renderFigure(definition, placement, cache) : Promise.resolve(undefined));
+    if (definition) records.push({ key, spec: definition.spec, label: `${placement.label}, ${c.name}`, title: definition.title, href: placement.href });
     const figure: RenderedFigure | undefined = undefined; // filled in below, once every timeline is drawn
     const latestIlacs = analysis.regional.latest.get(c.code);
     const region = analysis.regional.regions.find((r) => r.region === c.region);
@@ -168,6 +182,7 @@ export async function prepareCouncils(data: ReportData, cache: SvgCache): Promis
   const regions = [...new Set(all.map((l) => l.region))].sort((a, b) => a.localeCompare(b, "en"));
   return {
     pages,
+    figures: records,
     byLetter: letters.map((letter) => ({ letter, councils: all.filter((l) => l.name[0].toUpperCase() === letter) })),
     byRegion: regions.map((region) => ({ region, councils: all.filter((l) => l.region === region) })),
   };

@@ -42,6 +42,6 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
   for (const page of councils.pages) if (page.figure) figures.set(page.figure.key, page.figure);
   const chapterTitles = new Map(pages.filter((p) => p.chapter !== undefined).map((p) => [p.chapter as string, `Chapter ${p.chapter}: ${p.title}`]));
   const register = claimsRegisterView(report.claims, report.stats, chapterTitles);
-  const release = await releaseState(root, await manifestOfBuild(root, data, report, placements));
+  const release = await releaseState(root, await manifestOfBuild(root, data, report, placements, councils.figures));
   return { stats: report.stats, pages, placements, figures, register, release, councils };
 }

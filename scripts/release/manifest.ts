@@ -56,7 +56,7 @@ export interface ManifestInput {
     get(key: string): { readonly value: number | string; readonly label: string };
     format(key: string): string;
   };
-  /** Placed figures only: what readers see. */
+  /** The figures readers see: those placed in the content and those drawn by page templates (council timelines). */
   readonly figures: readonly { readonly key: string; readonly spec: TopLevelSpec; readonly label: string; readonly title: string; readonly href: string }[];
   readonly claims: readonly { readonly id: string; readonly status: string }[];
   readonly councils: readonly { readonly code: string; readonly name: string }[];

@@ -13,7 +13,7 @@ import type { ReportData } from "../data/report-data.ts";
 import type { Placement } from "../figures/placement.ts";
 import type { Report } from "../report.ts";
 import { diffManifests, type ReleaseDiff } from "./diff.ts";
-import { buildManifest, dataAsOf, parseManifest, stableJson, type Manifest } from "./manifest.ts";
+import { buildManifest, dataAsOf, parseManifest, stableJson, type Manifest, type ManifestInput } from "./manifest.ts";
 import { isVersion, latestVersion } from "./versions.ts";
 
 export const RELEASES_DIR = "releases";
@@ -56,11 +56,13 @@ export async function readDataDates(root: string): Promise<string[]> {
 }
 
 /** The manifest of the build being made: its data, report and figure placements, plus version and date. */
-export async function manifestOfBuild(root: string, data: ReportData, report: Report, placements: ReadonlyMap<string, Placement>): Promise<Manifest> {
-  const figures = [...placements.values()].flatMap((placement) => {
+export async function manifestOfBuild(root: string, data: ReportData, report: Report, placements: ReadonlyMap<string, Placement>, pageFigures: ManifestInput["figures"] = []): Promise<Manifest> {
+  const placed = [...placements.values()].flatMap((placement) => {
     const definition = report.figures.get(placement.key);
     return definition ? [{ key: placement.key, spec: definition.spec, label: placement.label, title: definition.title, href: placement.href }] : [];
   });
+  // Figures drawn by page templates (the council timelines) are recorded like placed ones.
+  const figures = [...placed, ...pageFigures];
   return buildManifest({
     version: await readVersion(root),
     dataAsOf: dataAsOf(await readDataDates(root)),

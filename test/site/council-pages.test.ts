@@ -58,6 +58,13 @@ describe("a council page", () => {
     expect(await read("councils/brookmere/index.html")).toContain("Of the 2 councils in Fictional North with an ILACS grade, 1 has the same latest grade, counting Brookmere;");
   });
 
+  it("records every council timeline in the build's manifest, linked to its page", async () => {
+    const manifest = JSON.parse(await read("manifest.json")) as { figures: Record<string, { href: string; label: string }> };
+    const timelines = Object.keys(manifest.figures).filter((key) => key.startsWith("council-"));
+    expect(timelines).toEqual(["council-ashvale", "council-brookmere", "council-cobbleton", "council-dunmoor", "council-fernhill"]);
+    expect(manifest.figures["council-dunmoor"]).toMatchObject({ href: "/councils/dunmoor/#figure-timeline", label: "Inspection history, Dunmoor" });
+  });
+
   it("says a report after the reform has no grade", async () => {
     expect(await read("councils/fernhill/index.html")).toContain("<td>ILACS standard inspection</td><td>No grade given</td>");
   });

@@ -56,6 +56,7 @@ const pooledRender: Renderer = (spec, label) => sharedPool().render(spec, label)
 
 export class SvgCache {
   private readonly memory = new Map<string, string>();
+  private readonly pending = new Map<string, Promise<string>>();
   readonly counts: CacheCounts = { hits: 0, misses: 0 };
 
   constructor(
@@ -65,8 +66,29 @@ export class SvgCache {
     private readonly rendererId: string = RENDERER_ID,
   ) {}
 
+  /**
+   * The cached SVG of a spec, rendering it on a miss. Figures are asked for all at once,
+   * so a second request for a chart already being looked up or drawn waits for that one
+   * (and counts as a hit) instead of drawing it again.
+   */
   async svgFor(spec: TopLevelSpec, label: string): Promise<string> {
     const key = cacheKey(spec, this.rendererId);
+    const pending = this.pending.get(key);
+    if (pending) {
+      this.counts.hits += 1;
+      processCacheCounts().hits += 1;
+      return pending;
+    }
+    const work = this.lookUpOrRender(key, spec, label);
+    this.pending.set(key, work);
+    try {
+      return await work;
+    } finally {
+      this.pending.delete(key);
+    }
+  }
+
+  private async lookUpOrRender(key: string, spec: TopLevelSpec, label: string): Promise<string> {
     const remembered = this.memory.get(key) ?? (await this.readDisk(key));
     if (remembered !== undefined) {
       this.counts.hits += 1;

@@ -84,6 +84,14 @@ describe("SvgCache", () => {
     expect(processCacheCounts()).toEqual({ hits: before.hits + 1, misses: before.misses + 4 });
   });
 
+  it("draws a chart once when it is asked for twice at the same time", async () => {
+    const cache = new SvgCache(dir, fakeRenderer);
+    const [a, b] = await Promise.all([cache.svgFor(spec([{ a: "x", b: 1 }]), "one"), cache.svgFor(spec([{ a: "x", b: 1 }]), "two")]);
+    expect(b).toBe(a);
+    expect(renders).toEqual(["one"]);
+    expect(cache.counts).toEqual({ hits: 1, misses: 1 });
+  });
+
   it("works in memory only", async () => {
     const cache = new SvgCache(null, fakeRenderer);
     await cache.svgFor(spec([{ a: "x", b: 1 }]), "m");

@@ -1,9 +1,10 @@
 /**
  * Render charts on every core. Renders wait in one queue; this thread takes them one at
- * a time, and when enough are waiting (a cold build: every chart at once) helper worker
- * threads start and take them too, so a machine with two cores renders about twice as
- * fast. A few renders (a rebuild after one data file changed) never pay for starting a
- * thread. Each render's promise resolves to its own SVG whichever thread drew it, so
+ * a time, and when many are waiting helper worker threads start and take them too. A
+ * helper needs about a second to load tsx and Vega and warm up, so it pays only for a
+ * long queue: on the 2-core machine `npm run bench` measured 1,000 charts in 14.4 s with
+ * a helper against 20.2 s without, but a cold build of the report (180 charts) no faster
+ * with one (8.2 s against 7.9 s), so by default helpers start once 250 renders wait. Each render's promise resolves to its own SVG whichever thread drew it, so
  * callers keep their order; raw SVGs differ between threads only in Vega's id counters,
  * which finishSvg renames, so the finished site is the same bytes.
  */
@@ -22,7 +23,7 @@ export type Render = (spec: TopLevelSpec, label: string) => Promise<string>;
 export interface RenderPoolOptions {
   /** Worker threads besides this one; default REPORT_RENDER_WORKERS or cores − 1. */
   readonly helpers?: number;
-  /** Start helpers only once this many renders are waiting (default 8). */
+  /** Start helpers only once this many renders are waiting; default REPORT_RENDER_START_AT or 250. */
   readonly startAt?: number;
   /** This thread's renderer (default renderRawSvg); helpers always use renderRawSvg. */
   readonly render?: Render;
@@ -47,13 +48,21 @@ interface Task {
 /** Renders a helper holds at once: one drawing, one waiting, so it never idles while this thread draws. */
 const HELPER_DEPTH = 2;
 
+function wholeNumber(name: string, setting: string | undefined, otherwise: number): number {
+  if (setting === undefined || setting === "") return otherwise;
+  const n = Number(setting);
+  if (!Number.isInteger(n) || n < 0) throw new BuildError(`${name} must be a whole number, not ${JSON.stringify(setting)}`);
+  return n;
+}
+
+/** Helper threads: REPORT_RENDER_WORKERS, or one per core besides this thread's. */
 export function defaultHelpers(setting = process.env.REPORT_RENDER_WORKERS): number {
-  if (setting !== undefined && setting !== "") {
-    const n = Number(setting);
-    if (!Number.isInteger(n) || n < 0) throw new BuildError(`REPORT_RENDER_WORKERS must be a whole number of threads, not ${JSON.stringify(setting)}`);
-    return n;
-  }
-  return Math.max(0, availableParallelism() - 1);
+  return wholeNumber("REPORT_RENDER_WORKERS", setting, Math.max(0, availableParallelism() - 1));
+}
+
+/** How many renders must wait before helpers start: REPORT_RENDER_START_AT, or 250 (see above). */
+export function defaultStartAt(setting = process.env.REPORT_RENDER_START_AT): number {
+  return Math.max(1, wholeNumber("REPORT_RENDER_START_AT", setting, 250));
 }
 
 /** An error from a helper thread as the same kind of error this thread would have thrown. */
@@ -131,14 +140,17 @@ export class RenderPool {
   private readonly queue: Task[] = [];
   private readonly helpers: Helper[] = [];
   private maxHelpers: number;
-  private readonly startAt: number;
+  readonly startAt: number;
+  /** The helpers asked for (fewer run if one failed to start). */
+  readonly helpersWanted: number;
   private readonly renderHere: Render;
   private localBusy = false;
   private nextId = 1;
 
   constructor(options: RenderPoolOptions = {}) {
     this.maxHelpers = options.helpers ?? defaultHelpers();
-    this.startAt = options.startAt ?? 8;
+    this.helpersWanted = this.maxHelpers;
+    this.startAt = options.startAt ?? defaultStartAt();
     this.renderHere = options.render ?? renderRawSvg;
   }
 
@@ -245,10 +257,19 @@ export async function settleInOrder<const T extends readonly unknown[]>(promises
   return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
-let shared: RenderPool | undefined;
-
-/** The process-wide pool every SvgCache renders through by default. */
+/**
+ * The process-wide pool every SvgCache renders through by default, as REPORT_RENDER_WORKERS
+ * and REPORT_RENDER_START_AT say now (a new pool if they changed since the last one). Kept
+ * on globalThis: under a test runner Eleventy can load a second copy of this module.
+ */
 export function sharedPool(): RenderPool {
-  shared ??= new RenderPool();
-  return shared;
+  const slot = Symbol.for("brave-new-world.render-pool");
+  const holder = globalThis as { [slot]?: RenderPool };
+  const [helpers, startAt] = [defaultHelpers(), defaultStartAt()];
+  const current = holder[slot];
+  if (!current || current.helpersWanted !== helpers || current.startAt !== startAt) {
+    void current?.close();
+    holder[slot] = new RenderPool({ helpers, startAt });
+  }
+  return holder[slot] as RenderPool;
 }

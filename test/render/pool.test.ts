@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import { afterAll, describe, expect, it } from "vitest";
-import { defaultHelpers, RenderPool, settleInOrder } from "../../scripts/render/pool.ts";
+import { defaultHelpers, defaultStartAt, RenderPool, settleInOrder } from "../../scripts/render/pool.ts";
 import { finishSvg } from "../../scripts/render/stabilise.ts";
 import { renderRawSvg } from "../../scripts/render/svg.ts";
 
@@ -60,12 +60,18 @@ describe("RenderPool", () => {
   });
 });
 
-describe("defaultHelpers", () => {
-  it("reads REPORT_RENDER_WORKERS, or leaves one core to this thread", () => {
+describe("defaultHelpers and defaultStartAt", () => {
+  it("read REPORT_RENDER_WORKERS, or leave one core to this thread", () => {
     expect(defaultHelpers("0")).toBe(0);
     expect(defaultHelpers("3")).toBe(3);
     expect(defaultHelpers(undefined)).toBeGreaterThanOrEqual(0);
     expect(() => defaultHelpers("two")).toThrow(/REPORT_RENDER_WORKERS must be a whole number/);
+  });
+  it("read REPORT_RENDER_START_AT, or start helpers for long queues only", () => {
+    expect(defaultStartAt(undefined)).toBe(250);
+    expect(defaultStartAt("1")).toBe(1);
+    expect(defaultStartAt("0")).toBe(1);
+    expect(() => defaultStartAt("-3")).toThrow(/REPORT_RENDER_START_AT must be a whole number/);
   });
 });
 

@@ -334,7 +334,7 @@ ${table}
    as the build does; time from the first request to the last finished SVG (worker start-up included). Peak memory
    is the larger of process.memoryUsage().rss sampled every 10 ms and \`/usr/bin/time\`'s maximum resident set size.
 
-Reproduce with \`npm run bench\` (about five minutes; \`-- --runs 3\` for a quicker look). The benchmark is not part of
+Reproduce with \`npm run bench\` (about seven minutes; \`-- --runs 3\` for a quicker look). The benchmark is not part of
 \`npm test\`.
 
 ## Every run

@@ -6,16 +6,15 @@
  * other families are adding at the same time.
  */
 import path from "node:path";
-import { ExceptionLedger } from "../../scripts/data/checks.ts";
+import type { ExceptionLedger } from "../../scripts/data/checks.ts";
 import type { Dataset, RowOf } from "../../scripts/data/dataset.ts";
 import { cohort2013Design, cohort2013Indicators } from "../../scripts/data/datasets/cohort.ts";
 import { costOfFailure } from "../../scripts/data/datasets/cost.ts";
-import { knownExceptions } from "../../scripts/data/datasets/exceptions.ts";
 import { inspectionOutcomesByYear } from "../../scripts/data/datasets/outcomes.ts";
 import { projectionInputs } from "../../scripts/data/datasets/projection.ts";
 import { meanReversionIllustration } from "../../scripts/data/datasets/reversion.ts";
 import { repeatInspectionTransitions } from "../../scripts/data/datasets/transitions.ts";
-import { loadCsv } from "../../scripts/data/load.ts";
+import { exceptionLedger, loadChecked as loadRows } from "./load-checked.ts";
 import { analyseCohort } from "../../scripts/compute/cohort.ts";
 import { analyseCost } from "../../scripts/compute/cost.ts";
 import { outcomesByYear } from "../../scripts/compute/outcomes.ts";
@@ -42,21 +41,12 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export { DECLINE_CHANGES, PROJECTION_WINDOW, REVERSION_FRACTION } from "../../scripts/report.ts";
 
-let ledger: ExceptionLedger | undefined;
-async function exceptionLedger(): Promise<ExceptionLedger> {
-  if (!ledger) {
-    const table = await loadCsv(ROOT, knownExceptions.file, knownExceptions.schema);
-    ledger = new ExceptionLedger(knownExceptions.file, table.rows.map(({ row, line }) => ({ ...row, line })));
-  }
-  return ledger;
-}
+let ledger: Promise<ExceptionLedger> | undefined;
 
 /** The rows of one real data file, after its schema and table checks. */
 export async function loadChecked<D extends Dataset>(dataset: D): Promise<RowOf<D>[]> {
-  const table = await loadCsv(ROOT, dataset.file, dataset.schema);
-  const exceptions = await exceptionLedger();
-  for (const check of dataset.checks) check(table, exceptions);
-  return table.rows.map(({ row }) => row as RowOf<D>);
+  ledger ??= exceptionLedger(ROOT);
+  return loadRows(ROOT, dataset, await ledger);
 }
 
 export async function buildChapters12() {

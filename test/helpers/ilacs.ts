@@ -4,13 +4,10 @@
  * and figures as the ilacs family in scripts/report.ts does.
  */
 import path from "node:path";
-import { ExceptionLedger } from "../../scripts/data/checks.ts";
-import type { Dataset, RowOf } from "../../scripts/data/dataset.ts";
+import { exceptionLedger, loadChecked } from "./load-checked.ts";
 import { councils, inspections, SIF_FRAMEWORKS } from "../../scripts/data/datasets/councils.ts";
-import { knownExceptions } from "../../scripts/data/datasets/exceptions.ts";
 import { ilacsJudgements } from "../../scripts/data/datasets/ilacs.ts";
 import { repeatInspectionTransitions } from "../../scripts/data/datasets/transitions.ts";
-import { loadCsv } from "../../scripts/data/load.ts";
 import { analyseIlacs } from "../../scripts/compute/ilacs.ts";
 import { analyseTransitions } from "../../scripts/compute/transitions.ts";
 import { ilacsFigures } from "../../scripts/figures/ilacs.ts";
@@ -20,15 +17,8 @@ import { ilacsStats } from "../../scripts/stats/ilacs.ts";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURE_ROOT = path.join(ROOT, "test", "fixtures", "mini-report");
 
-async function loadChecked<D extends Dataset>(root: string, dataset: D, ledger: ExceptionLedger): Promise<RowOf<D>[]> {
-  const table = await loadCsv(root, dataset.file, dataset.schema);
-  for (const check of dataset.checks) check(table, ledger);
-  return table.rows.map(({ row }) => row as RowOf<D>);
-}
-
 export async function buildIlacs(root = ROOT) {
-  const exceptions = await loadCsv(root, knownExceptions.file, knownExceptions.schema);
-  const ledger = new ExceptionLedger(knownExceptions.file, exceptions.rows.map(({ row, line }) => ({ ...row, line })));
+  const ledger = await exceptionLedger(root);
   const analysis = analyseIlacs(
     {
       rows: await loadChecked(root, ilacsJudgements, ledger),

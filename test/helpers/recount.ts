@@ -6,14 +6,11 @@
  * tests independent of data files other families are adding at the same time.
  */
 import path from "node:path";
-import { ExceptionLedger } from "../../scripts/data/checks.ts";
-import type { Dataset, RowOf } from "../../scripts/data/dataset.ts";
+import { exceptionLedger, loadChecked } from "./load-checked.ts";
 import { cohort2013Design } from "../../scripts/data/datasets/cohort.ts";
 import { councils, demand, inspections } from "../../scripts/data/datasets/councils.ts";
-import { knownExceptions } from "../../scripts/data/datasets/exceptions.ts";
 import { inspectionOutcomesByYear } from "../../scripts/data/datasets/outcomes.ts";
 import { repeatInspectionTransitions } from "../../scripts/data/datasets/transitions.ts";
-import { loadCsv } from "../../scripts/data/load.ts";
 import { outcomesByYear } from "../../scripts/compute/outcomes.ts";
 import { analyseRecount, reportCohortDesign } from "../../scripts/compute/recount-analysis.ts";
 import { analyseTransitions } from "../../scripts/compute/transitions.ts";
@@ -24,16 +21,9 @@ import { recountStats } from "../../scripts/stats/recount.ts";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURE_ROOT = path.join(ROOT, "test", "fixtures", "mini-report");
 
-async function loadChecked<D extends Dataset>(root: string, dataset: D, ledger: ExceptionLedger): Promise<RowOf<D>[]> {
-  const table = await loadCsv(root, dataset.file, dataset.schema);
-  for (const check of dataset.checks) check(table, ledger);
-  return table.rows.map(({ row }) => row as RowOf<D>);
-}
-
 /** The recount family of the project at `root` (the real data by default). */
 export async function buildRecount(root = ROOT) {
-  const exceptions = await loadCsv(root, knownExceptions.file, knownExceptions.schema);
-  const ledger = new ExceptionLedger(knownExceptions.file, exceptions.rows.map(({ row, line }) => ({ ...row, line })));
+  const ledger = await exceptionLedger(root);
   const analysis = analyseRecount(
     {
       events: await loadChecked(root, inspections, ledger),

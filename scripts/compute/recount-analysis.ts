@@ -437,7 +437,6 @@ export interface OutstandingRecount {
   readonly any: LastOutstanding | undefined;
 }
 
-export { DAYS_PER_YEAR };
 
 /**
  * The last Outstanding judgement up to `asOf`, the time since, and what its council was

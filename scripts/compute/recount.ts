@@ -14,8 +14,6 @@
 import { daysBefore } from "./dates.ts";
 import { FRAMEWORKS, JUDGEMENTS, SIF_FRAMEWORKS, type Framework, type InspectionRow, type Judgement } from "../data/datasets/councils.ts";
 
-export { daysBefore };
-
 export type JudgementEvent = Pick<InspectionRow, "council_code" | "framework" | "published" | "inspection_start" | "overall">;
 
 type GradeCounts = Record<Judgement, number>;

@@ -18,7 +18,8 @@
 import type { CohortGroup } from "../data/datasets/cohort.ts";
 import { GRADES, type Grade } from "../data/datasets/outcomes.ts";
 import { DEMAND_MEASURES, type DemandMeasure, type RateChange } from "../compute/cohort-recount.ts";
-import { DAYS_PER_YEAR, GRADE_OF_JUDGEMENT, SHARE_RULES, type CohortRecountNamed, type RecountAnalysis } from "../compute/recount-analysis.ts";
+import { GRADE_OF_JUDGEMENT, SHARE_RULES, type CohortRecountNamed, type RecountAnalysis } from "../compute/recount-analysis.ts";
+import { DAYS_PER_YEAR } from "../compute/dates.ts";
 import { count, percent, plainNumber, points, text, year } from "./format.ts";
 import type { Stat } from "./registry.ts";
 

@@ -27,3 +27,13 @@ describe("calendar arithmetic", () => {
     expect(DAYS_PER_YEAR).toBe(365.25);
   });
 });
+
+describe("daysBefore", () => {
+  it("counts back calendar days across month, year and leap-day boundaries", () => {
+    // 1 May − 42 days: 30 days back to 1 April, 12 more to 20 March.
+    expect(daysBefore("2014-05-01", 42)).toBe("2014-03-20");
+    expect(daysBefore("2014-01-10", 10)).toBe("2013-12-31");
+    // 2016 is a leap year: 1 March − 1 day = 29 February.
+    expect(daysBefore("2016-03-01", 1)).toBe("2016-02-29");
+  });
+});

@@ -159,8 +159,8 @@ export interface SpellSummary {
   readonly medianDays: number | undefined;
   readonly shortestDays: number | undefined;
   readonly longestDays: number | undefined;
-  /** Spells that ended, by their length in whole years (0 = under a year). */
-  readonly byYears: readonly { readonly years: number; readonly spells: number }[];
+  /** Spells by their length in whole years (0 = under a year), ended and still running, from 0 to the longest. */
+  readonly byYears: readonly { readonly years: number; readonly ended: number; readonly running: number }[];
 }
 
 export function median(values: readonly number[]): number | undefined {
@@ -191,12 +191,8 @@ export function inadequateSpells(reports: readonly GradedReport[], since: string
     if (start !== null && start >= since) spells.push({ council_code: code, from: start, to: null, days: daysBetween(start, asOf), ended: false });
   }
   const endedDays = spells.filter((s) => s.ended).map((s) => s.days);
-  const yearsCount = new Map<number, number>();
-  for (const days of endedDays) {
-    const years = Math.floor(days / DAYS_PER_YEAR);
-    yearsCount.set(years, (yearsCount.get(years) ?? 0) + 1);
-  }
-  const maxYears = Math.max(-1, ...yearsCount.keys());
+  const wholeYears = (s: InadequateSpell) => Math.floor(s.days / DAYS_PER_YEAR);
+  const maxYears = Math.max(-1, ...spells.map(wholeYears));
   return {
     spells,
     ended: endedDays.length,
@@ -204,7 +200,10 @@ export function inadequateSpells(reports: readonly GradedReport[], since: string
     medianDays: median(endedDays),
     shortestDays: endedDays.length > 0 ? Math.min(...endedDays) : undefined,
     longestDays: endedDays.length > 0 ? Math.max(...endedDays) : undefined,
-    byYears: Array.from({ length: maxYears + 1 }, (_, years) => ({ years, spells: yearsCount.get(years) ?? 0 })),
+    byYears: Array.from({ length: maxYears + 1 }, (_, years) => {
+      const inBucket = spells.filter((s) => wholeYears(s) === years);
+      return { years, ended: inBucket.filter((s) => s.ended).length, running: inBucket.filter((s) => !s.ended).length };
+    }),
   };
 }
 

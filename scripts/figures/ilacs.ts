@@ -95,15 +95,9 @@ export function spellsFigure(a: IlacsAnalysis): FigureDefinition {
   const s = a.spells;
   // "2–3": at least two years and under three.
   const bucket = (years: number) => `${years}–${years + 1}`;
-  const running = new Map<number, number>();
-  for (const spell of s.spells.filter((x) => !x.ended)) {
-    const years = Math.floor(spell.days / DAYS_PER_YEAR);
-    running.set(years, (running.get(years) ?? 0) + 1);
-  }
-  const maxYears = Math.max(s.byYears.length - 1, ...running.keys());
-  const rows: SpellRow[] = Array.from({ length: maxYears + 1 }, (_, years) => years).flatMap((years) => [
-    { length: bucket(years), order: years, spells: s.byYears[years]?.spells ?? 0, status: "Ended with a better grade" },
-    { length: bucket(years), order: years, spells: running.get(years) ?? 0, status: `Still Inadequate at ${dayMonthYear(a.asOf)}` },
+  const rows: SpellRow[] = s.byYears.flatMap(({ years, ended, running }) => [
+    { length: bucket(years), order: years, spells: ended, status: "Ended with a better grade" },
+    { length: bucket(years), order: years, spells: running, status: `Still Inadequate at ${dayMonthYear(a.asOf)}` },
   ]);
   const median = s.medianDays !== undefined ? num(s.medianDays / DAYS_PER_YEAR) : undefined;
   return {

@@ -77,8 +77,11 @@ describe("inadequateSpells", () => {
     // E: Inadequate twice in a row, one spell, still running.
     expect(summary.spells.filter((s) => s.council_code === "E")).toHaveLength(1);
     expect([summary.ended, summary.running, summary.medianDays]).toEqual([1, 2, 1369]);
-    // 1,369 days = 3.7 years: one spell in the "3 years" bucket.
-    expect(summary.byYears).toEqual([{ years: 0, spells: 0 }, { years: 1, spells: 0 }, { years: 2, spells: 0 }, { years: 3, spells: 1 }]);
+    // Ended: A, 1,369 days = 3.7 years, in the "3 years" bucket. Running to 2026-08-31:
+    // C from 2022-11-01, 1,096 days to 2025-11-01 (29 February 2024 between) + 303 = 1,399 days = 3.8 years;
+    // E from 2019-07-01, 2,557 days to 2026-07-01 (two 29 Februaries) + 61 = 2,618 days = 7.2 years.
+    const bucket = (years: number, ended: number, running: number) => ({ years, ended, running });
+    expect(summary.byYears).toEqual([bucket(0, 0, 0), bucket(1, 0, 0), bucket(2, 0, 0), bucket(3, 1, 1), bucket(4, 0, 0), bucket(5, 0, 0), bucket(6, 0, 0), bucket(7, 0, 1)]);
   });
 
   it("leaves out spells that began before the start date", () => {

@@ -16,6 +16,7 @@ import { councilTimelineFigure } from "../figures/councils.ts";
 import { figureAnchor, type ContentPage, type Placement } from "../figures/placement.ts";
 import { renderFigure, type RenderedFigure } from "../figures/render.ts";
 import type { SvgCache } from "../render/cache.ts";
+import type { EleventyConfig } from "./plugin.ts";
 import { settleInOrder } from "../render/pool.ts";
 import { ILACS_OPTIONS, ilacsInput } from "../report.ts";
 import { count, formatValue } from "../stats/format.ts";
@@ -190,17 +191,12 @@ export async function prepareCouncils(data: ReportData, cache: SvgCache): Promis
 
 // Eleventy wiring ----------------------------------------------------------------
 
-interface EleventyConfig {
-  addGlobalData(name: string, value: () => Promise<unknown>): void;
-  addShortcode(name: string, fn: (this: { page: { inputPath: string; url: string } }, ...args: string[]) => string): void;
-}
-
 /**
  * `councilPages` global data (the pagination list of content/councils/council.njk), and the
  * `councilPage` and `councilIndex` shortcodes, rendering the council partials.
  */
 export function registerCouncilPages(
-  eleventyConfig: EleventyConfig,
+  eleventyConfig: Pick<EleventyConfig, "addGlobalData" | "addShortcode">,
   prepared: () => Promise<CouncilsPrepared>,
   current: () => CouncilsPrepared,
   renderPartial: (name: string, context: object) => string,

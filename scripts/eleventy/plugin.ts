@@ -23,7 +23,7 @@ export const ENGINE_INCLUDES = path.join(ENGINE_ROOT, "_includes");
 const STYLESHEET = path.join(ENGINE_ROOT, "assets", "report.css");
 
 // Eleventy's config API is untyped JavaScript; these are the parts we use.
-interface EleventyConfig {
+export interface EleventyConfig {
   directories: { input: string };
   addGlobalData(name: string, value: () => Promise<unknown>): void;
   addShortcode(name: string, fn: (this: ShortcodeContext, ...args: string[]) => string): void;

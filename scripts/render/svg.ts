@@ -52,7 +52,10 @@ export function compileSpec(spec: TopLevelSpec, label = "chart"): vega.Spec {
 
 /** Render a Vega-Lite spec to an SVG string (ids not yet made stable). */
 export async function renderRawSvg(spec: TopLevelSpec, label = "chart"): Promise<string> {
-  const compiled = compileSpec(spec, label);
+  // Vega tags every data row it ingests (a symbol property on the object itself), and
+  // the compiled spec still holds the caller's rows: render a copy, so the figure's rows,
+  // which the build and its tests reuse, come back exactly as they went in.
+  const compiled = structuredClone(compileSpec(spec, label));
   const logger = collectingLogger();
   const view = new vega.View(vega.parse(compiled), { renderer: "none", logger, logLevel: vega.Warn });
   try {

@@ -27,13 +27,13 @@ import path from "node:path";
 import axe from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_OUTPUT, buildRealSite, removeTemporaryFolders } from "../site/helpers.ts";
+import { TEST_OUTPUT, realSite, removeTemporaryFolders } from "../site/helpers.ts";
 import { launchChromium } from "./chromium.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 
 const WIDTHS = [360, 768, 1280] as const;
 /** Pages open at once: one browser, a few tabs, on a 2-core machine shared with other test files. */
-const CONCURRENCY = 3;
+const TABS = 3;
 const SCREENSHOTS = path.join(TEST_OUTPUT, "screenshots");
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 /** How many per-council pages axe-core checks, spread evenly over the sorted list. */
@@ -143,37 +143,58 @@ function inspectFigures(): FigureCheck[] {
   });
 }
 
-/** One page: loaded once, then laid out at each width in turn (narrowest first), axe run at the narrowest. */
-async function visitPage({ url, screenshots, runAxe }: { url: string; screenshots: boolean; runAxe: boolean }): Promise<Visit[]> {
+interface Job {
+  readonly url: string;
+  readonly screenshots: boolean;
+  readonly runAxe: boolean;
+}
+
+/** What a tab hears while one page is open: console errors, failed responses, requests. */
+interface Heard {
+  consoleErrors: string[];
+  foreignRequests: string[];
+  requestCount: number;
+}
+
+/**
+ * One tab (its own browser context) that visits pages one after another: opening a
+ * context and a page costs more than loading one of these pages, so each of the few
+ * tabs is opened once and reused. Whatever the tab hears is filed under the page it
+ * is showing at the time.
+ */
+async function openTab(): Promise<{ visit(job: Job): Promise<Visit[]>; close(): Promise<void> }> {
   const context = await (browser as Browser).newContext({ viewport: { width: WIDTHS[0], height: 900 }, reducedMotion: "reduce" });
-  const consoleErrors: string[] = [];
-  const foreignRequests: string[] = [];
-  let requestCount = 0;
+  let heard: Heard = { consoleErrors: [], foreignRequests: [], requestCount: 0 };
   // Every request of the page is seen here; anything not for the local server is recorded and aborted.
   await context.route("**/*", (route) => {
     const request = route.request();
     const target = new URL(request.url());
     if (target.protocol === "data:" || (target.protocol === "http:" && target.host === server.host)) return route.continue();
-    foreignRequests.push(request.url());
+    heard.foreignRequests.push(request.url());
     return route.abort("blockedbyclient");
   });
   context.on("request", (request) => {
-    requestCount += 1;
+    heard.requestCount += 1;
     const target = new URL(request.url());
-    if (target.protocol !== "data:" && target.host !== server.host && !foreignRequests.includes(request.url())) foreignRequests.push(request.url());
+    if (target.protocol !== "data:" && target.host !== server.host && !heard.foreignRequests.includes(request.url())) heard.foreignRequests.push(request.url());
   });
-  try {
-    const page: Page = await context.newPage();
-    page.on("console", (message) => {
-      if (message.type() === "error") consoleErrors.push(`console: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => consoleErrors.push(`script error: ${error.message}`));
-    page.on("response", (response) => {
-      if (response.status() >= 400) consoleErrors.push(`HTTP ${response.status()} for ${response.url()}`);
-    });
-    page.on("requestfailed", (request) => {
-      if (!foreignRequests.includes(request.url())) consoleErrors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
-    });
+  const page: Page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") heard.consoleErrors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => heard.consoleErrors.push(`script error: ${error.message}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) heard.consoleErrors.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  page.on("requestfailed", (request) => {
+    if (!heard.foreignRequests.includes(request.url())) heard.consoleErrors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
+
+  /** One page: loaded once at the narrowest width, then laid out at each wider one in turn, axe run at the narrowest. */
+  async function visit({ url, screenshots, runAxe }: Job): Promise<Visit[]> {
+    heard = { consoleErrors: [], foreignRequests: [], requestCount: 0 };
+    const { consoleErrors, foreignRequests } = heard;
+    await page.setViewportSize({ width: WIDTHS[0], height: 900 });
     const response = await page.goto(`${server.origin}${url}`, { waitUntil: "load" });
     if (!response?.ok()) consoleErrors.push(`HTTP ${response?.status()} for the page itself`);
     await page.evaluate(() => document.fonts.ready);
@@ -181,7 +202,7 @@ async function visitPage({ url, screenshots, runAxe }: { url: string; screenshot
     const layouts: { width: number; figures: FigureCheck[]; sidewaysScroll: number }[] = [];
     let violations: AxeViolation[] = [];
     for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: 900 });
+      if (width !== WIDTHS[0]) await page.setViewportSize({ width, height: 900 });
       const figures = await page.evaluate(inspectFigures);
       const sidewaysScroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       if (screenshots) await page.screenshot({ path: path.join(SCREENSHOTS, `${slugOf(url)}-${width}.png`), fullPage: true, animations: "disabled" });
@@ -197,6 +218,7 @@ async function visitPage({ url, screenshots, runAxe }: { url: string; screenshot
       }, WCAG_21_AA);
       await page.evaluate(() => document.querySelectorAll("details").forEach((details) => details.removeAttribute("open")));
     }
+    const { requestCount } = heard;
     return layouts.map(({ width, figures, sidewaysScroll }) => ({
       url,
       width,
@@ -208,22 +230,27 @@ async function visitPage({ url, screenshots, runAxe }: { url: string; screenshot
       violations: width === WIDTHS[0] ? violations : [],
       axeRan: runAxe && width === WIDTHS[0],
     }));
-  } finally {
-    await context.close();
   }
+
+  return { visit, close: () => context.close() };
 }
 
-/** Run `work` over `items`, at most `limit` at a time, keeping the items' order in the results. */
-async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+/** Visit every job in `TABS` reused tabs, keeping the jobs' order in the results. */
+async function visitAll(jobs: readonly Job[]): Promise<Visit[][]> {
+  const results: Visit[][] = new Array(jobs.length);
   let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
+  const lane = async () => {
+    const tab = await openTab();
+    try {
+      while (next < jobs.length) {
+        const index = next++;
+        results[index] = await tab.visit(jobs[index]);
+      }
+    } finally {
+      await tab.close();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(TABS, jobs.length) }, lane));
   return results;
 }
 
@@ -249,7 +276,7 @@ function formatViolations(list: readonly Visit[]): string {
 beforeAll(async () => {
   // Launch first: a missing browser is reported before any time is spent building.
   browser = await launchChromium();
-  outDir = await buildRealSite();
+  outDir = await realSite();
   server = await serveFolder(outDir);
   const files = (await readdir(outDir, { recursive: true })).map(String).filter((file) => file.endsWith(".html"));
   urls = files.map((file) => urlOf(file.split(path.sep).join("/"))).sort();
@@ -258,8 +285,8 @@ beforeAll(async () => {
   const councilPages = urls.filter(isCouncilPage);
   const step = Math.max(1, Math.floor(councilPages.length / COUNCIL_AXE_SAMPLE));
   const sampled = new Set(councilPages.filter((_, index) => index % step === 0).slice(0, COUNCIL_AXE_SAMPLE));
-  const jobs = urls.map((url) => ({ url, screenshots: !isCouncilPage(url), runAxe: !isCouncilPage(url) || sampled.has(url) }));
-  visits.push(...(await inPool(jobs, CONCURRENCY, visitPage)).flat());
+  const jobs: Job[] = urls.map((url) => ({ url, screenshots: !isCouncilPage(url), runAxe: !isCouncilPage(url) || sampled.has(url) }));
+  visits.push(...(await visitAll(jobs)).flat());
   // About three minutes on this 2-core machine (171 pages); the limit leaves room for a
   // slower or busier CI machine.
 }, 480_000);

@@ -39,6 +39,15 @@ describe("renderRawSvg", () => {
     expect(svg).toContain(">y<");
   });
 
+  it("leaves the spec's rows as they were: Vega draws a copy", async () => {
+    const rows = [{ a: "x", b: 1 }, { a: "y", b: 3 }];
+    const spec: TopLevelSpec = { ...good, data: { values: rows } };
+    await renderRawSvg(spec);
+    // Vega's ingest marks each row it reads with a symbol key; none may reach the caller's objects.
+    expect(rows.map((row) => Object.getOwnPropertySymbols(row).length)).toEqual([0, 0]);
+    expect(rows).toEqual([{ a: "x", b: 1 }, { a: "y", b: 3 }]);
+  });
+
   it("fails when the Vega runtime warns (here: a log scale whose domain includes zero)", async () => {
     const runtimeWarning: TopLevelSpec = {
       data: { values: [{ a: "x", b: 1 }] },

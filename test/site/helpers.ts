@@ -4,9 +4,11 @@
  * fingerprint a built site as a sorted list of "relative/path sha256".
  */
 import { createHash } from "node:crypto";
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { inject } from "vitest";
 import { buildSite } from "../../scripts/build.ts";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
@@ -79,6 +81,30 @@ export async function buildRealSite(): Promise<string> {
   const cacheDir = path.join(await temporaryFolder("real-site-cache-"), "svg");
   await withEnv({ REPORT_SVG_CACHE: cacheDir }, () => buildSite({ root: REPO_ROOT, outDir }));
   return outDir;
+}
+
+let sharedRealSite: Promise<string> | undefined;
+
+/**
+ * The real report as built, shared by every test file of the run that only reads it
+ * (the quality gates and the browser tests): built once into the run's scratch folder
+ * (test/setup/scratch.ts) and never written to afterwards. A file that finds it already
+ * there reuses it; two files building at once both finish, and the first to move its
+ * build into place wins (the builds are byte-identical, which determinism tests check).
+ */
+export function realSite(): Promise<string> {
+  sharedRealSite ??= (async () => {
+    const shared = path.join(inject("scratchDir"), "real-site");
+    if (existsSync(shared)) return shared;
+    const built = await buildRealSite();
+    try {
+      await rename(built, shared);
+    } catch (error) {
+      if (!existsSync(shared)) throw error;
+    }
+    return shared;
+  })();
+  return sharedRealSite;
 }
 
 /** Every file under `dir`, sorted, as "relative/path sha256" (forward slashes). */

@@ -13,7 +13,7 @@ import { promisify } from "node:util";
 import { HtmlValidate, formatterFactory, type ConfigData } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLinks, externalLinksReport, formatBrokenLinks, readSite } from "../../scripts/check/links.ts";
-import { REPO_ROOT, TEST_OUTPUT, buildRealSite, fingerprint, removeTemporaryFolders, temporaryFolder } from "./helpers.ts";
+import { REPO_ROOT, TEST_OUTPUT, fingerprint, realSite, removeTemporaryFolders, temporaryFolder } from "./helpers.ts";
 
 const run = promisify(execFile);
 
@@ -22,7 +22,7 @@ let site: Map<string, string | null>;
 let pages: string[];
 
 beforeAll(async () => {
-  outDir = await buildRealSite();
+  outDir = await realSite();
   site = await readSite(outDir);
   pages = [...site.keys()].filter((file) => file.endsWith(".html"));
 });

@@ -14,6 +14,8 @@ import { escapeHtml } from "../render/escape.ts";
 import { changesTitle, changesView, figureNote } from "../release/page.ts";
 import { MANIFEST_FILE } from "../release/store.ts";
 import { stableJson } from "../release/manifest.ts";
+import { pullQuoteProblems } from "../check/pull-quotes.ts";
+import { callout, calloutId, keyStatRow, keyStatTile, pullQuote, typeset } from "./blocks.ts";
 import { registerCouncilPages } from "./councils.ts";
 import { prepareReport, type PreparedReport } from "./prepare.ts";
 
@@ -30,6 +32,8 @@ export interface EleventyConfig {
   addCollection(name: string, fn: (api: { getAll(): CollectionItem[] }) => CollectionItem[]): void;
   addPairedShortcode(name: string, fn: (this: ShortcodeContext, content: string, ...args: string[]) => string): void;
   addWatchTarget(target: string): void;
+  addFilter(name: string, fn: (value: string) => string): void;
+  addTransform(name: string, fn: (this: { page: { inputPath: string; outputPath: string | false } }, content: string) => string): void;
   setLibrary(name: "md", library: unknown): void;
   on(event: string, fn: (args: { directories: { output: string } }) => Promise<void> | void): void;
 }
@@ -158,12 +162,22 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
       .sort((a, b) => position(a) - position(b) || a.inputPath.localeCompare(b.inputPath)),
   );
 
-  eleventyConfig.addPairedShortcode("keyStats", function (this: ShortcodeContext, inner: string) {
-    return `<div class="key-stats">${inner.split("\n").map((line) => line.trim()).filter(Boolean).join("")}</div>`;
-  });
-
+  // Set pieces (scripts/eleventy/blocks.ts): key-stat tiles, callout boxes, pull quotes.
+  eleventyConfig.addPairedShortcode("keyStats", (inner: string) => keyStatRow(inner));
   eleventyConfig.addShortcode("keyStat", function (this: ShortcodeContext, key: string, label: string) {
-    return onPage(this, () => `<p class="key-stat"><span class="key-stat-value">${escapeHtml(state().stats.format(key))}</span> <span class="key-stat-label">${escapeHtml(label)}</span></p>`);
+    return onPage(this, () => keyStatTile(state().stats.format(key), label));
+  });
+  eleventyConfig.addFilter("typeset", (text: string) => typeset(String(text)));
+  eleventyConfig.addPairedShortcode("callout", (body: string, title: string) => callout(title, body, calloutId(title)));
+  eleventyConfig.addPairedShortcode("pullQuote", (text: string) => pullQuote(text));
+  // A pull quote repeats the page's own words; a page whose pull quote does not fails the build.
+  eleventyConfig.addTransform("pull-quotes-repeat-the-page", function (content: string) {
+    const problems = this.page.outputPath && String(this.page.outputPath).endsWith(".html") ? pullQuoteProblems(content) : [];
+    if (problems.length > 0) {
+      const page = path.relative(root, path.resolve(this.page.inputPath)).split(path.sep).join("/");
+      throw new BuildError(`${page}: ${problems.join("; ")}`);
+    }
+    return content;
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {

@@ -39,6 +39,29 @@ export function pageUrl(relativeToContent: string, permalink: unknown): string {
   return `/${withoutExtension.replace(/\/index$/, "")}/`;
 }
 
+/** What js-yaml's errors carry: where in the front matter, and what is wrong. */
+interface YamlError {
+  readonly reason?: string;
+  readonly mark?: { readonly line: number; readonly column: number };
+}
+
+/**
+ * A content file's front matter and body. Front matter that is not valid YAML fails at
+ * file:line:column of the file itself (the YAML starts right after the opening "---",
+ * so its 0-based line is the file's 1-based line of the error), in plain words.
+ */
+export function frontMatter(inputPath: string, text: string): { data: Record<string, unknown>; content: string } {
+  try {
+    // A fresh object each time: gray-matter caches results by input text, and callers may keep them.
+    const { data, content } = matter(text, {});
+    return { data: { ...data }, content };
+  } catch (error) {
+    const { reason, mark } = error as YamlError;
+    if (!mark) throw error;
+    throw new BuildError(`${inputPath}:${mark.line + 1}:${mark.column + 1}: the front matter is not valid YAML (${reason ?? "unreadable"})`);
+  }
+}
+
 export async function scanContent(root: string, contentDir: string): Promise<ContentPage[]> {
   const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
   const files = entries
@@ -48,7 +71,7 @@ export async function scanContent(root: string, contentDir: string): Promise<Con
     .sort();
   const pages: ContentPage[] = [];
   for (const file of files) {
-    const { data, content } = matter(await readFile(file, "utf8"));
+    const { data, content } = frontMatter(path.relative(root, file).split(path.sep).join("/"), await readFile(file, "utf8"));
     const chapter = data.chapter === undefined ? undefined : String(data.chapter);
     pages.push({
       inputPath: path.relative(root, file).split(path.sep).join("/"),

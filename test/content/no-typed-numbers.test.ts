@@ -34,7 +34,39 @@ describe("typedNumbers", () => {
   });
 });
 
+/** Digit sequences that are not years in the prose of the front matter: standfirst, description, tile labels. */
+function typedNumbersInFrontMatter(markdown: string): { field: string; text: string }[] {
+  const { data } = matter(markdown, {});
+  const prose: [string, unknown][] = [
+    ["standfirst", data.standfirst],
+    ["description", data.description],
+    ...((data.openerStats as { label?: unknown }[] | undefined) ?? []).map((tile, index): [string, unknown] => [`openerStats[${index}].label`, tile.label]),
+  ];
+  return prose.flatMap(([field, value]) =>
+    typeof value === "string" ? [...value.matchAll(/\d+(?:[.,/]\d+)*/g)].map((m) => m[0]).filter((text) => !YEAR.test(text)).map((text) => ({ field, text })) : [],
+  );
+}
+
+describe("typedNumbersInFrontMatter", () => {
+  it("reads the standfirst, the description and the tiles' labels", () => {
+    const sample = '---\nstandfirst: "Some 40 councils"\ndescription: "From 2010 to 2015"\nopenerStats:\n  - { key: "a", label: "of 3 groups in 2013/14" }\n---\nBody.';
+    expect(typedNumbersInFrontMatter(sample)).toEqual([
+      { field: "standfirst", text: "40" },
+      { field: "openerStats[0].label", text: "3" },
+    ]);
+  });
+});
+
 describe("content", () => {
+  it("types no number other than years in the front matter's prose either", async () => {
+    const files = (await readdir(CONTENT, { recursive: true })).filter((f) => f.endsWith(".md"));
+    const found: string[] = [];
+    for (const file of files) {
+      for (const { field, text } of typedNumbersInFrontMatter(await readFile(path.join(CONTENT, file), "utf8"))) found.push(`content/${file}: ${field}: ${text}`);
+    }
+    expect(found).toEqual([]);
+  });
+
   it("types no number other than years", async () => {
     const files = (await readdir(CONTENT, { recursive: true })).filter((f) => f.endsWith(".md"));
     expect(files.length).toBeGreaterThan(0);

@@ -95,6 +95,23 @@ describe("a build that fails leaves the previous site untouched", () => {
     expect(process.exitCode).toBe(savedExitCode);
   });
 
+  it("reports front matter that is not valid YAML by file:line:column", async () => {
+    const root = await copyFixture();
+    // Line 1 is "---", line 2 the title: an unquoted value holding ": " on line 2 breaks the mapping at its second colon, column 14.
+    await editFile(root, "content/chapters/grades.md", "title: How the made-up grades moved", "title: Grades: how they moved");
+    const error = await failingBuild(root);
+    expect(error.message).toMatch(/^content\/chapters\/grades\.md:2:14: the front matter is not valid YAML \(.+\)$/);
+  });
+
+  it("refuses a pull quote that does not repeat the page's own words, naming the page", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/chapters/grades.md", "{% figure", "{% pullQuote %}Words this page never says.{% endpullQuote %}\n\n{% figure");
+    const error = await failingBuild(root);
+    expect(error.message).toBe(
+      `content/chapters/grades.md: the pull quote "Words this page never says." does not repeat the page's own words; a pull quote must quote a sentence of the page`,
+    );
+  });
+
   it("names the page and the key of an unknown figure", async () => {
     const root = await copyFixture();
     await editFile(root, "content/chapters/cycles.md", '{% figure "outcomes-yearly-swing" %}', '{% figure "outcomes-by-region" %}');

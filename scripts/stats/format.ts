@@ -40,8 +40,19 @@ export function roundHalfAway(value: number, decimals: number): number {
   return Math.sign(value) * Number(`${Math.round(shifted)}e-${decimals}`);
 }
 
-const grouped = (value: number, decimals: number) =>
-  new Intl.NumberFormat("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(roundHalfAway(value, decimals));
+// One formatter per number of decimals: building an Intl.NumberFormat costs far more than
+// using one, and the report formats thousands of values per build.
+const formatters = new Map<number, Intl.NumberFormat>();
+const formatterFor = (decimals: number): Intl.NumberFormat => {
+  let formatter = formatters.get(decimals);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formatters.set(decimals, formatter);
+  }
+  return formatter;
+};
+
+const grouped = (value: number, decimals: number) => formatterFor(decimals).format(roundHalfAway(value, decimals));
 
 // A true minus sign reads better than a hyphen and is what GOV.UK style uses.
 const minus = (formatted: string) => formatted.replace(/^-/, "\u2212");

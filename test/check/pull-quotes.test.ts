@@ -40,3 +40,10 @@ describe("pullQuoteProblems on a whole page", () => {
     expect(pullQuoteProblems(page(`<p>Grades fell.</p>${pullQuote("Grades fell.")}`))).toEqual([]);
   });
 });
+
+describe("pullQuoteProblems and figures", () => {
+  it("does not take a figure's caption as the page's words", () => {
+    const html = `<main><figure class="figure"><figcaption>Grades fell.</figcaption><svg><text>x</text></svg></figure>${pullQuote("Grades fell.")}</main>`;
+    expect(pullQuoteProblems(html)).toHaveLength(1);
+  });
+});

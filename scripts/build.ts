@@ -1,16 +1,20 @@
 /**
  * `npm run build`: build the site into a temporary folder beside the output and swap
  * it in only when everything succeeded, so a failed build leaves the previous site
- * untouched. Usage: tsx scripts/build.ts [--root DIR] [--out DIR] [--no-cache]
+ * untouched. When nothing the build reads has changed since it last wrote the output,
+ * and the output is as it left it, the command says so and stops (like make); --force
+ * builds anyway. Usage: tsx scripts/build.ts [--root DIR] [--out DIR] [--no-cache] [--force]
+ *
+ * Eleventy and the pipeline are imported when a build runs, not before: the up-to-date
+ * check must not pay the second or two that loading them takes.
  */
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import Eleventy from "@11ty/eleventy";
+import { clearState, inputsFingerprint, isUpToDate, outputFingerprint, readState, stateFile, writeState } from "./build-state.ts";
+import { ENGINE_ROOT, svgCacheDir } from "./locations.ts";
 import { BuildError, isReportError } from "./data/errors.ts";
-import { ENGINE_ROOT } from "./eleventy/plugin.ts";
-import { processCacheCounts } from "./render/cache.ts";
 
 // Output must not depend on the machine's time zone or language.
 process.env.TZ = "UTC";
@@ -31,6 +35,7 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   // Eleventy sets process.exitCode on a failed build; the caller decides what a failure means.
   const exitCode = process.exitCode;
   try {
+    const { default: Eleventy } = await import("@11ty/eleventy");
     const eleventy = new Eleventy(path.join(root, "content"), staging, {
       quietMode: true,
       // "cli" makes the input and output given here win over the config file's dir settings.
@@ -83,13 +88,49 @@ export function buildFailure(error: unknown): Error {
   return new BuildError(messages.join("\n  caused by: "), { cause: root });
 }
 
+export interface BuildOutcome {
+  readonly outDir: string;
+  /** True when nothing had changed and the output was left as it was. */
+  readonly upToDate: boolean;
+}
+
+/**
+ * Build unless the output is already what this build would write. The record of the last
+ * build lives beside the SVG cache (none when the cache is off: then every build runs).
+ * The record is removed before building and written only after the swap, so a failed or
+ * interrupted build is never taken for a finished one.
+ */
+export async function buildSiteUnlessUpToDate(options: BuildOptions & { readonly force?: boolean }): Promise<BuildOutcome> {
+  const root = path.resolve(options.root);
+  const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
+  const stateDir = svgCacheDir(root);
+  if (!stateDir) return { outDir: await buildSite({ root, outDir }), upToDate: false };
+  const record = stateFile(stateDir, outDir);
+  const inputs = await inputsFingerprint(root);
+  if (!options.force && isUpToDate(await readState(record), inputs, await outputFingerprint(outDir))) return { outDir, upToDate: true };
+  await clearState(record);
+  await buildSite({ root, outDir });
+  const output = await outputFingerprint(outDir);
+  if (output) await writeState(record, { inputs, output });
+  return { outDir, upToDate: false };
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { root: { type: "string", default: "." }, out: { type: "string" }, "no-cache": { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: { root: { type: "string", default: "." }, out: { type: "string" }, "no-cache": { type: "boolean", default: false }, force: { type: "boolean", default: false } },
+  });
   const started = performance.now();
   try {
     if (values["no-cache"]) process.env.REPORT_SVG_CACHE = "off";
-    const out = await buildSite({ root: values.root, outDir: values.out });
-    console.log(`Built ${path.relative(process.cwd(), out) || "."} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const { outDir, upToDate } = await buildSiteUnlessUpToDate({ root: values.root, outDir: values.out, force: values.force });
+    const where = path.relative(process.cwd(), outDir) || ".";
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (upToDate) {
+      console.log(`${where} is up to date: nothing it is built from has changed (checked in ${seconds} s; --force rebuilds)`);
+      return;
+    }
+    console.log(`Built ${where} in ${seconds} s`);
+    const { processCacheCounts } = await import("./render/cache.ts");
     const charts = processCacheCounts();
     console.log(`Charts: ${charts.misses} drawn, ${charts.hits} from the cache`);
   } catch (error) {

@@ -16,11 +16,11 @@ import { MANIFEST_FILE } from "../release/store.ts";
 import { stableJson } from "../release/manifest.ts";
 import { pullQuoteProblems } from "../check/pull-quotes.ts";
 import { callout, calloutId, keyStatRow, keyStatTile, pullQuote, typeset } from "./blocks.ts";
+import { ENGINE_ROOT, svgCacheDir } from "../locations.ts";
 import { registerCouncilPages } from "./councils.ts";
 import { prepareReport, type PreparedReport } from "./prepare.ts";
 
 /** The engine's own folders: layouts and stylesheet are shared by every project. */
-export const ENGINE_ROOT = path.resolve(import.meta.dirname, "../..");
 export const ENGINE_INCLUDES = path.join(ENGINE_ROOT, "_includes");
 const STYLESHEET = path.join(ENGINE_ROOT, "assets", "report.css");
 
@@ -51,15 +51,6 @@ interface CollectionItem {
  */
 export function engineIncludesFrom(inputDir: string): string {
   return path.relative(path.resolve(inputDir), ENGINE_INCLUDES);
-}
-
-/**
- * Where rendered SVGs are cached across builds: <root>/.cache/svg, another folder
- * named by REPORT_SVG_CACHE, or memory only when REPORT_SVG_CACHE=off.
- */
-export function svgCacheDir(root: string, setting = process.env.REPORT_SVG_CACHE): string | null {
-  if (setting === "off") return null;
-  return setting ? path.resolve(setting) : path.join(root, ".cache", "svg");
 }
 
 export default function reportPlugin(eleventyConfig: EleventyConfig): void {

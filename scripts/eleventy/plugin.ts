@@ -150,7 +150,7 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
     api
       .getAll()
       .filter((item) => item.data.order !== undefined || item.data.chapter !== undefined)
-      .sort((a, b) => position(a) - position(b) || a.inputPath.localeCompare(b.inputPath)),
+      .sort((a, b) => position(a) - position(b) || a.inputPath.localeCompare(b.inputPath, "en")),
   );
 
   // Set pieces (scripts/eleventy/blocks.ts): key-stat tiles, callout boxes, pull quotes.

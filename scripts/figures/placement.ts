@@ -82,7 +82,7 @@ export async function scanContent(root: string, contentDir: string): Promise<Con
       figureKeys: [...content.matchAll(FIGURE_TAG)].map((m) => m[1]),
     });
   }
-  return pages.sort((a, b) => a.order - b.order || a.inputPath.localeCompare(b.inputPath));
+  return pages.sort((a, b) => a.order - b.order || a.inputPath.localeCompare(b.inputPath, "en"));
 }
 
 export const figureAnchor = (key: string) => `figure-${key}`;

@@ -41,11 +41,18 @@ export const COHORT_GROUP_WORDS: Readonly<Record<CohortGroup, string>> = { inade
 /** "2014/15" → "2014-15". */
 export const yearKey = (year: string) => year.replace("/", "-");
 
-/** Names in a list: "A", "A and B", "A, B and C" (or "A, B or C"). */
+/**
+ * Names in a list: "A", "A and B", "A, B and C" (or "A, B or C"). When a name has a comma
+ * of its own ("Herefordshire, County of"), the items are parted by semicolons so each
+ * name stays whole: "A; Herefordshire, County of; and C".
+ */
 export function nameList(names: readonly string[], conjunction: "and" | "or" = "and"): string {
   if (names.length === 0) return "none";
   if (names.length === 1) return names[0];
-  return `${names.slice(0, -1).join(", ")} ${conjunction} ${names[names.length - 1]}`;
+  const separator = names.some((name) => name.includes(",")) ? ";" : ",";
+  if (names.length === 2) return `${names[0]} ${conjunction} ${names[1]}`;
+  const last = separator === ";" ? `; ${conjunction} ` : ` ${conjunction} `;
+  return `${names.slice(0, -1).join(`${separator} `)}${last}${names[names.length - 1]}`;
 }
 
 export function recountStats(analysis: RecountAnalysis): Stat[] {

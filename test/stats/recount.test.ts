@@ -156,6 +156,13 @@ describe("nameList", () => {
   });
 });
 
+describe("nameList with a name that holds a comma", () => {
+  it("parts the items by semicolons so the name stays whole", () => {
+    expect(nameList(["Bexley", "Herefordshire, County of", "Hillingdon"])).toBe("Bexley; Herefordshire, County of; and Hillingdon");
+    expect(nameList(["Herefordshire, County of", "Hillingdon"], "or")).toBe("Herefordshire, County of or Hillingdon");
+  });
+});
+
 describe("recountStats: the last Outstanding judgement", () => {
   const withOutstanding = analyseRecount(
     { ...INPUT, events: [...EVENTS, ev("E", "slac-safeguarding", "2012-05-29", "outstanding"), ev("F", "slac-looked-after", "2012-06-13", "outstanding")] },

@@ -6,7 +6,6 @@
  */
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import markdownIt from "markdown-it";
 import nunjucks from "nunjucks";
 import { BuildError } from "../data/errors.ts";
 import { SvgCache } from "../render/cache.ts";
@@ -15,6 +14,8 @@ import { changesTitle, changesView, figureNote } from "../release/page.ts";
 import { MANIFEST_FILE } from "../release/store.ts";
 import { stableJson } from "../release/manifest.ts";
 import { registerCouncilPages } from "./councils.ts";
+import { reportMarkdown } from "./markdown.ts";
+import { registerReaderAids } from "./reader-aids.ts";
 import { prepareReport, type PreparedReport } from "./prepare.ts";
 
 /** The engine's own folders: layouts and stylesheet are shared by every project. */
@@ -27,6 +28,7 @@ export interface EleventyConfig {
   directories: { input: string };
   addGlobalData(name: string, value: () => Promise<unknown>): void;
   addShortcode(name: string, fn: (this: ShortcodeContext, ...args: string[]) => string): void;
+  addFilter(name: string, fn: (this: ShortcodeContext, ...args: never[]) => unknown): void;
   addCollection(name: string, fn: (api: { getAll(): CollectionItem[] }) => CollectionItem[]): void;
   addPairedShortcode(name: string, fn: (this: ShortcodeContext, content: string, ...args: string[]) => string): void;
   addWatchTarget(target: string): void;
@@ -62,8 +64,7 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
   const contentDir = path.resolve(eleventyConfig.directories.input);
   const root = path.dirname(contentDir);
   eleventyConfig.addWatchTarget(path.join(root, "data"));
-  // Our own markdown-it: raw HTML allowed (figures are HTML blocks), typographic quotes and dashes.
-  eleventyConfig.setLibrary("md", markdownIt({ html: true, typographer: true }));
+  eleventyConfig.setLibrary("md", reportMarkdown());
   const cache = new SvgCache(svgCacheDir(root));
   const partials = new nunjucks.Environment(new nunjucks.FileSystemLoader(ENGINE_INCLUDES), { autoescape: true, throwOnUndefined: true });
 
@@ -98,6 +99,8 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
     () => state().councils,
     (name, context) => renderPartial(name, context),
   );
+
+  registerReaderAids(eleventyConfig, () => state().release.manifest, (name, context) => renderPartial(name, context));
 
   eleventyConfig.addShortcode("stat", function (this: ShortcodeContext, key: string) {
     return onPage(this, () => escapeHtml(state().stats.format(key)));

@@ -1,0 +1,49 @@
+/**
+ * What helps a reader find their way and check the report, wired into Eleventy in one
+ * call from plugin.ts: the "On this page" list (filter `pageSections`), each chapter's
+ * Sources (filter `citedSources`, over content/_data/bibliography.json) and the
+ * "Cite this report" block (shortcode `citeThisReport`).
+ */
+import { citation } from "./cite.ts";
+import { pageSections } from "./sections.ts";
+import { citedSources } from "./sources.ts";
+import type { Manifest } from "../release/manifest.ts";
+import { BuildError } from "../data/errors.ts";
+
+interface PageContext {
+  page: { inputPath: string; url: string };
+}
+/** The parts of Eleventy's (untyped) config API used here. */
+export interface ReaderAidsConfig {
+  addFilter(name: string, fn: (this: PageContext, ...args: unknown[]) => unknown): void;
+  addShortcode(name: string, fn: (this: PageContext, ...args: unknown[]) => string): void;
+}
+
+/** The report's settings (content/_data/report.json) that a citation uses. */
+function reportSettings(value: unknown, where: string): { title: string; subtitle: string; url?: string } {
+  const settings = (value ?? {}) as Record<string, unknown>;
+  const { title, subtitle, url } = settings;
+  if (typeof title !== "string" || typeof subtitle !== "string") throw new BuildError(`${where}: {% citeThisReport report, bibliography %} needs the report's title and subtitle`);
+  if (url !== undefined && typeof url !== "string") throw new BuildError(`content/_data/report.json: "url" must be the site's address as text`);
+  return { title, subtitle, url };
+}
+
+/** The id of the original report in the bibliography, cited in "Cite this report". */
+export const ORIGINAL_REPORT_SOURCE = "brave-new-world-2015";
+
+export function registerReaderAids(
+  eleventyConfig: ReaderAidsConfig,
+  manifest: () => Manifest,
+  renderPartial: (name: string, context: object) => string,
+): void {
+  eleventyConfig.addFilter("pageSections", (html: unknown) => pageSections(String(html)));
+  eleventyConfig.addFilter("citedSources", function (this: PageContext, ids: unknown, catalogue: unknown) {
+    return citedSources(catalogue, ids, this.page.inputPath);
+  });
+  eleventyConfig.addShortcode("citeThisReport", function (this: PageContext, reportData: unknown, catalogue: unknown) {
+    const report = reportSettings(reportData, this.page.inputPath);
+    const [original] = citedSources(catalogue, [ORIGINAL_REPORT_SOURCE], this.page.inputPath);
+    const { version, dataAsOf } = manifest();
+    return renderPartial("cite.njk", { cite: citation({ title: report.title, subtitle: report.subtitle, version, dataAsOf, siteUrl: report.url, homePath: "/", original }) });
+  });
+}

@@ -45,7 +45,7 @@ export function citation(input: CitationInput): Citation {
   return {
     rebuild,
     original,
-    rebuildText: `${closed(rebuild.title)} ${rebuild.description}. Version ${rebuild.version}, data as of ${rebuild.dataAsOf}. ${rebuild.url}`,
+    rebuildText: `${closed(rebuild.title)} ${rebuild.description}. Version ${rebuild.version}, data as of ${rebuild.dataAsOf}. Available at ${rebuild.url}`,
     originalText: `${original.author} (${original.year}). ${closed(original.title)}${original.url ? ` ${original.url}` : ""}`,
   };
 }

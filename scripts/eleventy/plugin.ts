@@ -29,6 +29,7 @@ export interface EleventyConfig {
   addGlobalData(name: string, value: () => Promise<unknown>): void;
   addShortcode(name: string, fn: (this: ShortcodeContext, ...args: string[]) => string): void;
   addFilter(name: string, fn: (this: ShortcodeContext, ...args: never[]) => unknown): void;
+  addTemplate(virtualPath: string, content: string, data: object): void;
   addCollection(name: string, fn: (api: { getAll(): CollectionItem[] }) => CollectionItem[]): void;
   addPairedShortcode(name: string, fn: (this: ShortcodeContext, content: string, ...args: string[]) => string): void;
   addWatchTarget(target: string): void;

@@ -1,8 +1,9 @@
 /**
  * What helps a reader find their way and check the report, wired into Eleventy in one
  * call from plugin.ts: the "On this page" list (filter `pageSections`), each chapter's
- * Sources (filter `citedSources`, over content/_data/bibliography.json) and the
- * "Cite this report" block (shortcode `citeThisReport`).
+ * Sources (filter `citedSources`, over content/_data/bibliography.json), the
+ * "Cite this report" block (shortcode `citeThisReport`) and the print edition at /print/
+ * (a virtual template and the filters its layout, _includes/layouts/print.njk, uses).
  */
 import { citation } from "./cite.ts";
 import { pageSections } from "./sections.ts";

@@ -16,11 +16,11 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page, Route } from "playwright-core";
 import { launchChromium } from "../browser/chromium.ts";
+import { PRINT_EDITION_URL } from "../eleventy/reader-aids.ts";
 import { withDocumentInfo } from "./metadata.ts";
 import { readPdf } from "./read-pdf.ts";
 
-/** Where the print edition is, and the made-up origin the site is served under (RFC 2606: never resolves). */
-export const PRINT_PATH = "/print/";
+/** The made-up origin the site is served under (RFC 2606: never resolves). */
 const ORIGIN = "http://report.invalid";
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -89,7 +89,7 @@ export async function makePdf(options: PdfOptions): Promise<PdfResult> {
     const context = await browser.newContext({ locale: "en-GB", timezoneId: "UTC", javaScriptEnabled: true });
     await context.route("**/*", (route) => serveFromFolder(route, siteDir));
     const page = await context.newPage();
-    const response = await page.goto(`${ORIGIN}${PRINT_PATH}`, { waitUntil: "load" });
+    const response = await page.goto(`${ORIGIN}${PRINT_EDITION_URL}`, { waitUntil: "load" });
     if (!response?.ok()) throw new Error(`${path.join(options.siteDir, "print/index.html")}: missing; build the site (npm run build) before npm run pdf`);
     await page.emulateMedia({ media: "print" });
     await page.evaluate(() => document.fonts.ready);

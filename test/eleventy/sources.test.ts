@@ -1,4 +1,8 @@
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
+import { ORIGINAL_REPORT_SOURCE } from "../../scripts/eleventy/reader-aids.ts";
 import { citedSources } from "../../scripts/eleventy/sources.ts";
 
 const catalogue = {
@@ -32,5 +36,19 @@ describe("citedSources", () => {
     expect(() => citedSources(catalogue, "report", "p.md")).toThrow('p.md: "sources" must be a list of source ids');
     expect(() => citedSources(undefined, ["report"], "p.md")).toThrow("p.md: lists sources but the project has no content/_data/bibliography.json");
     expect(() => citedSources({ x: { title: "t", publisher: "p", url: "ftp://x" } }, ["x"], "p.md")).toThrow(/source "x": url/);
+  });
+});
+
+describe("the report's bibliography (content/_data/bibliography.json)", () => {
+  it("has only valid entries, and every one is listed by some page or cited by Cite this report", async () => {
+    const content = path.resolve(import.meta.dirname, "../../content");
+    const catalogue = JSON.parse(await readFile(path.join(content, "_data", "bibliography.json"), "utf8")) as Record<string, unknown>;
+    const listed = new Set<string>([ORIGINAL_REPORT_SOURCE]);
+    for (const file of (await readdir(content, { recursive: true })).filter((f) => f.endsWith(".md"))) {
+      const sources = matter(await readFile(path.join(content, file), "utf8")).data.sources as unknown;
+      for (const source of citedSources(catalogue, sources, file)) listed.add(source.id);
+    }
+    expect(citedSources(catalogue, Object.keys(catalogue), "bibliography.json")).toHaveLength(Object.keys(catalogue).length);
+    expect(Object.keys(catalogue).filter((id) => !listed.has(id))).toEqual([]);
   });
 });

@@ -6,7 +6,6 @@
  */
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import markdownIt from "markdown-it";
 import nunjucks from "nunjucks";
 import { BuildError } from "../data/errors.ts";
 import { SvgCache } from "../render/cache.ts";
@@ -18,6 +17,8 @@ import { pullQuoteProblems } from "../check/pull-quotes.ts";
 import { callout, calloutId, keyStatRow, keyStatTile, pullQuote, typeset } from "./blocks.ts";
 import { ENGINE_ROOT, svgCacheDir } from "../locations.ts";
 import { registerCouncilPages } from "./councils.ts";
+import { reportMarkdown } from "./markdown.ts";
+import { registerReaderAids } from "./reader-aids.ts";
 import { prepareReport, type PreparedReport } from "./prepare.ts";
 
 /** The engine's own folders: layouts and stylesheet are shared by every project. */
@@ -29,6 +30,8 @@ export interface EleventyConfig {
   directories: { input: string };
   addGlobalData(name: string, value: () => Promise<unknown>): void;
   addShortcode(name: string, fn: (this: ShortcodeContext, ...args: string[]) => string): void;
+  addFilter(name: string, fn: (this: ShortcodeContext, ...args: never[]) => unknown): void;
+  addTemplate(virtualPath: string, content: string, data: object): void;
   addCollection(name: string, fn: (api: { getAll(): CollectionItem[] }) => CollectionItem[]): void;
   addPairedShortcode(name: string, fn: (this: ShortcodeContext, content: string, ...args: string[]) => string): void;
   addWatchTarget(target: string): void;
@@ -57,8 +60,7 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
   const contentDir = path.resolve(eleventyConfig.directories.input);
   const root = path.dirname(contentDir);
   eleventyConfig.addWatchTarget(path.join(root, "data"));
-  // Our own markdown-it: raw HTML allowed (figures are HTML blocks), typographic quotes and dashes.
-  eleventyConfig.setLibrary("md", markdownIt({ html: true, typographer: true }));
+  eleventyConfig.setLibrary("md", reportMarkdown());
   const cache = new SvgCache(svgCacheDir(root));
   const partials = new nunjucks.Environment(new nunjucks.FileSystemLoader(ENGINE_INCLUDES), { autoescape: true, throwOnUndefined: true });
 
@@ -93,6 +95,8 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
     () => state().councils,
     (name, context) => renderPartial(name, context),
   );
+
+  registerReaderAids(eleventyConfig, () => state().release.manifest, (name, context) => renderPartial(name, context));
 
   eleventyConfig.addShortcode("stat", function (this: ShortcodeContext, key: string) {
     return onPage(this, () => escapeHtml(state().stats.format(key)));

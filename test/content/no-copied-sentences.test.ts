@@ -2,6 +2,9 @@
  * Facts carry over from the source texts; sentences do not. Any run of eight or more
  * words shared between content/ (or the figure texts in scripts/) and a seed text in
  * ../shared/seeds fails, as a sign that a sentence was copied rather than paraphrased.
+ * Web addresses are left out on both sides: a source's address (in the chapters' Sources,
+ * content/_data/bibliography.json) has to be the same as the one the seed cites, and is
+ * not a sentence.
  */
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
@@ -17,6 +20,7 @@ const words = (text: string) =>
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .replace(/\{%.*?%\}/g, " ")
+    .replace(/https?:\/\/[^\s"'<>)]+/g, " ")
     .split(/[^a-z0-9']+/)
     .filter(Boolean);
 
@@ -38,6 +42,12 @@ describe("shared word runs", () => {
     const copied = [...runs("We think the decline over the last eight years in the inspection performance is real.")].filter((r) => seed.has(r));
     expect(copied).toEqual(["the decline over the last eight years in", "decline over the last eight years in the", "over the last eight years in the inspection", "the last eight years in the inspection performance"]);
     expect([...runs("a decline over the last eight years, we think")].filter((r) => seed.has(r))).toEqual([]);
+  });
+
+  it("leaves web addresses out, on both sides", () => {
+    const seed = runs("See https://www.gov.uk/government/uploads/system/uploads/attachment_data/file/1/report.pdf for more.");
+    expect([...runs('"url": "https://www.gov.uk/government/uploads/system/uploads/attachment_data/file/1/report.pdf"')].filter((r) => seed.has(r))).toEqual([]);
+    expect(runs("a b https://x.org/c/d/e/f/g/h/i/j k")).toEqual(new Set());
   });
 });
 

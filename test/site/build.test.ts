@@ -203,7 +203,7 @@ describe("building the mini-report fixture", () => {
   it("renders the stats from the fixture's own numbers", () => {
     // outcomes.years.first = 2007/08; outcomes.good.2007-08 = 62%;
     // outcomes.total.2011-12 = 19 + 42 + 35 + 8 = 104%.
-    expect(page("chapter-1/index.html")).toContain("<p>In 2007/08, 62% of the made-up councils were judged good.</p>");
+    expect(page("chapter-1/index.html")).toContain('<p>In 2007/08, 62% of the made-up councils were judged good.<sup class="footnote-ref">');
     expect(page("chapter-1/index.html")).toContain("the shares for 2011/12 total 104% (");
     // Variations and ratio as worked out at the top of this file.
     expect(page("chapter-2/index.html")).toContain(
@@ -230,5 +230,48 @@ describe("building the mini-report fixture", () => {
         if (anchor) expect(page(targetFile), `${file}: ${href}`).toContain(`id="${anchor}"`);
       }
     }
+  });
+});
+
+describe("reading aids in the fixture (issue 7)", () => {
+  it("lists a chapter's two sections under On this page, and gives a chapter without sections no list", () => {
+    const list = /<nav class="on-this-page"[\s\S]*?<\/nav>/.exec(page("chapter-1/index.html"))?.[0] ?? "";
+    // grades.md has the sections "The first year" and "A year that does not add up".
+    expect([...list.matchAll(/<li><a href="#([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ["the-first-year", "The first year"],
+      ["a-year-that-does-not-add-up", "A year that does not add up"],
+    ]);
+    expect(page("chapter-1/index.html")).toContain('<h2 id="the-first-year">The first year</h2>');
+    expect(page("chapter-2/index.html")).not.toContain("on-this-page");
+  });
+
+  it("renders the footnote as a Notes section and the front matter's sources from content/_data/bibliography.json, in order", () => {
+    const chapter1 = page("chapter-1/index.html");
+    expect(chapter1).toContain('<li id="fn1" class="footnote-item"><p>Every share in this fixture is invented for the tests.');
+    const sources = /<section class="sources"[\s\S]*?<\/section>/.exec(chapter1)?.[0] ?? "";
+    expect(sources).toContain('<h2 id="sources">Sources</h2>');
+    expect([...sources.matchAll(/<li id="source-([^"]+)">/g)].map((m) => m[1])).toEqual(["made-up-grades", "brave-new-world-2015"]);
+    // The fixture's bibliography.json, typed out again: an ampersand stays text, a title ending in "?" takes no full stop.
+    expect(sources).toContain('The test fixture (2026). <a href="https://example.org/made-up-grades"><cite>Made-up grades &amp; shares</cite></a>.');
+    expect(sources).toContain("A made-up consultancy for a made-up association (2015). <cite>A made-up original report?</cite> <span");
+  });
+
+  it("cites the rebuild with package.json's version and the manifest's data date on the cover", () => {
+    // The fixture's package.json says version 1.0.0. Its latest publication date: 2018-10-01 in
+    // data/councils/inspections.csv, 2026-07-03 in data/ilacs/judgements.csv, so 3 July 2026.
+    expect(page("index.html")).toContain(
+      '<p class="citation"><cite>Mini Report: A made-up report for testing the site build</cite> A reproducible rebuild of the 2015 report by A made-up consultancy for a made-up association. Version 1.0.0, data as of 3 July 2026. Available at <a class="bare-url" href="/">/</a></p>',
+    );
+    expect(page("index.html")).toContain('<p class="citation">A made-up consultancy for a made-up association (2015). <cite>A made-up original report?</cite></p>');
+  });
+
+  it("builds the print edition: cover, contents and the printed pages in reading order, ids unique, links inside it", () => {
+    const html = page("print/index.html");
+    expect([...html.matchAll(/<article class="[^"]*" id="([^"]+)">/g)].map((m) => m[1])).toEqual(["cover", "chapter-1", "chapter-2", "what-changed"]);
+    expect([...html.matchAll(/data-print-target="([^"]+)"/g)].map((m) => m[1])).toEqual(["chapter-1", "chapter-2", "what-changed"]);
+    // Chapter 2's cross-reference to Figure 1.1 now points into the document.
+    expect(html).toContain('<a class="xref" href="#chapter-1--figure-outcomes-by-year">Figure 1.1</a>');
+    expect(html).toContain('<figure class="figure" id="chapter-1--figure-outcomes-by-year">');
+    expect(html).toContain('<li id="chapter-1--fn1" class="footnote-item">');
   });
 });

@@ -35,6 +35,7 @@ export const FIXTURE_SITE_FILES = [
   "data/figures/outcomes-yearly-swing.csv",
   "index.html",
   "manifest.json",
+  "print/index.html",
   "what-changed/index.html",
 ];
 

@@ -32,19 +32,20 @@ export function keyStatRow(tilesHtml: string): string {
 }
 
 /**
- * A callout box: an aside named by its title. The body is left to Markdown (blank lines
- * around it), so paragraphs, lists, links, stats and footnotes inside it read as they
- * do anywhere else on the page.
+ * A callout box: a note (role="note", not a landmark: two callouts may share a title, as
+ * two "Kept as published" do in the print edition) named by its title. The body is left
+ * to Markdown (blank lines around it), so paragraphs, lists, links, stats and footnotes
+ * inside it read as they do anywhere else on the page.
  */
 export function callout(title: string, body: string, id: string): string {
   const titleId = `${id}-title`;
   return [
-    `<aside class="callout" id="${escapeHtml(id)}" aria-labelledby="${escapeHtml(titleId)}">`,
+    `<div class="callout" role="note" id="${escapeHtml(id)}" aria-labelledby="${escapeHtml(titleId)}">`,
     `<p class="callout-title" id="${escapeHtml(titleId)}">${inline.renderInline(title)}</p>`,
     "",
     body.trim(),
     "",
-    "</aside>",
+    "</div>",
     "",
   ].join("\n");
 }

@@ -18,7 +18,7 @@ import { callout, calloutId, keyStatRow, keyStatTile, pullQuote, typeset } from 
 import { ENGINE_ROOT, svgCacheDir } from "../locations.ts";
 import { registerCouncilPages } from "./councils.ts";
 import { reportMarkdown } from "./markdown.ts";
-import { registerReaderAids } from "./reader-aids.ts";
+import { PRINT_EDITION_URL, registerReaderAids } from "./reader-aids.ts";
 import { prepareReport, type PreparedReport } from "./prepare.ts";
 
 /** The engine's own folders: layouts and stylesheet are shared by every project. */
@@ -36,7 +36,7 @@ export interface EleventyConfig {
   addPairedShortcode(name: string, fn: (this: ShortcodeContext, content: string, ...args: string[]) => string): void;
   addWatchTarget(target: string): void;
   addFilter(name: string, fn: (value: string) => string): void;
-  addTransform(name: string, fn: (this: { page: { inputPath: string; outputPath: string | false } }, content: string) => string): void;
+  addTransform(name: string, fn: (this: { page: { inputPath: string; outputPath: string | false; url: string } }, content: string) => string): void;
   setLibrary(name: "md", library: unknown): void;
   on(event: string, fn: (args: { directories: { output: string } }) => Promise<void> | void): void;
 }
@@ -166,8 +166,10 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPairedShortcode("callout", (body: string, title: string) => callout(title, body, calloutId(title)));
   eleventyConfig.addPairedShortcode("pullQuote", (text: string) => pullQuote(text));
   // A pull quote repeats the page's own words; a page whose pull quote does not fails the build.
+  // The print edition gathers pages already checked on their own, so it is not checked again.
   eleventyConfig.addTransform("pull-quotes-repeat-the-page", function (content: string) {
-    const problems = this.page.outputPath && String(this.page.outputPath).endsWith(".html") ? pullQuoteProblems(content) : [];
+    const own = this.page.outputPath && String(this.page.outputPath).endsWith(".html") && this.page.url !== PRINT_EDITION_URL;
+    const problems = own ? pullQuoteProblems(content) : [];
     if (problems.length > 0) {
       const page = path.relative(root, path.resolve(this.page.inputPath)).split(path.sep).join("/");
       throw new BuildError(`${page}: ${problems.join("; ")}`);

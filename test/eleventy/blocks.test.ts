@@ -15,13 +15,13 @@ describe("key-stat tiles", () => {
 describe("callouts", () => {
   const md = markdownIt({ html: true });
 
-  it("is an aside named by its title, with a Markdown body", () => {
+  it("is a note named by its title, with a Markdown body", () => {
     const html = md.render(callout("Kept as published", "The shares add up to *more* than 100.\n\n- one\n- two", calloutId("Kept as published")));
-    expect(html).toContain('<aside class="callout" id="callout-kept-as-published" aria-labelledby="callout-kept-as-published-title">');
+    expect(html).toContain('<div class="callout" role="note" id="callout-kept-as-published" aria-labelledby="callout-kept-as-published-title">');
     expect(html).toContain('<p class="callout-title" id="callout-kept-as-published-title">Kept as published</p>');
     expect(html).toContain("<p>The shares add up to <em>more</em> than 100.</p>");
     expect(html).toContain("<li>two</li>");
-    expect(html.trim().endsWith("</aside>")).toBe(true);
+    expect(html.trim().endsWith("</div>")).toBe(true);
   });
 
   it("sets the title with the page's typography, escaped", () => {

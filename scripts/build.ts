@@ -1,7 +1,7 @@
 /**
  * `npm run build`: build the site into a temporary folder beside the output and swap
  * it in only when everything succeeded, so a failed build leaves the previous site
- * untouched. Usage: tsx scripts/build.ts [--root DIR] [--out DIR] [--no-cache]
+ * untouched. Usage: tsx scripts/build.ts [--root DIR] [--out DIR] [--no-cache] [--path-prefix /sub/path/]
  */
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { BuildError, isReportError } from "./data/errors.ts";
+import { pathPrefixFrom } from "./eleventy/path-prefix.ts";
 import { ENGINE_ROOT } from "./eleventy/plugin.ts";
 import { processCacheCounts } from "./render/cache.ts";
 
@@ -20,6 +21,8 @@ export interface BuildOptions {
   readonly root: string;
   /** Where the finished site goes (default <root>/_site). */
   readonly outDir?: string;
+  /** Where the site will be served from, e.g. "/brave-new-world/" (default "/", or REPORT_PATH_PREFIX). */
+  readonly pathPrefix?: string;
 }
 
 export async function buildSite(options: BuildOptions): Promise<string> {
@@ -27,6 +30,7 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
   const staging = `${outDir}.building-${process.pid}`;
   const retired = `${outDir}.previous-${process.pid}`;
+  const pathPrefix = pathPrefixFrom(options.pathPrefix);
   await rm(staging, { recursive: true, force: true });
   // Eleventy sets process.exitCode on a failed build; the caller decides what a failure means.
   const exitCode = process.exitCode;
@@ -36,6 +40,7 @@ export async function buildSite(options: BuildOptions): Promise<string> {
       // "cli" makes the input and output given here win over the config file's dir settings.
       source: "cli",
       configPath: path.join(ENGINE_ROOT, ".eleventy.js"),
+      pathPrefix,
     });
     // Failures are reported once, by the caller, in our words (see buildFailure).
     eleventy.disableLogger();
@@ -84,11 +89,11 @@ export function buildFailure(error: unknown): Error {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { root: { type: "string", default: "." }, out: { type: "string" }, "no-cache": { type: "boolean", default: false } } });
+  const { values } = parseArgs({ options: { root: { type: "string", default: "." }, out: { type: "string" }, "no-cache": { type: "boolean", default: false }, "path-prefix": { type: "string" } } });
   const started = performance.now();
   try {
     if (values["no-cache"]) process.env.REPORT_SVG_CACHE = "off";
-    const out = await buildSite({ root: values.root, outDir: values.out });
+    const out = await buildSite({ root: values.root, outDir: values.out, pathPrefix: values["path-prefix"] });
     console.log(`Built ${path.relative(process.cwd(), out) || "."} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const charts = processCacheCounts();
     console.log(`Charts: ${charts.misses} drawn, ${charts.hits} from the cache`);

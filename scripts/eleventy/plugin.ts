@@ -15,7 +15,9 @@ import { changesTitle, changesView, figureNote } from "../release/page.ts";
 import { MANIFEST_FILE } from "../release/store.ts";
 import { stableJson } from "../release/manifest.ts";
 import { registerCouncilPages } from "./councils.ts";
+import { registerPathPrefix } from "./path-prefix.ts";
 import { prepareReport, type PreparedReport } from "./prepare.ts";
+import { registerSearchIndex } from "./search.ts";
 
 /** The engine's own folders: layouts and stylesheet are shared by every project. */
 export const ENGINE_ROOT = path.resolve(import.meta.dirname, "../..");
@@ -30,6 +32,7 @@ export interface EleventyConfig {
   addCollection(name: string, fn: (api: { getAll(): CollectionItem[] }) => CollectionItem[]): void;
   addPairedShortcode(name: string, fn: (this: ShortcodeContext, content: string, ...args: string[]) => string): void;
   addWatchTarget(target: string): void;
+  addPlugin(plugin: unknown): void;
   setLibrary(name: "md", library: unknown): void;
   on(event: string, fn: (args: { directories: { output: string } }) => Promise<void> | void): void;
 }
@@ -176,4 +179,7 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
     await copyFile(STYLESHEET, path.join(directories.output, "assets", "report.css"));
     await writeFile(path.join(directories.output, MANIFEST_FILE), stableJson(state().release.manifest));
   });
+
+  registerSearchIndex(eleventyConfig);
+  registerPathPrefix(eleventyConfig);
 }

@@ -15,6 +15,7 @@ import { changesTitle, changesView, figureNote } from "../release/page.ts";
 import { MANIFEST_FILE } from "../release/store.ts";
 import { stableJson } from "../release/manifest.ts";
 import { registerCouncilPages } from "./councils.ts";
+import { registerDownloads } from "./downloads.ts";
 import { registerPathPrefix } from "./path-prefix.ts";
 import { prepareReport, type PreparedReport } from "./prepare.ts";
 import { registerSearchIndex } from "./search.ts";
@@ -180,6 +181,7 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
     await writeFile(path.join(directories.output, MANIFEST_FILE), stableJson(state().release.manifest));
   });
 
+  registerDownloads(eleventyConfig, root, contentDir, state, renderPartial);
   registerSearchIndex(eleventyConfig);
   registerPathPrefix(eleventyConfig);
 }

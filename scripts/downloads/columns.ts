@@ -19,12 +19,13 @@ export type ColumnNotes = ReadonlyMap<string, FileNotes>;
 const ticked = (text: string) => [...text.matchAll(/`([^`]+)`/g)].map((match) => match[1]);
 const isDataFile = (name: string) => /^data\/.+\.csv$/.test(name);
 
+/** A table row's cells; "\\|" is a pipe inside a cell. */
 const cellsOf = (line: string) =>
   line
     .trim()
     .replace(/^\||\|$/g, "")
-    .split("|")
-    .map((cell) => cell.trim());
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim().replace(/\\\|/g, "|"));
 
 export function parseColumnNotes(markdown: string): ColumnNotes {
   const notes = new Map<string, { prose: string[]; columns: Map<string, string> }>();

@@ -9,6 +9,7 @@
  * an optional dependency: nothing is downloaded at build time). The binary is stopped when
  * the last index being built in this process is written, so a build leaves nothing running.
  */
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { BuildError } from "../data/errors.ts";
@@ -18,7 +19,7 @@ export const SEARCH_INDEX_DIR = "pagefind";
 
 let indexesBeingBuilt = 0;
 
-/** Index every page of a built site and write the index into it. Returns how many pages were indexed. */
+/** Index every page of a built site and write the index into it. Returns how many pages the index holds. */
 export async function writeSearchIndex(siteDir: string): Promise<number> {
   indexesBeingBuilt += 1;
   try {
@@ -27,10 +28,13 @@ export async function writeSearchIndex(siteDir: string): Promise<number> {
     if (!index) throw new BuildError(`the search index could not be started: ${errors.join("; ")}`);
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new BuildError(`the search index could not read the site: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, SEARCH_INDEX_DIR) });
+    const outputPath = path.join(siteDir, SEARCH_INDEX_DIR);
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new BuildError(`the search index could not be written: ${written.errors.join("; ")}`);
     await index.deleteIndex();
-    return added.page_count;
+    // addDirectory counts every page it read; the entry file counts those it indexed.
+    const entry = JSON.parse(await readFile(path.join(outputPath, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   } finally {
     indexesBeingBuilt -= 1;
     if (indexesBeingBuilt === 0) await pagefind.close();

@@ -41,9 +41,14 @@ export function pathPrefixFrom(argument: string | undefined, env: NodeJS.Process
 
 interface PluginConfig {
   addPlugin(plugin: unknown): void;
+  htmlTransformer: { setPosthtmlProcessOptions(options: object): void };
 }
 
 export function registerPathPrefix(eleventyConfig: PluginConfig): void {
-  // Reads the pathPrefix the build passed to Eleventy; with "/" it changes nothing.
+  // Reads the pathPrefix the build passed to Eleventy; with "/" it changes nothing and no
+  // page is parsed again.
   eleventyConfig.addPlugin(HtmlBasePlugin);
+  // With a prefix every page is parsed and written out again (posthtml): keep attributes
+  // written without a value (download, hidden) that way, as html-validate requires, instead of download="".
+  eleventyConfig.htmlTransformer.setPosthtmlProcessOptions({ recognizeNoValueAttribute: true });
 }

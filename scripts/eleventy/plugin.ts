@@ -34,6 +34,7 @@ export interface EleventyConfig {
   addPairedShortcode(name: string, fn: (this: ShortcodeContext, content: string, ...args: string[]) => string): void;
   addWatchTarget(target: string): void;
   addPlugin(plugin: unknown): void;
+  htmlTransformer: { setPosthtmlProcessOptions(options: object): void };
   setLibrary(name: "md", library: unknown): void;
   on(event: string, fn: (args: { directories: { output: string } }) => Promise<void> | void): void;
 }

@@ -61,12 +61,20 @@ export function registerDownloads(
   eleventyConfig: Pick<EleventyConfig, "on" | "addShortcode">,
   root: string,
   contentDir: string,
+  preparing: () => Promise<PreparedReport>,
   report: () => PreparedReport,
   renderPartial: (name: string, context: object) => string,
 ): void {
   let downloads: DataDownloads | undefined;
   eleventyConfig.on("eleventy.before", async () => {
     downloads = undefined;
+    // The data is read only once the report has loaded and checked it (sha256, schemas), so
+    // a broken file is reported by the loader, at its file:line:column, and nowhere else.
+    try {
+      await preparing();
+    } catch {
+      return;
+    }
     downloads = await prepareDownloads(root, contentDir);
   });
   const current = () => {

@@ -182,7 +182,17 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
     await writeFile(path.join(directories.output, MANIFEST_FILE), stableJson(state().release.manifest));
   });
 
-  registerDownloads(eleventyConfig, root, contentDir, state, renderPartial);
+  registerDownloads(
+    eleventyConfig,
+    root,
+    contentDir,
+    async () => {
+      if (!preparing) throw new BuildError("the data page was asked for before the report was prepared");
+      return preparing;
+    },
+    state,
+    renderPartial,
+  );
   registerSearchIndex(eleventyConfig);
   registerPathPrefix(eleventyConfig);
 }

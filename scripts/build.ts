@@ -3,7 +3,8 @@
  * it in only when everything succeeded, so a failed build leaves the previous site
  * untouched. When nothing the build reads has changed since it last wrote the output,
  * and the output is as it left it, the command says so and stops (like make); --force
- * builds anyway. Usage: tsx scripts/build.ts [--root DIR] [--out DIR] [--no-cache] [--force]
+ * builds anyway.
+ * Usage: tsx scripts/build.ts [--root DIR] [--out DIR] [--no-cache] [--force] [--path-prefix /sub/path/]
  *
  * Eleventy and the pipeline are imported when a build runs, not before: the up-to-date
  * check must not pay the second or two that loading them takes.
@@ -13,7 +14,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { clearState, inputsFingerprint, isUpToDate, outputFingerprint, readState, stateFile, writeState } from "./build-state.ts";
-import { ENGINE_ROOT, svgCacheDir } from "./locations.ts";
+import { ENGINE_ROOT, PATH_PREFIX_ENV, svgCacheDir } from "./locations.ts";
 import { BuildError, isReportError } from "./data/errors.ts";
 
 // Output must not depend on the machine's time zone or language.
@@ -24,6 +25,8 @@ export interface BuildOptions {
   readonly root: string;
   /** Where the finished site goes (default <root>/_site). */
   readonly outDir?: string;
+  /** Where the site will be served from, e.g. "/brave-new-world/" (default "/", or REPORT_PATH_PREFIX). */
+  readonly pathPrefix?: string;
 }
 
 export async function buildSite(options: BuildOptions): Promise<string> {
@@ -31,6 +34,8 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
   const staging = `${outDir}.building-${process.pid}`;
   const retired = `${outDir}.previous-${process.pid}`;
+  const { pathPrefixFrom } = await import("./eleventy/path-prefix.ts");
+  const pathPrefix = pathPrefixFrom(options.pathPrefix);
   await rm(staging, { recursive: true, force: true });
   // Eleventy sets process.exitCode on a failed build; the caller decides what a failure means.
   const exitCode = process.exitCode;
@@ -41,6 +46,7 @@ export async function buildSite(options: BuildOptions): Promise<string> {
       // "cli" makes the input and output given here win over the config file's dir settings.
       source: "cli",
       configPath: path.join(ENGINE_ROOT, ".eleventy.js"),
+      pathPrefix,
     });
     // Failures are reported once, by the caller, in our words (see buildFailure).
     eleventy.disableLogger();
@@ -104,12 +110,15 @@ export async function buildSiteUnlessUpToDate(options: BuildOptions & { readonly
   const root = path.resolve(options.root);
   const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
   const stateDir = svgCacheDir(root);
-  if (!stateDir) return { outDir: await buildSite({ root, outDir }), upToDate: false };
+  const build = () => buildSite({ root, outDir, pathPrefix: options.pathPrefix });
+  if (!stateDir) return { outDir: await build(), upToDate: false };
   const record = stateFile(stateDir, outDir);
-  const inputs = await inputsFingerprint(root);
+  // The prefix as given (the argument, else the environment): another spelling of the same
+  // prefix only costs one needless build, and reading it here needs none of Eleventy.
+  const inputs = await inputsFingerprint(root, { pathPrefix: options.pathPrefix ?? process.env[PATH_PREFIX_ENV] ?? "" });
   if (!options.force && isUpToDate(await readState(record), inputs, await outputFingerprint(outDir))) return { outDir, upToDate: true };
   await clearState(record);
-  await buildSite({ root, outDir });
+  await build();
   const output = await outputFingerprint(outDir);
   if (output) await writeState(record, { inputs, output });
   return { outDir, upToDate: false };
@@ -117,12 +126,18 @@ export async function buildSiteUnlessUpToDate(options: BuildOptions & { readonly
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { root: { type: "string", default: "." }, out: { type: "string" }, "no-cache": { type: "boolean", default: false }, force: { type: "boolean", default: false } },
+    options: {
+      root: { type: "string", default: "." },
+      out: { type: "string" },
+      "no-cache": { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
+      "path-prefix": { type: "string" },
+    },
   });
   const started = performance.now();
   try {
     if (values["no-cache"]) process.env.REPORT_SVG_CACHE = "off";
-    const { outDir, upToDate } = await buildSiteUnlessUpToDate({ root: values.root, outDir: values.out, force: values.force });
+    const { outDir, upToDate } = await buildSiteUnlessUpToDate({ root: values.root, outDir: values.out, force: values.force, pathPrefix: values["path-prefix"] });
     const where = path.relative(process.cwd(), outDir) || ".";
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (upToDate) {

@@ -17,3 +17,6 @@ export function svgCacheDir(root: string, setting = process.env.REPORT_SVG_CACHE
   if (setting === "off") return null;
   return setting ? path.resolve(setting) : path.join(root, ".cache", "svg");
 }
+
+/** The environment variable that sets the path prefix (scripts/eleventy/path-prefix.ts) when the command line does not. */
+export const PATH_PREFIX_ENV = "REPORT_PATH_PREFIX";

@@ -3,6 +3,11 @@
  * of the site, and every #fragment an id (or <a name>) on the target page. External
  * links (another host, mailto:, tel:) are only listed, never fetched. The check is
  * a pure function of the site's files; `readSite` loads a built folder for it.
+ *
+ * A site built for a sub-path (`--path-prefix /brave-new-world/`) is checked as it will be
+ * served: every page is at <prefix><file>, and a root-relative link must start with the
+ * prefix. The "page not found" page (404.html) is served by static hosts at whatever
+ * address was asked for, so its links must not be relative to where it is.
  */
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
@@ -43,6 +48,8 @@ export interface LinkReport {
 
 /** A host name that cannot be a real one (RFC 2606), to resolve site paths with the URL parser. */
 const SITE_ORIGIN = "https://site.invalid";
+/** The page static hosts serve for a missing address, at that address. */
+export const NOT_FOUND_PAGE = "404.html";
 /** Attributes that hold a URL. */
 const URL_ATTRIBUTES = new Set(["href", "src", "action", "poster", "data"]);
 
@@ -91,8 +98,20 @@ function fileFor(pathname: string): string {
   return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
 }
 
+export interface LinkCheckOptions {
+  /** Where the site is served from: "/" (the default) or a sub-path such as "/brave-new-world/". */
+  readonly pathPrefix?: string;
+}
+
+/** "/", or the prefix with one leading and one trailing slash. */
+const prefixOf = (value = "/") => `/${value.split("/").filter(Boolean).join("/")}/`.replace(/^\/\/$/, "/");
+
+/** A link that names neither a scheme, nor a root-relative path, nor only a fragment. */
+const isPathRelative = (url: string) => !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith("/") && !url.startsWith("#");
+
 /** Check every link of every page of the site. */
-export function checkLinks(site: SiteFiles): LinkReport {
+export function checkLinks(site: SiteFiles, options: LinkCheckOptions = {}): LinkReport {
+  const prefix = prefixOf(options.pathPrefix);
   const parsed = new Map<string, ParsedPage>();
   const pageOf = (file: string): ParsedPage | undefined => {
     const html = site.get(file);
@@ -105,12 +124,16 @@ export function checkLinks(site: SiteFiles): LinkReport {
   let internalCount = 0;
   const pages = [...site.keys()].filter((file) => typeof site.get(file) === "string").sort();
   for (const page of pages) {
-    const base = `${SITE_ORIGIN}/${page}`;
+    const base = `${SITE_ORIGIN}${prefix}${page}`;
     for (const link of (pageOf(page) as ParsedPage).links) {
       const use = { page, line: link.line, column: link.column, url: link.url };
       const fail = (problem: string) => broken.push({ ...use, problem });
       if (link.url.trim() === "") {
         fail("the link is empty");
+        continue;
+      }
+      if (page === NOT_FOUND_PAGE && isPathRelative(link.url.trim())) {
+        fail("the page-not-found page is served at any missing address, so a relative link would point somewhere else on each; start it with /");
         continue;
       }
       let target: URL;
@@ -127,7 +150,11 @@ export function checkLinks(site: SiteFiles): LinkReport {
         continue;
       }
       internalCount += 1;
-      const file = fileFor(target.pathname);
+      if (!target.pathname.startsWith(prefix)) {
+        fail(`${target.pathname} is outside the site, which is served under ${prefix}`);
+        continue;
+      }
+      const file = fileFor(target.pathname.slice(prefix.length - 1));
       if (!site.has(file)) {
         const folder = site.has(`${file}/index.html`) ? `; the folder has an index page: link to ${target.pathname}/` : "";
         fail(`${file} is not a file of the site${folder}`);

@@ -19,7 +19,10 @@ import { ENGINE_ROOT, svgCacheDir } from "../locations.ts";
 import { registerCouncilPages } from "./councils.ts";
 import { reportMarkdown } from "./markdown.ts";
 import { PRINT_EDITION_URL, registerReaderAids } from "./reader-aids.ts";
+import { registerDownloads } from "./downloads.ts";
+import { registerPathPrefix } from "./path-prefix.ts";
 import { prepareReport, type PreparedReport } from "./prepare.ts";
+import { registerSearchIndex } from "./search.ts";
 
 /** The engine's own folders: layouts and stylesheet are shared by every project. */
 export const ENGINE_INCLUDES = path.join(ENGINE_ROOT, "_includes");
@@ -37,6 +40,8 @@ export interface EleventyConfig {
   addWatchTarget(target: string): void;
   addFilter(name: string, fn: (value: string) => string): void;
   addTransform(name: string, fn: (this: { page: { inputPath: string; outputPath: string | false; url: string } }, content: string) => string): void;
+  addPlugin(plugin: unknown): void;
+  htmlTransformer: { setPosthtmlProcessOptions(options: object): void };
   setLibrary(name: "md", library: unknown): void;
   on(event: string, fn: (args: { directories: { output: string } }) => Promise<void> | void): void;
 }
@@ -187,4 +192,18 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
     await copyFile(STYLESHEET, path.join(directories.output, "assets", "report.css"));
     await writeFile(path.join(directories.output, MANIFEST_FILE), stableJson(state().release.manifest));
   });
+
+  registerDownloads(
+    eleventyConfig,
+    root,
+    contentDir,
+    async () => {
+      if (!preparing) throw new BuildError("the data page was asked for before the report was prepared");
+      return preparing;
+    },
+    state,
+    renderPartial,
+  );
+  registerSearchIndex(eleventyConfig);
+  registerPathPrefix(eleventyConfig);
 }

@@ -11,4 +11,6 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
     disableLogger(): void;
   }
+  /** Rewrites every URL in the HTML output to start with the configured pathPrefix (a no-op when it is "/"). */
+  export function HtmlBasePlugin(eleventyConfig: unknown, options?: { baseHref?: string; extensions?: string }): void;
 }

@@ -2,6 +2,10 @@
  * A small static file server for the browser tests: serves one built site folder on
  * 127.0.0.1 at a random free port, in this process, the way a static host would
  * ("/chapter-1/" is chapter-1/index.html). Nothing else is reachable through it.
+ *
+ * Like a host serving the site from a sub-path, it can mount the folder under a path
+ * prefix ("/brave-new-world/chapter-1/" is chapter-1/index.html; any address outside the
+ * prefix is 404), and answer a missing address with the site's 404.html and status 404.
  */
 import { readFile } from "node:fs/promises";
 import http from "node:http";
@@ -15,7 +19,16 @@ const TYPES: Readonly<Record<string, string>> = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".zip": "application/zip",
 };
+
+export interface ServeOptions {
+  /** Mount the site under this path, e.g. "/brave-new-world/" (default "/"). */
+  readonly pathPrefix?: string;
+  /** Answer a missing address with this file of the site (e.g. "404.html"), status 404. */
+  readonly notFoundPage?: string;
+}
 
 export interface StaticServer {
   /** "http://127.0.0.1:PORT", no trailing slash. */
@@ -25,15 +38,26 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveFolder(root: string): Promise<StaticServer> {
+export async function serveFolder(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = path.resolve(root);
+  const prefix = `/${(options.pathPrefix ?? "/").split("/").filter(Boolean).join("/")}/`.replace(/^\/\/$/, "/");
   const server = http.createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    const file = path.join(base, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405).end();
       return;
     }
+    const notFound = async () => {
+      const page = options.notFoundPage ? await readFile(path.join(base, options.notFoundPage)).catch(() => undefined) : undefined;
+      if (page) response.writeHead(404, { "content-type": TYPES[".html"], "content-length": page.length }).end(request.method === "HEAD" ? undefined : page);
+      else response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`not found: ${requested}\n`);
+    };
+    if (!requested.startsWith(prefix)) {
+      await notFound();
+      return;
+    }
+    const pathname = requested.slice(prefix.length - 1);
+    const file = path.join(base, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
     // path.join has already resolved any "..": refuse what lands outside the site.
     if (file !== base && !file.startsWith(base + path.sep)) {
       response.writeHead(403).end();
@@ -44,7 +68,7 @@ export async function serveFolder(root: string): Promise<StaticServer> {
       response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "content-length": body.length });
       response.end(request.method === "HEAD" ? undefined : body);
     } catch {
-      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`not found: ${pathname}\n`);
+      await notFound();
     }
   });
   await new Promise<void>((resolve, reject) => {

@@ -113,3 +113,38 @@ describe("readSite", () => {
     }
   });
 });
+
+describe("checkLinks on a site served under a path prefix", () => {
+  /** The good site as the base plugin writes it for /sub/path/: root-relative links carry the prefix. */
+  const prefixedSite = () =>
+    new Map([...goodSite()].map(([file, html]) => [file, html === null ? null : html.replace(/(href|src)="\/(?!\/)/g, '$1="/sub/path/')]));
+
+  it("resolves prefixed root-relative links and relative ones from the page's served address", () => {
+    const report = checkLinks(prefixedSite(), { pathPrefix: "/sub/path/" });
+    expect(formatBrokenLinks(report.broken)).toBe("");
+    // The same eight links as without a prefix ("../#top-of-cover" from /sub/path/chapter-1/ is the cover).
+    expect(report.internalCount).toBe(8);
+    // The prefix may be given without its slashes.
+    expect(checkLinks(prefixedSite(), { pathPrefix: "sub/path" }).broken).toEqual([]);
+  });
+
+  it("reports a root-relative link that misses the prefix, as a host serving the sub-path would", () => {
+    const report = checkLinks(goodSite(), { pathPrefix: "/sub/path/" });
+    // The unprefixed site's root-relative links all point outside /sub/path/; its relative ones still resolve.
+    expect(report.broken.map((link) => link.url).sort()).toEqual(["/assets/site.css", "/chapter-1/", "/chapter-1/index.html#notes", "/data/figures/a.csv"]);
+    expect(report.broken[0].problem).toMatch(/is outside the site, which is served under \/sub\/path\/$/);
+  });
+});
+
+describe("checkLinks on the page-not-found page", () => {
+  it("accepts root-relative links, fragments and other hosts, and reports relative ones: the page is served at any missing address", () => {
+    const site = new Map(goodSite());
+    site.set("404.html", page('<a href="/">Cover</a> <a href="#main">Skip</a> <a href="https://www.example.org/">Elsewhere</a>\n<a href="chapter-1/">One</a> <a href="../data/figures/a.csv">CSV</a>\n<p id="main">Not found</p>'));
+    const report = checkLinks(site);
+    expect(report.broken.map((link) => [link.page, link.line, link.url])).toEqual([
+      ["404.html", 5, "chapter-1/"],
+      ["404.html", 5, "../data/figures/a.csv"],
+    ]);
+    expect(report.broken[0].problem).toMatch(/served at any missing address.*start it with \//);
+  });
+});

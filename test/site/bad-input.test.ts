@@ -9,6 +9,7 @@
  */
 import { copyFile, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { unzipSync } from "fflate";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, rootCause } from "../../scripts/build.ts";
 import { signProvenance } from "../../scripts/data/provenance.ts";
@@ -17,6 +18,8 @@ import { OUTCOMES_CSV, REPO_ROOT, copyFixture, fingerprint, removeTemporaryFolde
 const CORPUS = path.join(REPO_ROOT, "test", "fixtures", "bad-data");
 const INSPECTIONS_CSV = "data/councils/inspections.csv";
 const COUNCILS_CSV = "data/councils/councils.csv";
+/** The fixture's data zip (named from its title; see scripts/downloads/catalogue.ts). */
+const DATA_ZIP = "data/mini-report-data.zip";
 
 interface Case {
   /** What is broken, for the test name. */
@@ -121,8 +124,11 @@ describe("the bad input corpus", () => {
     // Built beside the first site, so the two can be compared file by file.
     const same = path.join(await temporaryFolder(), "site");
     await withEnv({ REPORT_SVG_CACHE: cacheDir }, async () => buildSite({ root: await projectWith(c), outDir: same }));
-    // Every page, chart and CSV is byte for byte the one built from the fixture as it is…
-    const pages = (lines: string[]) => lines.filter((line) => !line.startsWith("manifest.json "));
+    // Every page, chart, CSV and the search index are byte for byte the ones built from the
+    // fixture as it is, but for what holds the data file itself or its sha256: the manifest,
+    // the file's copy, the data page and the data zip (checked below).
+    const OWN_BYTES = ["manifest.json", c.target, "data/index.html", DATA_ZIP];
+    const pages = (lines: string[]) => lines.filter((line) => !OWN_BYTES.includes(line.split(" ")[0]));
     expect(pages(await fingerprint(same))).toEqual(pages(builtSite));
     // …and the manifest differs only where it should: it records the sha256 of the file's
     // bytes, and those bytes are different.
@@ -130,6 +136,17 @@ describe("the bad input corpus", () => {
     const [before, after] = [await manifest(outDir), await manifest(same)];
     expect(after.dataFiles[c.target]).not.toBe(before.dataFiles[c.target]);
     expect({ ...after, dataFiles: { ...after.dataFiles, [c.target]: "" } }).toEqual({ ...before, dataFiles: { ...before.dataFiles, [c.target]: "" } });
+    // The copy served with the site is the file as given; the data page differs only by its sha256.
+    expect((await readFile(path.join(same, c.target))).equals(bytes)).toBe(true);
+    const oldHash = (text: string) => text.replaceAll(after.dataFiles[c.target], before.dataFiles[c.target]);
+    expect(oldHash(await readFile(path.join(same, "data/index.html"), "utf8"))).toBe(await readFile(path.join(outDir, "data/index.html"), "utf8"));
+    // The zip holds the file as given; its README and the ledger differ only by its sha256.
+    const [zipBefore, zipAfter] = [unzipSync(await readFile(path.join(outDir, DATA_ZIP))), unzipSync(await readFile(path.join(same, DATA_ZIP)))];
+    expect(Object.keys(zipAfter).sort()).toEqual(Object.keys(zipBefore).sort());
+    for (const [name, content] of Object.entries(zipAfter)) {
+      if (name.endsWith(`/${c.target}`)) expect(Buffer.from(content).equals(bytes), name).toBe(true);
+      else expect(oldHash(Buffer.from(content).toString("utf8")), name).toBe(Buffer.from(zipBefore[name]).toString("utf8"));
+    }
   });
 
   it.each(FAILING)("refuses $name with file:line:column and a plain message ($at)", async (c) => {

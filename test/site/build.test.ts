@@ -9,7 +9,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../scripts/build.ts";
-import { FIXTURE, FIXTURE_SITE_FILES, copyFixture, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
+import { FIXTURE, FIXTURE_SITE_FILES, copyFixture, outsideSearchIndex, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 /**
  * The fixture's data/national/inspection-outcomes-by-year.csv, typed out again:
@@ -83,7 +83,7 @@ afterAll(removeTemporaryFolders);
 
 describe("building the mini-report fixture", () => {
   it("writes exactly the pages, CSVs and stylesheet, swaps them into place and leaves the project untouched", async () => {
-    expect([...site.keys()].sort()).toEqual(FIXTURE_SITE_FILES);
+    expect(outsideSearchIndex([...site.keys()].sort())).toEqual(FIXTURE_SITE_FILES);
     // No staging or retired folder is left beside the output.
     expect(await readdir(path.dirname(outDir))).toEqual(["site"]);
     // The build reads the project but writes nothing into it (no .cache/, no _site/).
@@ -93,7 +93,7 @@ describe("building the mini-report fixture", () => {
     expect((await readdir(cacheDir)).filter((name) => name.endsWith(".svg"))).toHaveLength(2 + 5);
   });
 
-  it("lists both chapters, the council index and the changes page on the cover, in reading order, with links", () => {
+  it("lists both chapters, the council index, the data page and the changes page on the cover, in reading order, with links", () => {
     // The fixture's file names (grades.md is chapter 1, cycles.md chapter 2) sort the
     // other way round, so this order can only come from the front matter.
     const contents = /<nav class="contents"[\s\S]*?<\/nav>/.exec(page("index.html"))?.[0] ?? "";
@@ -102,6 +102,7 @@ describe("building the mini-report fixture", () => {
       ["/chapter-1/", "Chapter 1", "How the made-up grades moved"],
       ["/chapter-2/", "Chapter 2", "How much the made-up grades swing"],
       ["/councils/", "Councils", "Find your council"],
+      ["/data/", "Appendix", "Download the data"],
       // No release is recorded in the fixture, so the changes page has its plain title.
       ["/what-changed/", "Appendix", "What changed"],
     ]);
@@ -114,8 +115,9 @@ describe("building the mini-report fixture", () => {
     expect(page("chapter-1/index.html")).not.toContain('rel="prev"');
     expect(page("chapter-2/index.html")).toContain('<a rel="prev" href="/chapter-1/">Previous: How the made-up grades moved</a>');
     expect(page("chapter-2/index.html")).toContain('<a rel="next" href="/councils/">Next: Find your council</a>');
-    expect(page("councils/index.html")).toContain('<a rel="next" href="/what-changed/">Next: What changed</a>');
-    expect(page("what-changed/index.html")).toContain('<a rel="prev" href="/councils/">Previous: Find your council</a>');
+    expect(page("councils/index.html")).toContain('<a rel="next" href="/data/">Next: Download the data</a>');
+    expect(page("data/index.html")).toContain('<a rel="next" href="/what-changed/">Next: What changed</a>');
+    expect(page("what-changed/index.html")).toContain('<a rel="prev" href="/data/">Previous: Download the data</a>');
     expect(page("what-changed/index.html")).not.toContain('rel="next"');
   });
 

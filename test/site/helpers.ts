@@ -15,8 +15,13 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "mini-report");
 export const OUTCOMES_CSV = "data/national/inspection-outcomes-by-year.csv";
 
-/** Every file a build of the fixture writes, sorted. */
+/**
+ * Every file a build of the fixture writes, sorted, but for the search index under
+ * pagefind/ (see SEARCH_INDEX_FILES): its index and fragment files are named by the hash
+ * of their contents, so they change with any wording and are counted, not listed.
+ */
 export const FIXTURE_SITE_FILES = [
+  "404.html",
   "assets/report.css",
   "chapter-1/index.html",
   "chapter-2/index.html",
@@ -26,6 +31,9 @@ export const FIXTURE_SITE_FILES = [
   "councils/dunmoor/index.html",
   "councils/fernhill/index.html",
   "councils/index.html",
+  "data/councils/councils.csv",
+  "data/councils/demand.csv",
+  "data/councils/inspections.csv",
   "data/figures/council-ashvale.csv",
   "data/figures/council-brookmere.csv",
   "data/figures/council-cobbleton.csv",
@@ -33,11 +41,40 @@ export const FIXTURE_SITE_FILES = [
   "data/figures/council-fernhill.csv",
   "data/figures/outcomes-by-year.csv",
   "data/figures/outcomes-yearly-swing.csv",
+  "data/ilacs/judgements.csv",
+  "data/illustrations/mean-reversion.csv",
+  "data/index.html",
+  "data/known-exceptions.csv",
+  "data/mini-report-data.zip",
+  "data/national/cohort-2013-design.csv",
+  "data/national/cohort-2013-indicators.csv",
+  "data/national/cost-of-failure.csv",
+  "data/national/futures-visions.csv",
+  "data/national/inspection-outcomes-by-year.csv",
+  "data/national/projection-2017.csv",
+  "data/national/repeat-inspection-transitions.csv",
+  "data/national/survey-statements.csv",
+  "data/national/workforce-exhaustion.csv",
   "index.html",
   "manifest.json",
   "print/index.html",
+  "search/index.html",
   "what-changed/index.html",
 ];
+
+/** The search index's folder (scripts/eleventy/search.ts). */
+export const SEARCH_INDEX_FOLDER = "pagefind/";
+
+/** The search index's files by kind: pagefind's scripts and entry file by name, its index and fragments by pattern. */
+export const SEARCH_INDEX_FILES = {
+  named: ["pagefind/pagefind-entry.json", "pagefind/pagefind-ui.css", "pagefind/pagefind-ui.js", "pagefind/pagefind-worker.js", "pagefind/pagefind.js", "pagefind/wasm.en.pagefind"],
+  /** One fragment per indexed page. */
+  fragment: /^pagefind\/fragment\/en_[0-9a-f]+\.pf_fragment$/,
+  index: /^pagefind\/index\/en_[0-9a-f]+\.pf_index$/,
+};
+
+/** A built site's file list without the search index's folder, to compare with FIXTURE_SITE_FILES. */
+export const outsideSearchIndex = (files: readonly string[]) => files.filter((file) => !file.startsWith(SEARCH_INDEX_FOLDER));
 
 const temporaryFolders: string[] = [];
 

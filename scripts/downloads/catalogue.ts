@@ -1,0 +1,126 @@
+/**
+ * What the data page (/data/) lists and the data zip holds, worked out from the
+ * provenance ledger (data/README.md), the data files themselves and the rendered
+ * figures. Pure: the caller reads the files (scripts/eleventy/downloads.ts).
+ */
+import { parse } from "csv-parse/sync";
+import { BuildError } from "../data/errors.ts";
+import type { ProvenanceEntry } from "../data/provenance.ts";
+import type { ColumnNotes } from "./columns.ts";
+
+/** Figure CSVs live here (scripts/figures/render.ts); a data file may not land in it. */
+const FIGURE_CSV_FOLDER = "data/figures/";
+
+export interface DatasetColumn {
+  readonly name: string;
+  /** From the column notes of data/README.md; undefined where it has none. */
+  readonly meaning: string | undefined;
+}
+
+export interface DatasetView {
+  /** Path in the repository and in the zip's data folder, e.g. "data/national/x.csv". */
+  readonly file: string;
+  /** Site path of the copy served with the site: the same path from the site root. */
+  readonly href: string;
+  /** Id of its entry on the data page. */
+  readonly anchor: string;
+  readonly contents: string;
+  readonly source: string;
+  readonly licence: string;
+  readonly date: string;
+  readonly sha256: string;
+  /** Data rows (the header not counted). */
+  readonly rows: number;
+  readonly columns: readonly DatasetColumn[];
+  /** What data/README.md says about the file beyond its column table (Markdown). */
+  readonly notes: readonly string[];
+}
+
+/** The header and the number of data rows of a CSV file's text. */
+export function csvShape(text: string): { header: string[]; rows: number } {
+  const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  const [header = [], ...rows] = records;
+  return { header: header.map((cell) => cell.trim()), rows: rows.length };
+}
+
+/** One entry per file in the ledger, sorted by path, with its columns and size. */
+export function datasetViews(entries: readonly ProvenanceEntry[], texts: ReadonlyMap<string, string>, notes: ColumnNotes): DatasetView[] {
+  return [...entries]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .map((entry) => {
+      if (entry.file.startsWith(FIGURE_CSV_FOLDER)) {
+        throw new BuildError(`${entry.file}: data files cannot live in ${FIGURE_CSV_FOLDER}, where the site publishes the figures' CSVs`);
+      }
+      const text = texts.get(entry.file);
+      if (text === undefined) throw new BuildError(`${entry.file} is listed in data/README.md but was not read for the data page`);
+      const { header, rows } = csvShape(text);
+      const fileNotes = notes.get(entry.file);
+      return {
+        file: entry.file,
+        href: `/${entry.file}`,
+        anchor: `dataset-${entry.file.replace(/^data\//, "").replace(/\.csv$/, "").replace(/[^A-Za-z0-9]+/g, "-")}`,
+        contents: entry.contents,
+        source: entry.source,
+        licence: entry.licence,
+        date: entry.date,
+        sha256: entry.sha256,
+        rows,
+        columns: header.map((name) => ({ name, meaning: fileNotes?.columns.get(name) })),
+        notes: fileNotes?.prose ?? [],
+      };
+    });
+}
+
+/**
+ * The file name of the data zip from the report's title: "A Brave New World" →
+ * "brave-new-world-data.zip" (lower case, words joined by "-", a leading article dropped).
+ */
+export function zipBaseName(title: string): string {
+  const words = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const named = words.length > 1 && ["a", "an", "the"].includes(words[0]) ? words.slice(1) : words;
+  if (named.length === 0) throw new BuildError(`the report's title "${title}" gives no name for the data zip`);
+  return `${named.join("-")}-data`;
+}
+
+/** "12 KB", "1.4 MB": a download's size as a reader wants it (1 KB = 1,024 bytes). */
+export function downloadSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export interface FigureDownloadView {
+  /** "Figure 1.2", or the council's name for a council timeline. */
+  readonly label: string;
+  readonly title: string;
+  /** Where the figure is shown: its page and anchor. */
+  readonly href: string;
+  /** The page it is on, by title. */
+  readonly page: string;
+  readonly csvHref: string;
+}
+
+interface FigureLike {
+  readonly label: string;
+  readonly title: string;
+  readonly href: string;
+  readonly csvPath: string;
+}
+
+/** The report's figures in reading order (the order of `placed`), each with its CSV. */
+export function figureDownloads(placed: readonly { readonly key: string; readonly page: { readonly title: string } }[], figures: ReadonlyMap<string, FigureLike>): FigureDownloadView[] {
+  return placed.flatMap(({ key, page }) => {
+    const figure = figures.get(key);
+    return figure ? [{ label: figure.label, title: figure.title, href: figure.href, page: page.title, csvHref: figure.csvPath }] : [];
+  });
+}
+
+/** Each council's inspection timeline, by council name as the council pages list them. */
+export function councilFigureDownloads(pages: readonly { readonly name: string; readonly figure: FigureLike | undefined }[]): FigureDownloadView[] {
+  return pages.flatMap(({ name, figure }) => (figure ? [{ label: name, title: figure.title, href: figure.href, page: name, csvHref: figure.csvPath }] : []));
+}

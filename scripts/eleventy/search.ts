@@ -1,0 +1,53 @@
+/**
+ * The site's search index: after Eleventy has written every page, pagefind reads the
+ * built HTML and writes its index and its own search interface to <output>/pagefind/,
+ * so search runs in the reader's browser from the site's own files, on any static host.
+ * Only what a page marks with data-pagefind-body is indexed (the report's text, not the
+ * header, footer or contents lists; see _includes/layouts/base.njk).
+ *
+ * pagefind runs as one binary per process (its npm package ships it for each platform as
+ * an optional dependency: nothing is downloaded at build time). The binary is stopped when
+ * the last index being built in this process is written, so a build leaves nothing running.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import * as pagefind from "pagefind";
+import { BuildError } from "../data/errors.ts";
+
+/** Where the index and pagefind's scripts go, inside the output folder. */
+export const SEARCH_INDEX_DIR = "pagefind";
+
+let indexesBeingBuilt = 0;
+
+/** Index every page of a built site and write the index into it. Returns how many pages the index holds. */
+export async function writeSearchIndex(siteDir: string): Promise<number> {
+  indexesBeingBuilt += 1;
+  try {
+    // One language for the whole report: pagefind would otherwise make one index per lang attribute.
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+    if (!index) throw new BuildError(`the search index could not be started: ${errors.join("; ")}`);
+    const added = await index.addDirectory({ path: siteDir });
+    if (added.errors.length > 0) throw new BuildError(`the search index could not read the site: ${added.errors.join("; ")}`);
+    const outputPath = path.join(siteDir, SEARCH_INDEX_DIR);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new BuildError(`the search index could not be written: ${written.errors.join("; ")}`);
+    await index.deleteIndex();
+    // addDirectory counts every page it read; the entry file counts those it indexed.
+    const entry = JSON.parse(await readFile(path.join(outputPath, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  } finally {
+    indexesBeingBuilt -= 1;
+    if (indexesBeingBuilt === 0) await pagefind.close();
+  }
+}
+
+interface EventConfig {
+  on(event: "eleventy.after", fn: (args: { directories: { output: string } }) => Promise<void>): void;
+}
+
+export function registerSearchIndex(eleventyConfig: EventConfig): void {
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    const pages = await writeSearchIndex(path.resolve(directories.output));
+    if (pages === 0) throw new BuildError("the search index is empty: no page marks its text with data-pagefind-body");
+  });
+}

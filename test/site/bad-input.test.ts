@@ -126,8 +126,9 @@ describe("the bad input corpus", () => {
     await withEnv({ REPORT_SVG_CACHE: cacheDir }, async () => buildSite({ root: await projectWith(c), outDir: same }));
     // Every page, chart, CSV and the search index are byte for byte the ones built from the
     // fixture as it is, but for what holds the data file itself or its sha256: the manifest,
-    // the file's copy, the data page and the data zip (checked below).
-    const OWN_BYTES = ["manifest.json", c.target, "data/index.html", DATA_ZIP];
+    // the file's copy, the data page, the print edition (which prints the data page) and the
+    // data zip (checked below).
+    const OWN_BYTES = ["manifest.json", c.target, "data/index.html", "print/index.html", DATA_ZIP];
     const pages = (lines: string[]) => lines.filter((line) => !OWN_BYTES.includes(line.split(" ")[0]));
     expect(pages(await fingerprint(same))).toEqual(pages(builtSite));
     // …and the manifest differs only where it should: it records the sha256 of the file's
@@ -139,7 +140,9 @@ describe("the bad input corpus", () => {
     // The copy served with the site is the file as given; the data page differs only by its sha256.
     expect((await readFile(path.join(same, c.target))).equals(bytes)).toBe(true);
     const oldHash = (text: string) => text.replaceAll(after.dataFiles[c.target], before.dataFiles[c.target]);
-    expect(oldHash(await readFile(path.join(same, "data/index.html"), "utf8"))).toBe(await readFile(path.join(outDir, "data/index.html"), "utf8"));
+    for (const page of ["data/index.html", "print/index.html"]) {
+      expect(oldHash(await readFile(path.join(same, page), "utf8")), page).toBe(await readFile(path.join(outDir, page), "utf8"));
+    }
     // The zip holds the file as given; its README and the ledger differ only by its sha256.
     const [zipBefore, zipAfter] = [unzipSync(await readFile(path.join(outDir, DATA_ZIP))), unzipSync(await readFile(path.join(same, DATA_ZIP)))];
     expect(Object.keys(zipAfter).sort()).toEqual(Object.keys(zipBefore).sort());

@@ -269,8 +269,9 @@ describe("reading aids in the fixture (issue 7)", () => {
 
   it("builds the print edition: cover, contents and the printed pages in reading order, ids unique, links inside it", () => {
     const html = page("print/index.html");
-    expect([...html.matchAll(/<article class="[^"]*" id="([^"]+)">/g)].map((m) => m[1])).toEqual(["cover", "chapter-1", "chapter-2", "what-changed"]);
-    expect([...html.matchAll(/data-print-target="([^"]+)"/g)].map((m) => m[1])).toEqual(["chapter-1", "chapter-2", "what-changed"]);
+    expect([...html.matchAll(/<article class="[^"]*" id="([^"]+)">/g)].map((m) => m[1])).toEqual(["cover", "chapter-1", "chapter-2", "data", "what-changed"]);
+    // The data page is in the contents, so it is printed too (the council finder opts out).
+    expect([...html.matchAll(/data-print-target="([^"]+)"/g)].map((m) => m[1])).toEqual(["chapter-1", "chapter-2", "data", "what-changed"]);
     // Chapter 2's cross-reference to Figure 1.1 now points into the document.
     expect(html).toContain('<a class="xref" href="#chapter-1--figure-outcomes-by-year">Figure 1.1</a>');
     expect(html).toContain('<figure class="figure" id="chapter-1--figure-outcomes-by-year">');

@@ -90,13 +90,18 @@ describe("a site built for the root", () => {
 });
 
 describe("search", () => {
-  it("links the search page from every page's header", () => {
-    for (const page of pages(plain)) expect(html(plain, page), page).toContain('<a class="site-search-link" href="/search/">Search</a>');
+  // The print edition has no header (it is for paper) and is not indexed: it repeats every
+  // page of the contents, which search already finds on their own pages.
+  const PRINT_EDITION = "print/index.html";
+
+  it("links the search page from every page's header (the print edition has none)", () => {
+    for (const page of pages(plain).filter((p) => p !== PRINT_EDITION)) expect(html(plain, page), page).toContain('<a class="site-search-link" href="/search/">Search</a>');
+    expect(html(plain, PRINT_EDITION)).not.toContain('class="site-header"');
   });
 
-  it("indexes every page's main text but the search page's and the 404 page's", async () => {
+  it("indexes every page's main text but the search page's, the 404 page's and the print edition's", async () => {
     const marked = pages(plain).filter((page) => html(plain, page).includes("<main id=\"main\" data-pagefind-body>"));
-    expect(marked.sort()).toEqual(pages(plain).filter((page) => page !== "search/index.html" && page !== "404.html").sort());
+    expect(marked.sort()).toEqual(pages(plain).filter((page) => !["search/index.html", "404.html", PRINT_EDITION].includes(page)).sort());
     const entry = JSON.parse(await readFile(path.join(plainDir, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: { en: { page_count: number } } };
     expect(entry.languages.en.page_count).toBe(marked.length);
     expect([...plain.keys()].filter((file) => /^pagefind\/fragment\//.test(file))).toHaveLength(marked.length);

@@ -4,17 +4,7 @@
  * Builders take the plotted rows and return a Vega-Lite spec with the rows inlined.
  */
 import type { TopLevelSpec } from "vega-lite";
-import {
-  CHART_WIDTH,
-  EXHAUSTION_COLOURS,
-  INK,
-  MUTED_INK,
-  SURVEY_COLOURS,
-  SURVEY_UNSPLIT_DASH,
-  SURVEY_UNSPLIT_STROKE,
-  vegaConfig,
-  VEGA_LITE_SCHEMA,
-} from "./theme.ts";
+import { CHART_WIDTH, EXHAUSTION_COLOURS, INK, MUTED_INK, PAPER, SURVEY_COLOURS, SURVEY_UNSPLIT_DASH, SURVEY_UNSPLIT_STROKE, VEGA_LITE_SCHEMA, vegaConfig } from "./theme.ts";
 
 
 /** Where a segment sits: either side of zero, or in the right-hand panel of what is left. */
@@ -124,7 +114,7 @@ export function likertSpec(rows: readonly LikertRow[]): TopLevelSpec {
             },
           },
           {
-            mark: { type: "text", color: "#ffffff", fontWeight: "bold" },
+            mark: { type: "text", color: PAPER, fontWeight: "bold" },
             encoding: { x: { field: "middle", type: "quantitative" }, text: { field: "shown", type: "nominal" } },
           },
           { mark: { type: "rule", color: INK, strokeWidth: 1.5 }, encoding: { x: { datum: 0, type: "quantitative" } } },
@@ -205,7 +195,7 @@ export function exhaustionSpec(rows: readonly ExhaustionRow[]): TopLevelSpec {
             },
           },
           {
-            mark: { type: "text", color: "#ffffff", fontWeight: "bold" },
+            mark: { type: "text", color: PAPER, fontWeight: "bold" },
             encoding: { x: { field: "middle", type: "quantitative" }, y: { value: (BAR_TOP + EXHAUSTION_HEIGHT) / 2 }, text: { field: "shown", type: "nominal" } },
           },
         ],

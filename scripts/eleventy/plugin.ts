@@ -4,7 +4,7 @@
  * the pages. The project root is the folder that holds the content folder, so the
  * same plugin builds the real report and the small fixture projects in test/.
  */
-import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import markdownIt from "markdown-it";
 import nunjucks from "nunjucks";
@@ -14,6 +14,7 @@ import { escapeHtml } from "../render/escape.ts";
 import { changesTitle, changesView, figureNote } from "../release/page.ts";
 import { MANIFEST_FILE } from "../release/store.ts";
 import { stableJson } from "../release/manifest.ts";
+import { writeAssets } from "./assets.ts";
 import { registerCouncilPages } from "./councils.ts";
 import { prepareReport, type PreparedReport } from "./prepare.ts";
 
@@ -172,8 +173,7 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
     for (const figure of state().figures.values()) {
       await writeFile(path.join(directories.output, figure.csvPath), figure.csv);
     }
-    await mkdir(path.join(directories.output, "assets"), { recursive: true });
-    await copyFile(STYLESHEET, path.join(directories.output, "assets", "report.css"));
+    await writeAssets(STYLESHEET, path.join(directories.output, "assets"));
     await writeFile(path.join(directories.output, MANIFEST_FILE), stableJson(state().release.manifest));
   });
 }

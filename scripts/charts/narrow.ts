@@ -149,7 +149,8 @@ export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
     throw new Error("a concatenated chart needs its own narrow spec (FigureDefinition.narrowSpec)");
   }
   const y = yChannel(spec);
-  if (isObject(spec.height) && "step" in spec.height && y) {
+  const discreteY = y !== undefined && (y.type === "nominal" || y.type === "ordinal");
+  if (y && ((isObject(spec.height) && "step" in spec.height) || (spec.height === undefined && discreteY))) {
     // Rows of bars (a height by step), which Vega cannot fit: the plot is the column less the labels.
     spec.width = Math.round(NARROW_WIDTH - labelExtent(y, rows) - AXIS_GUTTER);
     return spec as unknown as TopLevelSpec;

@@ -64,10 +64,6 @@ export function councilTimelineFigure(history: readonly HistoryEntry[], options:
       { field: "when", label: "Year (decimal)", format: { kind: "number", decimals: 2 } },
     ],
     spec: timelineSpec(rows, options.years),
-    // One rendering: four grade labels and a year every two years read at 9 px or more in a
-    // 288 px column (the 600 px chart shrunk on a 320 px phone; measured in the browser
-    // test), and 158 council pages would double the charts drawn by a cold build.
-    narrowSpec: null,
     dataFiles: [inspections.file, ilacsJudgements.file, councils.file],
   };
 }

@@ -41,8 +41,8 @@ export function wrapToWidth(text: string, maxWidth: number, fontSize = CHART_FON
 }
 
 /** A Vega expression giving each long label its lines and every other label itself. */
-function wrappedLabels(labels: readonly string[], maxWidth: number): string | undefined {
-  const wrapped = labels.map((label) => [label, wrapToWidth(label, maxWidth)] as const).filter(([, lines]) => lines.length > 1);
+function wrappedLabels(labels: readonly string[], maxWidth: number, fontSize = CHART_FONT_SIZE, fontWeight?: string | number): string | undefined {
+  const wrapped = labels.map((label) => [label, wrapToWidth(label, maxWidth, fontSize, fontWeight)] as const).filter(([, lines]) => lines.length > 1);
   if (wrapped.length === 0) return undefined;
   return wrapped.reduceRight((otherwise, [label, lines]) => `datum.value === ${JSON.stringify(label)} ? ${JSON.stringify(lines)} : ${otherwise}`, "datum.label");
 }
@@ -131,12 +131,8 @@ export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
     const header = isObject(row.header) ? row.header : {};
     const weight = typeof header.labelFontWeight === "string" || typeof header.labelFontWeight === "number" ? header.labelFontWeight : undefined;
     const size = typeof header.labelFontSize === "number" ? header.labelFontSize : CHART_FONT_SIZE;
-    const wrapped = fieldValues(row, rows)
-      .map((label) => [label, wrapToWidth(label, NARROW_TITLE_WIDTH, size, weight)] as const)
-      .filter(([, lines]) => lines.length > 1);
-    if (wrapped.length > 0 && header.labelExpr === undefined) {
-      row.header = { ...header, labelExpr: wrapped.reduceRight((otherwise, [label, lines]) => `datum.value === ${JSON.stringify(label)} ? ${JSON.stringify(lines)} : ${otherwise}`, "datum.label"), labelLineHeight: size + 3 };
-    }
+    const expr = header.labelExpr === undefined ? wrappedLabels(fieldValues(row, rows), NARROW_TITLE_WIDTH, size, weight) : undefined;
+    if (expr) row.header = { ...header, labelExpr: expr, labelLineHeight: size + 3 };
   }
   if (isObject(spec.spec)) {
     // A facet's panels: each as wide as the column less its own axis labels.

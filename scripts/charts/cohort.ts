@@ -3,7 +3,7 @@
  * inspection per group, and the printed changes of all indicators side by side.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, vegaConfig, VEGA_LITE_SCHEMA } from "./theme.ts";
+import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, PAPER, VEGA_LITE_SCHEMA, vegaConfig } from "./theme.ts";
 
 
 /** Inadequate in the grade's red; RI or Good in the Good blue. */
@@ -43,7 +43,7 @@ export function dumbbellSpec(rows: readonly DumbbellRow[], groups: readonly [str
         encoding: {
           x,
           color: colour,
-          fill: { field: "year", type: "nominal", scale: { domain: [...years], range: ["#ffffff", INK] }, legend: { title: null, symbolStrokeColor: INK, symbolType: "circle" } },
+          fill: { field: "year", type: "nominal", scale: { domain: [...years], range: [PAPER, INK] }, legend: { title: null, symbolStrokeColor: INK, symbolType: "circle" } },
         },
       },
       {

@@ -3,7 +3,7 @@
  * costs per council, with the report's rounded rate beside the unrounded one.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_HEIGHT, CHART_WIDTH, INK, MUTED_INK, vegaConfig, VEGA_LITE_SCHEMA } from "./theme.ts";
+import { CHART_HEIGHT, CHART_WIDTH, INK, MUTED_INK, SECONDARY_MARK, VEGA_LITE_SCHEMA, vegaConfig } from "./theme.ts";
 
 
 export interface AnnualCostRow {
@@ -40,7 +40,7 @@ export function annualCostSpec(rows: readonly AnnualCostRow[], rates: readonly [
     layer: [
       {
         mark: { type: "bar" },
-        encoding: { color: { field: "rate", type: "nominal", sort: [...rates], scale: { domain: [...rates], range: [INK, "#8a9196"] }, legend: { title: null, labelLimit: 0 } } },
+        encoding: { color: { field: "rate", type: "nominal", sort: [...rates], scale: { domain: [...rates], range: [INK, SECONDARY_MARK] }, legend: { title: null, labelLimit: 0 } } },
       },
       {
         mark: { type: "text", baseline: "bottom", dy: -3, color: MUTED_INK, fontSize: 11 },

@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { JUDGEMENTS, type Judgement } from "../data/datasets/councils.ts";
 import { GRADE_OF_JUDGEMENT } from "../compute/recount-analysis.ts";
-import { CHART_WIDTH, GRADE_COLOURS, GRADE_SHAPES, INK, MUTED_INK, RULE, vegaConfig, VEGA_LITE_SCHEMA } from "./theme.ts";
+import { CHART_WIDTH, GRADE_COLOURS, GRADE_SHAPES, INK, MUTED_INK, PAPER, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "./theme.ts";
 
 export const ILACS_GRADE_LABELS: Readonly<Record<Judgement, string>> = { inadequate: "Inadequate", requires_improvement: "Requires improvement", good: "Good", outstanding: "Outstanding" };
 const labels = JUDGEMENTS.map((g) => ILACS_GRADE_LABELS[g]);
@@ -22,7 +22,7 @@ export function gradesByYearSpec(rows: readonly YearGradeRow[]): TopLevelSpec {
     width: CHART_WIDTH - 120,
     height: { step: 28 },
     data: { values: rows.map((r) => ({ ...r })) },
-    mark: { type: "bar", stroke: "#ffffff", strokeWidth: 1 },
+    mark: { type: "bar", stroke: PAPER, strokeWidth: 1 },
     encoding: {
       y: { field: "year", type: "ordinal", title: null, axis: { labelColor: INK } },
       x: { field: "percent", type: "quantitative", stack: "zero", title: "Share of graded reports (%)", scale: { domain: [0, 100] } },
@@ -49,7 +49,7 @@ export function movesSpec(rows: readonly MoveRow[]): TopLevelSpec {
     },
     layer: [
       {
-        mark: { type: "rect", stroke: "#ffffff", strokeWidth: 2 },
+        mark: { type: "rect", stroke: PAPER, strokeWidth: 2 },
         encoding: {
           color: { field: "direction", type: "nominal", sort: directions, scale: { domain: directions, range: [GRADE_COLOURS.good, RULE, GRADE_COLOURS.inadequate] }, legend: { title: null, orient: "bottom" } },
           opacity: { field: "pairs", type: "quantitative", scale: { range: [0.25, 1] }, legend: null },
@@ -91,7 +91,7 @@ export function subJudgementsSpec(rows: readonly SubRow[]): TopLevelSpec {
     width: CHART_WIDTH - 300,
     height: { step: 34 },
     data: { values: rows.map((r) => ({ ...r })) },
-    mark: { type: "bar", stroke: "#ffffff", strokeWidth: 1 },
+    mark: { type: "bar", stroke: PAPER, strokeWidth: 1 },
     encoding: {
       y: { field: "sub", type: "nominal", sort: null, title: null, axis: { labelLimit: 0, labelColor: INK } },
       x: { field: "percent", type: "quantitative", stack: "zero", title: "Share of reports (%)", scale: { domain: [0, 100] } },
@@ -157,7 +157,7 @@ export function timelineSpec(rows: readonly TimelineRow[], years: readonly [numb
     layer: [
       { mark: { type: "line", color: RULE, strokeWidth: 1.5 }, encoding: { x, y, order: { field: "when", type: "quantitative" } } },
       {
-        mark: { type: "point", filled: true, size: 90, stroke: "#ffffff", strokeWidth: 1 },
+        mark: { type: "point", filled: true, size: 90, stroke: PAPER, strokeWidth: 1 },
         encoding: {
           x,
           y,

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { GRADES } from "../data/datasets/outcomes.ts";
-import { CHART_HEIGHT, CHART_WIDTH, GRADE_COLOURS, GRADE_DASHES, GRADE_LABELS, GRADE_SHAPES, MUTED_INK, vegaConfig, VEGA_LITE_SCHEMA } from "./theme.ts";
+import { CHART_HEIGHT, CHART_WIDTH, GRADE_COLOURS, GRADE_DASHES, GRADE_LABELS, GRADE_SHAPES, MUTED_INK, PAPER, VEGA_LITE_SCHEMA, vegaConfig } from "./theme.ts";
 
 const gradeLabels = GRADES.map((g) => GRADE_LABELS[g]);
 
@@ -56,7 +56,7 @@ export function gradeStackSpec(rows: readonly GradeTrendRow[]): TopLevelSpec {
     transform: [{ calculate: `${JSON.stringify(order)}[datum.grade]`, as: "gradeOrder" }],
     layer: [
       {
-        mark: { type: "bar", stroke: "#ffffff", strokeWidth: 1 },
+        mark: { type: "bar", stroke: PAPER, strokeWidth: 1 },
         encoding: {
           x: { field: "year", type: "ordinal", title: "Year of inspection", axis: { labelAngle: 0 } },
           y: { field: "percent", type: "quantitative", title: "Share of councils inspected (%)", stack: "zero", scale: { domain: [0, 120] }, axis: { values: [0, 20, 40, 60, 80, 100, 120] } },

@@ -3,12 +3,12 @@
  * report's unexplained figure and under our stated methods, as horizontal bars.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, vegaConfig, VEGA_LITE_SCHEMA } from "./theme.ts";
+import { CHART_WIDTH, GRADE_COLOURS, INADEQUATE_LIGHT_MARK, INK, MUTED_INK, VEGA_LITE_SCHEMA, vegaConfig } from "./theme.ts";
 
 
 export type ProjectionKind = "report" | "ours" | "check";
 
-const KIND_COLOURS: Readonly<Record<ProjectionKind, string>> = { report: MUTED_INK, ours: GRADE_COLOURS.inadequate, check: "#d6a3a9" };
+const KIND_COLOURS: Readonly<Record<ProjectionKind, string>> = { report: MUTED_INK, ours: GRADE_COLOURS.inadequate, check: INADEQUATE_LIGHT_MARK };
 
 export interface ProjectionRow {
   readonly method: string;

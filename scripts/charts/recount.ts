@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { GRADES } from "../data/datasets/outcomes.ts";
-import { CHART_WIDTH, GRADE_COLOURS, GRADE_LABELS, GRADE_SHAPES, INK, MUTED_INK, RULE, vegaConfig, VEGA_LITE_SCHEMA } from "./theme.ts";
+import { BAND, CHART_WIDTH, GRADE_COLOURS, GRADE_LABELS, GRADE_SHAPES, GRID, INK, MUTED_INK, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "./theme.ts";
 
 const gradeLabels = GRADES.map((g) => GRADE_LABELS[g]);
 
@@ -30,7 +30,7 @@ export type RuleShareRow = {
  */
 export function countingRulesSpec(rows: readonly RuleShareRow[], ruleOrder: readonly string[]): TopLevelSpec {
   const top = Math.max(10, Math.ceil(Math.max(...rows.map((r) => r.percent)) / 10) * 10);
-  const y = { field: "rule", type: "nominal" as const, sort: [...ruleOrder], title: null, axis: { labelLimit: 0, labelColor: INK, grid: true, gridColor: "#eeeff0" } };
+  const y = { field: "rule", type: "nominal" as const, sort: [...ruleOrder], title: null, axis: { labelLimit: 0, labelColor: INK, grid: true, gridColor: GRID } };
   const gradeScale = { domain: gradeLabels, range: GRADES.map((g) => GRADE_COLOURS[g]) };
   const legend = { title: null, columns: 2, labelLimit: 0 };
   return {
@@ -44,7 +44,7 @@ export function countingRulesSpec(rows: readonly RuleShareRow[], ruleOrder: read
       layer: [
         {
           transform: [{ filter: `datum.reproduces === 'yes' && datum.grade === ${JSON.stringify(gradeLabels[0])}` }],
-          mark: { type: "bar", color: "#e3eef8", height: { band: 1 } },
+          mark: { type: "bar", color: BAND, height: { band: 1 } },
           encoding: { y, x: { datum: 0, type: "quantitative" }, x2: { datum: top } },
         },
         {

@@ -4,17 +4,7 @@
  * Builders take the plotted rows and return a Vega-Lite spec with the rows inlined.
  */
 import type { TopLevelSpec } from "vega-lite";
-import {
-  CHART_WIDTH,
-  EXHAUSTION_COLOURS,
-  INK,
-  MUTED_INK,
-  SURVEY_COLOURS,
-  SURVEY_UNSPLIT_DASH,
-  SURVEY_UNSPLIT_STROKE,
-  vegaConfig,
-  VEGA_LITE_SCHEMA,
-} from "./theme.ts";
+import { CHART_WIDTH, EXHAUSTION_COLOURS, INK, MUTED_INK, PAPER, SURVEY_COLOURS, SURVEY_UNSPLIT_DASH, SURVEY_UNSPLIT_STROKE, VEGA_LITE_SCHEMA, vegaConfig } from "./theme.ts";
 
 
 /** Where a segment sits: either side of zero, or in the right-hand panel of what is left. */
@@ -42,8 +32,20 @@ export type LikertRow = {
 };
 
 const STEP = 38;
-const DIVERGING_WIDTH = 400;
-const REMAINDER_WIDTH = 150;
+
+/** The Likert chart's proportions: the wide one, and the narrow one for phones (labels wrapped shorter, panels narrower). */
+export interface LikertLayout {
+  readonly labelWrap: number;
+  readonly diverging: number;
+  readonly remainder: number;
+  readonly legendColumns: number;
+  /** Percentage points between ticks on the diverging axis. */
+  readonly tickStep: number;
+  /** Height of a statement's row: its wrapped label's lines fit in it. */
+  readonly step: number;
+}
+export const LIKERT_WIDE: LikertLayout = { labelWrap: 32, diverging: 400, remainder: 150, legendColumns: 2, tickStep: 10, step: STEP };
+export const LIKERT_NARROW: LikertLayout = { labelWrap: 16, diverging: 150, remainder: 48, legendColumns: 1, tickStep: 40, step: 72 };
 
 /**
  * Break a label into lines of at most `width` characters at spaces (a longer word keeps
@@ -80,7 +82,7 @@ const colourScale = {
  * left of 100% (neither/no answer, or a hollow dashed bar where the report does not
  * split it). Every segment is labelled with its value.
  */
-export function likertSpec(rows: readonly LikertRow[]): TopLevelSpec {
+export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LIKERT_WIDE): TopLevelSpec {
   const order = statementOrder(rows);
   const maxOf = (sides: LikertSide[]) => Math.max(0, ...rows.filter((r) => sides.includes(r.side)).map((r) => r.percent));
   const left = Math.max(10, Math.ceil(maxOf(["disagree"]) / 10) * 10);
@@ -94,15 +96,15 @@ export function likertSpec(rows: readonly LikertRow[]): TopLevelSpec {
     data: { values: rows.map((r) => ({ ...r })) },
     hconcat: [
       {
-        width: DIVERGING_WIDTH,
-        height: { step: STEP },
+        width: layout.diverging,
+        height: { step: layout.step },
         transform: [
           { filter: { field: "side", oneOf: ["agree", "disagree"] } },
           { calculate: "datum.side === 'disagree' ? -datum.percent : 0", as: "start" },
           { calculate: "datum.side === 'disagree' ? 0 : datum.percent", as: "end" },
           { calculate: "(datum.start + datum.end) / 2", as: "middle" },
         ],
-        encoding: { y: { ...y, axis: { labelExpr: wrappedLabelExpr(order), labelLimit: 0, labelFontSize: 12, labelColor: INK, labelLineHeight: 14, domain: false, ticks: false, labelPadding: 8 } } },
+        encoding: { y: { ...y, axis: { labelExpr: wrappedLabelExpr(order, layout.labelWrap), labelLimit: 0, labelFontSize: 12, labelColor: INK, labelLineHeight: 14, domain: false, ticks: false, labelPadding: 8 } } },
         layer: [
           {
             mark: { type: "bar" },
@@ -111,7 +113,7 @@ export function likertSpec(rows: readonly LikertRow[]): TopLevelSpec {
                 field: "start",
                 type: "quantitative",
                 scale: { domain: [-left, right] },
-                axis: { labelExpr: "abs(datum.value) + '%'", tickCount: (left + right) / 10, grid: true },
+                axis: { labelExpr: "abs(datum.value) + '%'", tickCount: (left + right) / layout.tickStep, grid: true },
                 title: "Disagree (left), agree (right), %",
               },
               x2: { field: "end" },
@@ -119,20 +121,20 @@ export function likertSpec(rows: readonly LikertRow[]): TopLevelSpec {
                 field: "response",
                 type: "nominal",
                 scale: colourScale,
-                legend: { title: null, columns: 2, labelLimit: 0, symbolType: "square", symbolStrokeColor: SURVEY_UNSPLIT_STROKE, symbolStrokeWidth: 1 },
+                legend: { title: null, columns: layout.legendColumns, labelLimit: 0, symbolType: "square", symbolStrokeColor: SURVEY_UNSPLIT_STROKE, symbolStrokeWidth: 1 },
               },
             },
           },
           {
-            mark: { type: "text", color: "#ffffff", fontWeight: "bold" },
+            mark: { type: "text", color: PAPER, fontWeight: "bold" },
             encoding: { x: { field: "middle", type: "quantitative" }, text: { field: "shown", type: "nominal" } },
           },
           { mark: { type: "rule", color: INK, strokeWidth: 1.5 }, encoding: { x: { datum: 0, type: "quantitative" } } },
         ],
       },
       {
-        width: REMAINDER_WIDTH,
-        height: { step: STEP },
+        width: layout.remainder,
+        height: { step: layout.step },
         transform: [{ filter: { field: "side", oneOf: ["neither", "unsplit"] } }],
         encoding: { y: { ...y, axis: null } },
         layer: [
@@ -205,7 +207,7 @@ export function exhaustionSpec(rows: readonly ExhaustionRow[]): TopLevelSpec {
             },
           },
           {
-            mark: { type: "text", color: "#ffffff", fontWeight: "bold" },
+            mark: { type: "text", color: PAPER, fontWeight: "bold" },
             encoding: { x: { field: "middle", type: "quantitative" }, y: { value: (BAR_TOP + EXHAUSTION_HEIGHT) / 2 }, text: { field: "shown", type: "nominal" } },
           },
         ],

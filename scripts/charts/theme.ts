@@ -1,11 +1,13 @@
 /**
- * One visual theme for every chart: grade colours, type and axis styling. The same
- * values are meant to feed the page CSS, so charts and text share a palette.
- * Colours are chosen for at least 4.5:1 contrast on white and are paired with
- * distinct dash patterns and point shapes so no reading depends on colour alone.
+ * One visual theme for every chart: grade colours, type and axis styling, read from the
+ * report's palette (scripts/theme/palette.ts), which also feeds the page CSS. The SVG
+ * carries the light colours; the generated stylesheet maps each of them to its custom
+ * property, so charts follow the page into dark mode. Colours are paired with distinct
+ * dash patterns and point shapes so no reading depends on colour alone.
  */
 import type { Config } from "vega-lite";
 import type { Grade } from "../data/datasets/outcomes.ts";
+import { CHART_FONT_SIZE, FONT_STACK, LIGHT } from "../theme/palette.ts";
 
 export const GRADE_LABELS: Readonly<Record<Grade, string>> = {
   inadequate: "Inadequate",
@@ -15,10 +17,10 @@ export const GRADE_LABELS: Readonly<Record<Grade, string>> = {
 };
 
 export const GRADE_COLOURS: Readonly<Record<Grade, string>> = {
-  inadequate: "#b2182b",
-  ri_or_adequate: "#9c4a00",
-  good: "#2166ac",
-  outstanding: "#1b7837",
+  inadequate: LIGHT["grade-inadequate"],
+  ri_or_adequate: LIGHT["grade-ri-or-adequate"],
+  good: LIGHT["grade-good"],
+  outstanding: LIGHT["grade-outstanding"],
 };
 
 export const GRADE_DASHES: Readonly<Record<Grade, number[]>> = {
@@ -35,11 +37,16 @@ export const GRADE_SHAPES: Readonly<Record<Grade, string>> = {
   outstanding: "triangle-up",
 };
 
-export const INK = "#1d1d1b";
-export const MUTED_INK = "#505a5f";
-export const RULE = "#b1b4b6";
-
-export const FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+export const INK = LIGHT.text;
+export const MUTED_INK = LIGHT.muted;
+export const RULE = LIGHT.rule;
+export const GRID = LIGHT.grid;
+/** The page behind the chart: strokes between bars and labels written on bars. */
+export const PAPER = LIGHT.background;
+export const SECONDARY_MARK = LIGHT["secondary-mark"];
+export const BAND = LIGHT.band;
+export const INADEQUATE_LIGHT_MARK = LIGHT["inadequate-light-mark"];
+export { FONT_STACK };
 
 /** Standard chart size in CSS pixels; the SVG scales down with its column. */
 export const CHART_WIDTH = 600;
@@ -59,16 +66,19 @@ export const vegaConfig: Config = {
   axis: {
     labelColor: MUTED_INK,
     titleColor: INK,
-    labelFontSize: 12,
-    titleFontSize: 12,
+    labelFontSize: CHART_FONT_SIZE,
+    titleFontSize: CHART_FONT_SIZE,
     titleFontWeight: "normal",
     domainColor: RULE,
     tickColor: RULE,
-    gridColor: "#e5e6e7",
+    gridColor: GRID,
+    // No ellipsis: a label is shown whole (wrapped by the spec where it is long), and
+    // measured whole with the font's metrics (scripts/render/text-metrics.ts).
+    labelLimit: 0,
   },
-  legend: { labelColor: INK, titleColor: INK, labelFontSize: 12, titleFontSize: 12, titleFontWeight: "normal", orient: "top", direction: "horizontal" },
-  header: { labelColor: INK, titleColor: INK, labelFontSize: 12, titleFontSize: 12 },
-  text: { color: INK, fontSize: 12 },
+  legend: { labelLimit: 0, labelColor: INK, titleColor: INK, labelFontSize: CHART_FONT_SIZE, titleFontSize: CHART_FONT_SIZE, titleFontWeight: "normal", orient: "top", direction: "horizontal" },
+  header: { labelLimit: 0, labelColor: INK, titleColor: INK, labelFontSize: CHART_FONT_SIZE, titleFontSize: CHART_FONT_SIZE },
+  text: { color: INK, fontSize: CHART_FONT_SIZE },
 };
 
 /**
@@ -79,17 +89,17 @@ export const vegaConfig: Config = {
  * shape as well as colour, and every segment carries its value as text.
  */
 export const SURVEY_COLOURS = {
-  agree: "#2166ac",
-  disagree: "#b2182b",
-  neither: "#6f777b",
+  agree: LIGHT["grade-good"],
+  disagree: LIGHT["grade-inadequate"],
+  neither: LIGHT["neutral-mark"],
   /** Fill of the hollow "not published" segment; its outline is SURVEY_UNSPLIT_STROKE. */
-  unsplit: "#ffffff",
+  unsplit: PAPER,
 } as const;
 export const SURVEY_UNSPLIT_STROKE = MUTED_INK;
 export const SURVEY_UNSPLIT_DASH = [4, 3];
 
 /** Emotional exhaustion levels: both ≥ 4.5:1 on white (high 6.9, moderate 4.5), and labelled in the bar. */
 export const EXHAUSTION_COLOURS = {
-  high: "#b2182b",
-  moderate: "#c4532d",
+  high: LIGHT["grade-inadequate"],
+  moderate: LIGHT["warm-mark"],
 } as const;

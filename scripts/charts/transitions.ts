@@ -4,7 +4,7 @@
  * percentages. Rows are inlined, so the spec alone determines the SVG.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, RULE, vegaConfig, VEGA_LITE_SCHEMA } from "./theme.ts";
+import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, PAPER, RULE, SECONDARY_MARK, VEGA_LITE_SCHEMA, vegaConfig } from "./theme.ts";
 
 
 /** Where a movement ends up, which sets its colour: the grade's colour, grey when not described. */
@@ -72,15 +72,15 @@ export function denominatorsSpec(rows: readonly DenominatorRow[]): TopLevelSpec 
     },
     layer: [
       {
-        mark: { type: "bar", stroke: "#ffffff", strokeWidth: 1 },
+        mark: { type: "bar", stroke: PAPER, strokeWidth: 1 },
         encoding: {
           x: { field: "councils", type: "quantitative", stack: "zero", title: "Councils", scale: { domain: [0, Math.ceil((maxTotal * 1.15) / 5) * 5] } },
           order: { field: "order", type: "quantitative" },
-          color: { field: "outcome", type: "nominal", sort: outcomes, scale: { domain: outcomes, range: [MUTED_INK, "#c9cdd0"] }, legend: { title: null, labelLimit: 0, columns: 1 } },
+          color: { field: "outcome", type: "nominal", sort: outcomes, scale: { domain: outcomes, range: [MUTED_INK, SECONDARY_MARK] }, legend: { title: null, labelLimit: 0, columns: 1 } },
         },
       },
       {
-        mark: { type: "text", align: "right", dx: -5, color: "#ffffff", fontWeight: "bold" },
+        mark: { type: "text", align: "right", dx: -5, color: PAPER, fontWeight: "bold" },
         transform: [{ filter: "datum.order === 0" }],
         encoding: { x: { field: "councils", type: "quantitative" }, text: { field: "councils", type: "quantitative" } },
       },

@@ -15,6 +15,7 @@ import type { ReportData } from "../data/report-data.ts";
 import { councilTimelineFigure } from "../figures/councils.ts";
 import { figureAnchor, type ContentPage, type Placement } from "../figures/placement.ts";
 import { renderFigure, type RenderedFigure } from "../figures/render.ts";
+import { figureRenderings } from "../figures/renderings.ts";
 import type { SvgCache } from "../render/cache.ts";
 import type { EleventyConfig } from "./plugin.ts";
 import { settleInOrder } from "../render/pool.ts";
@@ -73,7 +74,7 @@ export interface CouncilPageView {
 /** What the release manifest records of a council timeline (scripts/release/manifest.ts). */
 export interface CouncilFigureRecord {
   readonly key: string;
-  readonly spec: TopLevelSpec;
+  readonly specs: readonly TopLevelSpec[];
   readonly label: string;
   readonly title: string;
   readonly href: string;
@@ -132,7 +133,7 @@ export async function prepareCouncils(data: ReportData, cache: SvgCache): Promis
     const anchor = figureAnchor("timeline");
     const placement: Placement = { key, number: "", label: "Inspection history", anchor, page, href: `${page.url}#${anchor}` };
     timelines.push(definition ? renderFigure(definition, placement, cache) : Promise.resolve(undefined));
-    if (definition) records.push({ key, spec: definition.spec, label: `${placement.label}, ${c.name}`, title: definition.title, href: placement.href });
+    if (definition) records.push({ key, specs: figureRenderings(definition).map((r) => r.spec), label: `${placement.label}, ${c.name}`, title: definition.title, href: placement.href });
     const figure: RenderedFigure | undefined = undefined; // filled in below, once every timeline is drawn
     const latestIlacs = analysis.regional.latest.get(c.code);
     const region = analysis.regional.regions.find((r) => r.region === c.region);

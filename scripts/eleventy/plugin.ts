@@ -4,7 +4,7 @@
  * the pages. The project root is the folder that holds the content folder, so the
  * same plugin builds the real report and the small fixture projects in test/.
  */
-import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nunjucks from "nunjucks";
 import { BuildError } from "../data/errors.ts";
@@ -16,6 +16,7 @@ import { stableJson } from "../release/manifest.ts";
 import { pullQuoteProblems } from "../check/pull-quotes.ts";
 import { callout, calloutId, keyStatRow, keyStatTile, pullQuote, typeset } from "./blocks.ts";
 import { ENGINE_ROOT, svgCacheDir } from "../locations.ts";
+import { writeAssets } from "./assets.ts";
 import { registerCouncilPages } from "./councils.ts";
 import { reportMarkdown } from "./markdown.ts";
 import { PRINT_EDITION_URL, registerReaderAids } from "./reader-aids.ts";
@@ -188,8 +189,7 @@ export default function reportPlugin(eleventyConfig: EleventyConfig): void {
     for (const figure of state().figures.values()) {
       await writeFile(path.join(directories.output, figure.csvPath), figure.csv);
     }
-    await mkdir(path.join(directories.output, "assets"), { recursive: true });
-    await copyFile(STYLESHEET, path.join(directories.output, "assets", "report.css"));
+    await writeAssets(STYLESHEET, path.join(directories.output, "assets"));
     await writeFile(path.join(directories.output, MANIFEST_FILE), stableJson(state().release.manifest));
   });
 

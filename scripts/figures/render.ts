@@ -8,6 +8,7 @@ import type { SvgCache } from "../render/cache.ts";
 import { finishSvg, presentationalChildren } from "../render/stabilise.ts";
 import { formatValue } from "../stats/format.ts";
 import type { Placement } from "./placement.ts";
+import { figureRenderings, type RenderingName } from "./renderings.ts";
 import type { Cell, FigureColumn, FigureDefinition } from "./types.ts";
 
 export interface DataTable {
@@ -26,7 +27,10 @@ export interface RenderedFigure {
   readonly description: string;
   readonly caption: string;
   readonly source: string;
+  /** The wide chart (about 600 px). */
   readonly svg: string;
+  /** The chart drawn for phones, or null for a figure with one rendering; CSS shows one of the two. */
+  readonly narrowSvg: string | null;
   readonly table: DataTable;
   /** Site path of the CSV download. */
   readonly csvPath: string;
@@ -77,9 +81,18 @@ export function figureTable(def: FigureDefinition): DataTable {
   };
 }
 
+/** Ids inside a rendering's SVG start with this: the figure's anchor, and "-narrow" for the narrow one, so both are unique on the page. */
+export const renderingIdPrefix = (anchor: string, name: RenderingName) => (name === "wide" ? anchor : `${anchor}-${name}`);
+
 export async function renderFigure(def: FigureDefinition, placement: Placement, cache: SvgCache): Promise<RenderedFigure> {
-  const raw = await cache.svgFor(def.spec, `figure "${def.key}"`);
-  const svg = presentationalChildren(finishSvg(raw, { idPrefix: placement.anchor, title: def.title, description: def.description }));
+  const svgs = await Promise.all(
+    figureRenderings(def).map(async ({ name, spec }) => {
+      const raw = await cache.svgFor(spec, name === "wide" ? `figure "${def.key}"` : `figure "${def.key}" (${name})`);
+      return [name, presentationalChildren(finishSvg(raw, { idPrefix: renderingIdPrefix(placement.anchor, name), title: def.title, description: def.description }))] as const;
+    }),
+  );
+  const byName = new Map<RenderingName, string>(svgs);
+  const svg = byName.get("wide") ?? "";
   return {
     key: def.key,
     number: placement.number,
@@ -91,6 +104,7 @@ export async function renderFigure(def: FigureDefinition, placement: Placement, 
     caption: def.caption,
     source: def.source,
     svg,
+    narrowSvg: byName.get("narrow") ?? null,
     table: figureTable(def),
     csvPath: figureCsvPath(def.key),
     csv: figureCsv(def),

@@ -4,7 +4,7 @@
  * data and the sample-size reconstruction, so they stay true when either changes.
  */
 import { AGREE, DISAGREE, listSizes, type ExhaustionSummary, type PrintedShare, type StatementAnalysis } from "../compute/survey.ts";
-import { exhaustionSpec, likertSpec, LIKERT_LABELS, type ExhaustionRow, type LikertRow, type LikertSide } from "../charts/survey.ts";
+import { exhaustionSpec, likertSpec, LIKERT_LABELS, LIKERT_NARROW, type ExhaustionRow, type LikertRow, type LikertSide } from "../charts/survey.ts";
 import { surveyStatements, workforceExhaustion } from "../data/datasets/survey.ts";
 import { formatValue, percent } from "../stats/format.ts";
 import type { FigureDefinition } from "./types.ts";
@@ -99,6 +99,8 @@ export function surveyStatementsFigure(analyses: readonly StatementAnalysis[], m
     ],
     pivot: { row: "statement", column: "response", value: "shown" },
     spec: likertSpec(rows),
+    // Two panels side by side: the generic narrowing cannot stack them, so the chart is drawn narrower itself.
+    narrowSpec: likertSpec(rows, LIKERT_NARROW),
     dataFiles: [surveyStatements.file],
   };
 }

@@ -37,6 +37,11 @@ export interface FigureDefinition {
   readonly columns: readonly FigureColumn[];
   readonly pivot?: PivotTable;
   readonly spec: TopLevelSpec;
+  /**
+   * The chart for narrow screens. Left out, it is made from `spec` by narrowSpec()
+   * (scripts/charts/narrow.ts); null where the one chart reads well at every width.
+   */
+  readonly narrowSpec?: TopLevelSpec | null;
   /** Data files the figure is computed from (for provenance and incremental rebuilds). */
   readonly dataFiles: readonly string[];
 }

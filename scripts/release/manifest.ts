@@ -57,7 +57,7 @@ export interface ManifestInput {
     format(key: string): string;
   };
   /** The figures readers see: those placed in the content and those drawn by page templates (council timelines). */
-  readonly figures: readonly { readonly key: string; readonly spec: TopLevelSpec; readonly label: string; readonly title: string; readonly href: string }[];
+  readonly figures: readonly { readonly key: string; /** Every rendering's spec, wide first (scripts/figures/renderings.ts). */ readonly specs: readonly TopLevelSpec[]; readonly label: string; readonly title: string; readonly href: string }[];
   readonly claims: readonly { readonly id: string; readonly status: string }[];
   readonly councils: readonly { readonly code: string; readonly name: string }[];
 }
@@ -92,7 +92,7 @@ export function buildManifest(input: ManifestInput): Manifest {
     dataAsOf: input.dataAsOf,
     dataFiles: byKey(input.dataFiles.map((f) => [f.file, f.sha256] as const)),
     stats: byKey(input.stats.keys().map((key) => [key, statEntry(input.stats, key)] as const)),
-    figures: byKey(input.figures.map((f) => [f.key, { hash: specHash(f.spec), label: f.label, title: f.title, href: f.href }] as const)),
+    figures: byKey(input.figures.map((f) => [f.key, { hash: specHash(...f.specs), label: f.label, title: f.title, href: f.href }] as const)),
     claims: byKey(input.claims.map((c) => [c.id, c.status] as const)),
     councils: byKey(input.councils.map((c) => [c.code, c.name] as const)),
   };

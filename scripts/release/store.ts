@@ -11,6 +11,7 @@ import { councils } from "../data/datasets/councils.ts";
 import { verifyProvenance } from "../data/provenance.ts";
 import type { ReportData } from "../data/report-data.ts";
 import type { Placement } from "../figures/placement.ts";
+import { figureRenderings } from "../figures/renderings.ts";
 import type { Report } from "../report.ts";
 import { diffManifests, type ReleaseDiff } from "./diff.ts";
 import { buildManifest, dataAsOf, parseManifest, stableJson, type Manifest, type ManifestInput } from "./manifest.ts";
@@ -59,7 +60,7 @@ export async function readDataDates(root: string): Promise<string[]> {
 export async function manifestOfBuild(root: string, data: ReportData, report: Report, placements: ReadonlyMap<string, Placement>, pageFigures: ManifestInput["figures"] = []): Promise<Manifest> {
   const placed = [...placements.values()].flatMap((placement) => {
     const definition = report.figures.get(placement.key);
-    return definition ? [{ key: placement.key, spec: definition.spec, label: placement.label, title: definition.title, href: placement.href }] : [];
+    return definition ? [{ key: placement.key, specs: figureRenderings(definition).map((r) => r.spec), label: placement.label, title: definition.title, href: placement.href }] : [];
   });
   // Figures drawn by page templates (the council timelines) are recorded like placed ones.
   const figures = [...placed, ...pageFigures];

@@ -31,12 +31,13 @@ export function cacheKey(spec: TopLevelSpec, rendererId = RENDERER_ID): string {
 }
 
 /**
- * The hash of a figure's spec and the plotted data it inlines, without the renderer: it
- * changes when the chart's content changes, not when Vega is upgraded. The release
- * manifest records it to tell which figures were redrawn.
+ * The hash of a figure's specs (each of its renderings, wide then narrow) and the plotted
+ * data they inline, without the renderer: it changes when the chart's content changes in
+ * any rendering, not when Vega is upgraded. The release manifest records it to tell which
+ * figures were redrawn. A figure with one rendering hashes as its one spec.
  */
-export function specHash(spec: TopLevelSpec): string {
-  return hashParts(JSON.stringify(spec));
+export function specHash(...specs: readonly TopLevelSpec[]): string {
+  return hashParts(...specs.map((spec) => JSON.stringify(spec)));
 }
 
 /**

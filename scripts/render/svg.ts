@@ -7,9 +7,13 @@ import * as vega from "vega";
 import * as vl from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
 import { BuildError } from "../data/errors.ts";
+import { fontMetricsId, useFontMetrics } from "./text-metrics.ts";
+
+// Every chart drawn in this process (or worker) lays its text out with the page's font.
+useFontMetrics();
 
 /** Identifies everything that shapes the SVG besides the spec: part of every cache key. */
-export const RENDERER_ID = `vega@${vega.version} vega-lite@${vl.version} svg-pipeline@1`;
+export const RENDERER_ID = `vega@${vega.version} vega-lite@${vl.version} ${fontMetricsId()} svg-pipeline@2`;
 
 interface CollectingLogger extends vega.LoggerInterface {
   readonly messages: string[];

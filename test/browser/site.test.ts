@@ -8,13 +8,20 @@
  * (360, 768 and 1280 CSS px: loaded once, then resized). On every page, at every width:
  *   - nothing is written to the console as an error, no script fails, no response is 4xx/5xx;
  *   - no request goes to any host but the local server (others are recorded and aborted);
- *   - every figure's SVG is visible, has a size, stays inside its figure and the text
- *     column, is an image named by its title and described by its desc, and its text
- *     labels reach 4.5:1 contrast on the page (axe-core does not look inside SVG);
+ *   - every figure shows exactly one of its chart's renderings (wide, or narrow for phones;
+ *     the other is display:none), and that SVG is visible, has a size, stays inside its
+ *     figure and the text column, is an image named by its title and described by its desc,
+ *     and its text labels reach 4.5:1 contrast on the page (axe-core does not look inside
+ *     SVG); at 360 px no chart label is drawn smaller than 9 CSS px;
  *   - the page does not scroll sideways;
  *   - and once per page, at 360 px where the tables scroll: axe-core finds no WCAG 2.1 A/AA
  *     violation, with every <details> opened so the data tables are checked too.
  * Screenshots at every width go to test-output/screenshots/ for a person to look at.
+ *
+ * Dark mode (prefers-color-scheme: dark) gets a second pass over a sample of the report's
+ * pages (DARK_SAMPLE): the same figure checks at every width, the chart labels' contrast
+ * against the dark page included, and axe-core at 360 px; chapter 1 is photographed at
+ * 360 and 1280 px in dark as <page>-<width>-dark.png beside the light screenshots.
  *
  * The per-council pages (/councils/<name>/, one template filled from the data, over a
  * hundred of them) get every check above except two, to keep `npm test` within minutes:
@@ -38,6 +45,12 @@ const SCREENSHOTS = path.join(TEST_OUTPUT, "screenshots");
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 /** How many per-council pages axe-core checks, spread evenly over the sorted list. */
 const COUNCIL_AXE_SAMPLE = 6;
+/** Report pages checked again in dark mode: between them, every kind of chart the report draws. */
+const DARK_SAMPLE = ["/chapter-1/", "/chapter-3/", "/chapter-5/"];
+/** Pages photographed in dark mode, and at which widths. */
+const DARK_SCREENSHOTS = { pages: ["/chapter-1/"], widths: [360, 1280] } as const;
+/** Smallest chart label, in CSS px as drawn, allowed at the narrowest width. */
+const MIN_CHART_TEXT_PX = 9;
 
 /** A page of one council (not the council index). */
 const isCouncilPage = (url: string) => /^\/councils\/[^/]+\/$/.test(url);
@@ -55,9 +68,12 @@ interface AxeViolation {
   readonly nodes: readonly { readonly target: readonly unknown[]; readonly failureSummary?: string }[];
 }
 
+type Scheme = "light" | "dark";
+
 interface Visit {
   readonly url: string;
   readonly width: number;
+  readonly scheme: Scheme;
   readonly consoleErrors: readonly string[];
   readonly foreignRequests: readonly string[];
   readonly requestCount: number;
@@ -73,14 +89,16 @@ let server: StaticServer;
 let browser: Browser | undefined;
 let urls: string[];
 const visits: Visit[] = [];
+/** The dark-mode pass over DARK_SAMPLE. */
+const darkVisits: Visit[] = [];
 
 /** "chapter-1/index.html" → "/chapter-1/". */
 const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
 /** "/chapter-1/" → "chapter-1"; the cover is "cover". */
 const slugOf = (url: string) => url.replace(/^\/|\/$/g, "").replace(/\//g, "-") || "cover";
 
-/** In the page: every figure's chart, its box against the figure and the text column, and its accessible name. */
-function inspectFigures(): FigureCheck[] {
+/** In the page: every figure's displayed chart, its box against the figure and the text column, its accessible name and its text. */
+function inspectFigures(minTextPx: number): FigureCheck[] {
   const slack = 0.5;
   const main = document.querySelector("main") as HTMLElement;
   const mainBox = main.getBoundingClientRect();
@@ -89,8 +107,18 @@ function inspectFigures(): FigureCheck[] {
   const viewport = document.documentElement.clientWidth;
   return [...document.querySelectorAll<HTMLElement>("figure.figure")].map((figure) => {
     const problems: string[] = [];
-    const svg = figure.querySelector<SVGSVGElement>(".figure-chart > svg");
-    if (!svg) return { id: figure.id, problems: ["has no chart <svg>"] };
+    // A figure may carry two renderings of its chart (wide and narrow); CSS displays one.
+    const renderings = [...figure.querySelectorAll<SVGSVGElement>(".figure-chart svg.chart")];
+    if (renderings.length === 0) return { id: figure.id, problems: ["has no chart <svg>"] };
+    const displayed = renderings.filter((chart) => chart.checkVisibility());
+    if (displayed.length !== 1) return { id: figure.id, problems: [`${displayed.length} of its ${renderings.length} chart renderings are displayed, not exactly one`] };
+    const svg = displayed[0];
+    for (const hidden of renderings.filter((chart) => chart !== svg)) {
+      // display:none (on it or a wrapper) takes it out of the accessibility tree as well as out of sight.
+      let node: Element | null = hidden;
+      while (node && node !== figure && getComputedStyle(node).display !== "none") node = node.parentElement;
+      if (node === figure || node === null) problems.push("a chart rendering that is not shown is not display:none");
+    }
     const box = svg.getBoundingClientRect();
     const figureBox = figure.getBoundingClientRect();
     const style = getComputedStyle(svg);
@@ -124,16 +152,23 @@ function inspectFigures(): FigureCheck[] {
       const linear = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
       return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
     };
-    const page = channels(getComputedStyle(document.body).backgroundColor);
-    const background = page.length >= 3 && page[3] !== 0 ? page : [255, 255, 255];
+    // The page's colour: the body's, else the root element's (where the stylesheet paints it), else white.
+    const painted = [document.body, document.documentElement].map((element) => channels(getComputedStyle(element).backgroundColor)).find((c) => c.length >= 3 && c[3] !== 0);
+    const background = painted ?? [255, 255, 255];
+    // The SVG's user units against the CSS px it is drawn at (it scales down with its column).
+    const scale = box.width / (svg.viewBox.baseVal?.width || svg.width.baseVal.value || box.width);
     for (const text of svg.querySelectorAll("text")) {
       const label = (text.textContent ?? "").trim();
       const textStyle = getComputedStyle(text);
       if (label === "" || textStyle.visibility === "hidden") continue;
       const [r, g, b, alpha = 1] = channels(textStyle.fill);
       const opacity = alpha * Number(textStyle.fillOpacity || 1) * Number(textStyle.opacity || 1);
-      // Not drawn (Vega hides axis labels that would overlap with opacity 0), or white on a bar.
-      if (opacity === 0 || (r === 255 && g === 255 && b === 255)) continue;
+      // Not drawn (Vega hides axis labels that would overlap with opacity 0).
+      if (opacity === 0) continue;
+      const drawnPx = parseFloat(textStyle.fontSize) * scale;
+      if (drawnPx < minTextPx) problems.push(`the chart text "${label.slice(0, 40)}" is drawn at ${drawnPx.toFixed(1)} px, below ${minTextPx} px`);
+      // Written in the page's own colour, it sits on a bar (whose fill the theme holds to 4.5:1 against the page).
+      if (r === background[0] && g === background[1] && b === background[2]) continue;
       const blended = [r, g, b].map((c, i) => c * opacity + background[i] * (1 - opacity));
       const [lighter, darker] = [luminance(blended), luminance(background)].sort((x, y) => y - x);
       const ratio = (lighter + 0.05) / (darker + 0.05);
@@ -145,7 +180,8 @@ function inspectFigures(): FigureCheck[] {
 
 interface Job {
   readonly url: string;
-  readonly screenshots: boolean;
+  /** The widths to photograph the page at. */
+  readonly screenshots: readonly number[];
   readonly runAxe: boolean;
 }
 
@@ -162,8 +198,8 @@ interface Heard {
  * tabs is opened once and reused. Whatever the tab hears is filed under the page it
  * is showing at the time.
  */
-async function openTab(): Promise<{ visit(job: Job): Promise<Visit[]>; close(): Promise<void> }> {
-  const context = await (browser as Browser).newContext({ viewport: { width: WIDTHS[0], height: 900 }, reducedMotion: "reduce" });
+async function openTab(scheme: Scheme): Promise<{ visit(job: Job): Promise<Visit[]>; close(): Promise<void> }> {
+  const context = await (browser as Browser).newContext({ viewport: { width: WIDTHS[0], height: 900 }, reducedMotion: "reduce", colorScheme: scheme });
   let heard: Heard = { consoleErrors: [], foreignRequests: [], requestCount: 0 };
   // Every request of the page is seen here; anything not for the local server is recorded and aborted.
   await context.route("**/*", (route) => {
@@ -203,9 +239,9 @@ async function openTab(): Promise<{ visit(job: Job): Promise<Visit[]>; close(): 
     let violations: AxeViolation[] = [];
     for (const width of WIDTHS) {
       if (width !== WIDTHS[0]) await page.setViewportSize({ width, height: 900 });
-      const figures = await page.evaluate(inspectFigures);
+      const figures = await page.evaluate(inspectFigures, width === WIDTHS[0] ? MIN_CHART_TEXT_PX : 0);
       const sidewaysScroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      if (screenshots) await page.screenshot({ path: path.join(SCREENSHOTS, `${slugOf(url)}-${width}.png`), fullPage: true, animations: "disabled" });
+      if (screenshots.includes(width)) await page.screenshot({ path: path.join(SCREENSHOTS, screenshotName(url, width, scheme)), fullPage: true, animations: "disabled" });
       layouts.push({ width, figures, sidewaysScroll });
       if (width !== WIDTHS[0] || !runAxe) continue;
       // At the narrowest width, where tables scroll: open every <details> so axe sees the
@@ -222,6 +258,7 @@ async function openTab(): Promise<{ visit(job: Job): Promise<Visit[]>; close(): 
     return layouts.map(({ width, figures, sidewaysScroll }) => ({
       url,
       width,
+      scheme,
       consoleErrors,
       foreignRequests,
       requestCount,
@@ -236,11 +273,11 @@ async function openTab(): Promise<{ visit(job: Job): Promise<Visit[]>; close(): 
 }
 
 /** Visit every job in `TABS` reused tabs, keeping the jobs' order in the results. */
-async function visitAll(jobs: readonly Job[]): Promise<Visit[][]> {
+async function visitAll(jobs: readonly Job[], scheme: Scheme): Promise<Visit[][]> {
   const results: Visit[][] = new Array(jobs.length);
   let next = 0;
   const lane = async () => {
-    const tab = await openTab();
+    const tab = await openTab(scheme);
     try {
       while (next < jobs.length) {
         const index = next++;
@@ -254,7 +291,9 @@ async function visitAll(jobs: readonly Job[]): Promise<Visit[][]> {
   return results;
 }
 
-const where = (v: Visit) => `${v.url} at ${v.width}px`;
+const where = (v: Visit) => `${v.url} at ${v.width}px${v.scheme === "dark" ? " in dark mode" : ""}`;
+/** "chapter-1-360.png", and "chapter-1-360-dark.png" in dark mode. */
+const screenshotName = (url: string, width: number, scheme: Scheme) => `${slugOf(url)}-${width}${scheme === "dark" ? "-dark" : ""}.png`;
 
 function formatViolations(list: readonly Visit[]): string {
   return list
@@ -285,8 +324,10 @@ beforeAll(async () => {
   const councilPages = urls.filter(isCouncilPage);
   const step = Math.max(1, Math.floor(councilPages.length / COUNCIL_AXE_SAMPLE));
   const sampled = new Set(councilPages.filter((_, index) => index % step === 0).slice(0, COUNCIL_AXE_SAMPLE));
-  const jobs: Job[] = urls.map((url) => ({ url, screenshots: !isCouncilPage(url), runAxe: !isCouncilPage(url) || sampled.has(url) }));
-  visits.push(...(await visitAll(jobs)).flat());
+  const jobs: Job[] = urls.map((url) => ({ url, screenshots: isCouncilPage(url) ? [] : WIDTHS, runAxe: !isCouncilPage(url) || sampled.has(url) }));
+  visits.push(...(await visitAll(jobs, "light")).flat());
+  const darkJobs: Job[] = DARK_SAMPLE.map((url) => ({ url, screenshots: (DARK_SCREENSHOTS.pages as readonly string[]).includes(url) ? DARK_SCREENSHOTS.widths : [], runAxe: true }));
+  darkVisits.push(...(await visitAll(darkJobs, "dark")).flat());
   // About three minutes on this 2-core machine (171 pages); the limit leaves room for a
   // slower or busier CI machine.
 }, 480_000);
@@ -336,8 +377,34 @@ describe("every page of the report in chromium at 360, 768 and 1280 px", () => {
     expect(failing.length, `axe-core found violations:\n\n${formatViolations(failing)}`).toBe(0);
   });
 
-  it("leaves a screenshot of every page but the per-council ones at every width in test-output/screenshots", async () => {
+  it("leaves a screenshot of every page but the per-council ones at every width in test-output/screenshots, and of chapter 1 in dark mode", async () => {
     const shots = (await readdir(SCREENSHOTS)).sort();
-    expect(shots).toEqual(urls.filter((url) => !isCouncilPage(url)).flatMap((url) => WIDTHS.map((width) => `${slugOf(url)}-${width}.png`)).sort());
+    const light = urls.filter((url) => !isCouncilPage(url)).flatMap((url) => WIDTHS.map((width) => screenshotName(url, width, "light")));
+    const dark = DARK_SCREENSHOTS.pages.flatMap((url) => DARK_SCREENSHOTS.widths.map((width) => screenshotName(url, width, "dark")));
+    expect(shots).toEqual([...light, ...dark].sort());
+  });
+});
+
+describe("the report's pages in dark mode (prefers-color-scheme: dark)", () => {
+  it("visits the sample at every width", () => {
+    expect(urls).toEqual(expect.arrayContaining(DARK_SAMPLE));
+    expect(darkVisits.map((v) => `${v.url} ${v.width}`)).toEqual(DARK_SAMPLE.flatMap((url) => WIDTHS.map((width) => `${url} ${width}`)));
+  });
+
+  it("shows every figure's chart, legible against the dark page: labels at 4.5:1 and, at 360 px, 9 px or more", () => {
+    const figures = darkVisits.flatMap((v) => v.figures.map((figure) => ({ v, figure })));
+    expect(figures.length).toBeGreaterThan(0);
+    expect(figures.flatMap(({ v, figure }) => figure.problems.map((problem) => `${where(v)}: #${figure.id}: ${problem}`))).toEqual([]);
+  });
+
+  it("writes no console error, requests nothing from another host, does not scroll sideways", () => {
+    expect(darkVisits.flatMap((v) => [...v.consoleErrors, ...v.foreignRequests].map((problem) => `${where(v)}: ${problem}`))).toEqual([]);
+    expect(darkVisits.filter((v) => v.sidewaysScroll > 0).map(where)).toEqual([]);
+  });
+
+  it("has no WCAG 2.1 A or AA violation found by axe-core, text contrast on the dark page included", () => {
+    const failing = darkVisits.filter((v) => v.violations.length > 0);
+    expect(darkVisits.filter((v) => v.axeRan).map((v) => v.url)).toEqual(DARK_SAMPLE);
+    expect(failing.length, `axe-core found violations in dark mode:\n\n${formatViolations(failing)}`).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
+import { NARROW_WIDTH } from "../../scripts/charts/narrow.ts";
 import { figureCsv, figureTable, renderFigure } from "../../scripts/figures/render.ts";
 import type { FigureDefinition } from "../../scripts/figures/types.ts";
 import { SvgCache } from "../../scripts/render/cache.ts";
@@ -80,5 +81,22 @@ describe("renderFigure", () => {
     // One image with one name: no roles inside it (Vega marks its groups and marks as graphics-*).
     expect(figure.svg.match(/\srole="/g)).toHaveLength(1);
     expect(figure.svg).not.toContain("aria-roledescription");
+  });
+
+  it("draws a narrow rendering beside the wide one, named alike, with ids of its own", async () => {
+    const placement = { key: "test-figure", number: "2.3", label: "Figure 2.3", anchor: "figure-test-figure", href: "/chapter-2/#figure-test-figure", page: { inputPath: "content/x.md", url: "/chapter-2/", title: "x", chapter: "2", order: 2, figureKeys: ["test-figure"] } };
+    const figure = await renderFigure(definition, placement, new SvgCache(null));
+    const narrow = figure.narrowSvg ?? expect.fail("no narrow rendering");
+    expect(narrow).toContain('aria-labelledby="figure-test-figure-narrow-title figure-test-figure-narrow-desc"');
+    expect(narrow).toContain("<title id=\"figure-test-figure-narrow-title\">Good fell &amp; bad rose</title>");
+    // The narrow chart (one view) is fitted, labels and all, to a phone's column.
+    expect(Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(narrow)?.[1])).toBe(NARROW_WIDTH);
+    const ids = (svg: string) => [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    const all = [...ids(figure.svg), ...ids(narrow)];
+    expect(new Set(all).size).toBe(all.length);
+    // The same figure drawn again gets the same ids.
+    expect((await renderFigure(definition, placement, new SvgCache(null))).narrowSvg).toBe(narrow);
+    // A figure that says one rendering reads well everywhere has no narrow one.
+    expect((await renderFigure({ ...definition, narrowSpec: null }, placement, new SvgCache(null))).narrowSvg).toBeNull();
   });
 });

@@ -1,13 +1,19 @@
 /**
- * The spec contract every figure of the real report must meet, as one reusable block:
- * the spec compiles with zero Vega-Lite warnings, plots exactly the figure's rows,
- * renders with zero Vega warnings, and its normalised SVG matches the committed
- * snapshot in test/charts/__snapshots__/<key>.svg (review a change, then `npx vitest run -u`).
+ * The spec contract every figure of the real report must meet, as one reusable block, for
+ * each of its renderings (wide, and narrow for phones): the spec compiles with zero
+ * Vega-Lite warnings, plots exactly the figure's rows, renders with zero Vega warnings,
+ * and its normalised SVG matches the committed snapshot in test/charts/__snapshots__/
+ * (<key>.svg for the wide one, <key>.narrow.svg; review a change, then `npx vitest run -u`).
+ * A narrow rendering is drawn small enough that its 12 px text stays at 9 px or more in a
+ * 360 px phone's column.
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadReportData } from "../../scripts/data/report-data.ts";
+import { NARROW_WIDTH } from "../../scripts/charts/narrow.ts";
+import { figureRenderings } from "../../scripts/figures/renderings.ts";
 import type { FigureDefinition } from "../../scripts/figures/types.ts";
+import { CHART_FONT_SIZE } from "../../scripts/theme/palette.ts";
 import { finishSvg } from "../../scripts/render/stabilise.ts";
 import { compileSpec, renderRawSvg } from "../../scripts/render/svg.ts";
 import { buildReport, type Report } from "../../scripts/report.ts";
@@ -36,20 +42,30 @@ async function figuresFor(keys: readonly string[] | "all"): Promise<FigureDefini
 
 export function describeSpecContract(name: string, keys: readonly string[] | "all"): void {
   describe(`${name}: spec contract`, () => {
-    it("compiles with zero Vega-Lite warnings and plots exactly its rows", async () => {
+    it("compiles with zero Vega-Lite warnings and plots exactly its rows, in every rendering", async () => {
       for (const figure of await figuresFor(keys)) {
-        expect(() => compileSpec(figure.spec, figure.key)).not.toThrow();
-        expect((figure.spec.data as { values: unknown[] }).values).toEqual(figure.rows);
+        for (const { name, spec } of figureRenderings(figure)) {
+          expect(() => compileSpec(spec, `${figure.key} (${name})`)).not.toThrow();
+          expect((spec.data as { values: unknown[] }).values, `${figure.key} (${name})`).toEqual(figure.rows);
+        }
         expect(figure.title.length, figure.key).toBeGreaterThan(20);
         expect(figure.description.length, figure.key).toBeGreaterThan(40);
         expect(figure.source, figure.key).not.toBe("");
       }
     });
 
-    it("renders with zero Vega warnings and matches its SVG snapshot", async () => {
+    it("renders every rendering with zero Vega warnings and matches its SVG snapshot", async () => {
       for (const figure of await figuresFor(keys)) {
-        const svg = await renderRawSvg(figure.spec, figure.key);
-        await expect(normaliseSvg(svg, figure.key)).toMatchFileSnapshot(path.join(SNAPSHOTS, `${figure.key}.svg`));
+        for (const { name, spec } of figureRenderings(figure)) {
+          const svg = await renderRawSvg(spec, `${figure.key} (${name})`);
+          const file = name === "wide" ? `${figure.key}.svg` : `${figure.key}.${name}.svg`;
+          await expect(normaliseSvg(svg, figure.key)).toMatchFileSnapshot(path.join(SNAPSHOTS, file));
+          if (name === "narrow") {
+            // Shown at most 328 px wide (a 360 px window less its margins): 12 px text must not fall below 9 px.
+            const width = Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
+            expect(width, `${figure.key} (narrow) is ${width} px wide`).toBeLessThanOrEqual((NARROW_WIDTH * CHART_FONT_SIZE) / 9);
+          }
+        }
       }
     });
   });

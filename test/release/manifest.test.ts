@@ -24,7 +24,7 @@ function input(overrides: Partial<ManifestInput> = {}): ManifestInput {
       { key: "outcomes.years.first", value: "2007/08", format: text(), label: "first year" },
       { key: "broken.value", value: Number.NaN, format: count(), label: "a value that failed to compute" },
     ]),
-    figures: [{ key: "grades", spec: spec([{ a: "x" }]), label: "Figure 1.1", title: "Grades fell", href: "/chapter-1/#figure-grades" }],
+    figures: [{ key: "grades", specs: [spec([{ a: "x" }])], label: "Figure 1.1", title: "Grades fell", href: "/chapter-1/#figure-grades" }],
     claims: [
       { id: "ch1-b", status: "differs" },
       { id: "ch1-a", status: "reproduced" },
@@ -58,7 +58,11 @@ describe("buildManifest", () => {
     // The cache key is the same hash with the renderer's identity in front.
     expect(cacheKey(figureSpec, "renderer")).toBe(sha256(`renderer\0${JSON.stringify(figureSpec)}`));
     // Other plotted data, other hash.
-    expect(buildManifest(input({ figures: [{ key: "grades", spec: spec([{ a: "y" }]), label: "Figure 1.1", title: "Grades fell", href: "/" }] })).figures.grades.hash).not.toBe(manifest.figures.grades.hash);
+    // A figure drawn at two widths: its hash covers both renderings, so a change to the narrow one alone is a change.
+    const both = (narrow: TopLevelSpec) => buildManifest(input({ figures: [{ key: "grades", specs: [figureSpec, narrow], label: "Figure 1.1", title: "Grades fell", href: "/" }] })).figures.grades.hash;
+    expect(both(spec([{ a: "x" }]))).toBe(sha256(`${JSON.stringify(figureSpec)}\0${JSON.stringify(spec([{ a: "x" }]))}`));
+    expect(both(spec([{ a: "z" }]))).not.toBe(both(spec([{ a: "x" }])));
+    expect(buildManifest(input({ figures: [{ key: "grades", specs: [spec([{ a: "y" }])], label: "Figure 1.1", title: "Grades fell", href: "/" }] })).figures.grades.hash).not.toBe(manifest.figures.grades.hash);
   });
 
   it("writes the same bytes whatever order the inputs come in", () => {

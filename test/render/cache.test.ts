@@ -62,7 +62,8 @@ describe("SvgCache", () => {
   });
 
   it("keys on the installed renderer versions by default", () => {
-    expect(RENDERER_ID).toMatch(/^vega@\d+\.\d+\.\d+ vega-lite@\d+\.\d+\.\d+ svg-pipeline@\d+$/);
+    // Vega, Vega-Lite, and the font whose metrics lay the text out.
+    expect(RENDERER_ID).toMatch(/^vega@\d+\.\d+\.\d+ vega-lite@\d+\.\d+\.\d+ @fontsource\/source-sans-3@\d+\.\d+\.\d+ svg-pipeline@\d+$/);
     expect(cacheKey(spec([{ a: "x", b: 1 }]))).toBe(cacheKey(spec([{ a: "x", b: 1 }]), RENDERER_ID));
     expect(cacheKey(spec([{ a: "x", b: 1 }]))).not.toBe(cacheKey(spec([{ a: "x", b: 1 }]), `${RENDERER_ID}+`));
   });

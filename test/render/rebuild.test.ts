@@ -21,19 +21,19 @@ describe("rebuilding the fixture on a warm chart cache", () => {
       const after = processCacheCounts();
       return { drawn: after.misses - before.misses, cached: after.hits - before.hits };
     };
-    // Two placed figures and five council timelines.
-    expect(await build()).toEqual({ drawn: 7, cached: 0 });
-    expect(await build()).toEqual({ drawn: 0, cached: 7 });
+    // Two placed figures and five council timelines, each drawn wide and narrow.
+    expect(await build()).toEqual({ drawn: 14, cached: 0 });
+    expect(await build()).toEqual({ drawn: 0, cached: 14 });
     // One point moves between two grades of 2007/08: only the grade table figure shows that
-    // year (the yearly-swing figure covers 2009/10 onwards), so it alone is drawn again.
+    // year (the yearly-swing figure covers 2009/10 onwards), so it alone is drawn again, at both widths.
     await editFile(root, OUTCOMES_CSV, "2007/08,inadequate,2,", "2007/08,inadequate,3,");
     await editFile(root, OUTCOMES_CSV, "2007/08,ri_or_adequate,24,", "2007/08,ri_or_adequate,23,");
     await signProvenance(root);
-    expect(await build()).toEqual({ drawn: 1, cached: 6 });
+    expect(await build()).toEqual({ drawn: 2, cached: 12 });
     // A point moved in 2010/11 changes both figures drawn from the file, and no council timeline.
     await editFile(root, OUTCOMES_CSV, "2010/11,good,41,", "2010/11,good,40,");
     await editFile(root, OUTCOMES_CSV, "2010/11,outstanding,9,", "2010/11,outstanding,10,");
     await signProvenance(root);
-    expect(await build()).toEqual({ drawn: 2, cached: 5 });
+    expect(await build()).toEqual({ drawn: 4, cached: 10 });
   });
 });

@@ -88,9 +88,9 @@ describe("building the mini-report fixture", () => {
     expect(await readdir(path.dirname(outDir))).toEqual(["site"]);
     // The build reads the project but writes nothing into it (no .cache/, no _site/).
     expect(await fingerprint(projectRoot)).toEqual(await fingerprint(FIXTURE));
-    // The SVG cache went where REPORT_SVG_CACHE said: one entry per placed figure (two) and
-    // per council timeline (five).
-    expect((await readdir(cacheDir)).filter((name) => name.endsWith(".svg"))).toHaveLength(2 + 5);
+    // The SVG cache went where REPORT_SVG_CACHE said: one entry per rendering (wide and
+    // narrow) of each placed figure (two) and council timeline (five).
+    expect((await readdir(cacheDir)).filter((name) => name.endsWith(".svg"))).toHaveLength(2 * (2 + 5));
   });
 
   it("lists both chapters, the council index, the data page and the changes page on the cover, in reading order, with links", () => {

@@ -70,8 +70,9 @@ describe("the build is deterministic", () => {
   });
 
   it("produces the same bytes from the command line in a child process, with a warm SVG cache", async () => {
-    // The first build filled the cache: one entry per placed figure (two) and council timeline (five).
-    expect((await readdir(cacheDir)).filter((name) => name.endsWith(".svg"))).toHaveLength(2 + 5);
+    // The first build filled the cache: one entry per rendering (wide and narrow) of each placed
+    // figure (two) and council timeline (five).
+    expect((await readdir(cacheDir)).filter((name) => name.endsWith(".svg"))).toHaveLength(2 * (2 + 5));
     const root = await copyFixture("mini-report-cli-");
     const out = path.join(await temporaryFolder(), "site-cli");
     const env = { ...process.env, TZ: "Pacific/Chatham", LANG: "fr_FR.UTF-8", LC_ALL: "fr_FR.UTF-8", REPORT_SVG_CACHE: cacheDir };
@@ -83,6 +84,6 @@ describe("the build is deterministic", () => {
     expect(stdout).toMatch(/^Built .*site-cli in \d+\.\d s$/m);
     expect(await fingerprint(out)).toEqual(first);
     // The warm cache was used, not added to.
-    expect((await readdir(cacheDir)).filter((name) => name.endsWith(".svg"))).toHaveLength(2 + 5);
+    expect((await readdir(cacheDir)).filter((name) => name.endsWith(".svg"))).toHaveLength(2 * (2 + 5));
   });
 });

@@ -22,6 +22,11 @@ export const OUTCOMES_CSV = "data/national/inspection-outcomes-by-year.csv";
  */
 export const FIXTURE_SITE_FILES = [
   "404.html",
+  "assets/fonts/LICENSE-source-sans-3.txt",
+  "assets/fonts/source-sans-3-latin-400-italic.woff2",
+  "assets/fonts/source-sans-3-latin-400-normal.woff2",
+  "assets/fonts/source-sans-3-latin-600-normal.woff2",
+  "assets/fonts/source-sans-3-latin-700-normal.woff2",
   "assets/report.css",
   "chapter-1/index.html",
   "chapter-2/index.html",

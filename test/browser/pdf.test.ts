@@ -69,8 +69,8 @@ afterAll(removeTemporaryFolders);
 describe("npm run pdf on the fixture", () => {
   it("prints the cover, the contents and each printed page from a page of its own", () => {
     const chapters = elements(printHtml, (e) => e.tagName === "article" && attr(e, "class").includes("print-chapter"));
-    // The fixture prints chapter 1, chapter 2 and What changed (the council finder is left out).
-    expect(chapters.map((e) => attr(e, "id"))).toEqual(["chapter-1", "chapter-2", "what-changed"]);
+    // The fixture prints chapter 1, chapter 2, the data page and What changed (the council finder is left out).
+    expect(chapters.map((e) => attr(e, "id"))).toEqual(["chapter-1", "chapter-2", "data", "what-changed"]);
     // Cover and contents take a page each, then every printed page starts a new one.
     expect(pdf.pageCount).toBeGreaterThanOrEqual(2 + chapters.length);
     expect(result.pageCount).toBe(pdf.pageCount);

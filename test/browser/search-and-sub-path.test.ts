@@ -129,6 +129,9 @@ describe("the fixture served under /brave-new-world/ only, at 360 px", () => {
       for (const url of urls) {
         const response = await page.goto(url, { waitUntil: "load" });
         expect(response?.status(), url).toBe(200);
+        // Fonts load after "load" (font-display: swap): wait for them, or leaving the page
+        // would abort their requests, and a font that cannot be found would go unnoticed.
+        await page.evaluate(() => document.fonts.ready);
         const addresses = await page.evaluate(() =>
           [...document.querySelectorAll<HTMLElement>("a[href], link[href], script[src], form[action]")].map((element) => {
             const value = element.getAttribute("href") ?? element.getAttribute("src") ?? element.getAttribute("action") ?? "";
@@ -177,7 +180,7 @@ describe("the fixture served under /brave-new-world/ only, at 360 px", () => {
       expect(response?.status()).toBe(404);
       expect(await page.locator("h1").textContent()).toBe("Page not found");
       // The stylesheet came from under the prefix, not relative to the missing address.
-      expect(await page.evaluate(() => getComputedStyle(document.querySelector(".site-header") as Element).display)).toBe("flex");
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector(".site-header-inner") as Element).display)).toBe("flex");
       await page.getByLabel("Search the report for").fill(word);
       await page.getByRole("button", { name: "Search" }).click();
       await page.waitForURL(`${prefixed.origin}${PREFIX}search/?q=${word}`);

@@ -16,7 +16,9 @@
  *   - the page does not scroll sideways;
  *   - and once per page, at 360 px where the tables scroll: axe-core finds no WCAG 2.1 A/AA
  *     violation, with every <details> opened so the data tables are checked too.
- * Screenshots at every width go to test-output/screenshots/ for a person to look at.
+ * Screenshots of the cover and every chapter at every width go to test-output/screenshots/
+ * for a person to look at (full-page pictures of the appendices, the print edition and the
+ * rest cost more time than a reader of them gains; they get every check above).
  *
  * Dark mode (prefers-color-scheme: dark) gets a second pass over a sample of the report's
  * pages (DARK_SAMPLE): the same figure checks at every width, the chart labels' contrast
@@ -26,7 +28,7 @@
  * The per-council pages (/councils/<name>/, one template filled from the data, over a
  * hundred of them) get every check above except two, to keep `npm test` within minutes:
  * axe runs on an evenly spaced sample of them, and they are not photographed. The
- * report's own pages and the council index get everything. html-validate and the link
+ * report's own pages and the council index get every check. html-validate and the link
  * check (test/site/quality.test.ts) read every page.
  */
 import { mkdir, readdir, rm } from "node:fs/promises";
@@ -91,6 +93,9 @@ let urls: string[];
 const visits: Visit[] = [];
 /** The dark-mode pass over DARK_SAMPLE. */
 const darkVisits: Visit[] = [];
+
+/** Pages photographed at every width: the cover and the chapters. */
+const isPhotographed = (url: string) => url === "/" || /^\/chapter-\d+\/$/.test(url);
 
 /** "chapter-1/index.html" → "/chapter-1/". */
 const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
@@ -324,7 +329,7 @@ beforeAll(async () => {
   const councilPages = urls.filter(isCouncilPage);
   const step = Math.max(1, Math.floor(councilPages.length / COUNCIL_AXE_SAMPLE));
   const sampled = new Set(councilPages.filter((_, index) => index % step === 0).slice(0, COUNCIL_AXE_SAMPLE));
-  const jobs: Job[] = urls.map((url) => ({ url, screenshots: isCouncilPage(url) ? [] : WIDTHS, runAxe: !isCouncilPage(url) || sampled.has(url) }));
+  const jobs: Job[] = urls.map((url) => ({ url, screenshots: isPhotographed(url) ? WIDTHS : [], runAxe: !isCouncilPage(url) || sampled.has(url) }));
   visits.push(...(await visitAll(jobs, "light")).flat());
   const darkJobs: Job[] = DARK_SAMPLE.map((url) => ({ url, screenshots: (DARK_SCREENSHOTS.pages as readonly string[]).includes(url) ? DARK_SCREENSHOTS.widths : [], runAxe: true }));
   darkVisits.push(...(await visitAll(darkJobs, "dark")).flat());
@@ -377,9 +382,10 @@ describe("every page of the report in chromium at 360, 768 and 1280 px", () => {
     expect(failing.length, `axe-core found violations:\n\n${formatViolations(failing)}`).toBe(0);
   });
 
-  it("leaves a screenshot of every page but the per-council ones at every width in test-output/screenshots, and of chapter 1 in dark mode", async () => {
+  it("leaves a screenshot of the cover and every chapter at every width in test-output/screenshots, and of chapter 1 in dark mode", async () => {
     const shots = (await readdir(SCREENSHOTS)).sort();
-    const light = urls.filter((url) => !isCouncilPage(url)).flatMap((url) => WIDTHS.map((width) => screenshotName(url, width, "light")));
+    expect(urls.filter(isPhotographed)).toEqual(expect.arrayContaining(["/", "/chapter-1/", "/chapter-5/"]));
+    const light = urls.filter(isPhotographed).flatMap((url) => WIDTHS.map((width) => screenshotName(url, width, "light")));
     const dark = DARK_SCREENSHOTS.pages.flatMap((url) => DARK_SCREENSHOTS.widths.map((width) => screenshotName(url, width, "dark")));
     expect(shots).toEqual([...light, ...dark].sort());
   });

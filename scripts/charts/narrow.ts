@@ -23,6 +23,8 @@ export const NARROW_WIDTH = 328;
 /** Widest a category label may be before it wraps, and an axis title. */
 export const NARROW_LABEL_WIDTH = 120;
 export const NARROW_TITLE_WIDTH = 240;
+/** Widest a legend entry's label may be before it wraps: a legend starts at the plot's left edge, beside the axis labels. */
+export const NARROW_LEGEND_WIDTH = 180;
 /** Room for an axis's ticks, padding and the chart's own padding beside its labels. */
 const AXIS_GUTTER = 24;
 
@@ -77,6 +79,13 @@ function adaptEncodings(spec: Json, rows: readonly Json[]): void {
   visit(spec, (object, key) => {
     if (key === "legend" && typeof object.columns === "number") object.columns = 1;
     if (key !== "encoding") return;
+    for (const channel of Object.values(object)) {
+      // A long legend entry would make the chart wider than the column: its label wraps.
+      if (!isObject(channel) || !isObject(channel.legend) || channel.legend.labelExpr !== undefined) continue;
+      const size = typeof channel.legend.labelFontSize === "number" ? channel.legend.labelFontSize : CHART_FONT_SIZE;
+      const expr = wrappedLabels(fieldValues(channel, rows), NARROW_LEGEND_WIDTH, size);
+      if (expr) channel.legend = { ...channel.legend, labelExpr: expr };
+    }
     for (const [channelName, channel] of Object.entries(object)) {
       if (!isObject(channel) || (channelName !== "x" && channelName !== "y")) continue;
       if (typeof channel.title === "string" && measureText({ fontSize: CHART_FONT_SIZE }, channel.title) > NARROW_TITLE_WIDTH) {

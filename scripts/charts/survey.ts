@@ -4,6 +4,9 @@
  * Builders take the plotted rows and return a Vega-Lite spec with the rows inlined.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { measureText } from "../render/text-metrics.ts";
+import { CHART_FONT_SIZE } from "../theme/palette.ts";
+import { wrapToWidth } from "./narrow.ts";
 import { CHART_WIDTH, EXHAUSTION_COLOURS, INK, MUTED_INK, PAPER, SURVEY_COLOURS, SURVEY_UNSPLIT_DASH, SURVEY_UNSPLIT_STROKE, VEGA_LITE_SCHEMA, vegaConfig } from "./theme.ts";
 
 
@@ -43,9 +46,27 @@ export interface LikertLayout {
   readonly tickStep: number;
   /** Height of a statement's row: its wrapped label's lines fit in it. */
   readonly step: number;
+  /** Gap between the two panels, px. */
+  readonly spacing: number;
 }
-export const LIKERT_WIDE: LikertLayout = { labelWrap: 32, diverging: 400, remainder: 150, legendColumns: 2, tickStep: 10, step: STEP };
-export const LIKERT_NARROW: LikertLayout = { labelWrap: 16, diverging: 150, remainder: 48, legendColumns: 1, tickStep: 40, step: 72 };
+export const LIKERT_WIDE: LikertLayout = { labelWrap: 32, diverging: 400, remainder: 150, legendColumns: 2, tickStep: 10, step: STEP, spacing: 20 };
+/** Fits a 328 px column: statements wrapped short, panels narrow, each axis title on two lines within its panel. */
+export const LIKERT_NARROW: LikertLayout = { labelWrap: 16, diverging: 130, remainder: 62, legendColumns: 1, tickStep: 40, step: 72, spacing: 12 };
+
+/** Room left between a value label and each end of its segment, px. */
+const SEGMENT_LABEL_PAD = 3;
+const SEGMENT_LABEL = { fontSize: CHART_FONT_SIZE, fontWeight: "bold" } as const;
+
+/**
+ * The agree and disagree segments whose value, as measured in the font, fits inside the
+ * segment at this panel width. A value that does not fit is left off the bar rather than
+ * written beside it: left of a disagree bar are the statements and right of an agree bar
+ * the next panel, so outside there is no room that is not someone else's. The value stays
+ * in the figure's data table and description.
+ */
+export function segmentsWithRoom(rows: readonly LikertRow[], pxPerPoint: number): LikertRow[] {
+  return rows.filter((r) => (r.side === "agree" || r.side === "disagree") && measureText(SEGMENT_LABEL, r.shown) + 2 * SEGMENT_LABEL_PAD <= r.percent * pxPerPoint);
+}
 
 /**
  * Break a label into lines of at most `width` characters at spaces (a longer word keeps
@@ -90,6 +111,14 @@ export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LI
   // Room to the right of the longest remainder bar for its label.
   const rest = Math.max(10, Math.ceil((maxOf(["neither", "unsplit"]) + 15) / 10) * 10);
   const y = { field: "statement", type: "nominal" as const, sort: order, title: null };
+  const segments = rows.filter((r) => r.side === "agree" || r.side === "disagree");
+  const labelled = segmentsWithRoom(rows, layout.diverging / (left + right));
+  const labelFilter = labelled.length === segments.length ? [] : [{ filter: `indexof(${JSON.stringify(labelled.map((r) => `${r.statement}|${r.side}`))}, datum.statement + '|' + datum.side) >= 0` }];
+  // An axis title wider than its panel would widen the chart: it wraps to the panel.
+  const title = (text: string, width: number) => {
+    const lines = wrapToWidth(text, width);
+    return lines.length === 1 ? text : lines;
+  };
   return {
     $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
@@ -114,7 +143,7 @@ export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LI
                 type: "quantitative",
                 scale: { domain: [-left, right] },
                 axis: { labelExpr: "abs(datum.value) + '%'", tickCount: (left + right) / layout.tickStep, grid: true },
-                title: "Disagree (left), agree (right), %",
+                title: title("Disagree (left), agree (right), %", layout.diverging),
               },
               x2: { field: "end" },
               color: {
@@ -126,7 +155,8 @@ export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LI
             },
           },
           {
-            mark: { type: "text", color: PAPER, fontWeight: "bold" },
+            mark: { type: "text", color: PAPER, fontWeight: SEGMENT_LABEL.fontWeight, fontSize: SEGMENT_LABEL.fontSize },
+            transform: labelFilter,
             encoding: { x: { field: "middle", type: "quantitative" }, text: { field: "shown", type: "nominal" } },
           },
           { mark: { type: "rule", color: INK, strokeWidth: 1.5 }, encoding: { x: { datum: 0, type: "quantitative" } } },
@@ -141,7 +171,7 @@ export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LI
           {
             mark: { type: "bar", stroke: SURVEY_UNSPLIT_STROKE, strokeWidth: 1.5 },
             encoding: {
-              x: { field: "percent", type: "quantitative", scale: { domain: [0, rest] }, axis: { labelExpr: "datum.value + '%'", tickCount: rest / 10 }, title: "Rest of respondents, %" },
+              x: { field: "percent", type: "quantitative", scale: { domain: [0, rest] }, axis: { labelExpr: "datum.value + '%'", tickCount: rest / 10 }, title: title("Rest of respondents, %", layout.remainder) },
               color: { field: "response", type: "nominal", scale: colourScale },
               strokeDash: {
                 field: "response",
@@ -158,6 +188,7 @@ export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LI
         ],
       },
     ],
+    spacing: layout.spacing,
     resolve: { scale: { color: "shared", x: "independent" } },
   };
 }

@@ -128,6 +128,9 @@ export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
   spec.config = { ...config, axisX: { ...axisX, tickCount: 4 }, legend: { ...(isObject(config.legend) ? config.legend : {}), columns: 1 } };
   adaptEncodings(spec, rows);
 
+  if (isObject(spec.facet) && isObject(spec.facet.row) && isObject(spec.facet.column)) {
+    throw new Error("a grid of panels (row and column facets) needs its own narrow spec (FigureDefinition.narrowSpec)");
+  }
   if (isObject(spec.facet) && isObject(spec.facet.column) && isObject(spec.spec)) {
     const column = spec.facet.column;
     const header = isObject(column.header) ? column.header : {};

@@ -109,16 +109,17 @@ function adaptEncodings(spec: Json, rows: readonly Json[]): void {
   });
 }
 
-/** The y channel that labels a view: its own, else its first layer's that has one. */
-function yChannel(view: Json): Json | undefined {
-  const own = isObject(view.encoding) && isObject(view.encoding.y) ? view.encoding.y : undefined;
+/** The x or y channel that labels a view: its own, else its first layer's that has one. */
+function positionChannel(view: Json, name: "x" | "y"): Json | undefined {
+  const own = isObject(view.encoding) && isObject(view.encoding[name]) ? view.encoding[name] : undefined;
   if (own) return own;
   for (const layer of Array.isArray(view.layer) ? view.layer : []) {
-    const found = isObject(layer) ? yChannel(layer) : undefined;
+    const found = isObject(layer) ? positionChannel(layer, name) : undefined;
     if (found) return found;
   }
   return undefined;
 }
+const yChannel = (view: Json) => positionChannel(view, "y");
 
 export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
   const spec = structuredClone(wide) as unknown as Json;
@@ -160,7 +161,16 @@ export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
   const discreteY = y !== undefined && (y.type === "nominal" || y.type === "ordinal");
   if (y && ((isObject(spec.height) && "step" in spec.height) || (spec.height === undefined && discreteY))) {
     // Rows of bars (a height by step), which Vega cannot fit: the plot is the column less the labels.
-    spec.width = Math.round(NARROW_WIDTH - labelExtent(y, rows) - AXIS_GUTTER);
+    const width = Math.round(NARROW_WIDTH - labelExtent(y, rows) - AXIS_GUTTER);
+    spec.width = width;
+    // Each row is tall enough for its label's wrapped lines, which would otherwise run into the next row's.
+    const axis = isObject(y.axis) ? y.axis : {};
+    const lineHeight = typeof axis.labelLineHeight === "number" ? axis.labelLineHeight : CHART_FONT_SIZE + 2;
+    const lines = Math.max(1, ...fieldValues(y, rows).map((label) => wrapToWidth(label, NARROW_LABEL_WIDTH).length));
+    if (isObject(spec.height) && typeof spec.height.step === "number" && axis.labelExpr !== undefined) spec.height = { step: Math.max(spec.height.step, lines * lineHeight + 4) };
+    // The x axis title is centred under the plot: one wider than the plot would widen the chart.
+    const x = positionChannel(spec, "x");
+    if (x && typeof x.title === "string" && measureText({ fontSize: CHART_FONT_SIZE }, x.title) > width) x.title = wrapToWidth(x.title, width);
     return spec as unknown as TopLevelSpec;
   }
   // One view or a layer: the whole chart, labels and legend included, fitted to the column.

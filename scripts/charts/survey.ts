@@ -209,10 +209,30 @@ const EXHAUSTION_HEIGHT = 76;
 const BAR_TOP = 26;
 
 /** One stacked bar of the exhaustion levels on a 0–100 scale, with the printed total marked above it. */
-export function exhaustionSpec(rows: readonly ExhaustionRow[]): TopLevelSpec {
+/**
+ * What each part's segment says at a plot width: its level and value where they fit in it,
+ * else the value alone (the legend then names the levels), else nothing (the value is in
+ * the data table).
+ */
+export function exhaustionSegmentLabels(rows: readonly ExhaustionRow[], plotWidth: number): Record<string, string> {
+  const fits = (text: string, percent: number) => measureText(SEGMENT_LABEL, text) + 2 * SEGMENT_LABEL_PAD <= (percent / 100) * plotWidth;
+  return Object.fromEntries(
+    rows
+      .filter((r) => r.kind === "part")
+      .map((r) => {
+        const value = r.shown.startsWith(`${r.level} `) ? r.shown.slice(r.level.length + 1) : r.shown;
+        return [r.level, fits(r.shown, r.percent) ? r.shown : fits(value, r.percent) ? value : ""];
+      }),
+  );
+}
+
+/** `plotWidth`: the width the bar is drawn at (the narrow rendering fits the chart to the column, leaving about this much). */
+export function exhaustionSpec(rows: readonly ExhaustionRow[], plotWidth: number = CHART_WIDTH): TopLevelSpec {
   const parts = rows.filter((r) => r.kind === "part").map((r) => r.level);
   const colours = [EXHAUSTION_COLOURS.high, EXHAUSTION_COLOURS.moderate];
   if (parts.length > colours.length) throw new Error(`the exhaustion chart has colours for ${colours.length} levels, not ${parts.length}`);
+  const labels = exhaustionSegmentLabels(rows, plotWidth);
+  const levelsNamed = rows.every((r) => r.kind !== "part" || labels[r.level] === r.shown);
   return {
     $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
@@ -225,6 +245,7 @@ export function exhaustionSpec(rows: readonly ExhaustionRow[]): TopLevelSpec {
           { filter: { field: "kind", equal: "part" } },
           { stack: "percent", groupby: [], sort: [{ field: "order", order: "ascending" }], as: ["x0", "x1"] },
           { calculate: "(datum.x0 + datum.x1) / 2", as: "middle" },
+          { calculate: `${JSON.stringify(labels)}[datum.level]`, as: "segmentLabel" },
         ],
         layer: [
           {
@@ -234,12 +255,12 @@ export function exhaustionSpec(rows: readonly ExhaustionRow[]): TopLevelSpec {
               y2: { value: EXHAUSTION_HEIGHT },
               x: { field: "x0", type: "quantitative", scale: { domain: [0, 100] }, axis: { labelExpr: "datum.value + '%'", grid: true }, title: "Share of social workers" },
               x2: { field: "x1" },
-              color: { field: "level", type: "nominal", scale: { domain: parts, range: colours.slice(0, parts.length) }, legend: null },
+              color: { field: "level", type: "nominal", scale: { domain: parts, range: colours.slice(0, parts.length) }, legend: levelsNamed ? null : { title: null, orient: "bottom" } },
             },
           },
           {
-            mark: { type: "text", color: PAPER, fontWeight: "bold" },
-            encoding: { x: { field: "middle", type: "quantitative" }, y: { value: (BAR_TOP + EXHAUSTION_HEIGHT) / 2 }, text: { field: "shown", type: "nominal" } },
+            mark: { type: "text", color: PAPER, fontWeight: SEGMENT_LABEL.fontWeight, fontSize: SEGMENT_LABEL.fontSize },
+            encoding: { x: { field: "middle", type: "quantitative" }, y: { value: (BAR_TOP + EXHAUSTION_HEIGHT) / 2 }, text: { field: "segmentLabel", type: "nominal" } },
           },
         ],
       },

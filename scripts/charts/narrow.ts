@@ -121,6 +121,15 @@ function positionChannel(view: Json, name: "x" | "y"): Json | undefined {
 }
 const yChannel = (view: Json) => positionChannel(view, "y");
 
+/** Rows (a height by step) tall enough for their labels' wrapped lines, which would otherwise run into the next row's. */
+function rowsFitLabels(view: Json, y: Json, rows: readonly Json[]): void {
+  const axis = isObject(y.axis) ? y.axis : {};
+  if (!isObject(view.height) || typeof view.height.step !== "number" || axis.labelExpr === undefined) return;
+  const lineHeight = typeof axis.labelLineHeight === "number" ? axis.labelLineHeight : CHART_FONT_SIZE + 2;
+  const lines = Math.max(1, ...fieldValues(y, rows).map((label) => wrapToWidth(label, NARROW_LABEL_WIDTH).length));
+  view.height = { step: Math.max(view.height.step, lines * lineHeight + 4) };
+}
+
 export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
   const spec = structuredClone(wide) as unknown as Json;
   const rows = (isObject(spec.data) && Array.isArray(spec.data.values) ? spec.data.values : []) as Json[];
@@ -151,6 +160,7 @@ export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
     // A facet's panels: each as wide as the column less its own axis labels.
     const inner = spec.spec;
     const y = yChannel(inner);
+    if (y) rowsFitLabels(inner, y, rows);
     if (typeof inner.width === "number") inner.width = Math.round(NARROW_WIDTH - (y ? labelExtent(y, rows) : 40) - AXIS_GUTTER);
     return spec as unknown as TopLevelSpec;
   }
@@ -163,11 +173,7 @@ export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
     // Rows of bars (a height by step), which Vega cannot fit: the plot is the column less the labels.
     const width = Math.round(NARROW_WIDTH - labelExtent(y, rows) - AXIS_GUTTER);
     spec.width = width;
-    // Each row is tall enough for its label's wrapped lines, which would otherwise run into the next row's.
-    const axis = isObject(y.axis) ? y.axis : {};
-    const lineHeight = typeof axis.labelLineHeight === "number" ? axis.labelLineHeight : CHART_FONT_SIZE + 2;
-    const lines = Math.max(1, ...fieldValues(y, rows).map((label) => wrapToWidth(label, NARROW_LABEL_WIDTH).length));
-    if (isObject(spec.height) && typeof spec.height.step === "number" && axis.labelExpr !== undefined) spec.height = { step: Math.max(spec.height.step, lines * lineHeight + 4) };
+    rowsFitLabels(spec, y, rows);
     // The x axis title is centred under the plot: one wider than the plot would widen the chart.
     const x = positionChannel(spec, "x");
     if (x && typeof x.title === "string" && measureText({ fontSize: CHART_FONT_SIZE }, x.title) > width) x.title = wrapToWidth(x.title, width);

@@ -23,7 +23,7 @@ export const NARROW_WIDTH = 328;
 /** Widest a category label may be before it wraps, and an axis title. */
 export const NARROW_LABEL_WIDTH = 120;
 export const NARROW_TITLE_WIDTH = 240;
-/** Widest a legend entry's label may be before it wraps: a legend starts at the plot's left edge, beside the axis labels. */
+/** Widest a legend entry's label or a panel heading may be before it wraps: both start at the plot's left edge, beside the axis labels. */
 export const NARROW_LEGEND_WIDTH = 180;
 /** Room for an axis's ticks, padding and the chart's own padding beside its labels. */
 const AXIS_GUTTER = 24;
@@ -121,6 +121,16 @@ function positionChannel(view: Json, name: "x" | "y"): Json | undefined {
 }
 const yChannel = (view: Json) => positionChannel(view, "y");
 
+/**
+ * Room kept right of the plot for values written past the ends of the bars (a text layer
+ * aligned left): the longest bar can reach the plot's right edge, its value beyond it.
+ */
+const VALUE_LABEL_ROOM = 30;
+function roomForValueLabels(view: Json): number {
+  const layers = Array.isArray(view.layer) ? view.layer.filter(isObject) : [];
+  return layers.some((layer) => isObject(layer.mark) && layer.mark.type === "text" && layer.mark.align === "left") ? VALUE_LABEL_ROOM : 0;
+}
+
 /** Rows (a height by step) tall enough for their labels' wrapped lines, which would otherwise run into the next row's. */
 function rowsFitLabels(view: Json, y: Json, rows: readonly Json[]): void {
   const axis = isObject(y.axis) ? y.axis : {};
@@ -153,7 +163,7 @@ export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
     const header = isObject(row.header) ? row.header : {};
     const weight = typeof header.labelFontWeight === "string" || typeof header.labelFontWeight === "number" ? header.labelFontWeight : undefined;
     const size = typeof header.labelFontSize === "number" ? header.labelFontSize : CHART_FONT_SIZE;
-    const expr = header.labelExpr === undefined ? wrappedLabels(fieldValues(row, rows), NARROW_TITLE_WIDTH, size, weight) : undefined;
+    const expr = header.labelExpr === undefined ? wrappedLabels(fieldValues(row, rows), NARROW_LEGEND_WIDTH, size, weight) : undefined;
     if (expr) row.header = { ...header, labelExpr: expr, labelLineHeight: size + 3 };
   }
   if (isObject(spec.spec)) {
@@ -161,7 +171,7 @@ export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
     const inner = spec.spec;
     const y = yChannel(inner);
     if (y) rowsFitLabels(inner, y, rows);
-    if (typeof inner.width === "number") inner.width = Math.round(NARROW_WIDTH - (y ? labelExtent(y, rows) : 40) - AXIS_GUTTER);
+    if (typeof inner.width === "number") inner.width = Math.round(NARROW_WIDTH - (y ? labelExtent(y, rows) : 40) - AXIS_GUTTER - roomForValueLabels(inner));
     return spec as unknown as TopLevelSpec;
   }
   if (spec.hconcat !== undefined || spec.vconcat !== undefined || spec.concat !== undefined) {
@@ -171,7 +181,7 @@ export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
   const discreteY = y !== undefined && (y.type === "nominal" || y.type === "ordinal");
   if (y && ((isObject(spec.height) && "step" in spec.height) || (spec.height === undefined && discreteY))) {
     // Rows of bars (a height by step), which Vega cannot fit: the plot is the column less the labels.
-    const width = Math.round(NARROW_WIDTH - labelExtent(y, rows) - AXIS_GUTTER);
+    const width = Math.round(NARROW_WIDTH - labelExtent(y, rows) - AXIS_GUTTER - roomForValueLabels(spec));
     spec.width = width;
     rowsFitLabels(spec, y, rows);
     // The x axis title is centred under the plot: one wider than the plot would widen the chart.

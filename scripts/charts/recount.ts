@@ -173,16 +173,13 @@ export function cohortDemandNarrowSpec(rows: readonly CohortDemandRow[], seriesO
   const inOrder = (field: "measure" | "view") => [...new Set(rows.map((r) => r[field]))];
   const panels = inOrder("measure").flatMap((measure) => inOrder("view").map((view) => `${measure}: ${view}`));
   const { row } = wide.facet;
-  const narrow = narrowSpec({
+  return narrowSpec({
     ...wide,
     transform: [...wide.transform, { calculate: "datum.measure + ': ' + datum.view", as: "panel" }],
     facet: { field: "panel", type: "nominal", title: null, sort: panels, header: { ...row.header, labelExpr: wrappedHeader(panels) } },
     columns: 1,
     spacing: 16,
-  } as TopLevelSpec) as Record<string, any>;
-  // The value written past the longest bar and the last tick's label reach beyond the plot's right edge.
-  narrow.spec.width -= 12;
-  return narrow as TopLevelSpec;
+  } as TopLevelSpec);
 }
 
 /** Each panel heading on lines that fit the narrow column: a heading starts, like a legend, at the plot's left edge. */

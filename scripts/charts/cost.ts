@@ -27,8 +27,10 @@ export function annualCostSpec(rows: readonly AnnualCostRow[], rates: readonly [
     data: { values: rows.map((r) => ({ ...r })) },
     transform: [{ calculate: "'£' + format(datum.pounds / 1e6, '.3~f') + 'm'", as: "label" }],
     encoding: {
-      x: { field: "perCouncil", type: "nominal", sort: groups, title: "Cost of recovery per council", axis: { labelAngle: 0, labelLimit: 0 } },
-      xOffset: { field: "rate", type: "nominal", sort: [...rates] },
+      // Groups close together and a gap between a group's two columns, so each value label,
+      // wider than its column on a phone, stays clear of the neighbouring column.
+      x: { field: "perCouncil", type: "nominal", sort: groups, title: "Cost of recovery per council", scale: { paddingInner: 0.12 }, axis: { labelAngle: 0, labelLimit: 0 } },
+      xOffset: { field: "rate", type: "nominal", sort: [...rates], scale: { paddingInner: 0.15 } },
       y: {
         field: "pounds",
         type: "quantitative",

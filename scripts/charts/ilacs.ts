@@ -5,6 +5,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import { JUDGEMENTS, type Judgement } from "../data/datasets/councils.ts";
 import { GRADE_OF_JUDGEMENT } from "../compute/recount-analysis.ts";
+import { labelColourOn } from "../theme/on-mark.ts";
+import { DARK, LIGHT } from "../theme/palette.ts";
 import { CHART_WIDTH, GRADE_COLOURS, GRADE_SHAPES, INK, MUTED_INK, PAPER, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "./theme.ts";
 
 export const ILACS_GRADE_LABELS: Readonly<Record<Judgement, string>> = { inadequate: "Inadequate", requires_improvement: "Requires improvement", good: "Good", outstanding: "Outstanding" };
@@ -34,9 +36,29 @@ export function gradesByYearSpec(rows: readonly YearGradeRow[]): TopLevelSpec {
 
 export type MoveRow = { readonly from: string; readonly to: string; readonly pairs: number; readonly direction: string };
 
+/**
+ * Cells are shaded from pale (few pairs) to this strong (most pairs). Kept at or below
+ * 0.5 because between about 0.6 and 0.8 neither ink nor page-coloured numbers reach 4.5:1
+ * on the cell in both the light and dark palettes (scripts/theme/on-mark.ts works it out).
+ */
+const MOVE_OPACITY: readonly [number, number] = [0.15, 0.5];
+/** "Requires improvement" on two lines, so grade labels stay narrow beside and under the grid. */
+const twoLineGrades = "datum.value === 'Requires improvement' ? ['Requires', 'improvement'] : datum.value";
+
 /** A from × to grid: each cell's count, shaded by direction (better, same, worse). */
 export function movesSpec(rows: readonly MoveRow[]): TopLevelSpec {
   const directions = ["Better", "Same", "Worse"];
+  const fills = [GRADE_COLOURS.good, RULE, GRADE_COLOURS.inadequate];
+  const counts = rows.map((r) => r.pairs);
+  const [least, most] = [Math.min(...counts), Math.max(...counts)];
+  const opacityOf = (pairs: number) => (most > least ? MOVE_OPACITY[0] + ((pairs - least) / (most - least)) * (MOVE_OPACITY[1] - MOVE_OPACITY[0]) : MOVE_OPACITY[1]);
+  // Each cell's number in whichever of ink or page colour reads on that cell in both palettes.
+  const onPaper = rows.filter((r) => {
+    const colour = labelColourOn(fills[directions.indexOf(r.direction)], opacityOf(r.pairs), [LIGHT, DARK]);
+    if (colour === undefined) throw new Error(`no label colour reaches 4.5:1 on the ${r.from} → ${r.to} cell`);
+    return colour === PAPER;
+  });
+  const paperTest = `indexof(${JSON.stringify(onPaper.map((r) => `${r.from}|${r.to}`))}, datum.from + '|' + datum.to) >= 0`;
   return {
     $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
@@ -44,18 +66,21 @@ export function movesSpec(rows: readonly MoveRow[]): TopLevelSpec {
     height: 240,
     data: { values: rows.map((r) => ({ ...r })) },
     encoding: {
-      x: { field: "to", type: "nominal", sort: labels, title: "Next report", axis: { labelAngle: 0, labelLimit: 0, orient: "top", labelExpr: "datum.value === 'Requires improvement' ? ['Requires', 'improvement'] : datum.value" } },
-      y: { field: "from", type: "nominal", sort: labels, title: "Earlier report", axis: { labelLimit: 0 } },
+      x: { field: "to", type: "nominal", sort: labels, title: "Next report", axis: { labelAngle: 0, labelLimit: 0, orient: "bottom", labelExpr: twoLineGrades, labelLineHeight: 14 } },
+      y: { field: "from", type: "nominal", sort: labels, title: "Earlier report", axis: { labelLimit: 0, labelExpr: twoLineGrades, labelLineHeight: 14 } },
     },
     layer: [
       {
         mark: { type: "rect", stroke: PAPER, strokeWidth: 2 },
         encoding: {
-          color: { field: "direction", type: "nominal", sort: directions, scale: { domain: directions, range: [GRADE_COLOURS.good, RULE, GRADE_COLOURS.inadequate] }, legend: { title: null, orient: "bottom" } },
-          opacity: { field: "pairs", type: "quantitative", scale: { range: [0.25, 1] }, legend: null },
+          color: { field: "direction", type: "nominal", sort: directions, scale: { domain: directions, range: fills }, legend: { title: null, orient: "bottom" } },
+          opacity: { field: "pairs", type: "quantitative", scale: { domain: [least, most], range: [...MOVE_OPACITY], zero: false, nice: false }, legend: null },
         },
       },
-      { mark: { type: "text", fontSize: 13, color: INK, fontWeight: "bold" }, encoding: { text: { field: "pairs", type: "quantitative" } } },
+      {
+        mark: { type: "text", fontSize: 13, fontWeight: "bold" },
+        encoding: { text: { field: "pairs", type: "quantitative" }, color: onPaper.length > 0 ? { condition: { test: paperTest, value: PAPER }, value: INK } : { value: INK } },
+      },
     ],
   };
 }

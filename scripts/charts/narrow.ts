@@ -23,6 +23,8 @@ export const NARROW_WIDTH = 328;
 /** Widest a category label may be before it wraps, and an axis title. */
 export const NARROW_LABEL_WIDTH = 120;
 export const NARROW_TITLE_WIDTH = 240;
+/** Widest a legend entry's label or a panel heading may be before it wraps: both start at the plot's left edge, beside the axis labels. */
+export const NARROW_LEGEND_WIDTH = 180;
 /** Room for an axis's ticks, padding and the chart's own padding beside its labels. */
 const AXIS_GUTTER = 24;
 
@@ -77,6 +79,13 @@ function adaptEncodings(spec: Json, rows: readonly Json[]): void {
   visit(spec, (object, key) => {
     if (key === "legend" && typeof object.columns === "number") object.columns = 1;
     if (key !== "encoding") return;
+    for (const channel of Object.values(object)) {
+      // A long legend entry would make the chart wider than the column: its label wraps.
+      if (!isObject(channel) || !isObject(channel.legend) || channel.legend.labelExpr !== undefined) continue;
+      const size = typeof channel.legend.labelFontSize === "number" ? channel.legend.labelFontSize : CHART_FONT_SIZE;
+      const expr = wrappedLabels(fieldValues(channel, rows), NARROW_LEGEND_WIDTH, size);
+      if (expr) channel.legend = { ...channel.legend, labelExpr: expr };
+    }
     for (const [channelName, channel] of Object.entries(object)) {
       if (!isObject(channel) || (channelName !== "x" && channelName !== "y")) continue;
       if (typeof channel.title === "string" && measureText({ fontSize: CHART_FONT_SIZE }, channel.title) > NARROW_TITLE_WIDTH) {
@@ -100,15 +109,35 @@ function adaptEncodings(spec: Json, rows: readonly Json[]): void {
   });
 }
 
-/** The y channel that labels a view: its own, else its first layer's that has one. */
-function yChannel(view: Json): Json | undefined {
-  const own = isObject(view.encoding) && isObject(view.encoding.y) ? view.encoding.y : undefined;
+/** The x or y channel that labels a view: its own, else its first layer's that has one. */
+function positionChannel(view: Json, name: "x" | "y"): Json | undefined {
+  const own = isObject(view.encoding) && isObject(view.encoding[name]) ? view.encoding[name] : undefined;
   if (own) return own;
   for (const layer of Array.isArray(view.layer) ? view.layer : []) {
-    const found = isObject(layer) ? yChannel(layer) : undefined;
+    const found = isObject(layer) ? positionChannel(layer, name) : undefined;
     if (found) return found;
   }
   return undefined;
+}
+const yChannel = (view: Json) => positionChannel(view, "y");
+
+/**
+ * Room kept right of the plot for values written past the ends of the bars (a text layer
+ * aligned left): the longest bar can reach the plot's right edge, its value beyond it.
+ */
+const VALUE_LABEL_ROOM = 30;
+function roomForValueLabels(view: Json): number {
+  const layers = Array.isArray(view.layer) ? view.layer.filter(isObject) : [];
+  return layers.some((layer) => isObject(layer.mark) && layer.mark.type === "text" && layer.mark.align === "left") ? VALUE_LABEL_ROOM : 0;
+}
+
+/** Rows (a height by step) tall enough for their labels' wrapped lines, which would otherwise run into the next row's. */
+function rowsFitLabels(view: Json, y: Json, rows: readonly Json[]): void {
+  const axis = isObject(y.axis) ? y.axis : {};
+  if (!isObject(view.height) || typeof view.height.step !== "number" || axis.labelExpr === undefined) return;
+  const lineHeight = typeof axis.labelLineHeight === "number" ? axis.labelLineHeight : CHART_FONT_SIZE + 2;
+  const lines = Math.max(1, ...fieldValues(y, rows).map((label) => wrapToWidth(label, NARROW_LABEL_WIDTH).length));
+  view.height = { step: Math.max(view.height.step, lines * lineHeight + 4) };
 }
 
 export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
@@ -119,6 +148,9 @@ export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
   spec.config = { ...config, axisX: { ...axisX, tickCount: 4 }, legend: { ...(isObject(config.legend) ? config.legend : {}), columns: 1 } };
   adaptEncodings(spec, rows);
 
+  if (isObject(spec.facet) && isObject(spec.facet.row) && isObject(spec.facet.column)) {
+    throw new Error("a grid of panels (row and column facets) needs its own narrow spec (FigureDefinition.narrowSpec)");
+  }
   if (isObject(spec.facet) && isObject(spec.facet.column) && isObject(spec.spec)) {
     const column = spec.facet.column;
     const header = isObject(column.header) ? column.header : {};
@@ -131,14 +163,15 @@ export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
     const header = isObject(row.header) ? row.header : {};
     const weight = typeof header.labelFontWeight === "string" || typeof header.labelFontWeight === "number" ? header.labelFontWeight : undefined;
     const size = typeof header.labelFontSize === "number" ? header.labelFontSize : CHART_FONT_SIZE;
-    const expr = header.labelExpr === undefined ? wrappedLabels(fieldValues(row, rows), NARROW_TITLE_WIDTH, size, weight) : undefined;
+    const expr = header.labelExpr === undefined ? wrappedLabels(fieldValues(row, rows), NARROW_LEGEND_WIDTH, size, weight) : undefined;
     if (expr) row.header = { ...header, labelExpr: expr, labelLineHeight: size + 3 };
   }
   if (isObject(spec.spec)) {
     // A facet's panels: each as wide as the column less its own axis labels.
     const inner = spec.spec;
     const y = yChannel(inner);
-    if (typeof inner.width === "number") inner.width = Math.round(NARROW_WIDTH - (y ? labelExtent(y, rows) : 40) - AXIS_GUTTER);
+    if (y) rowsFitLabels(inner, y, rows);
+    if (typeof inner.width === "number") inner.width = Math.round(NARROW_WIDTH - (y ? labelExtent(y, rows) : 40) - AXIS_GUTTER - roomForValueLabels(inner));
     return spec as unknown as TopLevelSpec;
   }
   if (spec.hconcat !== undefined || spec.vconcat !== undefined || spec.concat !== undefined) {
@@ -148,7 +181,12 @@ export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
   const discreteY = y !== undefined && (y.type === "nominal" || y.type === "ordinal");
   if (y && ((isObject(spec.height) && "step" in spec.height) || (spec.height === undefined && discreteY))) {
     // Rows of bars (a height by step), which Vega cannot fit: the plot is the column less the labels.
-    spec.width = Math.round(NARROW_WIDTH - labelExtent(y, rows) - AXIS_GUTTER);
+    const width = Math.round(NARROW_WIDTH - labelExtent(y, rows) - AXIS_GUTTER - roomForValueLabels(spec));
+    spec.width = width;
+    rowsFitLabels(spec, y, rows);
+    // The x axis title is centred under the plot: one wider than the plot would widen the chart.
+    const x = positionChannel(spec, "x");
+    if (x && typeof x.title === "string" && measureText({ fontSize: CHART_FONT_SIZE }, x.title) > width) x.title = wrapToWidth(x.title, width);
     return spec as unknown as TopLevelSpec;
   }
   // One view or a layer: the whole chart, labels and legend included, fitted to the column.

@@ -4,6 +4,7 @@
  * the 2013 cohort by group. Rows are inlined, so the spec alone determines the SVG.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { NARROW_LEGEND_WIDTH, narrowSpec, wrapToWidth } from "./narrow.ts";
 import { GRADES } from "../data/datasets/outcomes.ts";
 import { BAND, CHART_WIDTH, GRADE_COLOURS, GRADE_LABELS, GRADE_SHAPES, GRID, INK, MUTED_INK, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "./theme.ts";
 
@@ -161,6 +162,29 @@ export function cohortDemandSpec(rows: readonly CohortDemandRow[], seriesOrder: 
     },
   };
 }
+
+/**
+ * The same panels for a phone's column: one under another, each headed by its measure and
+ * its view (level or change), since two side by side would leave each too narrow for its
+ * bars' value labels.
+ */
+export function cohortDemandNarrowSpec(rows: readonly CohortDemandRow[], seriesOrder: readonly string[]): TopLevelSpec {
+  const wide = cohortDemandSpec(rows, seriesOrder) as Record<string, any>;
+  const inOrder = (field: "measure" | "view") => [...new Set(rows.map((r) => r[field]))];
+  const panels = inOrder("measure").flatMap((measure) => inOrder("view").map((view) => `${measure}: ${view}`));
+  const { row } = wide.facet;
+  return narrowSpec({
+    ...wide,
+    transform: [...wide.transform, { calculate: "datum.measure + ': ' + datum.view", as: "panel" }],
+    facet: { field: "panel", type: "nominal", title: null, sort: panels, header: { ...row.header, labelExpr: wrappedHeader(panels) } },
+    columns: 1,
+    spacing: 16,
+  } as TopLevelSpec);
+}
+
+/** Each panel heading on lines that fit the narrow column: a heading starts, like a legend, at the plot's left edge. */
+const wrappedHeader = (panels: readonly string[]) =>
+  panels.reduceRight((otherwise, panel) => `datum.value === ${JSON.stringify(panel)} ? ${JSON.stringify(wrapToWidth(panel, NARROW_LEGEND_WIDTH, 12, "bold"))} : ${otherwise}`, "datum.label");
 
 export type CohortReadingRow = {
   /** The reading, as labelled on the chart. */

@@ -4,6 +4,9 @@
  * Builders take the plotted rows and return a Vega-Lite spec with the rows inlined.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { measureText } from "../render/text-metrics.ts";
+import { CHART_FONT_SIZE } from "../theme/palette.ts";
+import { wrapToWidth } from "./narrow.ts";
 import { CHART_WIDTH, EXHAUSTION_COLOURS, INK, MUTED_INK, PAPER, SURVEY_COLOURS, SURVEY_UNSPLIT_DASH, SURVEY_UNSPLIT_STROKE, VEGA_LITE_SCHEMA, vegaConfig } from "./theme.ts";
 
 
@@ -43,9 +46,27 @@ export interface LikertLayout {
   readonly tickStep: number;
   /** Height of a statement's row: its wrapped label's lines fit in it. */
   readonly step: number;
+  /** Gap between the two panels, px. */
+  readonly spacing: number;
 }
-export const LIKERT_WIDE: LikertLayout = { labelWrap: 32, diverging: 400, remainder: 150, legendColumns: 2, tickStep: 10, step: STEP };
-export const LIKERT_NARROW: LikertLayout = { labelWrap: 16, diverging: 150, remainder: 48, legendColumns: 1, tickStep: 40, step: 72 };
+export const LIKERT_WIDE: LikertLayout = { labelWrap: 32, diverging: 400, remainder: 150, legendColumns: 2, tickStep: 10, step: STEP, spacing: 20 };
+/** Fits a 328 px column: statements wrapped short, panels narrow, each axis title on two lines within its panel. */
+export const LIKERT_NARROW: LikertLayout = { labelWrap: 16, diverging: 130, remainder: 62, legendColumns: 1, tickStep: 40, step: 72, spacing: 12 };
+
+/** Room left between a value label and each end of its segment, px. */
+const SEGMENT_LABEL_PAD = 3;
+const SEGMENT_LABEL = { fontSize: CHART_FONT_SIZE, fontWeight: "bold" } as const;
+
+/**
+ * The agree and disagree segments whose value, as measured in the font, fits inside the
+ * segment at this panel width. A value that does not fit is left off the bar rather than
+ * written beside it: left of a disagree bar are the statements and right of an agree bar
+ * the next panel, so outside there is no room that is not someone else's. The value stays
+ * in the figure's data table and description.
+ */
+export function segmentsWithRoom(rows: readonly LikertRow[], pxPerPoint: number): LikertRow[] {
+  return rows.filter((r) => (r.side === "agree" || r.side === "disagree") && measureText(SEGMENT_LABEL, r.shown) + 2 * SEGMENT_LABEL_PAD <= r.percent * pxPerPoint);
+}
 
 /**
  * Break a label into lines of at most `width` characters at spaces (a longer word keeps
@@ -90,6 +111,14 @@ export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LI
   // Room to the right of the longest remainder bar for its label.
   const rest = Math.max(10, Math.ceil((maxOf(["neither", "unsplit"]) + 15) / 10) * 10);
   const y = { field: "statement", type: "nominal" as const, sort: order, title: null };
+  const segments = rows.filter((r) => r.side === "agree" || r.side === "disagree");
+  const labelled = segmentsWithRoom(rows, layout.diverging / (left + right));
+  const labelFilter = labelled.length === segments.length ? [] : [{ filter: `indexof(${JSON.stringify(labelled.map((r) => `${r.statement}|${r.side}`))}, datum.statement + '|' + datum.side) >= 0` }];
+  // An axis title wider than its panel would widen the chart: it wraps to the panel.
+  const title = (text: string, width: number) => {
+    const lines = wrapToWidth(text, width);
+    return lines.length === 1 ? text : lines;
+  };
   return {
     $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
@@ -114,7 +143,7 @@ export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LI
                 type: "quantitative",
                 scale: { domain: [-left, right] },
                 axis: { labelExpr: "abs(datum.value) + '%'", tickCount: (left + right) / layout.tickStep, grid: true },
-                title: "Disagree (left), agree (right), %",
+                title: title("Disagree (left), agree (right), %", layout.diverging),
               },
               x2: { field: "end" },
               color: {
@@ -126,7 +155,8 @@ export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LI
             },
           },
           {
-            mark: { type: "text", color: PAPER, fontWeight: "bold" },
+            mark: { type: "text", color: PAPER, fontWeight: SEGMENT_LABEL.fontWeight, fontSize: SEGMENT_LABEL.fontSize },
+            transform: labelFilter,
             encoding: { x: { field: "middle", type: "quantitative" }, text: { field: "shown", type: "nominal" } },
           },
           { mark: { type: "rule", color: INK, strokeWidth: 1.5 }, encoding: { x: { datum: 0, type: "quantitative" } } },
@@ -141,7 +171,7 @@ export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LI
           {
             mark: { type: "bar", stroke: SURVEY_UNSPLIT_STROKE, strokeWidth: 1.5 },
             encoding: {
-              x: { field: "percent", type: "quantitative", scale: { domain: [0, rest] }, axis: { labelExpr: "datum.value + '%'", tickCount: rest / 10 }, title: "Rest of respondents, %" },
+              x: { field: "percent", type: "quantitative", scale: { domain: [0, rest] }, axis: { labelExpr: "datum.value + '%'", tickCount: rest / 10 }, title: title("Rest of respondents, %", layout.remainder) },
               color: { field: "response", type: "nominal", scale: colourScale },
               strokeDash: {
                 field: "response",
@@ -158,6 +188,7 @@ export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LI
         ],
       },
     ],
+    spacing: layout.spacing,
     resolve: { scale: { color: "shared", x: "independent" } },
   };
 }
@@ -178,10 +209,30 @@ const EXHAUSTION_HEIGHT = 76;
 const BAR_TOP = 26;
 
 /** One stacked bar of the exhaustion levels on a 0–100 scale, with the printed total marked above it. */
-export function exhaustionSpec(rows: readonly ExhaustionRow[]): TopLevelSpec {
+/**
+ * What each part's segment says at a plot width: its level and value where they fit in it,
+ * else the value alone (the legend then names the levels), else nothing (the value is in
+ * the data table).
+ */
+export function exhaustionSegmentLabels(rows: readonly ExhaustionRow[], plotWidth: number): Record<string, string> {
+  const fits = (text: string, percent: number) => measureText(SEGMENT_LABEL, text) + 2 * SEGMENT_LABEL_PAD <= (percent / 100) * plotWidth;
+  return Object.fromEntries(
+    rows
+      .filter((r) => r.kind === "part")
+      .map((r) => {
+        const value = r.shown.startsWith(`${r.level} `) ? r.shown.slice(r.level.length + 1) : r.shown;
+        return [r.level, fits(r.shown, r.percent) ? r.shown : fits(value, r.percent) ? value : ""];
+      }),
+  );
+}
+
+/** `plotWidth`: the width the bar is drawn at (the narrow rendering fits the chart to the column, leaving about this much). */
+export function exhaustionSpec(rows: readonly ExhaustionRow[], plotWidth: number = CHART_WIDTH): TopLevelSpec {
   const parts = rows.filter((r) => r.kind === "part").map((r) => r.level);
   const colours = [EXHAUSTION_COLOURS.high, EXHAUSTION_COLOURS.moderate];
   if (parts.length > colours.length) throw new Error(`the exhaustion chart has colours for ${colours.length} levels, not ${parts.length}`);
+  const labels = exhaustionSegmentLabels(rows, plotWidth);
+  const levelsNamed = rows.every((r) => r.kind !== "part" || labels[r.level] === r.shown);
   return {
     $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
@@ -194,6 +245,7 @@ export function exhaustionSpec(rows: readonly ExhaustionRow[]): TopLevelSpec {
           { filter: { field: "kind", equal: "part" } },
           { stack: "percent", groupby: [], sort: [{ field: "order", order: "ascending" }], as: ["x0", "x1"] },
           { calculate: "(datum.x0 + datum.x1) / 2", as: "middle" },
+          { calculate: `${JSON.stringify(labels)}[datum.level]`, as: "segmentLabel" },
         ],
         layer: [
           {
@@ -203,12 +255,12 @@ export function exhaustionSpec(rows: readonly ExhaustionRow[]): TopLevelSpec {
               y2: { value: EXHAUSTION_HEIGHT },
               x: { field: "x0", type: "quantitative", scale: { domain: [0, 100] }, axis: { labelExpr: "datum.value + '%'", grid: true }, title: "Share of social workers" },
               x2: { field: "x1" },
-              color: { field: "level", type: "nominal", scale: { domain: parts, range: colours.slice(0, parts.length) }, legend: null },
+              color: { field: "level", type: "nominal", scale: { domain: parts, range: colours.slice(0, parts.length) }, legend: levelsNamed ? null : { title: null, orient: "bottom" } },
             },
           },
           {
-            mark: { type: "text", color: PAPER, fontWeight: "bold" },
-            encoding: { x: { field: "middle", type: "quantitative" }, y: { value: (BAR_TOP + EXHAUSTION_HEIGHT) / 2 }, text: { field: "shown", type: "nominal" } },
+            mark: { type: "text", color: PAPER, fontWeight: SEGMENT_LABEL.fontWeight, fontSize: SEGMENT_LABEL.fontSize },
+            encoding: { x: { field: "middle", type: "quantitative" }, y: { value: (BAR_TOP + EXHAUSTION_HEIGHT) / 2 }, text: { field: "segmentLabel", type: "nominal" } },
           },
         ],
       },

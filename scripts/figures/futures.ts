@@ -1,6 +1,7 @@
 /** Chapter 4's futures quadrant as a figure. */
 import { futuresVisions, type FuturesRow } from "../data/datasets/futures.ts";
 import { futuresSpec } from "../charts/futures.ts";
+import { NARROW_WIDTH } from "../charts/narrow.ts";
 import type { FigureDefinition } from "./types.ts";
 
 const quadrant = (r: FuturesRow) => `${r.integration < 0 ? "isolationist" : "colonised"} and ${r.focus < 0 ? "preventative" : "reactive"}`;
@@ -28,6 +29,8 @@ export function futuresFigure(rows: readonly FuturesRow[]): FigureDefinition {
       { field: "focus", label: "Preventative (−2) to reactive (+2)" },
     ],
     spec: futuresSpec(plotted),
+    // The plot is the phone column less Vega's padding of 5 px each side and the axis end arrow's overhang; the labels wrap inside it.
+    narrowSpec: futuresSpec(plotted, NARROW_WIDTH - 12),
     dataFiles: [futuresVisions.file],
   };
 }

@@ -3,7 +3,7 @@
  * recount under each counting rule, its repeat-inspection counts against ours, and the
  * readings of the 2013 cohort and the demand of the one used, by group. Titles and captions are written from the results.
  */
-import { cohortDemandSpec, cohortReadingsSpec, countComparisonSpec, countingRulesSpec, type CohortDemandRow, type CohortReadingRow, type CountComparisonRow, type RuleShareRow } from "../charts/recount.ts";
+import { cohortDemandNarrowSpec, cohortDemandSpec, cohortReadingsSpec, countComparisonSpec, countingRulesSpec, type CohortDemandRow, type CohortReadingRow, type CountComparisonRow, type RuleShareRow } from "../charts/recount.ts";
 import { GRADE_LABELS } from "../charts/theme.ts";
 import { DEMAND_MEASURES, type DemandMeasure, type RateChange } from "../compute/cohort-recount.ts";
 import type { CohortRecountNamed, RecountAnalysis } from "../compute/recount-analysis.ts";
@@ -244,6 +244,7 @@ export function recountCohortDemandFigure(analysis: RecountAnalysis): FigureDefi
       { field: "pooled", label: "Group's children together", format: plainNumber(1) },
     ],
     spec: cohortDemandSpec(rows, series.map((s) => s.label)),
+    narrowSpec: cohortDemandNarrowSpec(rows, series.map((s) => s.label)),
     dataFiles: [inspections.file, demand.file, councils.file],
   };
 }

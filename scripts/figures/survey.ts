@@ -4,6 +4,7 @@
  * data and the sample-size reconstruction, so they stay true when either changes.
  */
 import { AGREE, DISAGREE, listSizes, type ExhaustionSummary, type PrintedShare, type StatementAnalysis } from "../compute/survey.ts";
+import { narrowSpec, NARROW_WIDTH } from "../charts/narrow.ts";
 import { exhaustionSpec, likertSpec, LIKERT_LABELS, LIKERT_NARROW, type ExhaustionRow, type LikertRow, type LikertSide } from "../charts/survey.ts";
 import { surveyStatements, workforceExhaustion } from "../data/datasets/survey.ts";
 import { formatValue, percent } from "../stats/format.ts";
@@ -133,6 +134,8 @@ export function workforceExhaustionFigure(summary: ExhaustionSummary): FigureDef
       { field: "percent", label: "Share of social workers", format: percent(0) },
     ],
     spec: exhaustionSpec(rows),
+    // Fitted to the phone column, the bar is drawn about this wide: segments get the labels that fit it.
+    narrowSpec: narrowSpec(exhaustionSpec(rows, NARROW_WIDTH - 28)),
     dataFiles: [workforceExhaustion.file],
   };
 }

@@ -71,6 +71,14 @@ export class FaceMetrics {
   width(text: string, fontSize: number): number {
     return (this.units(text) * fontSize) / this.unitsPerEm;
   }
+
+  /** How far the string's glyphs reach above and below the baseline, in px at a font size (its ink, not its line box). */
+  inkExtent(text: string, fontSize: number): { above: number; below: number } {
+    const bbox = this.font.layout(text).bbox;
+    if (!Number.isFinite(bbox.minY) || !Number.isFinite(bbox.maxY)) return { above: 0, below: 0 };
+    const scale = fontSize / this.unitsPerEm;
+    return { above: Math.max(0, bbox.maxY * scale), below: Math.max(0, -bbox.minY * scale) };
+  }
 }
 
 const faces = new Map<string, FaceMetrics>();
@@ -102,6 +110,14 @@ export function measureText(item: TextItem, text: unknown): number {
   const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
   if (value === "" || size <= 0) return 0;
   return faceFor(item.fontWeight, item.fontStyle).width(value, size);
+}
+
+/** How far an item's text reaches above and below its baseline, in px, by its glyphs' outlines. */
+export function measureInk(item: TextItem, text: unknown): { above: number; below: number } {
+  const value = text == null ? "" : String(text).trim();
+  const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
+  if (value === "" || size <= 0) return { above: 0, below: 0 };
+  return faceFor(item.fontWeight, item.fontStyle).inkExtent(value, size);
 }
 
 /** Make every Vega view in this process measure text with the font's metrics. */

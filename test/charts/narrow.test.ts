@@ -1,7 +1,7 @@
 /** How a wide spec becomes the narrow one for phones (scripts/charts/narrow.ts). */
 import type { TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
-import { NARROW_LABEL_WIDTH, NARROW_WIDTH, narrowSpec, wrapToWidth } from "../../scripts/charts/narrow.ts";
+import { NARROW_LABEL_WIDTH, NARROW_LEGEND_WIDTH, NARROW_WIDTH, narrowSpec, wrapToWidth } from "../../scripts/charts/narrow.ts";
 import { renderRawSvg } from "../../scripts/render/svg.ts";
 import { measureText } from "../../scripts/render/text-metrics.ts";
 
@@ -66,5 +66,29 @@ describe("narrowSpec", () => {
     expect(narrow.facet.row).toMatchObject({ field: "year", header: { labelFontWeight: "bold", labelOrient: "top", labelAngle: 0 } });
     expect(narrow.spec.width).toBeLessThan(NARROW_WIDTH);
     expect(() => narrowSpec({ data: { values: [] }, hconcat: [{ mark: "bar" }, { mark: "bar" }] })).toThrow(/its own narrow spec/);
+  });
+
+  it("wraps a long legend entry, and gives wrapped rows the height of their lines and room for values written past the bars", () => {
+    const long = "Rating changed (implied by the printed share of councils)";
+    const narrow = narrowSpec({
+      width: 500,
+      height: { step: 20 },
+      data: { values: rows.map((r) => ({ ...r, kind: long })) },
+      layer: [
+        { mark: "bar", encoding: { y: { field: "group", type: "nominal" }, x: { field: "value", type: "quantitative" }, color: { field: "kind", type: "nominal", legend: {} } } },
+        { mark: { type: "text", align: "left", dx: 4 }, encoding: { y: { field: "group", type: "nominal" }, x: { field: "value", type: "quantitative" }, text: { field: "value" } } },
+      ],
+    }) as Json;
+    expect(narrow.layer[0].encoding.color.legend.labelExpr).toContain(JSON.stringify(wrapToWidth(long, NARROW_LEGEND_WIDTH)));
+    const lines = wrapToWidth(rows[0].group, NARROW_LABEL_WIDTH).length;
+    expect(narrow.height).toEqual({ step: Math.max(20, lines * 14 + 4) });
+    const widest = Math.max(...[...wrapToWidth(rows[0].group, NARROW_LABEL_WIDTH), "Good"].map((line) => measureText({ fontSize: 12 }, line)));
+    expect(narrow.width).toBe(Math.round(NARROW_WIDTH - widest - 24 - 30));
+  });
+
+  it("refuses a grid of panels (row and column facets), which needs its own narrow spec", () => {
+    expect(() =>
+      narrowSpec({ data: { values: [] }, facet: { row: { field: "a", type: "nominal" }, column: { field: "b", type: "nominal" } }, spec: { width: 100, mark: "bar" } }),
+    ).toThrow(/its own narrow spec/);
   });
 });

@@ -5,7 +5,8 @@
  */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { LIKERT_LABELS, wrapLabel, wrappedLabelExpr } from "../../scripts/charts/survey.ts";
+import { exhaustionSegmentLabels, LIKERT_LABELS, segmentsWithRoom, wrapLabel, wrappedLabelExpr, type ExhaustionRow, type LikertRow } from "../../scripts/charts/survey.ts";
+import { measureText } from "../../scripts/render/text-metrics.ts";
 import { EXHAUSTION_COLOURS, SURVEY_COLOURS, SURVEY_UNSPLIT_STROKE } from "../../scripts/charts/theme.ts";
 import { analyseStatements, exhaustionSummary } from "../../scripts/compute/survey.ts";
 import { surveyStatements, workforceExhaustion } from "../../scripts/data/datasets/survey.ts";
@@ -143,5 +144,27 @@ describe("survey colours", () => {
     // Sanity check of the formula: black on white is 21:1, white on white 1:1.
     expect(contrastOnWhite("#000000")).toBeCloseTo(21, 5);
     expect(contrastOnWhite("#ffffff")).toBeCloseTo(1, 5);
+  });
+});
+
+describe("value labels that fit their segment", () => {
+  const bold = (text: string) => measureText({ fontSize: 12, fontWeight: "bold" }, text);
+
+  it("keeps a Likert segment's value only where the measured text and 3 px each side fit the segment", () => {
+    const row = (shown: string, percent: number): LikertRow => ({ statement: shown, response: LIKERT_LABELS.agree, side: "agree", percent, shown });
+    const needed = bold("about 39%") + 6;
+    // At 1 px per percentage point a segment is as wide as its percent.
+    const rows = [row("about 39%", Math.ceil(needed)), row("about 39%", Math.floor(needed) - 1)];
+    expect(segmentsWithRoom(rows, 1)).toEqual([rows[0]]);
+    expect(segmentsWithRoom([{ ...rows[0], side: "neither" }], 1)).toEqual([]);
+  });
+
+  it("writes level and value where both fit, the value alone where only it fits, else nothing", () => {
+    const part = (level: string, percent: number): ExhaustionRow => ({ level, kind: "part", order: 1, percent, shown: `${level} ${percent}%` });
+    // At 100 px a percent is a pixel.
+    const wide = Math.ceil(bold("Moderate 18%") + 6);
+    const valueOnly = Math.ceil(bold("18%") + 6);
+    const labels = exhaustionSegmentLabels([part("High", wide), part("Moderate", valueOnly), part("Low", 1)], 100);
+    expect(labels).toEqual({ High: `High ${wide}%`, Moderate: `${valueOnly}%`, Low: "" });
   });
 });

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import * as vega from "vega";
 import { afterEach, describe, expect, it } from "vitest";
 import { compileSpec, renderRawSvg } from "../../scripts/render/svg.ts";
-import { faceFor, fontMetricsId, measureText, useFontMetrics } from "../../scripts/render/text-metrics.ts";
+import { faceFor, fontMetricsId, measureInk, measureText, useFontMetrics } from "../../scripts/render/text-metrics.ts";
 import { fontPath } from "../../scripts/theme/fonts.ts";
 
 interface RawFont {
@@ -74,5 +74,19 @@ describe("text measured with the font's metrics", () => {
     expect(labelLeft(estimated)).toBeLessThan(0);
     expect(labelLeft(measured)).toBeGreaterThanOrEqual(0);
     expect(measured).toContain(`>${label}</text>`);
+  });
+});
+
+describe("measureInk", () => {
+  it("gives how far the glyphs reach above and below the baseline, from the font's outlines, scaled with the size", () => {
+    const font = fontkit.create(readFileSync(fontPath({ weight: 400, style: "normal" }))) as fontkit.Font;
+    const x = font.glyphForCodePoint("x".codePointAt(0) ?? 0).bbox;
+    expect(measureInk({ fontSize: 20 }, "x").above).toBeCloseTo((x.maxY * 20) / font.unitsPerEm, 6);
+    // A capital stands taller than an x; only a descender reaches below the line.
+    expect(measureInk({ fontSize: 12 }, "H").above).toBeGreaterThan(measureInk({ fontSize: 12 }, "x").above);
+    expect(measureInk({ fontSize: 12 }, "g").below).toBeGreaterThan(1);
+    expect(measureInk({ fontSize: 12 }, "H").below).toBeLessThan(0.5);
+    expect(measureInk({ fontSize: 24 }, "Hg").above).toBeCloseTo(2 * measureInk({ fontSize: 12 }, "Hg").above, 6);
+    expect(measureInk({ fontSize: 12 }, "  ")).toEqual({ above: 0, below: 0 });
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * Every figure's text is readable in both renderings (wide, and narrow for phones), read
+ * back from the SVG as shipped with the font's real metrics (test/helpers/svg-labels.ts):
+ *   - no two pieces of text overlap (lines of one multi-line label are one piece);
+ *   - no text sticks out of the SVG's viewBox, where the page would clip it;
+ *   - a label written in a data mark's text layer reaches 4.5:1 against every rect or bar
+ *     it covers, and against the page where it is not wholly inside one, in the light and
+ *     the dark palette (the dark colours are what the page's CSS turns the SVG's into).
+ * Allowed: 1 px (0.5 px in from each side of a box), for rounding. Text Vega hides with
+ * opacity 0 (axis labels that would collide) is never drawn and is left out.
+ */
+import { describe, expect, it } from "vitest";
+import { figureRenderings } from "../../scripts/figures/renderings.ts";
+import { renderRawSvg } from "../../scripts/render/svg.ts";
+import { labelContrast, TEXT_CONTRAST } from "../../scripts/theme/on-mark.ts";
+import { PALETTES } from "../../scripts/theme/palette.ts";
+import { bounds, chartLayout, inset, quadsOverlap, within, type ChartLayout } from "../helpers/svg-labels.ts";
+import { realReport } from "../helpers/spec-contract.ts";
+
+const TOLERANCE = 1;
+const fmt = (n: number) => n.toFixed(1);
+
+export function labelProblems(layout: ChartLayout): string[] {
+  const problems: string[] = [];
+  const { lines, rects, viewBox } = layout;
+  const shrunk = lines.map((line) => inset(line.quad, TOLERANCE / 2));
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = i + 1; j < lines.length; j++) {
+      if (lines[i].element !== lines[j].element && quadsOverlap(shrunk[i], shrunk[j])) problems.push(`"${lines[i].text}" overlaps "${lines[j].text}"`);
+    }
+    const [l, t, r, b] = bounds(lines[i].quad);
+    const [vx, vy, vw, vh] = viewBox;
+    if (l < vx - TOLERANCE || t < vy - TOLERANCE || r > vx + vw + TOLERANCE || b > vy + vh + TOLERANCE) {
+      problems.push(`"${lines[i].text}" (${fmt(l)},${fmt(t)})–(${fmt(r)},${fmt(b)}) sticks out of the viewBox ${viewBox.join(" ")}`);
+    }
+    if (!lines[i].onMarkLayer) continue;
+    const under = rects.filter((rect) => quadsOverlap(shrunk[i], rect.quad));
+    const behind = under.map((rect) => ({ what: `its ${rect.fill} mark at opacity ${rect.opacity}`, fill: rect.fill, opacity: rect.opacity }));
+    if (!under.some((rect) => within(lines[i].quad, rect.quad, TOLERANCE))) behind.push({ what: "the page", fill: "#ffffff", opacity: 1 });
+    for (const { what, fill, opacity } of behind) {
+      for (const [name, palette] of Object.entries(PALETTES)) {
+        const ratio = labelContrast(lines[i].fill, fill, opacity, palette);
+        if (ratio < TEXT_CONTRAST) problems.push(`"${lines[i].text}" in ${lines[i].fill} is ${ratio.toFixed(2)}:1 on ${what} (${name})`);
+      }
+    }
+  }
+  return problems;
+}
+
+describe("every figure's labels", () => {
+  it("neither overlap, nor leave the viewBox, and reach 4.5:1 on their marks in light and dark, in every rendering", async () => {
+    const problems: string[] = [];
+    for (const figure of (await realReport()).figures.values()) {
+      for (const { name, spec } of figureRenderings(figure)) {
+        const layout = chartLayout(await renderRawSvg(spec, `${figure.key} (${name})`));
+        expect(layout.lines.length, `${figure.key} (${name}) has text`).toBeGreaterThan(0);
+        problems.push(...labelProblems(layout).map((p) => `${figure.key} (${name}): ${p}`));
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});

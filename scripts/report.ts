@@ -13,7 +13,7 @@ import { analyseProjection } from "./compute/projection.ts";
 import { revertTowardMean } from "./compute/reversion.ts";
 import { analyseRecount, reportCohortDesign, type RecountOptions } from "./compute/recount-analysis.ts";
 import { analyseTransitions } from "./compute/transitions.ts";
-import { analyseIlacs, type IlacsInput, type IlacsOptions } from "./compute/ilacs.ts";
+import { analyseIlacs, type IlacsAnalysis, type IlacsInput, type IlacsOptions } from "./compute/ilacs.ts";
 import { cohort2013Design, cohort2013Indicators } from "./data/datasets/cohort.ts";
 import { costOfFailure } from "./data/datasets/cost.ts";
 import { councils, demand, inspections, SIF_FRAMEWORKS } from "./data/datasets/councils.ts";
@@ -90,7 +90,7 @@ export const RECOUNT_OPTIONS: RecountOptions = {
 export const ILACS_OPTIONS: IlacsOptions = { spellsSince: "2013-11-01" };
 
 /** The ILACS analysis's input: ILACS reports, the SIF reports before them, and the current councils with their region. */
-export function ilacsInput(data: ReportData): IlacsInput {
+function ilacsInput(data: ReportData): IlacsInput {
   return {
     rows: data.rows(ilacsJudgements),
     earlierReports: data.rows(inspections).filter((r) => SIF_FRAMEWORKS.includes(r.framework)),
@@ -98,9 +98,29 @@ export function ilacsInput(data: ReportData): IlacsInput {
   };
 }
 
+// The ILACS family and the council pages both read the analysis: made once per loaded data.
+const ilacsAnalyses = new WeakMap<ReportData, IlacsAnalysis>();
+
+/** The ILACS analysis of the loaded data (computed on first use, then shared). */
+export function ilacsAnalysis(data: ReportData): IlacsAnalysis {
+  let analysis = ilacsAnalyses.get(data);
+  if (!analysis) {
+    analysis = analyseIlacs(ilacsInput(data), ILACS_OPTIONS);
+    ilacsAnalyses.set(data, analysis);
+  }
+  return analysis;
+}
+
 interface Family {
   readonly stats: readonly Stat[];
   readonly figures: readonly FigureDefinition[];
+}
+
+/** "Ten years on": the ILACS stats and figures, set against the 2015 report's stuck share. */
+export function ilacsFamily(data: ReportData): Family {
+  const analysis = ilacsAnalysis(data);
+  const stuck2015 = analyseTransitions(data.rows(repeatInspectionTransitions)).statedStayedLowShare;
+  return { stats: ilacsStats(analysis, stuck2015), figures: ilacsFigures(analysis, stuck2015) };
 }
 
 const FAMILIES: readonly ((data: ReportData) => Family)[] = [
@@ -159,11 +179,7 @@ const FAMILIES: readonly ((data: ReportData) => Family)[] = [
     );
     return { stats: recountStats(analysis), figures: recountFigures(analysis) };
   },
-  function ilacs(data) {
-    const analysis = analyseIlacs(ilacsInput(data), ILACS_OPTIONS);
-    const stuck2015 = analyseTransitions(data.rows(repeatInspectionTransitions)).statedStayedLowShare;
-    return { stats: ilacsStats(analysis, stuck2015), figures: ilacsFigures(analysis, stuck2015) };
-  },
+  ilacsFamily,
 ];
 
 export interface Report {

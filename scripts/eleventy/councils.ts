@@ -7,7 +7,6 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { councilHistory, latestGraded, type HistoryEntry } from "../compute/council-history.ts";
-import { analyseIlacs } from "../compute/ilacs.ts";
 import { JUDGEMENTS, councils as councilsDataset, inspections, type CouncilRow, type Judgement } from "../data/datasets/councils.ts";
 import { BuildError } from "../data/errors.ts";
 import { ilacsJudgements } from "../data/datasets/ilacs.ts";
@@ -19,7 +18,7 @@ import { figureRenderings } from "../figures/renderings.ts";
 import type { SvgCache } from "../render/cache.ts";
 import type { EleventyConfig } from "./plugin.ts";
 import { settleInOrder } from "../render/pool.ts";
-import { ILACS_OPTIONS, ilacsInput } from "../report.ts";
+import { ilacsAnalysis } from "../report.ts";
 import { count, formatValue } from "../stats/format.ts";
 import { JUDGEMENT_WORDS, slug } from "../stats/ilacs.ts";
 import { dayMonthYear } from "../stats/recount.ts";
@@ -107,7 +106,7 @@ function historyRow(entry: HistoryEntry, own: ReadonlySet<string>, names: Readon
 export async function prepareCouncils(data: ReportData, cache: SvgCache): Promise<CouncilsPrepared> {
   const rows = data.rows(councilsDataset);
   const names = new Map(rows.map((c) => [c.code, c.name]));
-  const analysis = analyseIlacs(ilacsInput(data), ILACS_OPTIONS);
+  const analysis = ilacsAnalysis(data);
   const lastYear = Number(analysis.asOf.slice(0, 4)) + 1;
   const firstYear = Math.min(...data.rows(inspections).map((r) => Number(r.published.slice(0, 4))), lastYear - 1);
   const links = new Map<string, CouncilLink>();

@@ -6,6 +6,7 @@
 import { parse } from "csv-parse/sync";
 import { BuildError } from "../data/errors.ts";
 import type { ProvenanceEntry } from "../data/provenance.ts";
+import { slugWords } from "../slug.ts";
 import type { ColumnNotes } from "./columns.ts";
 
 /** Figure CSVs live here (scripts/figures/render.ts); a data file may not land in it. */
@@ -76,12 +77,7 @@ export function datasetViews(entries: readonly ProvenanceEntry[], texts: Readonl
  * "brave-new-world-data.zip" (lower case, words joined by "-", a leading article dropped).
  */
 export function zipBaseName(title: string): string {
-  const words = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  const words = slugWords(title);
   const named = words.length > 1 && ["a", "an", "the"].includes(words[0]) ? words.slice(1) : words;
   if (named.length === 0) throw new BuildError(`the report's title "${title}" gives no name for the data zip`);
   return `${named.join("-")}-data`;

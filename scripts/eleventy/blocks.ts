@@ -7,6 +7,7 @@
  */
 import markdownIt from "markdown-it";
 import { escapeHtml } from "../render/escape.ts";
+import { slug } from "../slug.ts";
 
 // Inline Markdown with the page's typography (curly quotes, dashes), so a callout's title and a
 // pull quote's words come out exactly as the same words do in the page's paragraphs.
@@ -52,13 +53,7 @@ export function callout(title: string, body: string, id: string): string {
 
 /** "What a callout is about" → "callout-what-a-callout-is-about": the id a callout's title gives it. */
 export function calloutId(title: string): string {
-  const slug = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-  return `callout-${slug || "note"}`;
+  return `callout-${slug(title) || "note"}`;
 }
 
 

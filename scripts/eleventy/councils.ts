@@ -20,7 +20,8 @@ import type { EleventyConfig } from "./plugin.ts";
 import { settleInOrder } from "../render/pool.ts";
 import { ilacsAnalysis } from "../report.ts";
 import { count, formatValue } from "../stats/format.ts";
-import { JUDGEMENT_WORDS, slug } from "../stats/ilacs.ts";
+import { slug } from "../slug.ts";
+import { JUDGEMENT_WORDS } from "../stats/ilacs.ts";
 import { dayMonthYear } from "../stats/recount.ts";
 
 export const COUNCILS_URL = "/councils/";

@@ -7,6 +7,7 @@
 import markdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import footnote from "markdown-it-footnote";
+import { slug as slugOf } from "../slug.ts";
 
 /** The id of the Notes heading; ids made from headings are never this (see `headingSlug`). */
 export const NOTES_HEADING_ID = "notes";
@@ -19,13 +20,8 @@ export const NOTES_HEADING_ID = "notes";
  * "main") are kept out of the heading ids' way by a "section-" prefix.
  */
 export function headingSlug(text: string): string {
-  const words = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&[a-z]+;|&#\d+;/g, " ")
-    .match(/[a-z0-9]+/g);
-  const slug = words ? words.join("-") : "section";
+  // Character references in the rendered heading ("&amp;") are markup, not words.
+  const slug = slugOf(text.replace(/&[a-zA-Z]+;|&#\d+;/g, " ")) || "section";
   return /^(figure-|fn|notes$|sources$|main$|on-this-page$|cite)/.test(slug) ? `section-${slug}` : slug;
 }
 

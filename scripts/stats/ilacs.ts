@@ -17,6 +17,7 @@ import type { IlacsSubJudgement } from "../data/datasets/ilacs.ts";
 import { DAYS_PER_YEAR } from "../compute/dates.ts";
 import type { IlacsAnalysis, RegionLatest } from "../compute/ilacs.ts";
 import { count, percent, plainNumber, points, text, year } from "./format.ts";
+import { slug } from "../slug.ts";
 import { dayMonthYear } from "./recount.ts";
 import type { Stat } from "./registry.ts";
 
@@ -29,13 +30,7 @@ export const SUB_WORDS: Readonly<Record<IlacsSubJudgement, string>> = {
   care_leavers: "the experiences and progress of care leavers",
 };
 
-/** "North East" → "north-east"; "Yorkshire and The Humber" → "yorkshire-and-the-humber". */
-export const slug = (name: string) =>
-  name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+
 
 const MONTHS_PER_YEAR = 12;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyseIlacs, type IlacsRow } from "../../scripts/compute/ilacs.ts";
-import { ilacsStats, slug } from "../../scripts/stats/ilacs.ts";
+import { ilacsStats } from "../../scripts/stats/ilacs.ts";
 import { StatRegistry } from "../../scripts/stats/registry.ts";
 
 const row = (council_code: string, published: string, overall: IlacsRow["overall"], subs: Partial<IlacsRow> = {}): IlacsRow => ({ council_code, published, overall, inspection_type: "standard", ...subs });
@@ -59,10 +59,5 @@ describe("ilacsStats", () => {
     // North East: A good, B RI → 50%; Yorkshire: C good → 100%; England 2 of 3.
     expect([stats.format("ilacs.region.north-east.goodOrBetter"), stats.format("ilacs.england.goodOrBetter")]).toEqual(["50%", "67%"]);
     expect([stats.format("ilacs.region.highest"), stats.format("ilacs.region.lowest")]).toEqual(["Yorkshire and The Humber", "North East"]);
-  });
-
-  it("makes region slugs from names", () => {
-    expect(slug("Yorkshire and The Humber")).toBe("yorkshire-and-the-humber");
-    expect(slug("Herefordshire, County of")).toBe("herefordshire-county-of");
   });
 });

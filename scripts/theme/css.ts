@@ -38,7 +38,10 @@ export function chartRecolourCss(palette: Palette = LIGHT): string {
 }
 
 export function themeCss(): string {
-  const sizes = Object.entries(TYPE_SCALE).map(([name, rem]) => `  --font-size-${name}: ${rem}rem;`).join("\n");
+  const sizes = Object.entries(TYPE_SCALE)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([step, size]) => `  --step-${step}: ${size};`)
+    .join("\n");
   return [
     "/* Generated at build time from scripts/theme/palette.ts: edit the palette there, not here. */",
     fontFaceCss(),

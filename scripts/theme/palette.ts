@@ -107,13 +107,17 @@ export const FONT_FACES = [
 ] as const;
 export const fontFile = (face: { weight: number; style: string }) => `source-sans-3-latin-${face.weight}-${face.style}.woff2`;
 
-/** Type scale in rem (page) and the chart's own sizes in px (SVG user units). */
+/**
+ * The page's type scale, written as --step-<n> custom properties: a ratio of 1.2 from the
+ * body size, the top two steps growing with the window. (The chart's own size, in px of
+ * SVG user units, follows.)
+ */
 export const TYPE_SCALE = {
-  small: 0.875,
-  body: 1,
-  large: 1.25,
-  h3: 1.2,
-  h2: 1.5,
-  h1: 2.4,
+  "-1": "0.875rem",
+  "0": "1rem",
+  "1": "1.2rem",
+  "2": "1.44rem",
+  "3": "clamp(1.5rem, 1.2rem + 1.2vw, 1.75rem)",
+  "4": "clamp(1.9rem, 1.4rem + 2.4vw, 2.75rem)",
 } as const;
 export const CHART_FONT_SIZE = 12;

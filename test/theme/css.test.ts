@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { chartRecolourCss, fontFaceCss, themeCss } from "../../scripts/theme/css.ts";
 import { COLOUR_TOKENS, DARK, FONT_FACES, LIGHT } from "../../scripts/theme/palette.ts";
@@ -12,6 +14,22 @@ describe("the generated theme stylesheet", () => {
       expect(darkBlock).toContain(`--colour-${token}: ${DARK[token]};`);
     }
     expect(css).toMatch(/--font-body: 'Source Sans 3', /);
+  });
+
+  it("declares the type scale in order, and every step the page stylesheet uses", () => {
+    const declared = [...css.matchAll(/--step-(-?\d+): ([^;]+);/g)].map((m) => [m[1], m[2]]);
+    expect(declared).toEqual([
+      ["-1", "0.875rem"],
+      ["0", "1rem"],
+      ["1", "1.2rem"],
+      ["2", "1.44rem"],
+      ["3", "clamp(1.5rem, 1.2rem + 1.2vw, 1.75rem)"],
+      ["4", "clamp(1.9rem, 1.4rem + 2.4vw, 2.75rem)"],
+    ]);
+    const page = readFileSync(path.resolve(import.meta.dirname, "../../assets/report.css"), "utf8");
+    const used = new Set([...page.matchAll(/var\(--step-(-?\d+)\)/g)].map((m) => m[1]));
+    expect([...used].filter((step) => !declared.some(([name]) => name === step))).toEqual([]);
+    expect(used.size).toBeGreaterThan(0);
   });
 
   it("loads one woff2 per face from the fonts folder beside the stylesheet, swapping in when ready", () => {

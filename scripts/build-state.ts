@@ -107,7 +107,13 @@ export async function clearState(file: string): Promise<void> {
   await rm(file, { force: true });
 }
 
-/** Whether `outDir` holds what a build from these inputs wrote. */
-export function isUpToDate(recorded: BuildState | null, inputs: string, output: string | null): boolean {
-  return recorded !== null && output !== null && recorded.inputs === inputs && recorded.output === output;
+/**
+ * Whether the output holds what a build from these inputs wrote. The output is hashed
+ * only when the inputs match the record: after a change, the build need not read the
+ * whole of the old site first.
+ */
+export async function isUpToDate(recorded: BuildState | null, inputs: string, outputNow: () => Promise<string | null>): Promise<boolean> {
+  if (recorded === null || recorded.inputs !== inputs) return false;
+  const output = await outputNow();
+  return output !== null && recorded.output === output;
 }

@@ -116,7 +116,7 @@ export async function buildSiteUnlessUpToDate(options: BuildOptions & { readonly
   // The prefix as given (the argument, else the environment): another spelling of the same
   // prefix only costs one needless build, and reading it here needs none of Eleventy.
   const inputs = await inputsFingerprint(root, { pathPrefix: options.pathPrefix ?? process.env[PATH_PREFIX_ENV] ?? "" });
-  if (!options.force && isUpToDate(await readState(record), inputs, await outputFingerprint(outDir))) return { outDir, upToDate: true };
+  if (!options.force && (await isUpToDate(await readState(record), inputs, () => outputFingerprint(outDir)))) return { outDir, upToDate: true };
   await clearState(record);
   await build();
   const output = await outputFingerprint(outDir);

@@ -91,12 +91,24 @@ describe("the record of a build", () => {
     expect(await readState(fileA)).toBeNull();
   });
 
-  it("is up to date only when both the inputs and the output are as recorded", () => {
+  it("is up to date only when both the inputs and the output are as recorded", async () => {
     const recorded = { inputs: "i", output: "o" };
-    expect(isUpToDate(recorded, "i", "o")).toBe(true);
-    expect(isUpToDate(recorded, "j", "o")).toBe(false);
-    expect(isUpToDate(recorded, "i", "p")).toBe(false);
-    expect(isUpToDate(recorded, "i", null)).toBe(false);
-    expect(isUpToDate(null, "i", "o")).toBe(false);
+    const output = (value: string | null) => async () => value;
+    expect(await isUpToDate(recorded, "i", output("o"))).toBe(true);
+    expect(await isUpToDate(recorded, "j", output("o"))).toBe(false);
+    expect(await isUpToDate(recorded, "i", output("p"))).toBe(false);
+    expect(await isUpToDate(recorded, "i", output(null))).toBe(false);
+    expect(await isUpToDate(null, "i", output("o"))).toBe(false);
+  });
+
+  it("does not read the output when the inputs have changed", async () => {
+    let reads = 0;
+    const outputNow = async () => {
+      reads += 1;
+      return "o";
+    };
+    expect(await isUpToDate({ inputs: "i", output: "o" }, "j", outputNow)).toBe(false);
+    expect(await isUpToDate(null, "i", outputNow)).toBe(false);
+    expect(reads).toBe(0);
   });
 });

@@ -9,7 +9,7 @@
  * an optional dependency: nothing is downloaded at build time). The binary is stopped when
  * the last index being built in this process is written, so a build leaves nothing running.
  */
-import { readFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { BuildError } from "../data/errors.ts";
@@ -28,12 +28,22 @@ export async function writeSearchIndex(siteDir: string): Promise<number> {
     if (!index) throw new BuildError(`the search index could not be started: ${errors.join("; ")}`);
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new BuildError(`the search index could not read the site: ${added.errors.join("; ")}`);
-    const outputPath = path.join(siteDir, SEARCH_INDEX_DIR);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new BuildError(`the search index could not be written: ${written.errors.join("; ")}`);
+    // The files come back in memory and are written here, each awaited: pagefind's own
+    // writeFiles could answer before its entry file was whole (a build once read it empty).
+    // The files and their bytes are the ones writeFiles writes.
+    const got = await index.getFiles();
+    if (got.errors.length > 0) throw new BuildError(`the search index could not be made: ${got.errors.join("; ")}`);
     await index.deleteIndex();
+    const outputPath = path.join(siteDir, SEARCH_INDEX_DIR);
+    for (const file of got.files) {
+      const target = path.join(outputPath, file.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.content);
+    }
     // addDirectory counts every page it read; the entry file counts those it indexed.
-    const entry = JSON.parse(await readFile(path.join(outputPath, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    const entryFile = got.files.find((file) => file.path === "pagefind-entry.json");
+    if (!entryFile) throw new BuildError("the search index has no pagefind-entry.json");
+    const entry = JSON.parse(Buffer.from(entryFile.content).toString("utf8")) as { languages: Record<string, { page_count: number }> };
     return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   } finally {
     indexesBeingBuilt -= 1;

@@ -1,6 +1,6 @@
 // Wiring only: the report's behaviour lives in scripts/eleventy.
 // Run with NODE_OPTIONS="--import tsx" (the npm scripts do) so TypeScript modules load.
-import reportPlugin, { engineIncludesFrom } from "./scripts/eleventy/plugin.ts";
+import reportPlugin, { engineIncludesFrom } from "./scripts/engine/eleventy/plugin.ts";
 
 export const config = {
   dir: { input: "content", output: "_site" },

@@ -13,12 +13,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import type { TopLevelSpec } from "vega-lite";
-import { signProvenance } from "../scripts/data/provenance.ts";
-import { prepareReport } from "../scripts/eleventy/prepare.ts";
-import { cacheKey, SvgCache } from "../scripts/render/cache.ts";
-import { RenderPool, defaultStartAt } from "../scripts/render/pool.ts";
-import { finishSvg, presentationalChildren } from "../scripts/render/stabilise.ts";
-import { RENDERER_ID, renderRawSvg } from "../scripts/render/svg.ts";
+import { signProvenance } from "../scripts/engine/data/provenance.ts";
+import { prepareReport } from "../scripts/engine/prepare.ts";
+import { cacheKey, SvgCache } from "../scripts/engine/render/cache.ts";
+import { RenderPool, defaultStartAt } from "../scripts/engine/render/pool.ts";
+import { finishSvg, presentationalChildren } from "../scripts/engine/render/stabilise.ts";
+import { RENDERER_ID, renderRawSvg } from "../scripts/engine/render/svg.ts";
 import { formatSummary, markdownTable, scale, summarise, type Summary } from "./stats.ts";
 
 const run = promisify(execFile);
@@ -126,7 +126,7 @@ interface BuildRun {
 async function build(root: string, outDir: string, cacheDir: string, env: Record<string, string> = {}, args: readonly string[] = []): Promise<BuildRun> {
   const rssFile = path.join(scratch, "rss.txt");
   const started = performance.now();
-  const { stdout } = await run(TIME, ["-f", "%M", "-o", rssFile, TSX, "scripts/build.ts", "--root", root, "--out", outDir, ...args], {
+  const { stdout } = await run(TIME, ["-f", "%M", "-o", rssFile, TSX, "scripts/engine/build.ts", "--root", root, "--out", outDir, ...args], {
     cwd: REPO,
     env: { ...process.env, ...env, REPORT_SVG_CACHE: cacheDir },
   });

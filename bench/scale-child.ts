@@ -4,9 +4,9 @@
  * presentationalChildren) and print one JSON line: charts, milliseconds, misses, and the
  * peak resident memory sampled every 10 ms. Usage: tsx bench/scale-child.ts N CACHE_DIR
  */
-import { SvgCache } from "../scripts/render/cache.ts";
-import { settleInOrder } from "../scripts/render/pool.ts";
-import { finishSvg, presentationalChildren } from "../scripts/render/stabilise.ts";
+import { SvgCache } from "../scripts/engine/render/cache.ts";
+import { settleInOrder } from "../scripts/engine/render/pool.ts";
+import { finishSvg, presentationalChildren } from "../scripts/engine/render/stabilise.ts";
 import { syntheticSpecs } from "./synthetic.ts";
 
 const [count, cacheDir] = [Number(process.argv[2]), process.argv[3]];

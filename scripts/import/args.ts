@@ -1,5 +1,5 @@
 /** The command line of the importers (scripts/import/inspections.ts, scripts/import/ilacs.ts). */
-import { isReportError } from "../data/errors.ts";
+import { isReportError } from "../engine/data/errors.ts";
 import { formatSummary, type FileSummary, type ImportOptions } from "./run.ts";
 
 export const USAGE = "usage: tsx scripts/import/inspections.ts [--sources <dir>] [--root <project root>]";

@@ -11,10 +11,10 @@
  * `CouncilLookup` works on the rows of data/councils/councils.csv, so other importers can
  * load that file (`loadCouncilLookup`) and resolve names and codes the same way.
  */
-import { loadCsv, type Table } from "../data/load.ts";
+import { loadCsv, type Table } from "../engine/data/load.ts";
 import { compareText } from "./compare.ts";
-import { DataError, quoted } from "../data/errors.ts";
-import { councils as councilsDataset, type CouncilRow } from "../data/datasets/councils.ts";
+import { DataError, quoted } from "../engine/data/errors.ts";
+import { councils as councilsDataset, type CouncilRow } from "../report/councils/datasets.ts";
 import { addDays, midYear, yearEndingMarch } from "./dates.ts";
 import { OFSTED_TABLES, type EesFile, type EesRow, type OfstedRow, type OfstedTableCode } from "./sources.ts";
 

@@ -11,8 +11,8 @@
  * A suppressed value (DfE symbol such as `c` or `x`), a missing row or a missing estimate
  * leaves the cell empty; each one is listed in the import report.
  */
-import { DataError } from "../data/errors.ts";
-import type { DemandRow } from "../data/datasets/councils.ts";
+import { DataError } from "../engine/data/errors.ts";
+import type { DemandRow } from "../report/councils/datasets.ts";
 import { compareText } from "./compare.ts";
 import type { CouncilLookup } from "./councils.ts";
 import { SUPPRESSION_CODES, type EesFile, type EesRow } from "./sources.ts";

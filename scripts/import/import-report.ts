@@ -3,7 +3,7 @@
  * empty, with the source line of each. Built only from this run's inputs (no dates, no
  * comparison with the previous run), so the same sources always give the same report.
  */
-import { FRAMEWORKS, SIF_FRAMEWORKS, type CouncilRow, type DemandRow, type Framework } from "../data/datasets/councils.ts";
+import { FRAMEWORKS, SIF_FRAMEWORKS, type CouncilRow, type DemandRow, type Framework } from "../report/councils/datasets.ts";
 import { compareText } from "./compare.ts";
 import type { CouncilBuild } from "./councils.ts";
 import type { DemandNotes } from "./demand.ts";

@@ -12,9 +12,9 @@
  * improvement to be good", which becomes `requires_improvement`.
  */
 import { compareText } from "./compare.ts";
-import { DataError } from "../data/errors.ts";
-import type { Table } from "../data/load.ts";
-import { FRAMEWORKS, SUB_JUDGEMENTS, type Framework, type Judgement, type SubJudgement } from "../data/datasets/councils.ts";
+import { DataError } from "../engine/data/errors.ts";
+import type { Table } from "../engine/data/load.ts";
+import { FRAMEWORKS, SUB_JUDGEMENTS, type Framework, type Judgement, type SubJudgement } from "../report/councils/datasets.ts";
 import { OFSTED_TABLES, type GradeCell, type OfstedColumn, type OfstedRow, type OfstedTableCode } from "./sources.ts";
 
 interface FrameworkColumns {

@@ -3,7 +3,7 @@
  * the comparison with what was there before, for the run summary.
  */
 import { parse } from "csv-parse/sync";
-import { SUB_JUDGEMENTS, councilSchema, demandSchema, inspectionSchema, type CouncilRow, type DemandRow } from "../data/datasets/councils.ts";
+import { SUB_JUDGEMENTS, councilSchema, demandSchema, inspectionSchema, type CouncilRow, type DemandRow } from "../report/councils/datasets.ts";
 import type { InspectionEvent } from "./ofsted-events.ts";
 
 type CellValue = string | number | null | readonly string[];

@@ -7,10 +7,10 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ExceptionLedger } from "../data/checks.ts";
-import type { Dataset } from "../data/dataset.ts";
-import { councils as councilsDataset, demand as demandDataset, inspections as inspectionsDataset, knownCouncilCodes } from "../data/datasets/councils.ts";
-import { parseCsv, type RowSchema } from "../data/load.ts";
+import { ExceptionLedger } from "../engine/data/checks.ts";
+import type { Dataset } from "../engine/data/dataset.ts";
+import { councils as councilsDataset, demand as demandDataset, inspections as inspectionsDataset, knownCouncilCodes } from "../report/councils/datasets.ts";
+import { parseCsv, type RowSchema } from "../engine/data/load.ts";
 import { buildCouncils } from "./councils.ts";
 import { buildDemand } from "./demand.ts";
 import { importReport } from "./import-report.ts";

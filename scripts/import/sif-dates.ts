@@ -13,9 +13,9 @@
  *    year before it; otherwise they are not used.
  * Everything not matched, and why, goes to the import report.
  */
-import { isCalendarDate } from "../data/cells.ts";
-import type { Table } from "../data/load.ts";
-import { SIF_FRAMEWORKS } from "../data/datasets/councils.ts";
+import { isCalendarDate } from "../engine/data/cells.ts";
+import type { Table } from "../engine/data/load.ts";
+import { SIF_FRAMEWORKS } from "../report/councils/datasets.ts";
 import { CouncilLookup, type MatchedBy } from "./councils.ts";
 import { addDays, daysBetween } from "./dates.ts";
 import type { InspectionEvent } from "./ofsted-events.ts";

@@ -9,9 +9,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { codeCell, isCalendarDate, isoDateCell, optionalCell, textCell } from "../data/cells.ts";
-import { DataError, quoted } from "../data/errors.ts";
-import { parseCsv, type RowSchema, type Table } from "../data/load.ts";
+import { codeCell, isCalendarDate, isoDateCell, optionalCell, textCell } from "../engine/data/cells.ts";
+import { DataError, quoted } from "../engine/data/errors.ts";
+import { parseCsv, type RowSchema, type Table } from "../engine/data/load.ts";
 
 /** Paths of the source files, relative to the sources folder (as laid out by the data scout). */
 export const SOURCE_FILES = {

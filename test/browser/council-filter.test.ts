@@ -8,7 +8,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/build.ts";
+import { buildSite } from "../../scripts/engine/build.ts";
 import { copyFixture, removeTemporaryFolders, temporaryFolder, withEnv } from "../site/helpers.ts";
 import { launchChromium } from "./chromium.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";

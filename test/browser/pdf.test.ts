@@ -14,10 +14,10 @@ import type { DefaultTreeAdapterTypes } from "parse5";
 import { PDFDocument } from "pdf-lib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/build.ts";
-import { textOf } from "../../scripts/eleventy/sections.ts";
-import { makePdf, type PdfResult } from "../../scripts/pdf/print-pdf.ts";
-import { readPdf, type PdfContents } from "../../scripts/pdf/read-pdf.ts";
+import { buildSite } from "../../scripts/engine/build.ts";
+import { textOf } from "../../scripts/engine/eleventy/sections.ts";
+import { makePdf, type PdfResult } from "../../scripts/engine/pdf/print-pdf.ts";
+import { readPdf, type PdfContents } from "../../scripts/engine/pdf/read-pdf.ts";
 import { TEST_OUTPUT, copyFixture, removeTemporaryFolders, temporaryFolder, withEnv } from "../site/helpers.ts";
 
 type Node = DefaultTreeAdapterTypes.ChildNode;

@@ -13,7 +13,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/build.ts";
+import { buildSite } from "../../scripts/engine/build.ts";
 import { copyFixture, realSite, removeTemporaryFolders, temporaryFolder } from "../site/helpers.ts";
 import { launchChromium } from "./chromium.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";

@@ -10,10 +10,10 @@
  * opacity 0 (axis labels that would collide) is never drawn and is left out.
  */
 import { describe, expect, it } from "vitest";
-import { figureRenderings } from "../../scripts/figures/renderings.ts";
-import { renderRawSvg } from "../../scripts/render/svg.ts";
-import { labelContrast, TEXT_CONTRAST } from "../../scripts/theme/on-mark.ts";
-import { PALETTES } from "../../scripts/theme/palette.ts";
+import { figureRenderings } from "../../scripts/engine/figures/renderings.ts";
+import { renderRawSvg } from "../../scripts/engine/render/svg.ts";
+import { labelContrast, TEXT_CONTRAST } from "../../scripts/engine/theme/on-mark.ts";
+import { PALETTES } from "../../scripts/engine/theme/palette.ts";
 import { bounds, chartLayout, inset, quadsOverlap, within, type ChartLayout } from "../helpers/svg-labels.ts";
 import { realReport } from "../helpers/spec-contract.ts";
 

@@ -1,9 +1,9 @@
 /** Every figure the report defines appears on exactly one page of the real content, numbered. */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadReportData } from "../../scripts/data/report-data.ts";
-import { placeFigures, scanContent } from "../../scripts/figures/placement.ts";
-import { buildReport } from "../../scripts/report.ts";
+import { loadReportData } from "../../scripts/engine/data/report-data.ts";
+import { placeFigures, scanContent } from "../../scripts/engine/figures/placement.ts";
+import { buildReport } from "../../scripts/report/index.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 

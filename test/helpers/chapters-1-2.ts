@@ -6,40 +6,40 @@
  * other families are adding at the same time.
  */
 import path from "node:path";
-import type { ExceptionLedger } from "../../scripts/data/checks.ts";
-import type { Dataset, RowOf } from "../../scripts/data/dataset.ts";
-import { cohort2013Design, cohort2013Indicators } from "../../scripts/data/datasets/cohort.ts";
-import { costOfFailure } from "../../scripts/data/datasets/cost.ts";
-import { inspectionOutcomesByYear } from "../../scripts/data/datasets/outcomes.ts";
-import { projectionInputs } from "../../scripts/data/datasets/projection.ts";
-import { meanReversionIllustration } from "../../scripts/data/datasets/reversion.ts";
-import { repeatInspectionTransitions } from "../../scripts/data/datasets/transitions.ts";
+import type { ExceptionLedger } from "../../scripts/engine/data/checks.ts";
+import type { Dataset, RowOf } from "../../scripts/engine/data/dataset.ts";
+import { cohort2013Design, cohort2013Indicators } from "../../scripts/report/cohort/datasets.ts";
+import { costOfFailure } from "../../scripts/report/cost/datasets.ts";
+import { inspectionOutcomesByYear } from "../../scripts/report/outcomes/datasets.ts";
+import { projectionInputs } from "../../scripts/report/projection/datasets.ts";
+import { meanReversionIllustration } from "../../scripts/report/cohort/reversion-dataset.ts";
+import { repeatInspectionTransitions } from "../../scripts/report/transitions/datasets.ts";
 import { exceptionLedger, loadChecked as loadRows } from "./load-checked.ts";
-import { analyseCohort } from "../../scripts/compute/cohort.ts";
-import { analyseCost } from "../../scripts/compute/cost.ts";
-import { outcomesByYear } from "../../scripts/compute/outcomes.ts";
-import { analyseProjection } from "../../scripts/compute/projection.ts";
-import { revertTowardMean } from "../../scripts/compute/reversion.ts";
-import { analyseTransitions } from "../../scripts/compute/transitions.ts";
-import { iaTimelinessFigure, statedChangesFigure } from "../../scripts/figures/cohort.ts";
-import { annualCostFigure } from "../../scripts/figures/cost.ts";
-import { projectionFigure } from "../../scripts/figures/projection.ts";
-import { meanReversionFigure } from "../../scripts/figures/reversion.ts";
-import { denominatorsFigure, movementsFigure } from "../../scripts/figures/transitions.ts";
-import type { FigureDefinition } from "../../scripts/figures/types.ts";
-import { DECLINE_CHANGES, PROJECTION_WINDOW, REVERSION_FRACTION, VARIATION_WINDOWS } from "../../scripts/report.ts";
-import { cohortStats } from "../../scripts/stats/cohort.ts";
-import { costStats } from "../../scripts/stats/cost.ts";
-import { declineStats } from "../../scripts/stats/decline.ts";
-import { outcomeStats } from "../../scripts/stats/outcomes.ts";
-import { projectionStats } from "../../scripts/stats/projection.ts";
-import type { Stat } from "../../scripts/stats/registry.ts";
-import { reversionStats } from "../../scripts/stats/reversion.ts";
-import { transitionStats } from "../../scripts/stats/transitions.ts";
+import { analyseCohort } from "../../scripts/report/cohort/compute.ts";
+import { analyseCost } from "../../scripts/report/cost/compute.ts";
+import { outcomesByYear } from "../../scripts/report/outcomes/compute.ts";
+import { analyseProjection } from "../../scripts/report/projection/compute.ts";
+import { revertTowardMean } from "../../scripts/report/cohort/reversion.ts";
+import { analyseTransitions } from "../../scripts/report/transitions/compute.ts";
+import { iaTimelinessFigure, statedChangesFigure } from "../../scripts/report/cohort/figures.ts";
+import { annualCostFigure } from "../../scripts/report/cost/figures.ts";
+import { projectionFigure } from "../../scripts/report/projection/figures.ts";
+import { meanReversionFigure } from "../../scripts/report/cohort/reversion-figures.ts";
+import { denominatorsFigure, movementsFigure } from "../../scripts/report/transitions/figures.ts";
+import type { FigureDefinition } from "../../scripts/engine/figures/types.ts";
+import { DECLINE_CHANGES, PROJECTION_WINDOW, REVERSION_FRACTION, VARIATION_WINDOWS } from "../../scripts/report/index.ts";
+import { cohortStats } from "../../scripts/report/cohort/stats.ts";
+import { costStats } from "../../scripts/report/cost/stats.ts";
+import { declineStats } from "../../scripts/report/outcomes/decline-stats.ts";
+import { outcomeStats } from "../../scripts/report/outcomes/stats.ts";
+import { projectionStats } from "../../scripts/report/projection/stats.ts";
+import type { Stat } from "../../scripts/engine/stats/registry.ts";
+import { reversionStats } from "../../scripts/report/cohort/reversion-stats.ts";
+import { transitionStats } from "../../scripts/report/transitions/stats.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
-export { DECLINE_CHANGES, PROJECTION_WINDOW, REVERSION_FRACTION } from "../../scripts/report.ts";
+export { DECLINE_CHANGES, PROJECTION_WINDOW, REVERSION_FRACTION } from "../../scripts/report/index.ts";
 
 let ledger: Promise<ExceptionLedger> | undefined;
 

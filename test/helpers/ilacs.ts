@@ -4,11 +4,11 @@
  * build's own functions (scripts/report.ts).
  */
 import path from "node:path";
-import { councils, inspections } from "../../scripts/data/datasets/councils.ts";
-import { ilacsJudgements } from "../../scripts/data/datasets/ilacs.ts";
-import { repeatInspectionTransitions } from "../../scripts/data/datasets/transitions.ts";
-import { loadReportData } from "../../scripts/data/report-data.ts";
-import { ilacsAnalysis, ilacsFamily } from "../../scripts/report.ts";
+import { councils, inspections } from "../../scripts/report/councils/datasets.ts";
+import { ilacsJudgements } from "../../scripts/report/ilacs/datasets.ts";
+import { repeatInspectionTransitions } from "../../scripts/report/transitions/datasets.ts";
+import { loadReportData } from "../../scripts/engine/data/report-data.ts";
+import { ilacsAnalysis, ilacsFamily } from "../../scripts/report/index.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 

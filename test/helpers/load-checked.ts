@@ -3,10 +3,10 @@
  * without loading every dataset: its schema, then its table checks against the project's
  * known exceptions (data/known-exceptions.csv).
  */
-import { ExceptionLedger } from "../../scripts/data/checks.ts";
-import type { Dataset, RowOf } from "../../scripts/data/dataset.ts";
-import { knownExceptions } from "../../scripts/data/datasets/exceptions.ts";
-import { loadCsv } from "../../scripts/data/load.ts";
+import { ExceptionLedger } from "../../scripts/engine/data/checks.ts";
+import type { Dataset, RowOf } from "../../scripts/engine/data/dataset.ts";
+import { knownExceptions } from "../../scripts/engine/data/exceptions.ts";
+import { loadCsv } from "../../scripts/engine/data/load.ts";
 
 /** The known exceptions of the project at `root`. */
 export async function exceptionLedger(root: string): Promise<ExceptionLedger> {

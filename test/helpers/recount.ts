@@ -7,16 +7,16 @@
  */
 import path from "node:path";
 import { exceptionLedger, loadChecked } from "./load-checked.ts";
-import { cohort2013Design } from "../../scripts/data/datasets/cohort.ts";
-import { councils, demand, inspections } from "../../scripts/data/datasets/councils.ts";
-import { inspectionOutcomesByYear } from "../../scripts/data/datasets/outcomes.ts";
-import { repeatInspectionTransitions } from "../../scripts/data/datasets/transitions.ts";
-import { outcomesByYear } from "../../scripts/compute/outcomes.ts";
-import { analyseRecount, reportCohortDesign } from "../../scripts/compute/recount-analysis.ts";
-import { analyseTransitions } from "../../scripts/compute/transitions.ts";
-import { recountFigures } from "../../scripts/figures/recount.ts";
-import { RECOUNT_OPTIONS } from "../../scripts/report.ts";
-import { recountStats } from "../../scripts/stats/recount.ts";
+import { cohort2013Design } from "../../scripts/report/cohort/datasets.ts";
+import { councils, demand, inspections } from "../../scripts/report/councils/datasets.ts";
+import { inspectionOutcomesByYear } from "../../scripts/report/outcomes/datasets.ts";
+import { repeatInspectionTransitions } from "../../scripts/report/transitions/datasets.ts";
+import { outcomesByYear } from "../../scripts/report/outcomes/compute.ts";
+import { analyseRecount, reportCohortDesign } from "../../scripts/report/recount/analysis.ts";
+import { analyseTransitions } from "../../scripts/report/transitions/compute.ts";
+import { recountFigures } from "../../scripts/report/recount/figures.ts";
+import { RECOUNT_OPTIONS } from "../../scripts/report/index.ts";
+import { recountStats } from "../../scripts/report/recount/stats.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURE_ROOT = path.join(ROOT, "test", "fixtures", "mini-report");

@@ -9,13 +9,13 @@
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadReportData } from "../../scripts/data/report-data.ts";
-import { NARROW_WIDTH } from "../../scripts/charts/narrow.ts";
-import { figureRenderings } from "../../scripts/figures/renderings.ts";
-import type { FigureDefinition } from "../../scripts/figures/types.ts";
-import { finishSvg } from "../../scripts/render/stabilise.ts";
-import { compileSpec, renderRawSvg } from "../../scripts/render/svg.ts";
-import { buildReport, type Report } from "../../scripts/report.ts";
+import { loadReportData } from "../../scripts/engine/data/report-data.ts";
+import { NARROW_WIDTH } from "../../scripts/engine/charts/narrow.ts";
+import { figureRenderings } from "../../scripts/engine/figures/renderings.ts";
+import type { FigureDefinition } from "../../scripts/engine/figures/types.ts";
+import { finishSvg } from "../../scripts/engine/render/stabilise.ts";
+import { compileSpec, renderRawSvg } from "../../scripts/engine/render/svg.ts";
+import { buildReport, type Report } from "../../scripts/report/index.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SNAPSHOTS = path.resolve(import.meta.dirname, "../charts/__snapshots__");

@@ -1,6 +1,6 @@
 /** Reading text boxes and rect marks back from an SVG (test/helpers/svg-labels.ts), on hand-made SVGs. */
 import { describe, expect, it } from "vitest";
-import { measureInk, measureText } from "../../scripts/render/text-metrics.ts";
+import { measureInk, measureText } from "../../scripts/engine/render/text-metrics.ts";
 import { bounds, chartLayout, inset, parseTransform, quadsOverlap, type Quad } from "./svg-labels.ts";
 
 const box = (l: number, t: number, r: number, b: number): Quad => [[l, t], [r, t], [r, b], [l, b]];

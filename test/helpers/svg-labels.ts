@@ -7,7 +7,7 @@
  * these: text against text, text against the viewBox, text against the mark beneath it.
  */
 import { parseFragment } from "parse5";
-import { measureInk, measureText } from "../../scripts/render/text-metrics.ts";
+import { measureInk, measureText } from "../../scripts/engine/render/text-metrics.ts";
 
 type Point = readonly [number, number];
 /** A convex quadrilateral, corners in order, in the SVG's user units. */

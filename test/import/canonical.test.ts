@@ -5,10 +5,10 @@
  * 8 Dec 2017, 21 SIF re-inspections; 152/151/152/153 councils in the DfE years).
  */
 import { describe, expect, it } from "vitest";
-import { ExceptionLedger } from "../../scripts/data/checks.ts";
-import type { Dataset } from "../../scripts/data/dataset.ts";
-import { councils, demand, inspections, knownCouncilCodes } from "../../scripts/data/datasets/councils.ts";
-import { loadCsv, type RowSchema } from "../../scripts/data/load.ts";
+import { ExceptionLedger } from "../../scripts/engine/data/checks.ts";
+import type { Dataset } from "../../scripts/engine/data/dataset.ts";
+import { councils, demand, inspections, knownCouncilCodes } from "../../scripts/report/councils/datasets.ts";
+import { loadCsv, type RowSchema } from "../../scripts/engine/data/load.ts";
 
 const ledger = new ExceptionLedger("data/known-exceptions.csv", []);
 async function load<S extends RowSchema>(dataset: Dataset<S>) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CouncilRow } from "../../scripts/data/datasets/councils.ts";
+import type { CouncilRow } from "../../scripts/report/councils/datasets.ts";
 import { CODE_CHANGES, CouncilLookup, NAME_ALIASES, RESTRUCTURES, normaliseName } from "../../scripts/import/councils.ts";
 
 const council = (over: Partial<CouncilRow> & Pick<CouncilRow, "code" | "name">): CouncilRow => ({

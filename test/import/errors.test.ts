@@ -7,7 +7,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, it } from "vitest";
 import { runImport } from "../../scripts/import/run.ts";
-import { expectDataError } from "../data/data-error.ts";
+import { expectDataError } from "../helpers/data-error.ts";
 import { C1, D5, OFSTED, ONS, PDFS, editCell, editLine, scratch, type Scratch } from "./helpers.ts";
 
 describe("malformed sources", () => {

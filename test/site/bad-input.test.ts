@@ -11,8 +11,8 @@ import { copyFile, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, rootCause } from "../../scripts/build.ts";
-import { signProvenance } from "../../scripts/data/provenance.ts";
+import { buildSite, rootCause } from "../../scripts/engine/build.ts";
+import { signProvenance } from "../../scripts/engine/data/provenance.ts";
 import { OUTCOMES_CSV, REPO_ROOT, copyFixture, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 const CORPUS = path.join(REPO_ROOT, "test", "fixtures", "bad-data");

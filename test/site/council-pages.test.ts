@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "parse5";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/build.ts";
+import { buildSite } from "../../scripts/engine/build.ts";
 import { copyFixture, editFile, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 let outDir: string;
@@ -86,7 +86,7 @@ describe("escaping", () => {
   it("shows a council name with &, quotes and angle brackets as text", async () => {
     const root = await copyFixture();
     await editFile(root, "data/councils/councils.csv", "E09000901,,904,Dunmoor,", 'E09000901,,904,"Dun & ""Moor"" Vale",');
-    const { signProvenance } = await import("../../scripts/data/provenance.ts");
+    const { signProvenance } = await import("../../scripts/engine/data/provenance.ts");
     await signProvenance(root);
     const out = path.join(await temporaryFolder(), "site");
     await withEnv({ REPORT_SVG_CACHE: "off" }, () => buildSite({ root, outDir: out }));

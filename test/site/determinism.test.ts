@@ -10,7 +10,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/build.ts";
+import { buildSite } from "../../scripts/engine/build.ts";
 import { FIXTURE_SITE_FILES, REPO_ROOT, copyFixture, outsideSearchIndex, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 const run = promisify(execFile);
@@ -80,7 +80,7 @@ describe("the build is deterministic", () => {
     // change its own after start-up), so this is where a LANG dependence would show.
     const { stdout: locale } = await run(process.execPath, ["-p", "new Intl.NumberFormat().resolvedOptions().locale"], { env });
     expect(locale.trim()).toBe("fr-FR");
-    const { stdout } = await run("npx", ["tsx", "scripts/build.ts", "--root", root, "--out", out], { cwd: REPO_ROOT, env });
+    const { stdout } = await run("npx", ["tsx", "scripts/engine/build.ts", "--root", root, "--out", out], { cwd: REPO_ROOT, env });
     expect(stdout).toMatch(/^Built .*site-cli in \d+\.\d s$/m);
     expect(await fingerprint(out)).toEqual(first);
     // The warm cache was used, not added to.

@@ -9,8 +9,8 @@ import path from "node:path";
 import { unzipSync } from "fflate";
 import markdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/build.ts";
-import { LEDGER, parseProvenance, type ProvenanceEntry } from "../../scripts/data/provenance.ts";
+import { buildSite } from "../../scripts/engine/build.ts";
+import { LEDGER, parseProvenance, type ProvenanceEntry } from "../../scripts/engine/data/provenance.ts";
 import { FIXTURE, copyFixture, removeTemporaryFolders, temporaryFolder } from "./helpers.ts";
 
 const ZIP = "data/mini-report-data.zip";

@@ -9,8 +9,8 @@ import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parse, type DefaultTreeAdapterTypes } from "parse5";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/build.ts";
-import { signProvenance } from "../../scripts/data/provenance.ts";
+import { buildSite } from "../../scripts/engine/build.ts";
+import { signProvenance } from "../../scripts/engine/data/provenance.ts";
 import { copyFixture, editFile, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;

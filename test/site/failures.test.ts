@@ -10,8 +10,8 @@ import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { buildSite, rootCause } from "../../scripts/build.ts";
-import { signProvenance } from "../../scripts/data/provenance.ts";
+import { buildSite, rootCause } from "../../scripts/engine/build.ts";
+import { signProvenance } from "../../scripts/engine/data/provenance.ts";
 import { FIXTURE, OUTCOMES_CSV, REPO_ROOT, copyFixture, editFile, fingerprint, removeTemporaryFolders, temporaryFolder } from "./helpers.ts";
 
 const run = promisify(execFile);
@@ -181,7 +181,7 @@ describe("a build that fails leaves the previous site untouched", () => {
     const root = await copyFixture();
     await editFile(root, OUTCOMES_CSV, "2009/10,good,48,", "2009/10,good,abc,");
     await signProvenance(root);
-    const result = await run("npx", ["tsx", "scripts/build.ts", "--root", root, "--out", outDir], { cwd: REPO_ROOT, env: { ...process.env, REPORT_SVG_CACHE: "off" } }).then(
+    const result = await run("npx", ["tsx", "scripts/engine/build.ts", "--root", root, "--out", outDir], { cwd: REPO_ROOT, env: { ...process.env, REPORT_SVG_CACHE: "off" } }).then(
       () => ({ code: 0, stderr: "" }),
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );

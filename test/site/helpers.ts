@@ -9,7 +9,7 @@ import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/p
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
-import { buildSite } from "../../scripts/build.ts";
+import { buildSite } from "../../scripts/engine/build.ts";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "mini-report");

@@ -9,9 +9,9 @@ import path from "node:path";
 import { readFileSync } from "node:fs";
 import { HtmlValidate, formatterFactory, type ConfigData } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/build.ts";
-import { checkLinks, formatBrokenLinks, readSite } from "../../scripts/check/links.ts";
-import { PATH_PREFIX_ENV } from "../../scripts/eleventy/path-prefix.ts";
+import { buildSite } from "../../scripts/engine/build.ts";
+import { checkLinks, formatBrokenLinks, readSite } from "../../scripts/engine/check/links.ts";
+import { PATH_PREFIX_ENV } from "../../scripts/engine/eleventy/path-prefix.ts";
 import { REPO_ROOT, copyFixture, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 const PREFIX = "/brave-new-world/";

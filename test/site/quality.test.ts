@@ -12,7 +12,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { HtmlValidate, formatterFactory, type ConfigData } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkLinks, externalLinksReport, formatBrokenLinks, readSite } from "../../scripts/check/links.ts";
+import { checkLinks, externalLinksReport, formatBrokenLinks, readSite } from "../../scripts/engine/check/links.ts";
 import { REPO_ROOT, TEST_OUTPUT, fingerprint, realSite, removeTemporaryFolders, temporaryFolder } from "./helpers.ts";
 
 const run = promisify(execFile);

@@ -10,9 +10,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/build.ts";
-import { signProvenance } from "../../scripts/data/provenance.ts";
-import { recordRelease } from "../../scripts/release/store.ts";
+import { buildSite } from "../../scripts/engine/build.ts";
+import { signProvenance } from "../../scripts/engine/data/provenance.ts";
+import { recordRelease } from "../../scripts/engine/release/store.ts";
 import { OUTCOMES_CSV, REPO_ROOT, copyFixture, editFile, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 const run = promisify(execFile);
@@ -104,7 +104,7 @@ describe("npm run release", () => {
     await recordRelease({ root: copy, siteDir: outDir });
     const message = 'Release 1.0.0 is already recorded in releases/1.0.0/manifest.json. Raise "version" in package.json for a new release, or run npm run release -- --force to replace it.';
     await expect(recordRelease({ root: copy, siteDir: outDir })).rejects.toThrow(message);
-    const cli = await run("npx", ["tsx", "scripts/release/release.ts", "--root", copy, "--site", outDir], { cwd: REPO_ROOT }).then(
+    const cli = await run("npx", ["tsx", "scripts/engine/release/release.ts", "--root", copy, "--site", outDir], { cwd: REPO_ROOT }).then(
       () => ({ code: 0, stderr: "" }),
       (error: { code: number; stderr: string }) => error,
     );

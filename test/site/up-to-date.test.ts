@@ -5,8 +5,8 @@
 import { appendFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSiteUnlessUpToDate } from "../../scripts/build.ts";
-import { signProvenance } from "../../scripts/data/provenance.ts";
+import { buildSiteUnlessUpToDate } from "../../scripts/engine/build.ts";
+import { signProvenance } from "../../scripts/engine/data/provenance.ts";
 import { OUTCOMES_CSV, copyFixture, editFile, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 let root: string;

@@ -2,19 +2,19 @@
  * Every dataset the report reads, in load order. A new family adds its datasets here.
  * (data/known-exceptions.csv is loaded first, separately: the checks of the others use it.)
  */
-import type { ExceptionLedger } from "../checks.ts";
-import type { Dataset, RowOf } from "../dataset.ts";
-import type { Table } from "../load.ts";
-import { cohort2013Design, cohort2013Indicators } from "./cohort.ts";
-import { costOfFailure } from "./cost.ts";
-import { councils, demand, inspections, knownCouncilCodes } from "./councils.ts";
-import { futuresVisions } from "./futures.ts";
-import { ilacsJudgements } from "./ilacs.ts";
-import { projectionInputs } from "./projection.ts";
-import { meanReversionIllustration } from "./reversion.ts";
-import { repeatInspectionTransitions } from "./transitions.ts";
-import { inspectionOutcomesByYear } from "./outcomes.ts";
-import { surveyStatements, workforceExhaustion } from "./survey.ts";
+import type { ExceptionLedger } from "../../engine/data/checks.ts";
+import type { Dataset, RowOf } from "../../engine/data/dataset.ts";
+import type { Table } from "../../engine/data/load.ts";
+import { cohort2013Design, cohort2013Indicators } from "../../report/cohort/datasets.ts";
+import { costOfFailure } from "../../report/cost/datasets.ts";
+import { councils, demand, inspections, knownCouncilCodes } from "../../report/councils/datasets.ts";
+import { futuresVisions } from "../../report/futures/datasets.ts";
+import { ilacsJudgements } from "../../report/ilacs/datasets.ts";
+import { projectionInputs } from "../../report/projection/datasets.ts";
+import { meanReversionIllustration } from "../../report/cohort/reversion-dataset.ts";
+import { repeatInspectionTransitions } from "../../report/transitions/datasets.ts";
+import { inspectionOutcomesByYear } from "../../report/outcomes/datasets.ts";
+import { surveyStatements, workforceExhaustion } from "../../report/survey/datasets.ts";
 
 export const REPORT_DATASETS: readonly Dataset[] = [
   inspectionOutcomesByYear,

@@ -4,8 +4,8 @@
  * the scrape disagrees with Ofsted's official table. Built only from this run's inputs, so
  * the same sources always give the same report.
  */
-import type { CouncilRow } from "../../data/datasets/councils.ts";
-import { ILACS_SOURCES, type IlacsJudgementRow } from "../../data/datasets/ilacs.ts";
+import type { CouncilRow } from "../../report/councils/datasets.ts";
+import { ILACS_SOURCES, type IlacsJudgementRow } from "../../report/ilacs/datasets.ts";
 import { table } from "../import-report.ts";
 import { ILACS_SOURCE_FILES, type IlacsSources } from "./sources.ts";
 import { DROP_KINDS, ILACS_BEGAN, OFFICIAL_AS_AT, REFORM_DAY, type DropKind, type IlacsBuild } from "./transform.ts";

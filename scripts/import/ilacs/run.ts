@@ -5,10 +5,10 @@
  * data/ilacs/judgements.csv and data/ilacs/import-report.md and say what changed.
  * Idempotent: the same inputs give the same bytes, and unchanged files are not rewritten.
  */
-import { ExceptionLedger } from "../../data/checks.ts";
-import { knownCouncilCodes } from "../../data/datasets/councils.ts";
-import { ilacsJudgementSchema, ilacsJudgements, type IlacsJudgementRow } from "../../data/datasets/ilacs.ts";
-import { parseCsv } from "../../data/load.ts";
+import { ExceptionLedger } from "../../engine/data/checks.ts";
+import { knownCouncilCodes } from "../../report/councils/datasets.ts";
+import { ilacsJudgementSchema, ilacsJudgements, type IlacsJudgementRow } from "../../report/ilacs/datasets.ts";
+import { parseCsv } from "../../engine/data/load.ts";
 import { loadCouncilLookup } from "../councils.ts";
 import { toCsv } from "../outputs.ts";
 import { writeOutputs, type FileSummary, type ImportOptions } from "../run.ts";

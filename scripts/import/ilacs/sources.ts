@@ -14,11 +14,11 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { codeCell, isCalendarDate, optionalCell, textCell } from "../../data/cells.ts";
-import { councilCodeCell } from "../../data/datasets/councils.ts";
-import type { IlacsType } from "../../data/datasets/ilacs.ts";
-import { DataError, quoted } from "../../data/errors.ts";
-import { parseCsv, type RowSchema, type Table } from "../../data/load.ts";
+import { codeCell, isCalendarDate, optionalCell, textCell } from "../../engine/data/cells.ts";
+import { councilCodeCell } from "../../report/councils/datasets.ts";
+import type { IlacsType } from "../../report/ilacs/datasets.ts";
+import { DataError, quoted } from "../../engine/data/errors.ts";
+import { parseCsv, type RowSchema, type Table } from "../../engine/data/load.ts";
 import { ofstedDateCell, ofstedGradeCell, sourceLabel, type OfstedGrade } from "../sources.ts";
 
 /** Paths of the source files, relative to the sources folder (as laid out by the data scout). */

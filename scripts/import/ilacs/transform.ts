@@ -16,10 +16,10 @@
  *   scrape is compared with the official table and every difference is listed; the scrape's
  *   values are never used for the official period.
  */
-import type { CouncilRow } from "../../data/datasets/councils.ts";
-import { ILACS_SUB_JUDGEMENTS, type IlacsJudgementRow, type IlacsSource, type IlacsSubJudgement } from "../../data/datasets/ilacs.ts";
-import { DataError, quoted } from "../../data/errors.ts";
-import type { Table } from "../../data/load.ts";
+import type { CouncilRow } from "../../report/councils/datasets.ts";
+import { ILACS_SUB_JUDGEMENTS, type IlacsJudgementRow, type IlacsSource, type IlacsSubJudgement } from "../../report/ilacs/datasets.ts";
+import { DataError, quoted } from "../../engine/data/errors.ts";
+import type { Table } from "../../engine/data/load.ts";
 import { compareText } from "../compare.ts";
 import { CouncilLookup, type MatchedBy } from "../councils.ts";
 import type { OfstedGrade } from "../sources.ts";

@@ -7,7 +7,7 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ILACS_REPORT_FILE, runIlacsImport } from "../../../scripts/import/ilacs/run.ts";
-import { expectDataError } from "../../data/data-error.ts";
+import { expectDataError } from "../../helpers/data-error.ts";
 import { editCell, editLine, type Scratch } from "../helpers.ts";
 import { ilacsScratch, LOOKUP, OFFICIAL, SCRAPE } from "./helpers.ts";
 

@@ -7,8 +7,8 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CouncilLookup } from "../../../scripts/import/councils.ts";
-import { councils as councilsDataset } from "../../../scripts/data/datasets/councils.ts";
-import { parseCsv } from "../../../scripts/data/load.ts";
+import { councils as councilsDataset } from "../../../scripts/report/councils/datasets.ts";
+import { parseCsv } from "../../../scripts/engine/data/load.ts";
 import { ILACS_SOURCE_FILES } from "../../../scripts/import/ilacs/sources.ts";
 import { scratch, type Scratch } from "../helpers.ts";
 

@@ -6,8 +6,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ilacsJudgements } from "../../../scripts/data/datasets/ilacs.ts";
-import { parseCsv } from "../../../scripts/data/load.ts";
+import { ilacsJudgements } from "../../../scripts/report/ilacs/datasets.ts";
+import { parseCsv } from "../../../scripts/engine/data/load.ts";
 import { formatSummary } from "../../../scripts/import/run.ts";
 import { ILACS_REPORT_FILE, runIlacsImport } from "../../../scripts/import/ilacs/run.ts";
 import { editCell, type Scratch } from "../helpers.ts";

@@ -1,0 +1,109 @@
+/**
+ * The futures quadrant: two qualitative axes crossing at the centre, a scenario name in
+ * each quadrant and the visions placed as labelled points. Positions are ordinal
+ * judgements, so the axes carry words, not numbers.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import { measureText } from "../../engine/render/text-metrics.ts";
+import { wrapToWidth } from "../../engine/charts/narrow.ts";
+import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, RULE, vegaConfig, VEGA_LITE_SCHEMA } from "../../engine/charts/theme.ts";
+
+const SCENARIO_FONT = { fontSize: 13, fontWeight: "bold" } as const;
+const SCENARIO_LINE = SCENARIO_FONT.fontSize + 3;
+const VISION_FONT = { fontSize: 11 } as const;
+const AXIS_END_FONT = { fontSize: 11, fontStyle: "italic" } as const;
+/** A vision's label starts this far from its point. */
+const VISION_GAP = 8;
+const AXIS_ENDS = ["← Isolationism: the council stands alone", "Colonisation: absorbed into larger bodies →"] as const;
+
+export interface FuturesPoint {
+  readonly kind: "scenario" | "vision";
+  readonly label: string;
+  readonly integration: number;
+  readonly focus: number;
+}
+
+
+/** A fixed label at a data position, for the ends of the two axes. */
+function axisLabel(text: string, integration: number, focus: number, align: "left" | "right", dy: number, dx = 0) {
+  const scale = { domain: [-2, 2], nice: false };
+  return {
+    data: { values: [{ text, integration, focus }] },
+    mark: { type: "text" as const, align, dx, dy, ...AXIS_END_FONT, color: MUTED_INK },
+    encoding: {
+      x: { field: "integration", type: "quantitative" as const, scale, axis: null },
+      y: { field: "focus", type: "quantitative" as const, scale: { ...scale, reverse: true }, axis: null },
+      text: { field: "text", type: "nominal" as const },
+    },
+  };
+}
+
+/**
+ * `width`: the plot's width. Every label is kept inside it: a scenario's name wraps to its
+ * half of the plot, a vision's to the room between its point and the plot's edge, and the
+ * two ends of the horizontal axis, if they cannot stand side by side, go one above and one
+ * below it.
+ */
+export function futuresSpec(rows: readonly FuturesPoint[], width: number = CHART_WIDTH): TopLevelSpec {
+  const scale = { domain: [-2, 2], nice: false };
+  const x = { field: "integration", type: "quantitative" as const, scale, axis: null };
+  const y = { field: "focus", type: "quantitative" as const, scale: { ...scale, reverse: true }, axis: null };
+  const px = (integration: number) => ((integration + 2) / 4) * width;
+  const lines = (text: string, room: number, font: { fontSize: number; fontWeight?: string }) => {
+    const wrapped = wrapToWidth(text, room, font.fontSize, font.fontWeight);
+    return wrapped.length === 1 ? text : wrapped;
+  };
+  // A vision's label goes right of its point, or left of it towards the right-hand edge; it
+  // changes side where it would only fit on the other one, and wraps where it fits on neither.
+  const room = (r: FuturesPoint, right: boolean) => (right ? width - px(r.integration) : px(r.integration)) - VISION_GAP - 4;
+  const visionOnRight = new Map(
+    rows.filter((r) => r.kind === "vision").map((r) => {
+      const preferred = r.integration < 1;
+      const fits = (right: boolean) => measureText(VISION_FONT, r.label) <= room(r, right);
+      return [r.label, fits(preferred) || !fits(!preferred) ? preferred : !preferred];
+    }),
+  );
+  const shown = Object.fromEntries(
+    rows.map((r) => [r.label, r.kind === "scenario" ? lines(r.label, width / 2 - 16, SCENARIO_FONT) : lines(r.label, room(r, visionOnRight.get(r.label) ?? true), VISION_FONT)]),
+  );
+  const text = { field: "shown", type: "nominal" as const };
+  const visionText = (side: "left" | "right") => ({
+    // "left" aligns the text's left end at the point: the label is to the right of it.
+    transform: [{ filter: `datum.kind === 'vision' && indexof(${JSON.stringify([...visionOnRight].filter(([, right]) => right === (side === "left")).map(([label]) => label))}, datum.label) >= 0` }],
+    mark: { type: "text" as const, align: side === "left" ? ("left" as const) : ("right" as const), dx: side === "left" ? VISION_GAP : -VISION_GAP, ...VISION_FONT, lineHeight: VISION_FONT.fontSize + 2, color: INK },
+    encoding: { x, y, text },
+  });
+  const endsSideBySide = AXIS_ENDS.reduce((sum, end) => sum + measureText(AXIS_END_FONT, end), 0) + 16 <= width;
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: vegaConfig,
+    width,
+    height: 420,
+    data: { values: rows.map((r) => ({ ...r })) },
+    transform: [{ calculate: `${JSON.stringify(shown)}[datum.label]`, as: "shown" }],
+    layer: [
+      { mark: { type: "rule", color: RULE }, encoding: { x: { datum: 0, type: "quantitative", scale, axis: null } } },
+      { mark: { type: "rule", color: RULE }, encoding: { y: { datum: 0, type: "quantitative", scale: { ...scale, reverse: true }, axis: null } } },
+      // The lower scenarios' names, if wrapped, rise by their extra lines so they end above the axis's end label.
+      ...[
+        { filter: "datum.kind === 'scenario' && datum.focus < 0", dy: 0 },
+        { filter: "datum.kind === 'scenario' && datum.focus >= 0", dy: -(Math.max(1, ...rows.filter((r) => r.kind === "scenario" && r.focus >= 0).map((r) => [shown[r.label]].flat().length)) - 1) * SCENARIO_LINE },
+      ].map(({ filter, dy }) => ({
+        transform: [{ filter }],
+        mark: { type: "text" as const, ...SCENARIO_FONT, lineHeight: SCENARIO_LINE, dy, color: MUTED_INK, align: "center" as const },
+        encoding: { x, y, text },
+      })),
+      {
+        transform: [{ filter: "datum.kind === 'vision'" }],
+        mark: { type: "point", filled: true, size: 70, color: GRADE_COLOURS.good },
+        encoding: { x, y },
+      },
+      visionText("left"),
+      visionText("right"),
+      axisLabel(AXIS_ENDS[0], -2, 0, "left", -8),
+      axisLabel(AXIS_ENDS[1], 2, 0, "right", endsSideBySide ? -8 : 14),
+      axisLabel("↑ Preventative action", 0, -2, "left", 10, 6),
+      axisLabel("↓ Reactive action", 0, 2, "left", -6, 6),
+    ],
+  };
+}

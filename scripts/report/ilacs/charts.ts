@@ -1,0 +1,195 @@
+/**
+ * Chart specs for the ILACS family ("Ten years on") and the council timelines. Rows are
+ * inlined, so the spec alone determines the SVG. Grades use the report's grade colours.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import { JUDGEMENTS, type Judgement } from "../councils/datasets.ts";
+import { GRADE_OF_JUDGEMENT } from "../recount/analysis.ts";
+import { labelColourOn } from "../../engine/theme/on-mark.ts";
+import { DARK, LIGHT } from "../../engine/theme/palette.ts";
+import { CHART_WIDTH, GRADE_COLOURS, GRADE_SHAPES, INK, MUTED_INK, PAPER, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+
+export const ILACS_GRADE_LABELS: Readonly<Record<Judgement, string>> = { inadequate: "Inadequate", requires_improvement: "Requires improvement", good: "Good", outstanding: "Outstanding" };
+const labels = JUDGEMENTS.map((g) => ILACS_GRADE_LABELS[g]);
+const colours = JUDGEMENTS.map((g) => GRADE_COLOURS[GRADE_OF_JUDGEMENT[g]]);
+const gradeColour = { field: "grade", type: "nominal" as const, sort: labels, scale: { domain: labels, range: colours }, legend: { title: null, orient: "bottom" as const, labelLimit: 0 } };
+
+export type YearGradeRow = { readonly year: string; readonly grade: string; readonly order: number; readonly reports: number; readonly percent: number };
+
+/** One 100% stacked bar per year of publication, Inadequate at the left. */
+export function gradesByYearSpec(rows: readonly YearGradeRow[]): TopLevelSpec {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: vegaConfig,
+    width: CHART_WIDTH - 120,
+    height: { step: 28 },
+    data: { values: rows.map((r) => ({ ...r })) },
+    mark: { type: "bar", stroke: PAPER, strokeWidth: 1 },
+    encoding: {
+      y: { field: "year", type: "ordinal", title: null, axis: { labelColor: INK } },
+      x: { field: "percent", type: "quantitative", stack: "zero", title: "Share of graded reports (%)", scale: { domain: [0, 100] } },
+      color: gradeColour,
+      order: { field: "order", type: "quantitative" },
+    },
+  };
+}
+
+export type MoveRow = { readonly from: string; readonly to: string; readonly pairs: number; readonly direction: string };
+
+/**
+ * Cells are shaded from pale (few pairs) to this strong (most pairs). Kept at or below
+ * 0.5 because between about 0.6 and 0.8 neither ink nor page-coloured numbers reach 4.5:1
+ * on the cell in both the light and dark palettes (scripts/theme/on-mark.ts works it out).
+ */
+const MOVE_OPACITY: readonly [number, number] = [0.15, 0.5];
+/** "Requires improvement" on two lines, so grade labels stay narrow beside and under the grid. */
+const twoLineGrades = "datum.value === 'Requires improvement' ? ['Requires', 'improvement'] : datum.value";
+
+/** A from × to grid: each cell's count, shaded by direction (better, same, worse). */
+export function movesSpec(rows: readonly MoveRow[]): TopLevelSpec {
+  const directions = ["Better", "Same", "Worse"];
+  const fills = [GRADE_COLOURS.good, RULE, GRADE_COLOURS.inadequate];
+  const counts = rows.map((r) => r.pairs);
+  const [least, most] = [Math.min(...counts), Math.max(...counts)];
+  const opacityOf = (pairs: number) => (most > least ? MOVE_OPACITY[0] + ((pairs - least) / (most - least)) * (MOVE_OPACITY[1] - MOVE_OPACITY[0]) : MOVE_OPACITY[1]);
+  // Each cell's number in whichever of ink or page colour reads on that cell in both palettes.
+  const onPaper = rows.filter((r) => {
+    const colour = labelColourOn(fills[directions.indexOf(r.direction)], opacityOf(r.pairs), [LIGHT, DARK]);
+    if (colour === undefined) throw new Error(`no label colour reaches 4.5:1 on the ${r.from} → ${r.to} cell`);
+    return colour === PAPER;
+  });
+  const paperTest = `indexof(${JSON.stringify(onPaper.map((r) => `${r.from}|${r.to}`))}, datum.from + '|' + datum.to) >= 0`;
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: vegaConfig,
+    width: 440,
+    height: 240,
+    data: { values: rows.map((r) => ({ ...r })) },
+    encoding: {
+      x: { field: "to", type: "nominal", sort: labels, title: "Next report", axis: { labelAngle: 0, labelLimit: 0, orient: "bottom", labelExpr: twoLineGrades, labelLineHeight: 14 } },
+      y: { field: "from", type: "nominal", sort: labels, title: "Earlier report", axis: { labelLimit: 0, labelExpr: twoLineGrades, labelLineHeight: 14 } },
+    },
+    layer: [
+      {
+        mark: { type: "rect", stroke: PAPER, strokeWidth: 2 },
+        encoding: {
+          color: { field: "direction", type: "nominal", sort: directions, scale: { domain: directions, range: fills }, legend: { title: null, orient: "bottom" } },
+          opacity: { field: "pairs", type: "quantitative", scale: { domain: [least, most], range: [...MOVE_OPACITY], zero: false, nice: false }, legend: null },
+        },
+      },
+      {
+        mark: { type: "text", fontSize: 13, fontWeight: "bold" },
+        encoding: { text: { field: "pairs", type: "quantitative" }, color: onPaper.length > 0 ? { condition: { test: paperTest, value: PAPER }, value: INK } : { value: INK } },
+      },
+    ],
+  };
+}
+
+export type SpellRow = { readonly length: string; readonly order: number; readonly spells: number; readonly status: string };
+
+/** Bars of spells by length in whole years, ended spells solid, running ones muted. */
+export function spellsSpec(rows: readonly SpellRow[]): TopLevelSpec {
+  const statuses = [...new Set(rows.map((r) => r.status))];
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: vegaConfig,
+    width: CHART_WIDTH - 160,
+    height: 220,
+    data: { values: rows.map((r) => ({ ...r })) },
+    mark: { type: "bar" },
+    encoding: {
+      x: { field: "length", type: "ordinal", sort: { field: "order" }, title: "Years Inadequate", axis: { labelAngle: 0, labelLimit: 0 } },
+      y: { field: "spells", type: "quantitative", stack: "zero", title: "Spells", axis: { tickMinStep: 1 } },
+      color: { field: "status", type: "nominal", sort: statuses, scale: { domain: statuses, range: [GRADE_COLOURS.inadequate, MUTED_INK].slice(0, statuses.length) }, legend: { title: null, orient: "bottom", labelLimit: 0 } },
+    },
+  };
+}
+
+export type SubRow = { readonly sub: string; readonly comparison: string; readonly order: number; readonly reports: number; readonly percent: number };
+
+/** One 100% stacked bar per sub-judgement: graded worse than, the same as, or better than overall. */
+export function subJudgementsSpec(rows: readonly SubRow[]): TopLevelSpec {
+  const comparisons = ["Worse than overall", "Same as overall", "Better than overall"];
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: vegaConfig,
+    width: CHART_WIDTH - 300,
+    height: { step: 34 },
+    data: { values: rows.map((r) => ({ ...r })) },
+    mark: { type: "bar", stroke: PAPER, strokeWidth: 1 },
+    encoding: {
+      y: { field: "sub", type: "nominal", sort: null, title: null, axis: { labelLimit: 0, labelColor: INK } },
+      x: { field: "percent", type: "quantitative", stack: "zero", title: "Share of reports (%)", scale: { domain: [0, 100] } },
+      color: { field: "comparison", type: "nominal", sort: comparisons, scale: { domain: comparisons, range: [GRADE_COLOURS.inadequate, RULE, GRADE_COLOURS.good] }, legend: { title: null, orient: "bottom", labelLimit: 0 } },
+      order: { field: "order", type: "quantitative" },
+    },
+  };
+}
+
+export type RegionRow = { readonly region: string; readonly councils: number; readonly goodOrBetter: number; readonly england: number };
+
+/** A bar per region of the share Good or better, in the rows' order, with England's share as a dashed line. */
+export function regionsSpec(rows: readonly RegionRow[]): TopLevelSpec {
+  const england = rows[0]?.england ?? 0;
+  const y = { field: "region", type: "nominal" as const, sort: rows.map((r) => r.region), title: null, axis: { labelLimit: 0, labelColor: INK } };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: vegaConfig,
+    width: CHART_WIDTH - 240,
+    height: { step: 26 },
+    data: { values: rows.map((r) => ({ ...r })) },
+    layer: [
+      {
+        mark: { type: "bar", color: GRADE_COLOURS.good },
+        encoding: {
+          y,
+          x: { field: "goodOrBetter", type: "quantitative", title: "Councils Good or Outstanding at their latest report (%)", scale: { domain: [0, 100] } },
+        },
+      },
+      {
+        mark: { type: "text", align: "left", dx: 4, color: INK },
+        encoding: { y, x: { field: "goodOrBetter", type: "quantitative" }, text: { field: "goodOrBetter", type: "quantitative", format: ".0f" } },
+      },
+      {
+        data: { values: [{ england }] },
+        mark: { type: "rule", color: INK, strokeDash: [4, 3] },
+        encoding: { x: { field: "england", type: "quantitative" } },
+      },
+    ],
+  };
+}
+
+export type TimelineRow = {
+  readonly date: string;
+  /** The date as a decimal year (2014.5 ≈ 1 July 2014): plotted on a plain number scale, so no time zone is involved. */
+  readonly when: number;
+  readonly grade: string;
+  readonly framework: string;
+};
+
+/** A council's judgements over time: one point per report at its grade, joined in order. */
+export function timelineSpec(rows: readonly TimelineRow[], years: readonly [number, number]): TopLevelSpec {
+  const shapes = JUDGEMENTS.map((g) => GRADE_SHAPES[GRADE_OF_JUDGEMENT[g]]);
+  const ticks = Array.from({ length: Math.floor((years[1] - years[0]) / 2) + 1 }, (_, i) => years[0] + 2 * i);
+  const x = { field: "when", type: "quantitative" as const, title: null, scale: { domain: [...years], nice: false, zero: false }, axis: { values: ticks, format: "d", labelAngle: 0 } };
+  const y = { field: "grade", type: "ordinal" as const, title: null, scale: { domain: [...labels].reverse() }, axis: { labelLimit: 0, labelColor: INK } };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: vegaConfig,
+    width: CHART_WIDTH - 160,
+    height: 150,
+    data: { values: rows.map((r) => ({ ...r })) },
+    layer: [
+      { mark: { type: "line", color: RULE, strokeWidth: 1.5 }, encoding: { x, y, order: { field: "when", type: "quantitative" } } },
+      {
+        mark: { type: "point", filled: true, size: 90, stroke: PAPER, strokeWidth: 1 },
+        encoding: {
+          x,
+          y,
+          color: { ...gradeColour, legend: null },
+          shape: { field: "grade", type: "nominal", sort: labels, scale: { domain: labels, range: shapes }, legend: null },
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Figures of the ILACS family ("Ten years on"). Titles and captions are written from the
+ * computed results, so they stay true when the data is updated.
+ */
+import { gradesByYearSpec, ILACS_GRADE_LABELS, movesSpec, regionsSpec, spellsSpec, subJudgementsSpec, type MoveRow, type RegionRow, type SpellRow, type SubRow, type YearGradeRow } from "./charts.ts";
+import { DAYS_PER_YEAR } from "../shared/dates.ts";
+import { rank, type IlacsAnalysis } from "./compute.ts";
+import { councils, inspections, JUDGEMENTS } from "../councils/datasets.ts";
+import { ilacsJudgements } from "./datasets.ts";
+import { count, formatValue, percent, plainNumber } from "../../engine/stats/format.ts";
+import { SUB_WORDS } from "./stats.ts";
+import { dayMonthYear } from "../recount/stats.ts";
+import type { FigureDefinition } from "../../engine/figures/types.ts";
+
+const n = (value: number) => formatValue(value, count());
+const pct = (value: number) => formatValue(value, percent(0));
+const num = (value: number) => formatValue(value, plainNumber(1));
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Ofsted's ILACS records, as our importer re-shapes them. */
+export const ILACS_SOURCE =
+  "Ofsted, Local authority inspection outcomes as at 31 March 2025 (the ILACS inspection history), and for reports published after it, a daily scrape of Ofsted's published ILACS reports (JT-39/ofsted-ilacs-scrape-tool); re-shaped by our importer into data/ilacs/judgements.csv. Open Government Licence v3.0.";
+
+export function ilacsFigures(a: IlacsAnalysis, stuckShare2015: number): FigureDefinition[] {
+  return [gradesByYearFigure(a), movesFigure(a, stuckShare2015), spellsFigure(a), subJudgementsFigure(a), regionsFigure(a)];
+}
+
+export function gradesByYearFigure(a: IlacsAnalysis): FigureDefinition {
+  const years = a.years.filter((y) => y.graded > 0);
+  const rows: YearGradeRow[] = years.flatMap((y) => JUDGEMENTS.map((g, order) => ({ year: String(y.year), grade: ILACS_GRADE_LABELS[g], order, reports: y.counts[g], percent: y.shares[g] })));
+  const [first, last] = [years[0], years[years.length - 1]];
+  const goodOrBetter = (y: (typeof years)[number]) => y.shares.good + y.shares.outstanding;
+  const ungraded = a.reports - a.graded;
+  return {
+    key: "ilacs-grades-by-year",
+    title: `Reports judging a council Good or Outstanding went from ${pct(goodOrBetter(first))} of those published in ${first.year} to ${pct(goodOrBetter(last))} in ${last.year}`,
+    description:
+      `Stacked bar chart, one bar per year of publication from ${first.year} to ${last.year}, of the share of graded ILACS reports at each overall grade. ` +
+      years.map((y) => `${y.year}: ${JUDGEMENTS.map((g) => `${ILACS_GRADE_LABELS[g]} ${pct(y.shares[g])}`).join(", ")} (${n(y.graded)} reports).`).join(" "),
+    caption:
+      `Each report counts once, in the calendar year it was published; short and standard inspections are both counted. ` +
+      `Shares are of the reports with an overall grade${ungraded > 0 ? `; the ${n(ungraded)} reports published after the April 2026 reform carry none and are left out` : ""}. ` +
+      `The data run from ${dayMonthYear(a.first)} to ${dayMonthYear(a.asOf)}, so the first and last years are part-years.`,
+    source: ILACS_SOURCE,
+    rows,
+    columns: [
+      { field: "year", label: "Year published" },
+      { field: "grade", label: "Overall grade" },
+      { field: "order", label: "Grade order" },
+      { field: "reports", label: "Reports", format: count() },
+      { field: "percent", label: "Share of graded reports", format: percent(0) },
+    ],
+    pivot: { row: "year", column: "grade", value: "percent" },
+    spec: gradesByYearSpec(rows),
+    dataFiles: [ilacsJudgements.file],
+  };
+}
+
+export function movesFigure(a: IlacsAnalysis, stuckShare2015: number): FigureDefinition {
+  const m = a.moves;
+  const rows: MoveRow[] = JUDGEMENTS.flatMap((from) =>
+    JUDGEMENTS.map((to) => ({
+      from: ILACS_GRADE_LABELS[from],
+      to: ILACS_GRADE_LABELS[to],
+      pairs: m.matrix[from][to],
+      direction: rank(to) > rank(from) ? "Better" : rank(to) < rank(from) ? "Worse" : "Same",
+    })),
+  );
+  const f = a.firstLatest;
+  const share = (k: number) => pct(m.pairs > 0 ? (100 * k) / m.pairs : 0);
+  return {
+    key: "ilacs-moves",
+    title: `Of ${n(m.pairs)} moves from one ILACS report to the next, ${share(m.improved)} were to a better grade, ${share(m.stayed)} kept the grade and ${share(m.declined)} went to a worse one`,
+    description:
+      `Grid of ${n(m.pairs)} pairs of a council's consecutive graded ILACS reports, earlier grade down the side, next grade across the top, each cell giving the number of pairs. ` +
+      rows.filter((r) => r.pairs > 0).map((r) => `${r.from} to ${r.to}: ${n(r.pairs)}.`).join(" "),
+    caption:
+      `A pair is two consecutive graded reports on the same council; a council inspected three times gives two pairs. Reports without a grade are skipped. ` +
+      `Taking each council's first and latest graded report instead, ${n(f.stuck)} of ${n(f.councils)} councils (${pct(f.stuckShare)}) were Inadequate both times or requires improvement both times, against the 2015 report's ${pct(stuckShare2015)} for 2010–2015.`,
+    source: ILACS_SOURCE,
+    rows,
+    columns: [
+      { field: "from", label: "Earlier report" },
+      { field: "to", label: "Next report" },
+      { field: "pairs", label: "Pairs", format: count() },
+      { field: "direction", label: "Direction" },
+    ],
+    pivot: { row: "from", column: "to", value: "pairs" },
+    spec: movesSpec(rows),
+    dataFiles: [ilacsJudgements.file],
+  };
+}
+
+export function spellsFigure(a: IlacsAnalysis): FigureDefinition {
+  const s = a.spells;
+  // "2–3": at least two years and under three.
+  const bucket = (years: number) => `${years}–${years + 1}`;
+  const rows: SpellRow[] = s.byYears.flatMap(({ years, ended, running }) => [
+    { length: bucket(years), order: years, spells: ended, status: "Ended with a better grade" },
+    { length: bucket(years), order: years, spells: running, status: `Still Inadequate at ${dayMonthYear(a.asOf)}` },
+  ]);
+  const median = s.medianDays !== undefined ? num(s.medianDays / DAYS_PER_YEAR) : undefined;
+  return {
+    key: "ilacs-inadequate-spells",
+    title: median
+      ? `Councils judged Inadequate since ${a.spellsSince.slice(0, 4)} stayed so for ${median} years at the median before a better grade; ${n(s.running)} ${s.running === 1 ? "is" : "are"} still Inadequate`
+      : `No council judged Inadequate since ${a.spellsSince.slice(0, 4)} has yet had a better grade`,
+    description:
+      `Bar chart of ${n(s.spells.length)} spells Inadequate by their length in whole years, split into spells that ended with a better grade (${n(s.ended)}) and spells still running at the latest report (${n(s.running)}). ` +
+      rows.filter((r) => r.spells > 0).map((r) => `${r.length} years, ${r.status.toLowerCase()}: ${n(r.spells)}.`).join(" "),
+    caption:
+      `A spell runs from the publication of the report that judged a council Inadequate to the publication of its next report with a better grade, counting SIF reports as well as ILACS ones, for spells that began on or after ${dayMonthYear(a.spellsSince)}. ` +
+      `Spells still running are measured to ${dayMonthYear(a.asOf)}, the latest report in the data, so they will grow. Dates of publication trail the inspections by some weeks.`,
+    source: `${ILACS_SOURCE} SIF reports: Ofsted's inspection records in data/councils/inspections.csv.`,
+    rows,
+    columns: [
+      { field: "length", label: "Years Inadequate (from, under)" },
+      { field: "order", label: "Whole years" },
+      { field: "spells", label: "Spells", format: count() },
+      { field: "status", label: "Ended or still running" },
+    ],
+    spec: spellsSpec(rows),
+    dataFiles: [ilacsJudgements.file, inspections.file],
+  };
+}
+
+export function subJudgementsFigure(a: IlacsAnalysis): FigureDefinition {
+  const short: Readonly<Record<string, string>> = { leadership: "Leadership", help_protection: "Help and protection", in_care: "Children in care", care_leavers: "Care leavers" };
+  const rows: SubRow[] = a.subs
+    .filter((s) => s.reports > 0)
+    .flatMap((s) =>
+      (
+        [
+          ["Worse than overall", s.worse],
+          ["Same as overall", s.same],
+          ["Better than overall", s.better],
+        ] as const
+      ).map(([comparison, reports], order) => ({ sub: short[s.sub], comparison, order, reports, percent: (100 * reports) / s.reports })),
+    );
+  const subs = a.subs.filter((s) => s.reports > 0);
+  const closest = [...subs].sort((x, y) => y.sameShare - x.sameShare)[0];
+  const furthest = [...subs].sort((x, y) => x.sameShare - y.sameShare)[0];
+  return {
+    key: "ilacs-sub-judgements",
+    title: `The overall grade follows ${SUB_WORDS[closest.sub]} most closely (the same grade in ${pct(closest.sameShare)} of reports) and ${SUB_WORDS[furthest.sub]} least (${pct(furthest.sameShare)})`,
+    description:
+      `Stacked bar chart, one bar per sub-judgement, of the share of graded ILACS reports where it was graded worse than, the same as, or better than the overall grade. ` +
+      subs.map((s) => `${short[s.sub]}: worse ${pct((100 * s.worse) / s.reports)}, same ${pct(s.sameShare)}, better ${pct((100 * s.better) / s.reports)} of ${n(s.reports)} reports.`).join(" "),
+    caption:
+      `Each bar counts the graded reports that give that sub-judgement. ` +
+      subs.filter((s) => s.first !== undefined && s.first > a.first).map((s) => `${capitalise(SUB_WORDS[s.sub])} ${s.sub === "care_leavers" ? "were" : "was"} first judged separately in a report published on ${dayMonthYear(s.first as string)}, so that bar has fewer reports. `).join("") +
+      `Better or worse means at least one step on the four-point scale.`,
+    source: ILACS_SOURCE,
+    rows,
+    columns: [
+      { field: "sub", label: "Sub-judgement" },
+      { field: "comparison", label: "Compared with the overall grade" },
+      { field: "order", label: "Order" },
+      { field: "reports", label: "Reports", format: count() },
+      { field: "percent", label: "Share of reports", format: percent(0) },
+    ],
+    pivot: { row: "sub", column: "comparison", value: "percent" },
+    spec: subJudgementsSpec(rows),
+    dataFiles: [ilacsJudgements.file],
+  };
+}
+
+export function regionsFigure(a: IlacsAnalysis): FigureDefinition {
+  const { regions, england } = a.regional;
+  const ordered = [...regions].sort((x, y) => y.goodOrBetterShare - x.goodOrBetterShare || x.region.localeCompare(y.region, "en"));
+  const rows: RegionRow[] = ordered.map((r) => ({ region: r.region, councils: r.councils, goodOrBetter: r.goodOrBetterShare, england: england.goodOrBetterShare }));
+  const [top, bottom] = [ordered[0], ordered[ordered.length - 1]];
+  return {
+    key: "ilacs-regions",
+    title: `${capitalise(top.region)} has the largest share of councils at Good or better at their latest ILACS report (${pct(top.goodOrBetterShare)}), ${bottom.region} the smallest (${pct(bottom.goodOrBetterShare)}); England ${pct(england.goodOrBetterShare)}`,
+    description:
+      `Bar chart of the share of councils in each region whose latest graded ILACS report judged them Good or Outstanding, with England's share (${pct(england.goodOrBetterShare)}) as a dashed line. ` +
+      ordered.map((r) => `${r.region}: ${pct(r.goodOrBetterShare)} of ${n(r.councils)}.`).join(" "),
+    caption: `Each current council counts once, at its latest graded report, whenever that was. Regions are the Department for Education's; some have few councils, so one council moves the share by several points.`,
+    source: `${ILACS_SOURCE} Regions: data/councils/councils.csv.`,
+    rows,
+    columns: [
+      { field: "region", label: "Region" },
+      { field: "councils", label: "Councils", format: count() },
+      { field: "goodOrBetter", label: "Good or Outstanding at latest report", format: percent(0) },
+      { field: "england", label: "England", format: percent(0) },
+    ],
+    spec: regionsSpec(rows),
+    dataFiles: [ilacsJudgements.file, councils.file],
+  };
+}

@@ -1,0 +1,242 @@
+/**
+ * Chart specs for the recount family: the report's grade shares next to our recount under
+ * each counting rule, the report's repeat-inspection counts next to ours, and the demand of
+ * the 2013 cohort by group. Rows are inlined, so the spec alone determines the SVG.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import { NARROW_LEGEND_WIDTH, narrowSpec, wrapToWidth } from "../../engine/charts/narrow.ts";
+import { GRADES } from "../outcomes/datasets.ts";
+import { BAND, CHART_WIDTH, GRADE_COLOURS, GRADE_LABELS, GRADE_SHAPES, GRID, INK, MUTED_INK, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+
+const gradeLabels = GRADES.map((g) => GRADE_LABELS[g]);
+
+export type RuleShareRow = {
+  readonly year: string;
+  /** The published row or a counting rule, as labelled on the chart. */
+  readonly rule: string;
+  readonly grade: string;
+  readonly percent: number;
+  /** "published" or "recount". */
+  readonly source: string;
+  /** "yes" when the rule gives all four published shares of the year. */
+  readonly reproduces: string;
+  /** Judgements counted (the published row: 0, not known). */
+  readonly judgements: number;
+};
+
+/**
+ * Dot plot, one panel per year: a row of four grade dots for the published shares and for
+ * each counting rule, a dashed line down from each published share so every rule's dot can
+ * be read against it, and a shaded band behind the rules that give all four shares.
+ */
+export function countingRulesSpec(rows: readonly RuleShareRow[], ruleOrder: readonly string[]): TopLevelSpec {
+  const top = Math.max(10, Math.ceil(Math.max(...rows.map((r) => r.percent)) / 10) * 10);
+  const y = { field: "rule", type: "nominal" as const, sort: [...ruleOrder], title: null, axis: { labelLimit: 0, labelColor: INK, grid: true, gridColor: GRID } };
+  const gradeScale = { domain: gradeLabels, range: GRADES.map((g) => GRADE_COLOURS[g]) };
+  const legend = { title: null, columns: 2, labelLimit: 0 };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: vegaConfig,
+    data: { values: rows.map((r) => ({ ...r })) },
+    facet: { column: { field: "year", type: "ordinal", title: null, header: { labelFontWeight: "bold", labelFontSize: 13 } } },
+    spec: {
+      width: (CHART_WIDTH - 220) / 2,
+      height: { step: 26 },
+      layer: [
+        {
+          transform: [{ filter: `datum.reproduces === 'yes' && datum.grade === ${JSON.stringify(gradeLabels[0])}` }],
+          mark: { type: "bar", color: BAND, height: { band: 1 } },
+          encoding: { y, x: { datum: 0, type: "quantitative" }, x2: { datum: top } },
+        },
+        {
+          transform: [{ filter: "datum.source === 'published'" }],
+          mark: { type: "rule", strokeDash: [4, 3], strokeWidth: 1.2, opacity: 0.8 },
+          encoding: { x: { field: "percent", type: "quantitative" }, color: { field: "grade", type: "nominal", scale: gradeScale, legend } },
+        },
+        {
+          mark: { type: "point", filled: true, size: 70, opacity: 1 },
+          encoding: {
+            y,
+            x: { field: "percent", type: "quantitative", title: "Share of judgements (%)", scale: { domain: [0, top] } },
+            color: { field: "grade", type: "nominal", scale: gradeScale, legend },
+            shape: { field: "grade", type: "nominal", scale: { domain: gradeLabels, range: GRADES.map((g) => GRADE_SHAPES[g]) }, legend },
+          },
+        },
+      ],
+    },
+  };
+}
+
+export type CountComparisonRow = {
+  readonly measure: string;
+  /** "Published in the report" or "Our recount". */
+  readonly source: string;
+  readonly councils: number;
+};
+
+/** Grouped horizontal bars: for each measure, the published count and ours, each labelled. */
+export function countComparisonSpec(rows: readonly CountComparisonRow[]): TopLevelSpec {
+  const sources = [...new Set(rows.map((r) => r.source))];
+  const maxValue = Math.max(...rows.map((r) => r.councils));
+  const encoding = {
+    y: { field: "measure", type: "nominal" as const, sort: null, title: null, axis: { labelLimit: 0, labelColor: INK } },
+    yOffset: { field: "source", type: "nominal" as const, sort: sources },
+  };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: vegaConfig,
+    width: CHART_WIDTH - 280,
+    height: { step: 36 },
+    data: { values: rows.map((r) => ({ ...r })) },
+    layer: [
+      {
+        mark: { type: "bar", cornerRadiusEnd: 2 },
+        encoding: {
+          ...encoding,
+          x: { field: "councils", type: "quantitative", title: "Councils", scale: { domain: [0, Math.ceil((maxValue * 1.12) / 10) * 10] } },
+          color: { field: "source", type: "nominal", sort: sources, scale: { domain: sources, range: [MUTED_INK, GRADE_COLOURS.good] }, legend: { title: null, labelLimit: 0 } },
+        },
+      },
+      {
+        mark: { type: "text", align: "left", dx: 4, color: INK },
+        encoding: { ...encoding, x: { field: "councils", type: "quantitative" }, text: { field: "councils", type: "quantitative" } },
+      },
+    ],
+  };
+}
+
+export type CohortDemandRow = {
+  /** The measure, e.g. "Referrals per 10,000 children": one row of panels. */
+  readonly measure: string;
+  /** The year's level or the change between the years: one column of panels. */
+  readonly view: string;
+  /** Cohort reading and group, with its number of councils. */
+  readonly series: string;
+  /** "inadequate", "ri_or_good" or "reference": sets the colour. */
+  readonly group: string;
+  readonly councils: number;
+  /** Mean of the councils' own rates (plotted). */
+  readonly mean: number;
+  /** All the group's children together (in the table). */
+  readonly pooled: number;
+};
+
+const GROUP_COLOURS: Readonly<Record<string, string>> = { inadequate: GRADE_COLOURS.inadequate, ri_or_good: GRADE_COLOURS.good, reference: RULE };
+
+/**
+ * Small multiples: one row of panels per measure, one column for the level and one for the
+ * change; in each, a bar per series, labelled with its value. Every panel has its own scale.
+ */
+export function cohortDemandSpec(rows: readonly CohortDemandRow[], seriesOrder: readonly string[]): TopLevelSpec {
+  const inOrder = (field: "measure" | "view") => [...new Set(rows.map((r) => r[field]))];
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const y = { field: "series", type: "nominal" as const, sort: [...seriesOrder], title: null, axis: { labelLimit: 0, labelColor: INK } };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: vegaConfig,
+    data: { values: rows.map((r) => ({ ...r })) },
+    transform: [{ calculate: "max(datum.mean, 0)", as: "labelAt" }],
+    facet: {
+      row: { field: "measure", type: "nominal", title: null, sort: inOrder("measure"), header: { labelFontWeight: "bold", labelFontSize: 12, labelAngle: 0, labelOrient: "top", labelAnchor: "start", labelAlign: "left", labelLimit: 0 } },
+      column: { field: "view", type: "nominal", title: null, sort: inOrder("view"), header: { labelFontWeight: "bold", labelFontSize: 12, labelLimit: 0 } },
+    },
+    spacing: { row: 16, column: 24 },
+    resolve: { scale: { x: "independent" } },
+    spec: {
+      width: 170,
+      height: { step: 22 },
+      layer: [
+        {
+          mark: { type: "bar" },
+          encoding: {
+            y,
+            x: { field: "mean", type: "quantitative", title: "Per 10,000 children", scale: { zero: true, nice: true }, axis: { tickCount: 4 } },
+            color: { field: "group", type: "nominal", scale: { domain: groups, range: groups.map((g) => GROUP_COLOURS[g] ?? MUTED_INK) }, legend: null },
+          },
+        },
+        {
+          mark: { type: "text", align: "left", dx: 3, color: INK, fontSize: 11 },
+          encoding: { y, x: { field: "labelAt", type: "quantitative" }, text: { field: "mean", type: "quantitative", format: ".1f" } },
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * The same panels for a phone's column: one under another, each headed by its measure and
+ * its view (level or change), since two side by side would leave each too narrow for its
+ * bars' value labels.
+ */
+export function cohortDemandNarrowSpec(rows: readonly CohortDemandRow[], seriesOrder: readonly string[]): TopLevelSpec {
+  const wide = cohortDemandSpec(rows, seriesOrder) as Record<string, any>;
+  const inOrder = (field: "measure" | "view") => [...new Set(rows.map((r) => r[field]))];
+  const panels = inOrder("measure").flatMap((measure) => inOrder("view").map((view) => `${measure}: ${view}`));
+  const { row } = wide.facet;
+  return narrowSpec({
+    ...wide,
+    transform: [...wide.transform, { calculate: "datum.measure + ': ' + datum.view", as: "panel" }],
+    facet: { field: "panel", type: "nominal", title: null, sort: panels, header: { ...row.header, labelExpr: wrappedHeader(panels) } },
+    columns: 1,
+    spacing: 16,
+  } as TopLevelSpec);
+}
+
+/** Each panel heading on lines that fit the narrow column: a heading starts, like a legend, at the plot's left edge. */
+const wrappedHeader = (panels: readonly string[]) =>
+  panels.reduceRight((otherwise, panel) => `datum.value === ${JSON.stringify(panel)} ? ${JSON.stringify(wrapToWidth(panel, NARROW_LEGEND_WIDTH, 12, "bold"))} : ${otherwise}`, "datum.label");
+
+export type CohortReadingRow = {
+  /** The reading, as labelled on the chart. */
+  readonly reading: string;
+  /** "Inadequate" or "RI or Good": one segment of the reading's bar. */
+  readonly group: string;
+  readonly councils: number;
+  /** Councils in the reading, both groups together. */
+  readonly total: number;
+  /** "yes" when the total equals the report's sample. */
+  readonly matches: string;
+};
+
+/**
+ * One horizontal bar per reading of "inspected in the year", split by grade group and
+ * labelled with its total, and a dashed rule at the report's sample size so a reading that
+ * gives it stands out (the totals are drawn last, over the rule).
+ */
+export function cohortReadingsSpec(rows: readonly CohortReadingRow[], readingOrder: readonly string[], reportSize: number, reportLabel: string): TopLevelSpec {
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const colours = [GRADE_COLOURS.inadequate, GRADE_COLOURS.good];
+  const y = { field: "reading", type: "nominal" as const, sort: [...readingOrder], title: null, axis: { labelLimit: 0, labelColor: INK } };
+  const maxValue = Math.max(reportSize, ...rows.map((r) => r.total));
+  const x = { type: "quantitative" as const, title: "Councils", scale: { domain: [0, Math.ceil((maxValue * 1.15) / 10) * 10] } };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: vegaConfig,
+    width: CHART_WIDTH - 300,
+    height: { step: 30 },
+    data: { values: rows.map((r) => ({ ...r })) },
+    layer: [
+      {
+        mark: { type: "bar" },
+        encoding: {
+          y,
+          x: { ...x, field: "councils", stack: "zero" },
+          color: { field: "group", type: "nominal", sort: groups, scale: { domain: groups, range: colours.slice(0, groups.length) }, legend: { title: null, orient: "bottom" } },
+          order: { field: "group", sort: "ascending" },
+        },
+      },
+      {
+        data: { values: [{ councils: reportSize, label: reportLabel }] },
+        layer: [
+          { mark: { type: "rule", strokeDash: [4, 3], color: INK }, encoding: { x: { field: "councils", type: "quantitative" } } },
+          { mark: { type: "text", align: "left", baseline: "top", dx: 4, y: -14, color: INK }, encoding: { x: { field: "councils", type: "quantitative" }, text: { field: "label" } } },
+        ],
+      },
+      {
+        transform: [{ filter: `datum.group === ${JSON.stringify(groups[0] ?? "")}` }],
+        mark: { type: "text", align: "left", dx: 4, color: INK },
+        encoding: { y, x: { field: "total", type: "quantitative" }, text: { field: "total", type: "quantitative" } },
+      },
+    ],
+  };
+}

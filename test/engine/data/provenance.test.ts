@@ -1,0 +1,167 @@
+import { createHash } from "node:crypto";
+import { cp, mkdtemp, readFile, readdir, rm, writeFile, appendFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LEDGER, listDataFiles, parseProvenance, signProvenance, verifyProvenance } from "../../../scripts/engine/data/provenance.ts";
+import { expectDataError } from "../../helpers/data-error.ts";
+
+const repo = fileURLToPath(new URL("../../../", import.meta.url));
+const OUTCOMES = "data/national/inspection-outcomes-by-year.csv";
+const EXCEPTIONS = "data/known-exceptions.csv";
+
+const sha256 = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
+
+/** Every CSV under root/data, found independently of the code under test. */
+async function csvFilesUnderData(root: string): Promise<string[]> {
+  const names = (await readdir(path.join(root, "data"), { recursive: true })) as string[];
+  return names
+    .filter((name) => name.endsWith(".csv"))
+    .map((name) => `data/${name.split(path.sep).join("/")}`)
+    .sort();
+}
+
+/** 1-based line of the ledger table row for `file`. */
+const entryLine = (markdown: string, file: string) => markdown.split("\n").findIndex((line) => line.startsWith(`| \`${file}\` |`)) + 1;
+
+describe("the repository's own data/README.md", () => {
+  it("lists every CSV under data/", async () => {
+    const entries = parseProvenance(await readFile(path.join(repo, LEDGER), "utf8"));
+    const listed = entries.map((e) => e.file);
+    const onDisk = await csvFilesUnderData(repo);
+    expect(onDisk).toContain(OUTCOMES);
+    expect(onDisk).toContain(EXCEPTIONS);
+    expect(onDisk.filter((file) => !listed.includes(file))).toEqual([]);
+  });
+
+  it("records the current sha256 of every listed file", async () => {
+    const entries = parseProvenance(await readFile(path.join(repo, LEDGER), "utf8"));
+    expect(entries.length).toBeGreaterThanOrEqual(2);
+    const recorded = Object.fromEntries(entries.map((e) => [e.file, e.sha256]));
+    const actual = Object.fromEntries(await Promise.all(entries.map(async (e) => [e.file, await sha256(path.join(repo, e.file))])));
+    // On failure: check the data change is intended, then run `npm run data:sign`.
+    expect(recorded).toEqual(actual);
+  });
+
+  it("gives every entry a source, licence and date", async () => {
+    for (const entry of parseProvenance(await readFile(path.join(repo, LEDGER), "utf8"))) {
+      expect(entry.source, entry.file).not.toBe("");
+      expect(entry.licence, entry.file).not.toBe("");
+      expect(entry.date, entry.file).not.toBe("");
+    }
+  });
+
+  it("passes verifyProvenance", async () => {
+    const entries = await verifyProvenance(repo);
+    // Exactly the CSVs on disk are listed: no more, no fewer.
+    expect(entries.map((e) => e.file).sort()).toEqual(await listDataFiles(repo));
+    expect(entries.map((e) => e.file)).toEqual(expect.arrayContaining([EXCEPTIONS, OUTCOMES]));
+  });
+});
+
+describe("parseProvenance", () => {
+  const HEAD = "| File | Contents | Source | Licence | Date | sha256 |\n|---|---|---|---|---|---|";
+
+  it("reads entries with their line, dropping back-ticks", () => {
+    const markdown = `# Data\n\n${HEAD}\n| \`data/a.csv\` | A | Src | CC0 | 2015 | \`abc\` |\n\nAfter the table.\n| not | an | entry |\n`;
+    expect(parseProvenance(markdown)).toEqual([{ file: "data/a.csv", contents: "A", source: "Src", licence: "CC0", date: "2015", sha256: "abc", line: 5 }]);
+  });
+
+  it("fails without the table", async () => {
+    await expectDataError(() => parseProvenance("# Data\n\nNothing here.\n"), "data/README.md:1:1: no provenance table with the header | File | Contents | Source | Licence | Date | sha256 |");
+  });
+
+  it("fails on an entry with an empty cell, at that cell", async () => {
+    await expectDataError(() => parseProvenance(`${HEAD}\n| \`data/a.csv\` | A | Src |  | 2015 | abc |`), "data/README.md:3:4: the Licence of data/a.csv is empty");
+  });
+
+  it("fails on an entry with the wrong number of cells", async () => {
+    await expectDataError(() => parseProvenance(`${HEAD}\n| \`data/a.csv\` | A | Src | 2015 | abc |`), "data/README.md:3:1: the entry has 5 cells; 6 are needed");
+  });
+});
+
+describe("verifyProvenance and signProvenance on a copy", () => {
+  let root: string;
+  const at = (file: string) => path.join(root, file);
+  const ledgerText = () => readFile(at(LEDGER), "utf8");
+
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), "provenance-"));
+    await cp(path.join(repo, "data"), at("data"), { recursive: true });
+  });
+
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it("passes on an unchanged copy", async () => {
+    await expect(verifyProvenance(root)).resolves.toHaveLength((await listDataFiles(root)).length);
+  });
+
+  it("fails when a data file changed, at the entry's sha256 cell", async () => {
+    await appendFile(at(OUTCOMES), "2015/16,good,50,added later\n");
+    const line = entryLine(await ledgerText(), OUTCOMES);
+    expect(line).toBeGreaterThan(0);
+    await expectDataError(
+      () => verifyProvenance(root),
+      `data/README.md:${line}:6: ${OUTCOMES} has changed since its sha256 was recorded (its sha256 is ${await sha256(at(OUTCOMES))}); check the file and run npm run data:sign`,
+    );
+  });
+
+  it("fails for a CSV that is not listed", async () => {
+    await mkdir(at("data/local"));
+    await writeFile(at("data/local/extra.csv"), "a,b\n1,2\n");
+    await expectDataError(() => verifyProvenance(root), "data/local/extra.csv:1:1: the file is not listed in data/README.md; add its source, licence, date and sha256");
+  });
+
+  it("ignores files under data/ that are not CSV", async () => {
+    await writeFile(at("data/notes.txt"), "working notes\n");
+    await expect(verifyProvenance(root)).resolves.toHaveLength((await listDataFiles(root)).length);
+  });
+
+  it("fails for a listed file that does not exist", async () => {
+    await rm(at(EXCEPTIONS));
+    await expectDataError(() => verifyProvenance(root), `data/README.md:${entryLine(await ledgerText(), EXCEPTIONS)}:1: ${EXCEPTIONS} is listed but does not exist`);
+  });
+
+  it("fails when the ledger itself is missing", async () => {
+    await rm(at(LEDGER));
+    await expectDataError(() => verifyProvenance(root), "data/README.md:1:1: the provenance ledger is missing; every data file must be listed there");
+  });
+
+  it("signProvenance records the new hash of a changed file and nothing else", async () => {
+    const before = await ledgerText();
+    await appendFile(at(OUTCOMES), "2015/16,good,50,added later\n");
+    await expect(signProvenance(root)).resolves.toEqual([OUTCOMES]);
+    const after = await ledgerText();
+    const line = entryLine(before, OUTCOMES);
+    const changedLines = after.split("\n").flatMap((text, i) => (text === before.split("\n")[i] ? [] : [i + 1]));
+    expect(changedLines).toEqual([line]);
+    expect(after.split("\n")[line - 1]).toContain(`| ${await sha256(at(OUTCOMES))} |`);
+    await expect(verifyProvenance(root)).resolves.toHaveLength((await listDataFiles(root)).length);
+  });
+
+  it("signProvenance leaves an up-to-date ledger alone", async () => {
+    const before = await ledgerText();
+    await expect(signProvenance(root)).resolves.toEqual([]);
+    expect(await ledgerText()).toBe(before);
+  });
+
+  it("signProvenance fills in a placeholder without touching the other cells", async () => {
+    // A new entry is written with "-" for its sha256; "-" also occurs in the file name.
+    const before = await ledgerText();
+    const line = entryLine(before, EXCEPTIONS);
+    const lines = before.split("\n");
+    const recorded = parseProvenance(before).find((e) => e.file === EXCEPTIONS)!.sha256;
+    lines[line - 1] = lines[line - 1].replace(recorded, "-");
+    await writeFile(at(LEDGER), lines.join("\n"));
+    await expectDataError(
+      () => verifyProvenance(root),
+      `data/README.md:${line}:6: ${EXCEPTIONS} has no sha256 recorded yet (its sha256 is ${recorded}); check the file and run npm run data:sign`,
+    );
+    await expect(signProvenance(root)).resolves.toEqual([EXCEPTIONS]);
+    expect(await ledgerText()).toBe(before);
+    await expect(verifyProvenance(root)).resolves.toHaveLength((await listDataFiles(root)).length);
+  });
+});

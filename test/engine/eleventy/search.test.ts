@@ -1,0 +1,77 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEARCH_INDEX_DIR, writeSearchIndex } from "../../../scripts/engine/eleventy/search.ts";
+
+const page = (main: string) => `<!DOCTYPE html><html lang="en-GB"><head><title>t</title></head><body><header><a href="/">Home</a></header>${main}</body></html>`;
+
+/** A small built site: two report pages marked for the index, one page not marked. */
+const SITE: Record<string, string> = {
+  "index.html": page("<main data-pagefind-body><h1>Cover</h1><p>Inspection and improvement.</p><nav data-pagefind-ignore>Contents</nav></main>"),
+  "chapter-1/index.html": page("<main data-pagefind-body><h1>Chapter one</h1><p>Councils judged inadequate.</p></main>"),
+  "search/index.html": page("<main><h1>Search</h1></main>"),
+};
+
+const folders: string[] = [];
+async function siteFolder(name: string): Promise<string> {
+  const dir = path.join(await mkdtemp(path.join(tmpdir(), "search-index-")), name);
+  folders.push(path.dirname(dir));
+  for (const [file, html] of Object.entries(SITE)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), html);
+  }
+  return dir;
+}
+
+/** Every file under the index folder, sorted, with its bytes. */
+async function indexFiles(dir: string): Promise<[string, string][]> {
+  const root = path.join(dir, SEARCH_INDEX_DIR);
+  const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
+  return Promise.all(files.sort().map(async (file): Promise<[string, string]> => [file, (await readFile(path.join(root, file))).toString("base64")]));
+}
+
+let first: string;
+let second: string;
+let counts: number[];
+
+beforeAll(async () => {
+  first = await siteFolder("site-a");
+  second = await siteFolder("other site ü");
+  // Both at once, as two builds in one process would: one pagefind binary serves both.
+  counts = await Promise.all([writeSearchIndex(first), writeSearchIndex(second)]);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe("writeSearchIndex", () => {
+  it("indexes only the pages that mark their text with data-pagefind-body", () => {
+    expect(counts).toEqual([2, 2]);
+  });
+
+  it("writes pagefind's interface and one English index with a fragment per page into the site", async () => {
+    const files = (await indexFiles(first)).map(([file]) => file.split(path.sep).join("/"));
+    expect(files).toEqual(expect.arrayContaining(["pagefind-entry.json", "pagefind-ui.css", "pagefind-ui.js", "pagefind.js", "wasm.en.pagefind"]));
+    expect(files.filter((file) => file.startsWith("fragment/"))).toHaveLength(2);
+    const entry = JSON.parse(await readFile(path.join(first, SEARCH_INDEX_DIR, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    expect(Object.keys(entry.languages)).toEqual(["en"]);
+    expect(entry.languages.en.page_count).toBe(2);
+  });
+
+  it("indexes the marked text and leaves out the header and what is marked data-pagefind-ignore", async () => {
+    // A fragment is gzipped "pagefind_dcd" followed by the page's record as JSON.
+    const fragments = (await indexFiles(first)).filter(([file]) => file.startsWith(`fragment${path.sep}`));
+    const records = fragments.map(([, bytes]) => JSON.parse(gunzipSync(Buffer.from(bytes, "base64")).toString("utf8").replace(/^pagefind_dcd/, "")) as { url: string; content: string });
+    expect(records.map((r) => [r.url, r.content]).sort()).toEqual([
+      ["/", "Cover. Inspection and improvement."],
+      ["/chapter-1/", "Chapter one. Councils judged inadequate."],
+    ]);
+  });
+
+  it("writes the same bytes for the same pages, whatever folder they are in", async () => {
+    expect(await indexFiles(second)).toEqual(await indexFiles(first));
+  });
+});

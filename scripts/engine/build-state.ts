@@ -2,8 +2,9 @@
  * What a build was made from, so that running the build again with nothing changed can
  * say "up to date" instead of rebuilding, the way make does. A build is up to date when
  * (1) every input hashes as it did when the output was written: the project's content,
- * data, releases and package.json, the engine's code, layouts, stylesheet and lock file,
- * the build's own options and the Node version; and (2) the output folder still holds
+ * data, releases, package.json and code (its report definition and families), the
+ * folder of the definition it is built with, the engine's code, layouts, stylesheet and
+ * lock file, the build's own options and the Node version; and (2) the output folder still holds
  * exactly what that build wrote (a hand edit or a deleted file means it is rebuilt).
  * Light on purpose: it imports nothing of the pipeline, so an up-to-date check costs
  * milliseconds, not the second or two of loading Eleventy and Vega.
@@ -13,8 +14,8 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promise
 import path from "node:path";
 import { ENGINE_ROOT } from "./locations.ts";
 
-/** Folders and files of the project (content and data) that the build reads. */
-export const PROJECT_INPUTS = ["content", "data", "releases", "package.json"] as const;
+/** Folders and files of the project (content, data and its report's code) that the build reads. */
+export const PROJECT_INPUTS = ["content", "data", "releases", "package.json", "scripts"] as const;
 /** Folders and files of the engine (shared by every project) that shape the output. */
 export const ENGINE_INPUTS = ["scripts", "_includes", "assets", ".eleventy.js", "package.json", "package-lock.json"] as const;
 
@@ -60,10 +61,12 @@ async function hashFiles(hash: ReturnType<typeof createHash>, label: string, fil
  * The fingerprint of everything a build of `root` reads, with the options that change
  * its output (anything JSON-serialisable; keys are sorted).
  */
-export async function inputsFingerprint(root: string, options: Record<string, unknown> = {}, engine = ENGINE_ROOT): Promise<string> {
+export async function inputsFingerprint(root: string, options: Record<string, unknown> = {}, engine = ENGINE_ROOT, definitionFolder?: string): Promise<string> {
   const hash = createHash("sha256");
   for (const item of PROJECT_INPUTS) await hashFiles(hash, "project", await filesUnder(root, item));
   for (const item of ENGINE_INPUTS) await hashFiles(hash, "engine", await filesUnder(engine, item));
+  // A definition kept outside the project (--report) is an input too, with the folder its families live in.
+  if (definitionFolder) await hashFiles(hash, "report", await filesUnder(definitionFolder, "."));
   const sorted = Object.fromEntries(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1)));
   hash.update(`options:${JSON.stringify(sorted)}\nnode:${process.version}\n`);
   return hash.digest("hex");

@@ -4,7 +4,10 @@
  * untouched. When nothing the build reads has changed since it last wrote the output,
  * and the output is as it left it, the command says so and stops (like make); --force
  * builds anyway.
- * Usage: tsx scripts/build.ts [--root DIR] [--out DIR] [--no-cache] [--force] [--path-prefix /sub/path/]
+ * Usage: tsx scripts/engine/build.ts [--root DIR] [--out DIR] [--report FILE] [--no-cache] [--force] [--path-prefix /sub/path/]
+ *
+ * A project folder holds content/, data/, package.json and its report definition,
+ * scripts/report/index.ts; --report builds the folder with another definition module.
  *
  * Eleventy and the pipeline are imported when a build runs, not before: the up-to-date
  * check must not pay the second or two that loading them takes.
@@ -27,6 +30,8 @@ export interface BuildOptions {
   readonly outDir?: string;
   /** Where the site will be served from, e.g. "/brave-new-world/" (default "/", or REPORT_PATH_PREFIX). */
   readonly pathPrefix?: string;
+  /** The report definition module (default <root>/scripts/report/index.ts). */
+  readonly report?: string;
 }
 
 export async function buildSite(options: BuildOptions): Promise<string> {
@@ -35,6 +40,8 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   const staging = `${outDir}.building-${process.pid}`;
   const retired = `${outDir}.previous-${process.pid}`;
   const { pathPrefixFrom } = await import("./eleventy/path-prefix.ts");
+  const { setEngineOptions } = await import("./eleventy/plugin.ts");
+  const definitionFile = options.report ? path.resolve(options.report) : undefined;
   const pathPrefix = pathPrefixFrom(options.pathPrefix);
   await rm(staging, { recursive: true, force: true });
   // Eleventy sets process.exitCode on a failed build; the caller decides what a failure means.
@@ -47,6 +54,8 @@ export async function buildSite(options: BuildOptions): Promise<string> {
       source: "cli",
       configPath: path.join(ENGINE_ROOT, ".eleventy.js"),
       pathPrefix,
+      // Runs before the config file: the plugin it adds reads these options.
+      config: (eleventyConfig: object) => setEngineOptions(eleventyConfig, { definitionFile }),
     });
     // Failures are reported once, by the caller, in our words (see buildFailure).
     eleventy.disableLogger();
@@ -110,12 +119,14 @@ export async function buildSiteUnlessUpToDate(options: BuildOptions & { readonly
   const root = path.resolve(options.root);
   const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
   const stateDir = svgCacheDir(root);
-  const build = () => buildSite({ root, outDir, pathPrefix: options.pathPrefix });
+  const build = () => buildSite({ root, outDir, pathPrefix: options.pathPrefix, report: options.report });
   if (!stateDir) return { outDir: await build(), upToDate: false };
   const record = stateFile(stateDir, outDir);
   // The prefix as given (the argument, else the environment): another spelling of the same
   // prefix only costs one needless build, and reading it here needs none of Eleventy.
-  const inputs = await inputsFingerprint(root, { pathPrefix: options.pathPrefix ?? process.env[PATH_PREFIX_ENV] ?? "" });
+  // The project's own definition is among its inputs; one named with --report is added, with its folder.
+  const definitionFile = options.report ? path.resolve(options.report) : undefined;
+  const inputs = await inputsFingerprint(root, { pathPrefix: options.pathPrefix ?? process.env[PATH_PREFIX_ENV] ?? "", report: definitionFile ?? "" }, ENGINE_ROOT, definitionFile && path.dirname(definitionFile));
   if (!options.force && (await isUpToDate(await readState(record), inputs, () => outputFingerprint(outDir)))) return { outDir, upToDate: true };
   await clearState(record);
   await build();
@@ -132,12 +143,13 @@ async function main(): Promise<void> {
       "no-cache": { type: "boolean", default: false },
       force: { type: "boolean", default: false },
       "path-prefix": { type: "string" },
+      report: { type: "string" },
     },
   });
   const started = performance.now();
   try {
     if (values["no-cache"]) process.env.REPORT_SVG_CACHE = "off";
-    const { outDir, upToDate } = await buildSiteUnlessUpToDate({ root: values.root, outDir: values.out, force: values.force, pathPrefix: values["path-prefix"] });
+    const { outDir, upToDate } = await buildSiteUnlessUpToDate({ root: values.root, outDir: values.out, force: values.force, pathPrefix: values["path-prefix"], report: values.report });
     const where = path.relative(process.cwd(), outDir) || ".";
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (upToDate) {

@@ -1,47 +1,108 @@
 /**
- * Everything that happens before Eleventy renders a page: load and check the data,
- * compute the report, read the content to number the figures, render the placed
- * figures to SVG. Pages then only look things up.
+ * Everything that happens before Eleventy renders a page: read the data folder once, load
+ * and check every dataset the report's families declare, build the families, read the
+ * content to number the figures, draw every figure (those the content places and those on
+ * the families' own pages), make the manifest, the release comparison and the data page's
+ * downloads. Pages then only look things up.
  */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { claimsRegisterView, type RegisterView } from "./claims/register.ts";
+import { BuildError } from "./data/errors.ts";
+import { readDataFolder, type ReadBytes } from "./data/folder.ts";
 import { loadReportData } from "./data/report-data.ts";
-import { renderFigure, type RenderedFigure } from "./figures/render.ts";
+import type { ReportDefinition } from "./definition.ts";
+import { pageFigureDownloads, type FigureDownloadView } from "./downloads/catalogue.ts";
+import { prepareDataDownloads, type DataDownloads } from "./downloads/data-page.ts";
+import type { PageFigure, PageFigureListing } from "./family.ts";
 import { placeFigures, scanContent, type ContentPage, type Placement } from "./figures/placement.ts";
+import { renderFigure, type RenderedFigure } from "./figures/render.ts";
 import type { SvgCache } from "./render/cache.ts";
 import { settleInOrder } from "./render/pool.ts";
-import { buildReport } from "../report/index.ts";
-import { manifestOfBuild, releaseState, type ReleaseState } from "./release/store.ts";
+import { manifestOfBuild, readVersion, releaseState, type ReleaseState } from "./release/store.ts";
+import { buildOrder, buildReport, datasetsOf } from "./report.ts";
 import type { StatRegistry } from "./stats/registry.ts";
-import { claimsRegisterView, type RegisterView } from "./claims/register.ts";
-import { prepareCouncils, type CouncilsPrepared } from "../report/councils/pages.ts";
+
+/** A view as the pages draw it: its partial, and its context (for a keyed view, each entry's, with its figure drawn). */
+export type PreparedView =
+  | { readonly template: string; readonly context: object }
+  | { readonly template: string; readonly entries: ReadonlyMap<string, { readonly context: object; readonly figure: RenderedFigure | undefined }> };
 
 export interface PreparedReport {
   readonly stats: StatRegistry;
   readonly pages: readonly ContentPage[];
   readonly placements: ReadonlyMap<string, Placement>;
+  /** Every figure drawn, by key: placed by the content, or on a family's own pages. */
   readonly figures: ReadonlyMap<string, RenderedFigure>;
   readonly register: RegisterView;
-  /** A page per council and the council index; their timeline figures are also in `figures`. */
-  readonly councils: CouncilsPrepared;
+  /** The families' views by "<family>.<name>". */
+  readonly views: ReadonlyMap<string, PreparedView>;
+  /** The lists the content paginates over: `families.<family>.<name>`. */
+  readonly lists: Readonly<Record<string, Readonly<Record<string, readonly object[]>>>>;
+  /** The figures of the families' own pages, by listing, for the data page. */
+  readonly pageFigures: readonly { readonly listing: PageFigureListing; readonly figures: readonly FigureDownloadView[] }[];
   /** This build's manifest and what changed since the latest recorded release. */
   readonly release: ReleaseState;
+  readonly downloads: DataDownloads;
 }
 
-export async function prepareReport(root: string, contentDir: string, cache: SvgCache): Promise<PreparedReport> {
-  const data = await loadReportData(root);
-  const report = buildReport(data);
+export interface PrepareOptions {
+  /** How data files are read (a test counts the reads). */
+  readonly readBytes?: ReadBytes;
+}
+
+/** The report's title and subtitle, from the content's data (content/_data/report.json). */
+async function reportTitles(contentDir: string): Promise<{ title: string; subtitle: string }> {
+  const file = path.join(contentDir, "_data", "report.json");
+  const { title, subtitle } = JSON.parse(await readFile(file, "utf8")) as { title?: unknown; subtitle?: unknown };
+  if (typeof title !== "string" || typeof subtitle !== "string") throw new BuildError(`${path.relative(path.dirname(contentDir), file).split(path.sep).join("/")}: the report needs a "title" and a "subtitle"`);
+  return { title, subtitle };
+}
+
+export async function prepareReport(root: string, contentDir: string, cache: SvgCache, definition: ReportDefinition, options: PrepareOptions = {}): Promise<PreparedReport> {
+  const folder = await readDataFolder(root, options.readBytes);
+  const data = loadReportData(folder, datasetsOf(buildOrder(definition.families)), definition.claims?.groups);
+  const report = buildReport(definition, data);
   const pages = await scanContent(root, contentDir);
   const placements = placeFigures(pages, new Set(report.figures.keys()));
+  const pageFigures: PageFigure[] = [];
+  for (const view of report.views.values()) {
+    if ("entries" in view) for (const entry of view.entries.values()) if (entry.figure) pageFigures.push(entry.figure);
+  }
   // Every figure is asked for at once, so the cache's misses render on every core (render/pool.ts);
-  // the map is filled in placement order whichever finishes first.
+  // the results come back in the order asked, whichever finishes first.
   const placed = [...placements.values()].flatMap((placement) => {
     const definition = report.figures.get(placement.key);
-    return definition ? [renderFigure(definition, placement, cache).then((figure): [string, RenderedFigure] => [placement.key, figure])] : [];
+    return definition ? [renderFigure(definition, placement, cache)] : [];
   });
-  const [rendered, councils] = await settleInOrder([settleInOrder(placed), prepareCouncils(data, cache)] as const);
-  const figures = new Map<string, RenderedFigure>(rendered);
-  for (const page of councils.pages) if (page.figure) figures.set(page.figure.key, page.figure);
+  const onPages = pageFigures.map((figure) => renderFigure(figure.definition, figure.placement, cache));
+  const [drawnPlaced, drawnOnPages] = await settleInOrder([settleInOrder(placed), settleInOrder(onPages)] as const);
+  const figures = new Map<string, RenderedFigure>();
+  for (const figure of [...drawnPlaced, ...drawnOnPages]) {
+    if (figures.has(figure.key)) throw new BuildError(`the figure key "${figure.key}" is drawn twice`);
+    figures.set(figure.key, figure);
+  }
+  const views = new Map<string, PreparedView>();
+  const listed: PreparedReport["pageFigures"][number][] = [];
+  for (const [name, view] of report.views) {
+    if (!("entries" in view)) {
+      views.set(name, { template: view.template, context: view.context });
+      continue;
+    }
+    const entries = new Map([...view.entries].map(([key, entry]) => [key, { context: entry.context, figure: entry.figure ? figures.get(entry.figure.definition.key) : undefined }]));
+    views.set(name, { template: view.template, entries });
+    if (view.figures) {
+      const drawn = [...view.entries.values()].flatMap(({ figure }) => {
+        const rendered = figure && figures.get(figure.definition.key);
+        return figure && rendered ? [{ page: figure.placement.page.title, figure: rendered }] : [];
+      });
+      listed.push({ listing: view.figures, figures: pageFigureDownloads(drawn) });
+    }
+  }
   const chapterTitles = new Map(pages.filter((p) => p.chapter !== undefined).map((p) => [p.chapter as string, `Chapter ${p.chapter}: ${p.title}`]));
-  const register = claimsRegisterView(report.claims, report.stats, chapterTitles);
-  const release = await releaseState(root, await manifestOfBuild(root, data, report, placements, councils.figures));
-  return { stats: report.stats, pages, placements, figures, register, release, councils };
+  const register = claimsRegisterView(report.claims, report.stats, chapterTitles, definition.claims?.groups ?? []);
+  const version = await readVersion(root);
+  const release = await releaseState(root, manifestOfBuild(version, data, report, placements, pageFigures), report.records);
+  const downloads = prepareDataDownloads({ data, version, ...(await reportTitles(contentDir)) });
+  return { stats: report.stats, pages, placements, figures, register, views, lists: report.lists, pageFigures: listed, release, downloads };
 }

@@ -14,8 +14,9 @@
 import { compareText } from "./compare.ts";
 import { DataError } from "../engine/data/errors.ts";
 import type { Table } from "../engine/data/load.ts";
-import { FRAMEWORKS, SUB_JUDGEMENTS, type Framework, type Judgement, type SubJudgement } from "../report/councils/datasets.ts";
+import { FRAMEWORKS, SUB_JUDGEMENTS, type Framework, type SubJudgement } from "../report/councils/datasets.ts";
 import { OFSTED_TABLES, type GradeCell, type OfstedColumn, type OfstedRow, type OfstedTableCode } from "./sources.ts";
+import type { Judgement } from "../report/shared/grades.ts";
 
 interface FrameworkColumns {
   readonly framework: Framework;

@@ -50,6 +50,3 @@ export function countStatuses(assessments: readonly ClaimAssessment[]): ClaimCou
   const count = (status: ClaimStatus) => assessments.filter((a) => a.derived === status).length;
   return { total: assessments.length, reproduced: count("reproduced"), differs: count("differs"), not_reproducible: count("not_reproducible") };
 }
-
-/** Chapter order for grouping the register. */
-export const CHAPTER_ORDER = ["summary", "1", "2", "3", "4", "conclusion"] as const;

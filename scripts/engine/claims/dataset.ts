@@ -1,7 +1,7 @@
 /**
- * The claims register: every quantitative claim the 2015 report makes, where it makes
- * it, the value as printed, the stat key of our recomputation, and the status we expect.
- * Split into one file per chapter family under data/claims/ (same columns).
+ * The claims register: every quantitative claim of the report being rebuilt, where it
+ * makes it, the value as printed, the stat key of our recomputation, and the status we
+ * expect. Split into files under data/claims/ (same columns), one per part of the report.
  *
  * Status rules (checked at build time against the recomputed stat):
  *   reproduced        |recomputed − value| ≤ tolerance
@@ -12,6 +12,7 @@ import { z } from "zod";
 import { codeCell, numberCell, textCell } from "../data/cells.ts";
 import { uniqueKey } from "../data/checks.ts";
 import { defineDataset } from "../data/dataset.ts";
+import { BuildError } from "../data/errors.ts";
 
 export const CLAIM_STATUSES = ["reproduced", "differs", "not_reproducible"] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
@@ -19,11 +20,22 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 /** An optional cell: empty stays empty. */
 const optionalText = () => z.string().transform((raw) => raw.trim());
 
-export const claimSchema = z.object({
+/**
+ * A part of the report the register groups claims by (a chapter number, "summary"), in
+ * reading order: the report definition lists them. The heading is the chapter's title
+ * when a content page has that chapter number, else `heading`, else "Chapter <id>".
+ */
+export interface ClaimGroup {
+  readonly id: string;
+  readonly heading?: string;
+}
+
+/** The row schema of a claims file whose `chapter` is one of `groups`. */
+export const claimSchema = (groups: readonly ClaimGroup[]) => z.object({
   /** Unique across all claim files, e.g. "ch2-ia-timeliness-inadequate-drop". */
   id: textCell("claim id"),
-  /** "summary", "1", "2", "3", "4", "conclusion" */
-  chapter: codeCell(["summary", "1", "2", "3", "4", "conclusion"]),
+  /** One of the report's claim groups, e.g. "summary", "1", "conclusion". */
+  chapter: codeCell(groupIds(groups)),
   /** Where in the report: section heading, paragraph or footnote. */
   location: textCell("location"),
   /** What is claimed, paraphrased in our words. */
@@ -41,11 +53,21 @@ export const claimSchema = z.object({
   note: optionalText(),
 });
 
-export const claimsDataset = (family: string) =>
+function groupIds(groups: readonly ClaimGroup[]): [string, ...string[]] {
+  const ids = groups.map((g) => g.id);
+  if (ids.length === 0) throw new BuildError(`there are claims files in ${CLAIMS_FOLDER} but the report definition lists no claim groups`);
+  return ids as [string, ...string[]];
+}
+
+/** Every CSV directly in this folder is a claims file. */
+export const CLAIMS_FOLDER = "data/claims/";
+
+/** The claims file `data/claims/<name>.csv`. */
+export const claimsDataset = (name: string, groups: readonly ClaimGroup[]) =>
   defineDataset({
-    file: `data/claims/${family}.csv`,
-    schema: claimSchema,
+    file: `${CLAIMS_FOLDER}${name}.csv`,
+    schema: claimSchema(groups),
     checks: [uniqueKey(["id"])],
   });
 
-export type ClaimRow = z.output<typeof claimSchema>;
+export type ClaimRow = z.output<ReturnType<typeof claimSchema>>;

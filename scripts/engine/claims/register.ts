@@ -3,8 +3,8 @@
  * rows in other orders (by status, by size of difference) so readers can "sort" the
  * table by following a link, with no JavaScript.
  */
-import { CHAPTER_ORDER, type ClaimAssessment } from "./assess.ts";
-import type { ClaimStatus } from "./dataset.ts";
+import type { ClaimAssessment } from "./assess.ts";
+import type { ClaimGroup, ClaimStatus } from "./dataset.ts";
 import type { StatRegistry } from "../stats/registry.ts";
 
 export interface RegisterRow {
@@ -45,7 +45,12 @@ const signed = (value: number) => {
   return rounded === 0 ? "0" : `${rounded > 0 ? "+" : "\u2212"}${Math.abs(rounded)}`;
 };
 
-export function claimsRegisterView(assessments: readonly ClaimAssessment[], stats: StatRegistry, chapterTitles: ReadonlyMap<string, string>): RegisterView {
+/**
+ * The register's rows in the report definition's group order; a group is headed by the
+ * title of the chapter with its number, else its own heading, else "Chapter <id>".
+ */
+export function claimsRegisterView(assessments: readonly ClaimAssessment[], stats: StatRegistry, chapterTitles: ReadonlyMap<string, string>, claimGroups: readonly ClaimGroup[]): RegisterView {
+  const order = claimGroups.map((g) => g.id);
   const rows = assessments.map(({ claim, recomputed, difference, derived }): RegisterRow & { size: number; order: number } => ({
     id: claim.id,
     chapter: claim.chapter,
@@ -58,13 +63,13 @@ export function claimsRegisterView(assessments: readonly ClaimAssessment[], stat
     statusLabel: STATUS_LABELS[derived],
     note: claim.note,
     size: difference === undefined ? -1 : Math.abs(difference),
-    order: CHAPTER_ORDER.indexOf(claim.chapter),
+    order: order.indexOf(claim.chapter),
   }));
   const strip = ({ size: _size, order: _order, ...row }: (typeof rows)[number]): RegisterRow => row;
-  const groups = CHAPTER_ORDER.map((chapter) => ({
-    chapter,
-    heading: chapterTitles.get(chapter) ?? (chapter === "summary" ? "Executive summary" : chapter === "conclusion" ? "Conclusion" : `Chapter ${chapter}`),
-    rows: rows.filter((r) => r.chapter === chapter).map(strip),
+  const groups = claimGroups.map(({ id, heading }) => ({
+    chapter: id,
+    heading: chapterTitles.get(id) ?? heading ?? `Chapter ${id}`,
+    rows: rows.filter((r) => r.chapter === id).map(strip),
   })).filter((g) => g.rows.length > 0);
   const byStatus = [...rows].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.order - b.order).map(strip);
   const byDifference = [...rows].sort((a, b) => b.size - a.size || a.order - b.order).map(strip);

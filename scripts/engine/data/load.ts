@@ -8,6 +8,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { z } from "zod";
 import { DataError, quoted } from "./errors.ts";
+import type { DataFolder } from "./folder.ts";
 
 export interface Located<T> {
   /** The typed row. */
@@ -34,9 +35,16 @@ interface ParsedRecord {
   raw: string;
 }
 
-/** Read and parse `file` (relative to `root`), validating every row with `schema`. */
+/** Read and parse `file` (relative to `root`), validating every row with `schema`: one file, for importers and tools. */
 export async function loadCsv<S extends RowSchema>(root: string, file: string, schema: S): Promise<Table<z.output<S>>> {
   const text = await readText(root, file);
+  return parseCsv(file, text, schema);
+}
+
+/** Parse `file` from the data folder the build has read, validating every row with `schema`. */
+export function tableFrom<S extends RowSchema>(folder: DataFolder, file: string, schema: S): Table<z.output<S>> {
+  const text = folder.text(file);
+  if (text === undefined) throw new DataError(file, 1, 1, "the file does not exist");
   return parseCsv(file, text, schema);
 }
 

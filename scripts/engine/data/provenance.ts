@@ -6,9 +6,10 @@
  * after a deliberate change.
  */
 import { createHash } from "node:crypto";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DataError } from "./errors.ts";
+import { readDataFolder, type DataFolder } from "./folder.ts";
 
 export const LEDGER = "data/README.md";
 const HEADER = ["File", "Contents", "Source", "Licence", "Date", "sha256"] as const;
@@ -56,37 +57,39 @@ export function parseProvenance(markdown: string): ProvenanceEntry[] {
 }
 
 export async function sha256File(file: string): Promise<string> {
-  return createHash("sha256").update(await readFile(file)).digest("hex");
+  return sha256(await readFile(file));
 }
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** Every CSV under data/, relative to the project root, sorted. */
 export async function listDataFiles(root: string): Promise<string[]> {
-  const entries = await readdir(path.join(root, "data"), { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".csv"))
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .sort();
+  return (await readDataFolder(root)).csvPaths();
 }
 
 async function readLedger(root: string): Promise<string> {
   try {
     return await readFile(path.join(root, LEDGER), "utf8");
   } catch {
-    throw new DataError(LEDGER, 1, 1, "the provenance ledger is missing; every data file must be listed there");
+    throw missingLedger();
   }
 }
 
-/** Check that the ledger and the files on disk agree exactly. Returns the entries. */
-export async function verifyProvenance(root: string): Promise<ProvenanceEntry[]> {
-  const entries = parseProvenance(await readLedger(root));
+const missingLedger = () => new DataError(LEDGER, 1, 1, "the provenance ledger is missing; every data file must be listed there");
+
+/** Check that the ledger and the files read agree exactly: every CSV listed, every listed file there with its recorded sha256. Returns the entries. */
+export function verifyProvenance(folder: DataFolder): ProvenanceEntry[] {
+  const ledger = folder.text(LEDGER);
+  if (ledger === undefined) throw missingLedger();
+  const entries = parseProvenance(ledger);
   const listed = new Map(entries.map((entry) => [entry.file, entry]));
-  for (const file of await listDataFiles(root)) {
+  for (const file of folder.csvPaths()) {
     if (!listed.has(file)) throw new DataError(file, 1, 1, `the file is not listed in ${LEDGER}; add its source, licence, date and sha256`);
   }
   for (const entry of entries) {
-    const actual = await sha256File(path.join(root, entry.file)).catch(() => {
-      throw new DataError(LEDGER, entry.line, 1, `${entry.file} is listed but does not exist`);
-    });
+    const bytes = folder.bytes(entry.file);
+    if (bytes === undefined) throw new DataError(LEDGER, entry.line, 1, `${entry.file} is listed but does not exist`);
+    const actual = sha256(bytes);
     if (actual !== entry.sha256) {
       const why = /^[0-9a-f]{64}$/.test(entry.sha256) ? "has changed since its sha256 was recorded" : "has no sha256 recorded yet";
       throw new DataError(LEDGER, entry.line, 6, `${entry.file} ${why} (its sha256 is ${actual}); check the file and run npm run data:sign`);

@@ -1,19 +1,22 @@
 /**
- * Load stage of the pipeline: provenance first, then every dataset through its schema
- * and checks. The first problem stops the build with file:line:column.
+ * Load stage of the pipeline, over the data folder read once (./folder.ts): provenance
+ * first, then every dataset the report's families declare through its schema and checks,
+ * then the checks across datasets, then the claims register. The first problem stops the
+ * build with file:line:column.
  */
-import { BuildError } from "./errors.ts";
+import { BuildError, DataError } from "./errors.ts";
 import { ExceptionLedger } from "./checks.ts";
-import type { Dataset, RowOf } from "./dataset.ts";
-import { CROSS_CHECKS, REPORT_DATASETS } from "../../data/datasets/index.ts";
+import { loadOrder, type Dataset, type RowOf } from "./dataset.ts";
 import { knownExceptions } from "./exceptions.ts";
-import { claimsDataset, type ClaimRow } from "../claims/dataset.ts";
-import { DataError } from "./errors.ts";
-import { loadCsv, type Table } from "./load.ts";
-import { listDataFiles, verifyProvenance, type ProvenanceEntry } from "./provenance.ts";
+import { CLAIMS_FOLDER, claimsDataset, type ClaimGroup, type ClaimRow } from "../claims/dataset.ts";
+import type { DataFolder } from "./folder.ts";
+import { tableFrom, type Table } from "./load.ts";
+import { verifyProvenance, type ProvenanceEntry } from "./provenance.ts";
 
 export class ReportData {
   constructor(
+    /** The data folder as read: every file's bytes. */
+    readonly folder: DataFolder,
     readonly provenance: readonly ProvenanceEntry[],
     readonly exceptions: ExceptionLedger,
     private readonly tables: ReadonlyMap<Dataset, Table<unknown>>,
@@ -24,7 +27,7 @@ export class ReportData {
   /** The loaded, checked table of a dataset. */
   table<D extends Dataset>(dataset: D): Table<RowOf<D>> {
     const table = this.tables.get(dataset);
-    if (!table) throw new BuildError(`${dataset.file} is not among the loaded datasets; add it to scripts/data/datasets/index.ts`);
+    if (!table) throw new BuildError(`${dataset.file} is not among the loaded datasets; declare it in the datasets of the family that reads it`);
     return table as Table<RowOf<D>>;
   }
 
@@ -32,37 +35,43 @@ export class ReportData {
   rows<D extends Dataset>(dataset: D): RowOf<D>[] {
     return this.table(dataset).rows.map(({ row }) => row);
   }
+
+  /** Every loaded dataset with its table, in load order. */
+  loaded(): [Dataset, Table<unknown>][] {
+    return [...this.tables];
+  }
 }
 
-export async function loadReportData(root: string, datasets: readonly Dataset[] = REPORT_DATASETS): Promise<ReportData> {
-  const provenance = await verifyProvenance(root);
-  const exceptionTable = await loadCsv(root, knownExceptions.file, knownExceptions.schema);
+export function loadReportData(folder: DataFolder, datasets: readonly Dataset[], claimGroups: readonly ClaimGroup[] = []): ReportData {
+  const provenance = verifyProvenance(folder);
+  const exceptionTable = tableFrom(folder, knownExceptions.file, knownExceptions.schema);
   const exceptions = new ExceptionLedger(
     knownExceptions.file,
     exceptionTable.rows.map(({ row, line }) => ({ ...row, line })),
   );
+  const ordered = loadOrder(datasets);
   const tables = new Map<Dataset, Table<unknown>>();
-  for (const dataset of datasets) {
-    const table = await loadCsv(root, dataset.file, dataset.schema);
+  for (const dataset of ordered) {
+    const table = tableFrom(folder, dataset.file, dataset.schema);
     for (const check of dataset.checks) check(table, exceptions);
     tables.set(dataset, table);
   }
-  const data = new ReportData(provenance, exceptions, tables);
-  for (const check of CROSS_CHECKS) {
-    if (check.datasets.every((d) => tables.has(d))) check.run((dataset) => data.table(dataset), exceptions);
+  const data = new ReportData(folder, provenance, exceptions, tables);
+  for (const dataset of ordered) {
+    for (const check of dataset.crossChecks ?? []) check.run(data.table(dataset), (other) => data.table(other), exceptions);
   }
-  exceptions.assertAllUsed(new Set(datasets.map((d) => d.file)));
-  return new ReportData(provenance, exceptions, tables, await loadClaims(root));
+  exceptions.assertAllUsed(new Set(ordered.map((d) => d.file)));
+  return new ReportData(folder, provenance, exceptions, tables, loadClaims(folder, claimGroups));
 }
 
-/** The claims register is every CSV in data/claims/ (one per chapter family), ids unique across all. */
-async function loadClaims(root: string): Promise<Table<ClaimRow>[]> {
-  const files = (await listDataFiles(root)).filter((file) => /^data\/claims\/[^/]+\.csv$/.test(file));
+/** The claims register is every CSV in data/claims/ (one per part of the report), ids unique across all. */
+function loadClaims(folder: DataFolder, groups: readonly ClaimGroup[]): Table<ClaimRow>[] {
+  const files = folder.csvPaths().filter((file) => file.startsWith(CLAIMS_FOLDER) && !file.slice(CLAIMS_FOLDER.length).includes("/"));
   const tables: Table<ClaimRow>[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {
-    const dataset = claimsDataset(file.replace(/^data\/claims\/|\.csv$/g, ""));
-    const table = await loadCsv(root, dataset.file, dataset.schema);
+    const dataset = claimsDataset(file.slice(CLAIMS_FOLDER.length, -".csv".length), groups);
+    const table = tableFrom(folder, dataset.file, dataset.schema);
     for (const check of dataset.checks) check(table, new ExceptionLedger(knownExceptions.file, []));
     for (const { row, line } of table.rows) {
       const first = seen.get(row.id);

@@ -1,7 +1,7 @@
 /**
  * What the data page (/data/) lists and the data zip holds, worked out from the
- * provenance ledger (data/README.md), the data files themselves and the rendered
- * figures. Pure: the caller reads the files (scripts/eleventy/downloads.ts).
+ * provenance ledger (data/README.md), the data files as loaded and the rendered
+ * figures. Pure: the build has read the files (./data-page.ts).
  */
 import { parse } from "csv-parse/sync";
 import { BuildError } from "../data/errors.ts";
@@ -9,7 +9,7 @@ import type { ProvenanceEntry } from "../data/provenance.ts";
 import { slugWords } from "../slug.ts";
 import type { ColumnNotes } from "./columns.ts";
 
-/** Figure CSVs live here (scripts/figures/render.ts); a data file may not land in it. */
+/** Figure CSVs live here (scripts/engine/figures/render.ts); a data file may not land in it. */
 const FIGURE_CSV_FOLDER = "data/figures/";
 
 export interface DatasetColumn {
@@ -44,17 +44,20 @@ export function csvShape(text: string): { header: string[]; rows: number } {
   return { header: header.map((cell) => cell.trim()), rows: rows.length };
 }
 
-/** One entry per file in the ledger, sorted by path, with its columns and size. */
-export function datasetViews(entries: readonly ProvenanceEntry[], texts: ReadonlyMap<string, string>, notes: ColumnNotes): DatasetView[] {
+/** A file's header and number of data rows. */
+export type CsvShape = { readonly header: readonly string[]; readonly rows: number };
+
+/** One entry per file in the ledger, sorted by path, with its columns and size (`shapes`: each file's, by path). */
+export function datasetViews(entries: readonly ProvenanceEntry[], shapes: ReadonlyMap<string, CsvShape>, notes: ColumnNotes): DatasetView[] {
   return [...entries]
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
     .map((entry) => {
       if (entry.file.startsWith(FIGURE_CSV_FOLDER)) {
         throw new BuildError(`${entry.file}: data files cannot live in ${FIGURE_CSV_FOLDER}, where the site publishes the figures' CSVs`);
       }
-      const text = texts.get(entry.file);
-      if (text === undefined) throw new BuildError(`${entry.file} is listed in data/README.md but was not read for the data page`);
-      const { header, rows } = csvShape(text);
+      const shape = shapes.get(entry.file);
+      if (shape === undefined) throw new BuildError(`${entry.file} is listed in data/README.md but was not read for the data page`);
+      const { header, rows } = shape;
       const fileNotes = notes.get(entry.file);
       return {
         file: entry.file,
@@ -91,7 +94,7 @@ export function downloadSize(bytes: number): string {
 }
 
 export interface FigureDownloadView {
-  /** "Figure 1.2", or the council's name for a council timeline. */
+  /** "Figure 1.2", or the title of its page for a figure on a family's page. */
   readonly label: string;
   readonly title: string;
   /** Where the figure is shown: its page and anchor. */
@@ -116,7 +119,7 @@ export function figureDownloads(placed: readonly { readonly key: string; readonl
   });
 }
 
-/** Each council's inspection timeline, by council name as the council pages list them. */
-export function councilFigureDownloads(pages: readonly { readonly name: string; readonly figure: FigureLike | undefined }[]): FigureDownloadView[] {
-  return pages.flatMap(({ name, figure }) => (figure ? [{ label: name, title: figure.title, href: figure.href, page: name, csvHref: figure.csvPath }] : []));
+/** The figures drawn on a family's pages (a council's timeline), each named by the title of its page, in the pages' order. */
+export function pageFigureDownloads(figures: readonly { readonly page: string; readonly figure: FigureLike }[]): FigureDownloadView[] {
+  return figures.map(({ page, figure }) => ({ label: page, title: figure.title, href: figure.href, page, csvHref: figure.csvPath }));
 }

@@ -27,17 +27,19 @@ export const PRINT_EDITION_URL = "/print/";
 
 const urlsOf = (items: unknown): string[] => (Array.isArray(items) ? items.map((item) => String((item as { url: unknown }).url)) : []);
 
-/** The report's settings (content/_data/report.json) that a citation uses. */
-function reportSettings(value: unknown, where: string): { title: string; subtitle: string; url?: string } {
+/**
+ * The report's settings (content/_data/report.json) that a citation uses: its title and
+ * subtitle, its address when it sets one, and `original`, the bibliography id of the report
+ * it rebuilds.
+ */
+function reportSettings(value: unknown, where: string): { title: string; subtitle: string; url?: string; original: string } {
   const settings = (value ?? {}) as Record<string, unknown>;
-  const { title, subtitle, url } = settings;
+  const { title, subtitle, url, original } = settings;
   if (typeof title !== "string" || typeof subtitle !== "string") throw new BuildError(`${where}: {% citeThisReport report, bibliography %} needs the report's title and subtitle`);
   if (url !== undefined && typeof url !== "string") throw new BuildError(`content/_data/report.json: "url" must be the site's address as text`);
-  return { title, subtitle, url };
+  if (typeof original !== "string") throw new BuildError(`content/_data/report.json: "original" must be the bibliography id of the report this one rebuilds, cited in "Cite this report"`);
+  return { title, subtitle, url, original };
 }
-
-/** The id of the original report in the bibliography, cited in "Cite this report". */
-export const ORIGINAL_REPORT_SOURCE = "brave-new-world-2015";
 
 export function registerReaderAids(
   eleventyConfig: ReaderAidsConfig,
@@ -69,7 +71,7 @@ export function registerReaderAids(
   );
   eleventyConfig.addShortcode("citeThisReport", function (this: PageContext, reportData: unknown, catalogue: unknown) {
     const report = reportSettings(reportData, this.page.inputPath);
-    const [original] = citedSources(catalogue, [ORIGINAL_REPORT_SOURCE], this.page.inputPath);
+    const [original] = citedSources(catalogue, [report.original], this.page.inputPath);
     const { version, dataAsOf } = manifest();
     return renderPartial("cite.njk", { cite: citation({ title: report.title, subtitle: report.subtitle, version, dataAsOf, siteUrl: report.url, homePath: "/", original }) });
   });

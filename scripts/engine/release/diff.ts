@@ -48,10 +48,12 @@ export interface ClaimChange {
   readonly after: string | null;
 }
 
-export interface CouncilChanges {
-  readonly added: readonly { readonly code: string; readonly name: string }[];
-  readonly removed: readonly { readonly code: string; readonly name: string }[];
-  readonly renamed: readonly { readonly code: string; readonly before: string; readonly after: string }[];
+/** The entries of one record set (the councils) added, removed or renamed, by key. */
+export interface RecordChanges {
+  readonly name: string;
+  readonly added: readonly { readonly key: string; readonly name: string }[];
+  readonly removed: readonly { readonly key: string; readonly name: string }[];
+  readonly renamed: readonly { readonly key: string; readonly before: string; readonly after: string }[];
 }
 
 export interface ReleaseDiff {
@@ -61,7 +63,8 @@ export interface ReleaseDiff {
   readonly stats: readonly StatGroup[];
   readonly figures: readonly FigureChange[];
   readonly claims: readonly ClaimChange[];
-  readonly councils: CouncilChanges;
+  /** Every record set of either manifest, by name, changed or not. */
+  readonly records: readonly RecordChanges[];
   /** True when nothing at all changed. */
   readonly unchanged: boolean;
 }
@@ -114,17 +117,17 @@ function dataFileChanges(before: Manifest["dataFiles"], after: Manifest["dataFil
   });
 }
 
-function councilChanges(before: Manifest["councils"], after: Manifest["councils"]): CouncilChanges {
-  const added: { code: string; name: string }[] = [];
-  const removed: { code: string; name: string }[] = [];
-  const renamed: { code: string; before: string; after: string }[] = [];
-  for (const code of sortedKeys(before, after)) {
-    const [old, now] = [get(before, code), get(after, code)];
-    if (old === undefined && now !== undefined) added.push({ code, name: now });
-    else if (now === undefined && old !== undefined) removed.push({ code, name: old });
-    else if (old !== now && old !== undefined && now !== undefined) renamed.push({ code, before: old, after: now });
+function recordChanges(name: string, before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): RecordChanges {
+  const added: { key: string; name: string }[] = [];
+  const removed: { key: string; name: string }[] = [];
+  const renamed: { key: string; before: string; after: string }[] = [];
+  for (const key of sortedKeys(before, after)) {
+    const [old, now] = [get(before, key), get(after, key)];
+    if (old === undefined && now !== undefined) added.push({ key, name: now });
+    else if (now === undefined && old !== undefined) removed.push({ key, name: old });
+    else if (old !== now && old !== undefined && now !== undefined) renamed.push({ key, before: old, after: now });
   }
-  return { added, removed, renamed };
+  return { name, added, removed, renamed };
 }
 
 export function diffManifests(before: Manifest, after: Manifest): ReleaseDiff {
@@ -135,10 +138,9 @@ export function diffManifests(before: Manifest, after: Manifest): ReleaseDiff {
     const [old, now] = [get(before.claims, id) ?? null, get(after.claims, id) ?? null];
     return old === now ? [] : [{ id, before: old, after: now }];
   });
-  const councils = councilChanges(before.councils, after.councils);
-  const unchanged =
-    dataFiles.length + stats.length + figures.length + claims.length + councils.added.length + councils.removed.length + councils.renamed.length === 0 &&
-    before.dataAsOf === after.dataAsOf;
+  const records = sortedKeys(before.records, after.records).map((name) => recordChanges(name, get(before.records, name) ?? {}, get(after.records, name) ?? {}));
+  const recordsChanged = records.some((r) => r.added.length + r.removed.length + r.renamed.length > 0);
+  const unchanged = dataFiles.length + stats.length + figures.length + claims.length === 0 && !recordsChanged && before.dataAsOf === after.dataAsOf;
   return {
     since: { version: before.version, dataAsOf: before.dataAsOf },
     current: { version: after.version, dataAsOf: after.dataAsOf },
@@ -146,7 +148,7 @@ export function diffManifests(before: Manifest, after: Manifest): ReleaseDiff {
     stats,
     figures,
     claims,
-    councils,
+    records,
     unchanged,
   };
 }

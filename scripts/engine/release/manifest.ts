@@ -7,7 +7,7 @@
  *   - each placed figure's hash of spec + plotted data (the SVG cache's hashing, without
  *     the renderer) and where it appears;
  *   - each claim's derived status;
- *   - each council's name (data/councils/councils.csv);
+ *   - each record set the families keep (e.g. the councils, code → name), at the top level under its name;
  *   - the report version and the date the data runs to.
  * Pure: no clock, no I/O. The same inputs give the same bytes (keys sorted, stable JSON).
  */
@@ -43,7 +43,8 @@ export interface Manifest {
   readonly stats: Readonly<Record<string, ManifestStat>>;
   readonly figures: Readonly<Record<string, ManifestFigure>>;
   readonly claims: Readonly<Record<string, string>>;
-  readonly councils: Readonly<Record<string, string>>;
+  /** The families' record sets by name, each key → name (in the JSON, each at the top level under its name). */
+  readonly records: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** The parts of a prepared report the manifest reads; the stat registry fits `stats`. */
@@ -59,7 +60,7 @@ export interface ManifestInput {
   /** The figures readers see: those placed in the content and those drawn by page templates (council timelines). */
   readonly figures: readonly { readonly key: string; /** Every rendering's spec, wide first (scripts/figures/renderings.ts). */ readonly specs: readonly TopLevelSpec[]; readonly label: string; readonly title: string; readonly href: string }[];
   readonly claims: readonly { readonly id: string; readonly status: string }[];
-  readonly councils: readonly { readonly code: string; readonly name: string }[];
+  readonly records: readonly { readonly name: string; readonly entries: readonly { readonly key: string; readonly name: string }[] }[];
 }
 
 /** An object with its entries sorted by key (so JSON.stringify writes them in that order). */
@@ -94,8 +95,22 @@ export function buildManifest(input: ManifestInput): Manifest {
     stats: byKey(input.stats.keys().map((key) => [key, statEntry(input.stats, key)] as const)),
     figures: byKey(input.figures.map((f) => [f.key, { hash: specHash(...f.specs), label: f.label, title: f.title, href: f.href }] as const)),
     claims: byKey(input.claims.map((c) => [c.id, c.status] as const)),
-    councils: byKey(input.councils.map((c) => [c.code, c.name] as const)),
+    records: byKey(
+      input.records.map((set) => {
+        if (BASE_KEYS.includes(set.name)) throw new Error(`a record set cannot be named "${set.name}": the manifest uses that name`);
+        return [set.name, byKey(set.entries.map((e) => [e.key, e.name] as const))] as const;
+      }),
+    ),
   };
+}
+
+/** The manifest's own top-level keys; every other top-level key is a record set. */
+const BASE_KEYS: readonly string[] = ["schema", "version", "dataAsOf", "dataFiles", "stats", "figures", "claims"];
+
+/** The manifest as written to manifest.json: stable JSON with each record set at the top level. */
+export function manifestJson(manifest: Manifest): string {
+  const { records, ...base } = manifest;
+  return stableJson({ ...base, ...records });
 }
 
 /** Sort every object's keys, recursively; arrays keep their order. */
@@ -113,11 +128,11 @@ export function stableJson(value: unknown): string {
 }
 
 /**
- * The rule for "data as of": the latest publication date found in the dated per-council
- * data (inspection reports in data/councils/inspections.csv and, once imported, ILACS
- * reports in data/ilacs/judgements.csv). Figures transcribed from the 2015 report carry
- * no dates of their own and do not count. Empty cells are skipped; no dates at all → null.
- * ISO dates compare correctly as strings.
+ * The rule for "data as of": the latest publication date in the datasets that name a
+ * column of them (a dataset's `asOfColumn`: in this report, the inspection and ILACS
+ * reports' publication dates). Data with no dates of its own (figures transcribed from a
+ * report) does not count. Empty cells are skipped; no dates at all → null. ISO dates
+ * compare correctly as strings.
  */
 export function dataAsOf(dates: Iterable<string>): string | null {
   let latest: string | null = null;
@@ -138,10 +153,20 @@ export function parseManifest(json: string, where: string): Manifest {
   } catch (error) {
     throw new Error(`${where} is not valid JSON: ${(error as Error).message}`);
   }
-  const m = parsed as Partial<Manifest> | null;
-  const objects = ["dataFiles", "stats", "figures", "claims", "councils"] as const;
-  if (!m || typeof m !== "object" || m.schema !== MANIFEST_SCHEMA || typeof m.version !== "string" || objects.some((k) => typeof m[k] !== "object" || m[k] === null)) {
-    throw new Error(`${where} is not a release manifest (schema ${MANIFEST_SCHEMA}: version, dataAsOf, dataFiles, stats, figures, claims, councils)`);
+  const m = parsed as Record<string, unknown> | null;
+  const objects = ["dataFiles", "stats", "figures", "claims"] as const;
+  const isObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
+  if (!m || !isObject(m) || m.schema !== MANIFEST_SCHEMA || typeof m.version !== "string" || objects.some((k) => !isObject(m[k]))) {
+    throw new Error(`${where} is not a release manifest (schema ${MANIFEST_SCHEMA}: version, dataAsOf, dataFiles, stats, figures, claims, and any record sets)`);
   }
-  return m as Manifest;
+  const records: Record<string, Record<string, string>> = {};
+  for (const [key, value] of Object.entries(m)) {
+    if (BASE_KEYS.includes(key)) continue;
+    if (!isObject(value) || Object.values(value as object).some((name) => typeof name !== "string")) {
+      throw new Error(`${where}: "${key}" is not a record set (an object of names by key)`);
+    }
+    records[key] = value as Record<string, string>;
+  }
+  const base = Object.fromEntries(Object.entries(m).filter(([key]) => BASE_KEYS.includes(key)));
+  return { ...(base as Omit<Manifest, "records">), records };
 }

@@ -2,16 +2,13 @@
  * What the "What changed" page and the figure notes show, as plain strings for the
  * Nunjucks partial (_includes/what-changed.njk). Pure: the release state in, words out.
  */
+import { dayMonthYear } from "../stats/format.ts";
 import type { ReleaseDiff, StatDirection } from "./diff.ts";
 import type { ReleaseState } from "./store.ts";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
 /** "2015-03-31" → "31 March 2015"; null → "no dated data". Fixed English, no locale or clock. */
 export function readableDate(iso: string | null): string {
-  if (iso === null) return "no dated data";
-  const [year, month, day] = iso.split("-").map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return iso === null ? "no dated data" : dayMonthYear(iso);
 }
 
 const DIRECTION_TEXT: Record<StatDirection, string> = {
@@ -38,17 +35,26 @@ export interface ChangesView {
   }[];
   readonly figures: readonly { readonly label: string; readonly title: string; readonly href: string | null; readonly change: string }[];
   readonly claims: readonly { readonly id: string; readonly before: string; readonly after: string }[];
-  readonly councils: {
+  /** Each record set (the councils): its entries added, removed and renamed, as "Name (key)". */
+  readonly records: readonly {
+    readonly name: string;
+    readonly heading: string;
+    readonly singular: string;
     readonly added: readonly string[];
     readonly removed: readonly string[];
     readonly renamed: readonly string[];
-  };
+  }[];
+  /** What the page compares, in a sentence: "data file, number, figure, claim and council". */
+  readonly kinds: string;
 }
+
+/** "a, b and c". */
+const inWords = (items: readonly string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
 
 const STATUS_TEXT: Record<string, string> = { reproduced: "reproduced", differs: "differs", not_reproducible: "not reproducible" };
 const statusText = (status: string | null) => (status === null ? "–" : (STATUS_TEXT[status] ?? status));
 
-function diffView(diff: ReleaseDiff) {
+function diffView(diff: ReleaseDiff, sets: ReleaseState["recordSets"]) {
   return {
     dataFiles: diff.dataFiles.map((f) => ({ file: f.file, change: f.change, before: shortHash(f.before), after: shortHash(f.after) })),
     statGroups: diff.stats.map((group) => ({
@@ -63,21 +69,28 @@ function diffView(diff: ReleaseDiff) {
     })),
     figures: diff.figures.map((f) => ({ label: f.label, title: f.title, href: f.href, change: f.change === "removed" ? "no longer in the report" : f.change === "added" ? "new" : "redrawn" })),
     claims: diff.claims.map((c) => ({ id: c.id, before: statusText(c.before), after: statusText(c.after) })),
-    councils: {
-      added: diff.councils.added.map((c) => `${c.name} (${c.code})`),
-      removed: diff.councils.removed.map((c) => `${c.name} (${c.code})`),
-      renamed: diff.councils.renamed.map((c) => `${c.before} is now ${c.after} (${c.code})`),
-    },
+    records: diff.records.map((r) => {
+      const set = sets.find((s) => s.name === r.name);
+      return {
+        name: r.name,
+        heading: set?.heading ?? r.name,
+        singular: set?.singular ?? r.name,
+        added: r.added.map((e) => `${e.name} (${e.key})`),
+        removed: r.removed.map((e) => `${e.name} (${e.key})`),
+        renamed: r.renamed.map((e) => `${e.before} is now ${e.after} (${e.key})`),
+      };
+    }),
   };
 }
 
 export function changesView(state: ReleaseState): ChangesView {
-  const { manifest, diff } = state;
-  const head = { version: manifest.version, dataAsOf: readableDate(manifest.dataAsOf) };
+  const { manifest, diff, recordSets } = state;
+  const kinds = inWords(["data file", "number", "figure", "claim", ...(diff?.records ?? []).map((r) => recordSets.find((s) => s.name === r.name)?.singular ?? r.name)]);
+  const head = { version: manifest.version, dataAsOf: readableDate(manifest.dataAsOf), kinds };
   if (!diff) {
-    return { ...head, since: null, unchanged: false, dataFiles: [], statGroups: [], figures: [], claims: [], councils: { added: [], removed: [], renamed: [] } };
+    return { ...head, since: null, unchanged: false, dataFiles: [], statGroups: [], figures: [], claims: [], records: [] };
   }
-  return { ...head, since: { version: diff.since.version, dataAsOf: readableDate(diff.since.dataAsOf) }, unchanged: diff.unchanged, ...diffView(diff) };
+  return { ...head, since: { version: diff.since.version, dataAsOf: readableDate(diff.since.dataAsOf) }, unchanged: diff.unchanged, ...diffView(diff, recordSets) };
 }
 
 /** The page's heading: "What changed since 1.0.0", or "What changed" before the first release. */

@@ -1,30 +1,24 @@
 /**
- * The release store on disk: the report's version (package.json), the dates the data
- * runs to, and the manifests recorded by `npm run release` in releases/<version>/.
+ * The release store on disk: the report's version (package.json), the manifest of the
+ * build being made, and the manifests recorded by `npm run release` in releases/<version>/.
  * The pure parts (manifest, diff, versions) live beside this file.
  */
 import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
 import { BuildError } from "../data/errors.ts";
-import { councils } from "../../report/councils/datasets.ts";
+import { readDataFolder } from "../data/folder.ts";
 import { verifyProvenance } from "../data/provenance.ts";
 import type { ReportData } from "../data/report-data.ts";
 import type { Placement } from "../figures/placement.ts";
 import { figureRenderings } from "../figures/renderings.ts";
-import type { Report } from "../../report/index.ts";
+import type { PageFigure, RecordSet } from "../family.ts";
+import type { Report } from "../report.ts";
 import { diffManifests, type ReleaseDiff } from "./diff.ts";
-import { buildManifest, dataAsOf, parseManifest, stableJson, type Manifest, type ManifestInput } from "./manifest.ts";
+import { buildManifest, dataAsOf, manifestJson, parseManifest, stableJson, type Manifest, type ManifestInput } from "./manifest.ts";
 import { isVersion, latestVersion } from "./versions.ts";
 
 export const RELEASES_DIR = "releases";
 export const MANIFEST_FILE = "manifest.json";
-
-/** Where "data as of" is read from: each file's publication-date column, when the file exists. */
-export const DATA_AS_OF_SOURCES = [
-  { file: "data/councils/inspections.csv", column: "published" },
-  { file: "data/ilacs/judgements.csv", column: "published" },
-] as const;
 
 /** The report's version: "version" in the project's package.json, a semantic version. */
 export async function readVersion(root: string): Promise<string> {
@@ -39,39 +33,39 @@ export async function readVersion(root: string): Promise<string> {
   return version;
 }
 
-/** Every publication date in the dated data files that exist (the build has verified their hashes). */
-export async function readDataDates(root: string): Promise<string[]> {
-  const dates: string[] = [];
-  for (const { file, column } of DATA_AS_OF_SOURCES) {
-    let text: string;
-    try {
-      text = await readFile(path.join(root, file), "utf8");
-    } catch {
-      continue;
-    }
-    const records = parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
-    if (records.length > 0 && !(column in records[0])) throw new BuildError(`${file}: no "${column}" column to read the data's date from`);
-    for (const record of records) dates.push(record[column]);
-  }
-  return dates;
+/** Every date in the columns the loaded datasets name as their "data as of" (each dataset's asOfColumn). */
+export function dataDates(data: ReportData): string[] {
+  return data.loaded().flatMap(([dataset, table]) => {
+    const column = dataset.asOfColumn;
+    return column ? table.rows.map(({ row }) => String((row as Record<string, unknown>)[column] ?? "")) : [];
+  });
 }
 
-/** The manifest of the build being made: its data, report and figure placements, plus version and date. */
-export async function manifestOfBuild(root: string, data: ReportData, report: Report, placements: ReadonlyMap<string, Placement>, pageFigures: ManifestInput["figures"] = []): Promise<Manifest> {
-  const placed = [...placements.values()].flatMap((placement) => {
+/** A figure as the manifest records it: its renderings' specs, where it is and what it says. */
+type ManifestFigureInput = ManifestInput["figures"][number];
+
+/** The manifest of the build being made: its data, report, figures (placed and drawn on family pages), version and date. */
+export function manifestOfBuild(version: string, data: ReportData, report: Report, placements: ReadonlyMap<string, Placement>, pageFigures: readonly PageFigure[]): Manifest {
+  const placed = [...placements.values()].flatMap((placement): ManifestFigureInput[] => {
     const definition = report.figures.get(placement.key);
     return definition ? [{ key: placement.key, specs: figureRenderings(definition).map((r) => r.spec), label: placement.label, title: definition.title, href: placement.href }] : [];
   });
-  // Figures drawn by page templates (the council timelines) are recorded like placed ones.
-  const figures = [...placed, ...pageFigures];
+  // Figures on a family's own pages (a council's timeline) are named by their page too.
+  const onPages = pageFigures.map(({ definition, placement }): ManifestFigureInput => ({
+    key: definition.key,
+    specs: figureRenderings(definition).map((r) => r.spec),
+    label: `${placement.label}, ${placement.page.title}`,
+    title: definition.title,
+    href: placement.href,
+  }));
   return buildManifest({
-    version: await readVersion(root),
-    dataAsOf: dataAsOf(await readDataDates(root)),
+    version,
+    dataAsOf: dataAsOf(dataDates(data)),
     dataFiles: data.provenance,
     stats: report.stats,
-    figures,
+    figures: [...placed, ...onPages],
     claims: report.claims.map((a) => ({ id: a.claim.id, status: a.derived })),
-    councils: data.rows(councils),
+    records: report.records,
   });
 }
 
@@ -108,11 +102,13 @@ export interface ReleaseState {
   readonly manifest: Manifest;
   /** Null when no release has been recorded yet. */
   readonly diff: ReleaseDiff | null;
+  /** How this build's record sets are named in words ("Councils", "council"). */
+  readonly recordSets: readonly Pick<RecordSet, "name" | "heading" | "singular">[];
 }
 
-export async function releaseState(root: string, manifest: Manifest): Promise<ReleaseState> {
+export async function releaseState(root: string, manifest: Manifest, recordSets: ReleaseState["recordSets"] = []): Promise<ReleaseState> {
   const previous = await latestRelease(root);
-  return { manifest, diff: previous ? diffManifests(previous, manifest) : null };
+  return { manifest, diff: previous ? diffManifests(previous, manifest) : null, recordSets: recordSets.map(({ name, heading, singular }) => ({ name, heading, singular })) };
 }
 
 export interface RecordOptions {
@@ -140,7 +136,7 @@ export async function recordRelease(options: RecordOptions): Promise<string> {
   if (manifest.version !== version) {
     throw new Error(`The built site is version ${manifest.version} but package.json says ${version}: run npm run build first.`);
   }
-  const ledger = await verifyProvenance(root);
+  const ledger = verifyProvenance(await readDataFolder(root));
   const current = Object.fromEntries(ledger.map((e) => [e.file, e.sha256]));
   if (stableJson(current) !== stableJson(manifest.dataFiles)) {
     throw new Error("The built site was made from other data than the data now in data/: run npm run build first.");
@@ -156,7 +152,7 @@ export async function recordRelease(options: RecordOptions): Promise<string> {
   }
   await mkdir(path.dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.tmp`;
-  await writeFile(temporary, stableJson(manifest));
+  await writeFile(temporary, manifestJson(manifest));
   await rename(temporary, target);
   return relative;
 }

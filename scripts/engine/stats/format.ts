@@ -85,3 +85,15 @@ export function formatValue(value: number | string, format: Format): string {
       return minus(`£${grouped(value / 1e6, format.decimals)}m`);
   }
 }
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2015-03-31" → "March 2015". Fixed English, no locale or clock. */
+export function monthYear(date: string): string {
+  return `${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+}
+
+/** "2015-03-31" → "31 March 2015". Fixed English, no locale or clock. */
+export function dayMonthYear(date: string): string {
+  return `${Number(date.slice(8, 10))} ${monthYear(date)}`;
+}

@@ -6,12 +6,12 @@
  * which any CSS rule outranks, so each light colour the charts use is pointed at its
  * custom property and follows the palette into dark mode.
  */
-import { COLOUR_TOKENS, DARK, FONT_FACES, FONT_FAMILY, FONT_STACK, fontFile, LIGHT, TYPE_SCALE, type Palette } from "./palette.ts";
+import { FONT_FACES, FONT_FAMILY, FONT_STACK, fontFile, TYPE_SCALE, type Palette, type Theme } from "./palette.ts";
 
 /** Site folder of the font files, relative to the stylesheet in /assets/ (so any path prefix works). */
 export const FONTS_FOLDER = "fonts";
 
-const declarations = (palette: Palette) => COLOUR_TOKENS.map((token) => `  --colour-${token}: ${palette[token]};`).join("\n");
+const declarations = (theme: Theme, palette: Palette) => theme.tokens.map((token) => `  --colour-${token}: ${palette[token]};`).join("\n");
 
 export function fontFaceCss(): string {
   return FONT_FACES.map(
@@ -26,8 +26,8 @@ export function fontFaceCss(): string {
  * light value is distinct (the theme test checks), so the mapping is one to one. White
  * in a chart is the page: strokes between bars and labels written on bars.
  */
-export function chartRecolourCss(palette: Palette = LIGHT): string {
-  const values: [string, string][] = COLOUR_TOKENS.map((token) => [palette[token], token]);
+export function chartRecolourCss(theme: Theme): string {
+  const values: [string, string][] = theme.tokens.map((token) => [theme.light[token], token]);
   values.push(["#ffffff", "background"]);
   const unique = [...new Map(values).entries()];
   return unique
@@ -37,17 +37,19 @@ export function chartRecolourCss(palette: Palette = LIGHT): string {
     .join("\n");
 }
 
-export function themeCss(): string {
+export function themeCss(theme: Theme): string {
   const sizes = Object.entries(TYPE_SCALE)
     .sort(([a], [b]) => Number(a) - Number(b))
     .map(([step, size]) => `  --step-${step}: ${size};`)
     .join("\n");
   return [
+    // Kept word for word from before the engine/report split, so the site stayed byte-identical;
+    // the base colours are now in scripts/engine/theme/palette.ts and a report's own in its theme.
     "/* Generated at build time from scripts/theme/palette.ts: edit the palette there, not here. */",
     fontFaceCss(),
-    `:root {\n  color-scheme: light dark;\n${declarations(LIGHT)}\n  --font-body: ${FONT_STACK};\n${sizes}\n}`,
-    `@media (prefers-color-scheme: dark) {\n:root {\n${declarations(DARK)}\n}\n}`,
-    chartRecolourCss(),
+    `:root {\n  color-scheme: light dark;\n${declarations(theme, theme.light)}\n  --font-body: ${FONT_STACK};\n${sizes}\n}`,
+    `@media (prefers-color-scheme: dark) {\n:root {\n${declarations(theme, theme.dark)}\n}\n}`,
+    chartRecolourCss(theme),
     "",
   ].join("\n");
 }

@@ -1,15 +1,16 @@
 /**
- * The report's one set of colour, type and font choices. The page stylesheet gets them as
- * CSS custom properties (scripts/theme/css.ts writes them at build time) and the charts
- * read them in scripts/charts/theme.ts, so a colour is changed here and nowhere else.
+ * The engine's colour, type and font choices, and how a report adds colours of its own.
+ * The page stylesheet gets the report's theme as CSS custom properties (./css.ts writes
+ * them at build time) and the charts read the base colours in scripts/engine/charts/theme.ts,
+ * so a colour is changed in one place.
  *
  * Two palettes with the same tokens: light, and dark for readers whose system asks for
  * it (prefers-color-scheme). Every text colour reaches 4.5:1 on its background and every
- * line or mark colour 3:1 (test/theme/palette.test.ts works the ratios out); the grade
- * colours reach 4.5:1 because value labels are written on bars in the background colour.
+ * line or mark colour 3:1 (test/engine/theme/palette.test.ts works the ratios out).
  */
 
-export const COLOUR_TOKENS = [
+/** The colours every report has: page, text, links, rules, and the greys and band charts draw with. */
+export const BASE_TOKENS = [
   "text",
   "background",
   "muted",
@@ -20,20 +21,31 @@ export const COLOUR_TOKENS = [
   "accent-visited",
   "focus",
   "focus-text",
-  "grade-inadequate",
-  "grade-ri-or-adequate",
-  "grade-good",
-  "grade-outstanding",
   "neutral-mark",
   "secondary-mark",
-  "inadequate-light-mark",
-  "warm-mark",
   "band",
 ] as const;
-export type ColourToken = (typeof COLOUR_TOKENS)[number];
-export type Palette = Readonly<Record<ColourToken, string>>;
+export type BaseToken = (typeof BASE_TOKENS)[number];
 
-export const LIGHT: Palette = {
+/** Colour by token. */
+export type Palette = Readonly<Record<string, string>>;
+
+/**
+ * A report's colours: the base tokens and any of its own (a grade's colour), each in a
+ * light and a dark palette, in the order the stylesheet declares them, with which tokens
+ * are text and which are lines and marks (for the contrast each must reach).
+ */
+export interface Theme {
+  readonly tokens: readonly string[];
+  readonly light: Palette;
+  readonly dark: Palette;
+  /** Written as text on the page: 4.5:1 on the background in both palettes (WCAG 1.4.3). */
+  readonly textTokens: readonly string[];
+  /** Drawn as lines and marks: 3:1 on the background (WCAG 1.4.11). */
+  readonly markTokens: readonly string[];
+}
+
+export const BASE_LIGHT: Readonly<Record<BaseToken, string>> = {
   text: "#1d1d1b",
   background: "#ffffff",
   muted: "#505a5f",
@@ -46,23 +58,15 @@ export const LIGHT: Palette = {
   "accent-visited": "#4c2c92",
   focus: "#ffdd00",
   "focus-text": "#0b0c0c",
-  "grade-inadequate": "#b2182b",
-  "grade-ri-or-adequate": "#9c4a00",
-  "grade-good": "#2166ac",
-  "grade-outstanding": "#1b7837",
-  /** Grey marks that carry white labels (e.g. "neither" in the survey chart). */
+  /** Grey marks that carry white labels. */
   "neutral-mark": "#6f777b",
   /** A second grey series beside a muted one. */
   "secondary-mark": "#8a9196",
-  /** A paler companion of the Inadequate colour (the projection's cross-check). */
-  "inadequate-light-mark": "#d0707c",
-  /** The second heat level beside Inadequate red (emotional exhaustion). */
-  "warm-mark": "#c4532d",
   /** A shaded band behind marks: a background, not a mark. */
   band: "#e3eef8",
 };
 
-export const DARK: Palette = {
+export const BASE_DARK: Readonly<Record<BaseToken, string>> = {
   text: "#f0f0ee",
   background: "#161a1d",
   muted: "#b6bec3",
@@ -73,26 +77,53 @@ export const DARK: Palette = {
   "accent-visited": "#c7a6ff",
   focus: "#ffdd00",
   "focus-text": "#0b0c0c",
-  "grade-inadequate": "#ff8a8a",
-  "grade-ri-or-adequate": "#f0a35a",
-  "grade-good": "#7fb2f0",
-  "grade-outstanding": "#6cc48a",
   "neutral-mark": "#9aa2a7",
   "secondary-mark": "#6b7378",
-  "inadequate-light-mark": "#b9606a",
-  "warm-mark": "#f3a27f",
   band: "#1f2d3a",
 };
 
-export const PALETTES = { light: LIGHT, dark: DARK } as const;
+/**
+ * Which base tokens must reach which contrast: text on the page (4.5:1), lines and marks
+ * against the page (3:1). Grid and band are backgrounds for data, not information, and
+ * are left out on purpose; focus is drawn behind its own text colour.
+ */
+const BASE_TEXT: readonly BaseToken[] = ["text", "muted", "accent", "accent-visited", "neutral-mark"];
+const BASE_MARKS: readonly BaseToken[] = ["rule", "secondary-mark"];
+
+/** The engine's theme, for a report that brings no colours of its own. */
+export const ENGINE_THEME: Theme = { tokens: BASE_TOKENS, light: BASE_LIGHT, dark: BASE_DARK, textTokens: BASE_TEXT, markTokens: BASE_MARKS };
 
 /**
- * Which pairs must reach which contrast, in both palettes: text on the page (4.5:1, WCAG
- * 1.4.3), lines and marks against the page (3:1, WCAG 1.4.11). Grid and band are
- * backgrounds for data, not information, and are left out on purpose.
+ * A report's theme: the base colours and its own tokens. `tokens` lists every token, base
+ * and own, in the order the stylesheet is to declare them; each own token needs a light and
+ * a dark colour, and says whether it is text or a mark (or neither, for a background).
  */
-export const TEXT_TOKENS: readonly ColourToken[] = ["text", "muted", "accent", "accent-visited", "grade-inadequate", "grade-ri-or-adequate", "grade-good", "grade-outstanding", "neutral-mark", "warm-mark"];
-export const MARK_TOKENS: readonly ColourToken[] = ["rule", "secondary-mark", "inadequate-light-mark"];
+export function extendTheme<const T extends string>(own: {
+  readonly tokens: readonly (BaseToken | T)[];
+  readonly light: Readonly<Record<T, string>>;
+  readonly dark: Readonly<Record<T, string>>;
+  readonly textTokens: readonly T[];
+  readonly markTokens: readonly T[];
+}): Theme {
+  const ownTokens = Object.keys(own.light) as T[];
+  const expected = new Set<string>([...BASE_TOKENS, ...ownTokens]);
+  const listed = new Set<string>(own.tokens);
+  const unlisted = [...expected].filter((token) => !listed.has(token));
+  const unknown = [...listed].filter((token) => !expected.has(token));
+  if (unlisted.length > 0 || unknown.length > 0 || listed.size !== own.tokens.length) {
+    throw new Error(`a theme's tokens must list every base and own token once (missing: ${unlisted.join(", ") || "none"}; unknown: ${unknown.join(", ") || "none"})`);
+  }
+  const missingDark = ownTokens.filter((token) => !(token in own.dark));
+  if (missingDark.length > 0) throw new Error(`a theme's own tokens need a dark colour too: ${missingDark.join(", ")}`);
+  const ordered = (palette: Readonly<Record<string, string>>) => Object.fromEntries(own.tokens.map((token) => [token, palette[token]]));
+  return {
+    tokens: own.tokens,
+    light: ordered({ ...BASE_LIGHT, ...own.light }),
+    dark: ordered({ ...BASE_DARK, ...own.dark }),
+    textTokens: [...BASE_TEXT, ...own.textTokens],
+    markTokens: [...BASE_MARKS, ...own.markTokens],
+  };
+}
 
 /** The text face, self-hosted from @fontsource/source-sans-3 (SIL Open Font Licence 1.1). */
 export const FONT_FAMILY = "Source Sans 3";

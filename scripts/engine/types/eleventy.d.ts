@@ -5,6 +5,8 @@ declare module "@11ty/eleventy" {
     configPath?: string;
     source?: "cli" | "script";
     pathPrefix?: string;
+    /** Runs with the configuration before the config file does. */
+    config?: (eleventyConfig: object) => void | Promise<void>;
   }
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);

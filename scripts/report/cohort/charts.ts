@@ -3,8 +3,8 @@
  * inspection per group, and the printed changes of all indicators side by side.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, PAPER, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
-
+import { CHART_WIDTH, INK, MUTED_INK, PAPER, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+import { GRADE_COLOURS } from "../shared/grades.ts";
 
 /** Inadequate in the grade's red; RI or Good in the Good blue. */
 export const COHORT_COLOURS = { inadequate: GRADE_COLOURS.inadequate, rest: GRADE_COLOURS.good } as const;

@@ -3,8 +3,8 @@
  * second period, the made-up examples (with their mean) beside the report's 2013 cohort.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_WIDTH, GRADE_COLOURS, MUTED_INK, RULE, vegaConfig, VEGA_LITE_SCHEMA } from "../../engine/charts/theme.ts";
-
+import { CHART_WIDTH, MUTED_INK, RULE, vegaConfig, VEGA_LITE_SCHEMA } from "../../engine/charts/theme.ts";
+import { GRADE_COLOURS } from "../shared/grades.ts";
 
 export type SlopeRole = "example" | "mean" | "inadequate" | "rest";
 

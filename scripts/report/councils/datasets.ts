@@ -7,8 +7,9 @@
 import { z } from "zod";
 import { codeCell, isoDateCell, nameCell, numberCell, optionalCell } from "../../engine/data/cells.ts";
 import { uniqueKey, type Check } from "../../engine/data/checks.ts";
-import { defineDataset } from "../../engine/data/dataset.ts";
+import { defineDataset, type CrossCheck } from "../../engine/data/dataset.ts";
 import { DataError, quoted } from "../../engine/data/errors.ts";
+import { JUDGEMENTS } from "../shared/grades.ts";
 
 /** ONS area codes of the councils with children's services: unitary (E06), metropolitan (E08), London (E09), county (E10). */
 export const COUNCIL_CODE_PATTERN = /^E(06|08|09|10)\d{6}$/;
@@ -140,17 +141,17 @@ export const FRAMEWORKS = [
 ] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
+/** Frameworks whose overall judgement covers children in need of help and protection or the whole service (not looked-after children only). */
+export const SAFEGUARDING_FRAMEWORKS: readonly Framework[] = ["slac-safeguarding", "slac-reinspection-safeguarding", "cpi", "cpi-reinspection", "sif", "sif-reinspection"];
+
 export const SIF_FRAMEWORKS: readonly Framework[] = ["sif", "sif-reinspection"];
 export const ILACS_FRAMEWORKS: readonly Framework[] = ["ilacs-first", "ilacs-second"];
-
-/** Overall and sub-judgements on Ofsted's four-point scale; "adequate" (before 2013) is `requires_improvement`. */
-export const JUDGEMENTS = ["inadequate", "requires_improvement", "good", "outstanding"] as const;
-export type Judgement = (typeof JUDGEMENTS)[number];
 
 /** SIF sub-judgements (the LSCB review only with the first SIF). */
 export const SUB_JUDGEMENTS = ["help_protection", "looked_after_permanence", "adoption", "care_leavers", "leadership", "lscb"] as const;
 export type SubJudgement = (typeof SUB_JUDGEMENTS)[number];
 
+/** Overall and sub-judgements on Ofsted's four-point scale; "adequate" (before 2013) is `requires_improvement`. */
 const judgementCell = () => codeCell(JUDGEMENTS);
 const lineCell = () => numberCell({ integer: true, min: 2 });
 
@@ -185,6 +186,9 @@ export const inspections = defineDataset({
   file: "data/councils/inspections.csv",
   schema: inspectionSchema,
   checks: [uniqueKey<InspectionRow>(["council_code", "framework", "published"]), inspectionFields()],
+  crossChecks: [councilCodesKnown<InspectionRow>()],
+  // The report's data run to the latest report published.
+  asOfColumn: "published",
 });
 
 /** Dates, ILACS type and sub-judgements appear only where the framework has them, and dates are in order. */
@@ -236,6 +240,7 @@ export const demand = defineDataset({
   file: "data/councils/demand.csv",
   schema: demandSchema,
   checks: [uniqueKey<DemandRow>(["council_code", "year_ending_march"]), populationYearRule()],
+  crossChecks: [councilCodesKnown<DemandRow>()],
 });
 
 function populationYearRule(): Check<DemandRow> {
@@ -259,4 +264,16 @@ export function knownCouncilCodes<T extends { council_code: string }>(codes: Rea
   };
 }
 
-export const COUNCIL_DATASETS = [councils, inspections, demand] as const;
+/**
+ * The cross-dataset rule of every file that names councils by code: each code is a council
+ * of data/councils/councils.csv, as its current code or a former one (predecessors keep their own).
+ */
+export function councilCodesKnown<T extends { council_code: string }>(): CrossCheck<T> {
+  return {
+    needs: [councils],
+    run(table, tableOf, ledger) {
+      const codes = new Set(tableOf(councils).rows.flatMap(({ row }) => [row.code, ...row.former_codes]));
+      knownCouncilCodes<T>(codes)(table, ledger);
+    },
+  };
+}

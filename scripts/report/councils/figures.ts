@@ -3,16 +3,16 @@
  * service) from 2009 to the latest report, at its grade. The title states where the
  * council stands now, written from its history.
  */
-import { ILACS_GRADE_LABELS, timelineSpec, type TimelineRow } from "../ilacs/charts.ts";
+
 import { latestGraded, type HistoryEntry } from "./history.ts";
 import { daysBetween } from "../shared/dates.ts";
 import { councils, inspections } from "./datasets.ts";
-import { ilacsJudgements } from "../ilacs/datasets.ts";
-import { count, formatValue } from "../../engine/stats/format.ts";
-import { JUDGEMENT_WORDS } from "../ilacs/stats.ts";
-import { dayMonthYear } from "../recount/stats.ts";
-import { ILACS_SOURCE } from "../ilacs/figures.ts";
+import { ilacsJudgements, ILACS_SOURCE } from "../ilacs/datasets.ts";
+import { count, formatValue, dayMonthYear } from "../../engine/stats/format.ts";
+
 import type { FigureDefinition } from "../../engine/figures/types.ts";
+import { JUDGEMENT_LABELS, JUDGEMENT_WORDS } from "../shared/grades.ts";
+import { timelineSpec, type TimelineRow } from "./charts.ts";
 
 const n = (value: number) => formatValue(value, count());
 
@@ -40,7 +40,7 @@ export function councilTimelineFigure(history: readonly HistoryEntry[], options:
   const rows: TimelineRow[] = plotted.map((e) => ({
     date: e.published,
     when: decimalYear(e.published),
-    grade: ILACS_GRADE_LABELS[e.overall],
+    grade: JUDGEMENT_LABELS[e.overall],
     framework: inherited ? `${e.inspection}, ${options.names.get(e.council_code) ?? e.council_code}` : e.inspection,
   }));
   const first = plotted[0];

@@ -8,9 +8,10 @@
  *
  * Pure functions: rows in, typed results out; no I/O, no clock.
  */
-import { ILACS_FRAMEWORKS, SUB_JUDGEMENTS, type CouncilRow, type Framework, type InspectionRow, type Judgement, type SubJudgement } from "./datasets.ts";
+import { ILACS_FRAMEWORKS, SUB_JUDGEMENTS, type CouncilRow, type Framework, type InspectionRow, type SubJudgement, SAFEGUARDING_FRAMEWORKS } from "./datasets.ts";
 import { ILACS_SUB_JUDGEMENTS, type IlacsJudgementRow, type IlacsSubJudgement } from "../ilacs/datasets.ts";
-import { SAFEGUARDING_FRAMEWORKS } from "../recount/counting.ts";
+
+import type { Judgement } from "../shared/grades.ts";
 
 export type HistoryFamily = "slac" | "cpi" | "tlac" | "sif" | "ilacs";
 

@@ -1,28 +1,24 @@
 /**
  * A page per council (/councils/<slug>/) and the "find your council" index (/councils/):
- * everything the pages show is worked out here, before Eleventy renders, from the loaded
- * data: the council's whole history with its predecessors', its timeline figure (rendered
- * to SVG like every other figure), and how its latest ILACS grade compares with its
- * region and England.
+ * everything the pages show, worked out from the checked rows before Eleventy renders:
+ * the council's whole history with its predecessors', its timeline figure (drawn by the
+ * engine like every other figure), and how its latest ILACS grade compares with its
+ * region and England (the ILACS family's analysis). Pure: rows in, views out.
  */
-import type { TopLevelSpec } from "vega-lite";
-import { councilHistory, latestGraded, type HistoryEntry } from "./history.ts";
-import { JUDGEMENTS, councils as councilsDataset, inspections, type CouncilRow, type Judgement } from "./datasets.ts";
 import { BuildError } from "../../engine/data/errors.ts";
-import { ilacsJudgements } from "../ilacs/datasets.ts";
-import type { ReportData } from "../../engine/data/report-data.ts";
-import { councilTimelineFigure } from "./figures.ts";
+import type { PageFigure, RecordSet, ViewEntry } from "../../engine/family.ts";
+import type { ResultOf } from "../../engine/family.ts";
 import { figureAnchor, type ContentPage, type Placement } from "../../engine/figures/placement.ts";
-import { renderFigure, type RenderedFigure } from "../../engine/figures/render.ts";
-import { figureRenderings } from "../../engine/figures/renderings.ts";
-import type { SvgCache } from "../../engine/render/cache.ts";
-import type { EleventyConfig } from "../../engine/eleventy/plugin.ts";
-import { settleInOrder } from "../../engine/render/pool.ts";
-import { ilacsAnalysis } from "../index.ts";
-import { count, formatValue } from "../../engine/stats/format.ts";
 import { slug } from "../../engine/slug.ts";
-import { JUDGEMENT_WORDS } from "../ilacs/stats.ts";
-import { dayMonthYear } from "../recount/stats.ts";
+import { count, dayMonthYear, formatValue } from "../../engine/stats/format.ts";
+import type { ilacs } from "../ilacs/family.ts";
+import type { IlacsJudgementRow } from "../ilacs/datasets.ts";
+import { JUDGEMENT_WORDS, JUDGEMENTS, type Judgement } from "../shared/grades.ts";
+import { councils as councilsDataset, type CouncilRow, type InspectionRow } from "./datasets.ts";
+import { councilTimelineFigure } from "./figures.ts";
+import { councilHistory, latestGraded, type HistoryEntry } from "./history.ts";
+
+type IlacsAnalysis = ResultOf<typeof ilacs>;
 
 export const COUNCILS_URL = "/councils/";
 /** The template that pages over the councils (content/councils/council.njk). */
@@ -66,27 +62,27 @@ export interface CouncilPageView {
   readonly successors: readonly CouncilLink[];
   readonly predecessors: readonly CouncilLink[];
   readonly summary: string;
-  readonly figure: RenderedFigure | undefined;
   readonly history: readonly HistoryRowView[];
   readonly comparison: { readonly region: string; readonly regionCouncils: number; readonly englandCouncils: number; readonly rows: readonly ComparisonRowView[] } | undefined;
 }
 
-/** What the release manifest records of a council timeline (scripts/release/manifest.ts). */
-export interface CouncilFigureRecord {
-  readonly key: string;
-  readonly specs: readonly TopLevelSpec[];
-  readonly label: string;
-  readonly title: string;
-  readonly href: string;
-}
-
-export interface CouncilsPrepared {
-  readonly pages: readonly CouncilPageView[];
-  /** Every council timeline drawn, for the release manifest. */
-  readonly figures: readonly CouncilFigureRecord[];
+export interface CouncilIndexView {
   /** By first letter, then by region; each list alphabetical. */
   readonly byLetter: readonly { readonly letter: string; readonly councils: readonly CouncilLink[] }[];
   readonly byRegion: readonly { readonly region: string; readonly councils: readonly CouncilLink[] }[];
+}
+
+export interface CouncilPages {
+  /** One per council, by name: what its page shows, under its slug. */
+  readonly pages: readonly { readonly view: CouncilPageView; readonly figure: PageFigure | undefined }[];
+  readonly index: CouncilIndexView;
+}
+
+export interface CouncilPagesInput {
+  readonly councils: readonly CouncilRow[];
+  readonly inspections: readonly InspectionRow[];
+  readonly ilacsRows: readonly IlacsJudgementRow[];
+  readonly ilacs: IlacsAnalysis;
 }
 
 const n = (value: number) => formatValue(value, count());
@@ -103,13 +99,11 @@ function historyRow(entry: HistoryEntry, own: ReadonlySet<string>, names: Readon
   };
 }
 
-/** Every council's page and the index, with each timeline rendered through `cache`. */
-export async function prepareCouncils(data: ReportData, cache: SvgCache): Promise<CouncilsPrepared> {
-  const rows = data.rows(councilsDataset);
+/** Every council's page (with its timeline figure) and the index. */
+export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: analysis }: CouncilPagesInput): CouncilPages {
   const names = new Map(rows.map((c) => [c.code, c.name]));
-  const analysis = ilacsAnalysis(data);
   const lastYear = Number(analysis.asOf.slice(0, 4)) + 1;
-  const firstYear = Math.min(...data.rows(inspections).map((r) => Number(r.published.slice(0, 4))), lastYear - 1);
+  const firstYear = Math.min(...inspections.map((r) => Number(r.published.slice(0, 4))), lastYear - 1);
   const links = new Map<string, CouncilLink>();
   // A council that no longer exists gets the year it ended in its address: Dorset's county
   // council (to 2019) and today's Dorset Council are different councils with one name.
@@ -120,21 +114,14 @@ export async function prepareCouncils(data: ReportData, cache: SvgCache): Promis
     links.set(c.code, { name: c.name, url, region: c.region, search: [c.name, ...c.aliases, c.ofsted_name ?? ""].join(" ").toLowerCase().trim(), status: c.status });
   }
   const link = (code: string) => links.get(code) as CouncilLink;
-  const drafts: CouncilPageView[] = [];
-  // Every timeline is asked for at once, so the cache's misses render on every core (render/pool.ts).
-  const timelines: Promise<RenderedFigure | undefined>[] = [];
-  const records: CouncilFigureRecord[] = [];
-  for (const c of [...rows].sort(byName)) {
-    const history = councilHistory(c.code, rows, data.rows(inspections), data.rows(ilacsJudgements));
+  const pages = [...rows].sort(byName).map((c) => {
+    const history = councilHistory(c.code, rows, inspections, ilacsRows);
     const own = new Set([c.code, ...c.former_codes]);
     const page: ContentPage = { inputPath: COUNCIL_TEMPLATE, url: link(c.code).url, title: c.name, chapter: undefined, order: Number.POSITIVE_INFINITY, figureKeys: [] };
     const key = `council-${pageSlug(c)}`;
     const definition = councilTimelineFigure(history, { key, name: c.name, names, years: [firstYear, lastYear] });
     const anchor = figureAnchor("timeline");
     const placement: Placement = { key, number: "", label: "Inspection history", anchor, page, href: `${page.url}#${anchor}` };
-    timelines.push(definition ? renderFigure(definition, placement, cache) : Promise.resolve(undefined));
-    if (definition) records.push({ key, specs: figureRenderings(definition).map((r) => r.spec), label: `${placement.label}, ${c.name}`, title: definition.title, href: placement.href });
-    const figure: RenderedFigure | undefined = undefined; // filled in below, once every timeline is drawn
     const latestIlacs = analysis.regional.latest.get(c.code);
     const region = analysis.regional.regions.find((r) => r.region === c.region);
     const england = analysis.regional.england;
@@ -152,7 +139,7 @@ export async function prepareCouncils(data: ReportData, cache: SvgCache): Promis
       );
     }
     if (c.status === "predecessor" && c.existed_until) parts.push(`The council existed until ${dayMonthYear(c.existed_until)}; its area is now served by ${c.successor_codes.map((code) => link(code).name).join(" and ")}.`);
-    drafts.push({
+    const view: CouncilPageView = {
       slug: pageSlug(c),
       code: c.code,
       name: c.name,
@@ -164,7 +151,6 @@ export async function prepareCouncils(data: ReportData, cache: SvgCache): Promis
       successors: c.successor_codes.map(link),
       predecessors: rows.filter((r) => r.successor_codes.includes(c.code)).map((r) => link(r.code)).sort(byName),
       summary: parts.join(" "),
-      figure,
       history: [...history].reverse().map((e) => historyRow(e, own, names)),
       comparison:
         latestIlacs && region && c.status === "current"
@@ -175,38 +161,27 @@ export async function prepareCouncils(data: ReportData, cache: SvgCache): Promis
               rows: [...JUDGEMENTS].reverse().map((g: Judgement) => ({ grade: JUDGEMENT_WORDS[g], isLatest: g === latestIlacs.overall, region: region.counts[g], england: england.counts[g] })),
             }
           : undefined,
-    });
-  }
-  const drawn = await settleInOrder(timelines);
-  const pages = drafts.map((draft, index): CouncilPageView => ({ ...draft, figure: drawn[index] }));
-  const all = pages.map((p) => p.link).sort(byName);
+    };
+    return { view, figure: definition ? { definition, placement } : undefined };
+  });
+  const all = pages.map((p) => p.view.link).sort(byName);
   const letters = [...new Set(all.map((l) => l.name[0].toUpperCase()))].sort();
   const regions = [...new Set(all.map((l) => l.region))].sort((a, b) => a.localeCompare(b, "en"));
   return {
     pages,
-    figures: records,
-    byLetter: letters.map((letter) => ({ letter, councils: all.filter((l) => l.name[0].toUpperCase() === letter) })),
-    byRegion: regions.map((region) => ({ region, councils: all.filter((l) => l.region === region) })),
+    index: {
+      byLetter: letters.map((letter) => ({ letter, councils: all.filter((l) => l.name[0].toUpperCase() === letter) })),
+      byRegion: regions.map((region) => ({ region, councils: all.filter((l) => l.region === region) })),
+    },
   };
 }
 
-// Eleventy wiring ----------------------------------------------------------------
+/** Each page's view entry under its slug, for {% view "councils.page", slug %}. */
+export function pageEntries(pages: CouncilPages["pages"]): Map<string, ViewEntry> {
+  return new Map(pages.map(({ view, figure }) => [view.slug, { context: { council: view }, figure }]));
+}
 
-/**
- * `councilPages` global data (the pagination list of content/councils/council.njk), and the
- * `councilPage` and `councilIndex` shortcodes, rendering the council partials.
- */
-export function registerCouncilPages(
-  eleventyConfig: Pick<EleventyConfig, "addGlobalData" | "addShortcode">,
-  prepared: () => Promise<CouncilsPrepared>,
-  current: () => CouncilsPrepared,
-  renderPartial: (name: string, context: object) => string,
-): void {
-  eleventyConfig.addGlobalData("councilPages", async () => (await prepared()).pages.map((p) => ({ slug: p.slug, name: p.name, region: p.region })));
-  eleventyConfig.addShortcode("councilPage", (slugKey: string) => {
-    const page = current().pages.find((p) => p.slug === slugKey);
-    if (!page) throw new BuildError(`no council page "${slugKey}"`);
-    return renderPartial("council-page.njk", { council: page });
-  });
-  eleventyConfig.addShortcode("councilIndex", () => renderPartial("council-index.njk", { index: current() }));
+/** The councils by code and name, for the release manifest and "What changed". */
+export function councilRecords(rows: readonly CouncilRow[]): RecordSet {
+  return { name: "councils", heading: "Councils", singular: "council", entries: rows.map((c) => ({ key: c.code, name: c.name })) };
 }

@@ -6,7 +6,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import { measureText } from "../../engine/render/text-metrics.ts";
 import { wrapToWidth } from "../../engine/charts/narrow.ts";
-import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, RULE, vegaConfig, VEGA_LITE_SCHEMA } from "../../engine/charts/theme.ts";
+import { CHART_WIDTH, INK, MUTED_INK, RULE, vegaConfig, VEGA_LITE_SCHEMA } from "../../engine/charts/theme.ts";
+import { GRADE_COLOURS } from "../shared/grades.ts";
 
 const SCENARIO_FONT = { fontSize: 13, fontWeight: "bold" } as const;
 const SCENARIO_LINE = SCENARIO_FONT.fontSize + 3;
@@ -22,7 +23,6 @@ export interface FuturesPoint {
   readonly integration: number;
   readonly focus: number;
 }
-
 
 /** A fixed label at a data position, for the ends of the two axes. */
 function axisLabel(text: string, integration: number, focus: number, align: "left" | "right", dy: number, dx = 0) {

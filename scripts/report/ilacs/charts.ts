@@ -3,16 +3,14 @@
  * inlined, so the spec alone determines the SVG. Grades use the report's grade colours.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { JUDGEMENTS, type Judgement } from "../councils/datasets.ts";
-import { GRADE_OF_JUDGEMENT } from "../recount/analysis.ts";
-import { labelColourOn } from "../../engine/theme/on-mark.ts";
-import { DARK, LIGHT } from "../../engine/theme/palette.ts";
-import { CHART_WIDTH, GRADE_COLOURS, GRADE_SHAPES, INK, MUTED_INK, PAPER, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
 
-export const ILACS_GRADE_LABELS: Readonly<Record<Judgement, string>> = { inadequate: "Inadequate", requires_improvement: "Requires improvement", good: "Good", outstanding: "Outstanding" };
-const labels = JUDGEMENTS.map((g) => ILACS_GRADE_LABELS[g]);
-const colours = JUDGEMENTS.map((g) => GRADE_COLOURS[GRADE_OF_JUDGEMENT[g]]);
-const gradeColour = { field: "grade", type: "nominal" as const, sort: labels, scale: { domain: labels, range: colours }, legend: { title: null, orient: "bottom" as const, labelLimit: 0 } };
+import { labelColourOn } from "../../engine/theme/on-mark.ts";
+import { REPORT_THEME } from "../shared/theme.ts";
+import { CHART_WIDTH, INK, MUTED_INK, PAPER, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+import { JUDGEMENTS, type Judgement, GRADE_OF_JUDGEMENT, GRADE_COLOURS, GRADE_SHAPES, JUDGEMENT_LABELS, JUDGEMENT_CHART_LABELS, judgementColour } from "../shared/grades.ts";
+
+const labels = JUDGEMENT_CHART_LABELS;
+const gradeColour = judgementColour;
 
 export type YearGradeRow = { readonly year: string; readonly grade: string; readonly order: number; readonly reports: number; readonly percent: number };
 
@@ -54,7 +52,7 @@ export function movesSpec(rows: readonly MoveRow[]): TopLevelSpec {
   const opacityOf = (pairs: number) => (most > least ? MOVE_OPACITY[0] + ((pairs - least) / (most - least)) * (MOVE_OPACITY[1] - MOVE_OPACITY[0]) : MOVE_OPACITY[1]);
   // Each cell's number in whichever of ink or page colour reads on that cell in both palettes.
   const onPaper = rows.filter((r) => {
-    const colour = labelColourOn(fills[directions.indexOf(r.direction)], opacityOf(r.pairs), [LIGHT, DARK]);
+    const colour = labelColourOn(fills[directions.indexOf(r.direction)], opacityOf(r.pairs), REPORT_THEME);
     if (colour === undefined) throw new Error(`no label colour reaches 4.5:1 on the ${r.from} → ${r.to} cell`);
     return colour === PAPER;
   });
@@ -154,41 +152,6 @@ export function regionsSpec(rows: readonly RegionRow[]): TopLevelSpec {
         data: { values: [{ england }] },
         mark: { type: "rule", color: INK, strokeDash: [4, 3] },
         encoding: { x: { field: "england", type: "quantitative" } },
-      },
-    ],
-  };
-}
-
-export type TimelineRow = {
-  readonly date: string;
-  /** The date as a decimal year (2014.5 ≈ 1 July 2014): plotted on a plain number scale, so no time zone is involved. */
-  readonly when: number;
-  readonly grade: string;
-  readonly framework: string;
-};
-
-/** A council's judgements over time: one point per report at its grade, joined in order. */
-export function timelineSpec(rows: readonly TimelineRow[], years: readonly [number, number]): TopLevelSpec {
-  const shapes = JUDGEMENTS.map((g) => GRADE_SHAPES[GRADE_OF_JUDGEMENT[g]]);
-  const ticks = Array.from({ length: Math.floor((years[1] - years[0]) / 2) + 1 }, (_, i) => years[0] + 2 * i);
-  const x = { field: "when", type: "quantitative" as const, title: null, scale: { domain: [...years], nice: false, zero: false }, axis: { values: ticks, format: "d", labelAngle: 0 } };
-  const y = { field: "grade", type: "ordinal" as const, title: null, scale: { domain: [...labels].reverse() }, axis: { labelLimit: 0, labelColor: INK } };
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    config: vegaConfig,
-    width: CHART_WIDTH - 160,
-    height: 150,
-    data: { values: rows.map((r) => ({ ...r })) },
-    layer: [
-      { mark: { type: "line", color: RULE, strokeWidth: 1.5 }, encoding: { x, y, order: { field: "when", type: "quantitative" } } },
-      {
-        mark: { type: "point", filled: true, size: 90, stroke: PAPER, strokeWidth: 1 },
-        encoding: {
-          x,
-          y,
-          color: { ...gradeColour, legend: null },
-          shape: { field: "grade", type: "nominal", sort: labels, scale: { domain: labels, range: shapes }, legend: null },
-        },
       },
     ],
   };

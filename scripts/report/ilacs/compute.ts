@@ -16,9 +16,10 @@
  *
  * Pure functions: rows in, typed results out; no I/O, no clock.
  */
-import { JUDGEMENTS, type Judgement } from "../councils/datasets.ts";
+
 import { DAYS_PER_YEAR, daysBetween } from "../shared/dates.ts";
 import { ILACS_SUB_JUDGEMENTS, type IlacsJudgementRow, type IlacsSubJudgement } from "./datasets.ts";
+import { JUDGEMENTS, type Judgement } from "../shared/grades.ts";
 
 type Counts = Record<Judgement, number>;
 const zero = (): Counts => ({ inadequate: 0, requires_improvement: 0, good: 0, outstanding: 0 });

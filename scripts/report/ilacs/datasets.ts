@@ -11,7 +11,8 @@ import { codeCell, isoDateCell, numberCell, optionalCell, textCell } from "../..
 import { uniqueKey, type Check } from "../../engine/data/checks.ts";
 import { defineDataset } from "../../engine/data/dataset.ts";
 import { DataError } from "../../engine/data/errors.ts";
-import { councilCodeCell, JUDGEMENTS } from "../councils/datasets.ts";
+import { councilCodeCell, councilCodesKnown } from "../councils/datasets.ts";
+import { JUDGEMENTS } from "../shared/grades.ts";
 
 /** ILACS inspection types: a standard or short inspection, or one Ofsted ran longer than standard. */
 export const ILACS_TYPES = ["standard", "short", "longer"] as const;
@@ -63,6 +64,9 @@ export const ilacsJudgements = defineDataset({
   file: "data/ilacs/judgements.csv",
   schema: ilacsJudgementSchema,
   checks: [uniqueKey<IlacsJudgementRow>(["council_code", "published"]), ilacsFields()],
+  crossChecks: [councilCodesKnown<IlacsJudgementRow>()],
+  // The report's data run to the latest report published.
+  asOfColumn: "published",
 });
 
 /** A grade or a reason for none; dates in order and not after publication; addresses are https. */
@@ -83,3 +87,7 @@ function ilacsFields(): Check<IlacsJudgementRow> {
     }
   };
 }
+
+/** Ofsted's ILACS records, as our importer re-shapes them. */
+export const ILACS_SOURCE =
+  "Ofsted, Local authority inspection outcomes as at 31 March 2025 (the ILACS inspection history), and for reports published after it, a daily scrape of Ofsted's published ILACS reports (JT-39/ofsted-ilacs-scrape-tool); re-shaped by our importer into data/ilacs/judgements.csv. Open Government Licence v3.0.";

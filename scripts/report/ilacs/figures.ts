@@ -2,24 +2,21 @@
  * Figures of the ILACS family ("Ten years on"). Titles and captions are written from the
  * computed results, so they stay true when the data is updated.
  */
-import { gradesByYearSpec, ILACS_GRADE_LABELS, movesSpec, regionsSpec, spellsSpec, subJudgementsSpec, type MoveRow, type RegionRow, type SpellRow, type SubRow, type YearGradeRow } from "./charts.ts";
+import { gradesByYearSpec, movesSpec, regionsSpec, spellsSpec, subJudgementsSpec, type MoveRow, type RegionRow, type SpellRow, type SubRow, type YearGradeRow } from "./charts.ts";
 import { DAYS_PER_YEAR } from "../shared/dates.ts";
 import { rank, type IlacsAnalysis } from "./compute.ts";
-import { councils, inspections, JUDGEMENTS } from "../councils/datasets.ts";
-import { ilacsJudgements } from "./datasets.ts";
-import { count, formatValue, percent, plainNumber } from "../../engine/stats/format.ts";
+import { councils, inspections } from "../councils/datasets.ts";
+import { ilacsJudgements, ILACS_SOURCE } from "./datasets.ts";
+import { count, formatValue, percent, plainNumber, dayMonthYear } from "../../engine/stats/format.ts";
 import { SUB_WORDS } from "./stats.ts";
-import { dayMonthYear } from "../recount/stats.ts";
+
 import type { FigureDefinition } from "../../engine/figures/types.ts";
+import { JUDGEMENT_LABELS, JUDGEMENTS } from "../shared/grades.ts";
 
 const n = (value: number) => formatValue(value, count());
 const pct = (value: number) => formatValue(value, percent(0));
 const num = (value: number) => formatValue(value, plainNumber(1));
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** Ofsted's ILACS records, as our importer re-shapes them. */
-export const ILACS_SOURCE =
-  "Ofsted, Local authority inspection outcomes as at 31 March 2025 (the ILACS inspection history), and for reports published after it, a daily scrape of Ofsted's published ILACS reports (JT-39/ofsted-ilacs-scrape-tool); re-shaped by our importer into data/ilacs/judgements.csv. Open Government Licence v3.0.";
 
 export function ilacsFigures(a: IlacsAnalysis, stuckShare2015: number): FigureDefinition[] {
   return [gradesByYearFigure(a), movesFigure(a, stuckShare2015), spellsFigure(a), subJudgementsFigure(a), regionsFigure(a)];
@@ -27,7 +24,7 @@ export function ilacsFigures(a: IlacsAnalysis, stuckShare2015: number): FigureDe
 
 export function gradesByYearFigure(a: IlacsAnalysis): FigureDefinition {
   const years = a.years.filter((y) => y.graded > 0);
-  const rows: YearGradeRow[] = years.flatMap((y) => JUDGEMENTS.map((g, order) => ({ year: String(y.year), grade: ILACS_GRADE_LABELS[g], order, reports: y.counts[g], percent: y.shares[g] })));
+  const rows: YearGradeRow[] = years.flatMap((y) => JUDGEMENTS.map((g, order) => ({ year: String(y.year), grade: JUDGEMENT_LABELS[g], order, reports: y.counts[g], percent: y.shares[g] })));
   const [first, last] = [years[0], years[years.length - 1]];
   const goodOrBetter = (y: (typeof years)[number]) => y.shares.good + y.shares.outstanding;
   const ungraded = a.reports - a.graded;
@@ -36,7 +33,7 @@ export function gradesByYearFigure(a: IlacsAnalysis): FigureDefinition {
     title: `Reports judging a council Good or Outstanding went from ${pct(goodOrBetter(first))} of those published in ${first.year} to ${pct(goodOrBetter(last))} in ${last.year}`,
     description:
       `Stacked bar chart, one bar per year of publication from ${first.year} to ${last.year}, of the share of graded ILACS reports at each overall grade. ` +
-      years.map((y) => `${y.year}: ${JUDGEMENTS.map((g) => `${ILACS_GRADE_LABELS[g]} ${pct(y.shares[g])}`).join(", ")} (${n(y.graded)} reports).`).join(" "),
+      years.map((y) => `${y.year}: ${JUDGEMENTS.map((g) => `${JUDGEMENT_LABELS[g]} ${pct(y.shares[g])}`).join(", ")} (${n(y.graded)} reports).`).join(" "),
     caption:
       `Each report counts once, in the calendar year it was published; short and standard inspections are both counted. ` +
       `Shares are of the reports with an overall grade${ungraded > 0 ? `; the ${n(ungraded)} reports published after the April 2026 reform carry none and are left out` : ""}. ` +
@@ -60,8 +57,8 @@ export function movesFigure(a: IlacsAnalysis, stuckShare2015: number): FigureDef
   const m = a.moves;
   const rows: MoveRow[] = JUDGEMENTS.flatMap((from) =>
     JUDGEMENTS.map((to) => ({
-      from: ILACS_GRADE_LABELS[from],
-      to: ILACS_GRADE_LABELS[to],
+      from: JUDGEMENT_LABELS[from],
+      to: JUDGEMENT_LABELS[to],
       pairs: m.matrix[from][to],
       direction: rank(to) > rank(from) ? "Better" : rank(to) < rank(from) ? "Worse" : "Same",
     })),

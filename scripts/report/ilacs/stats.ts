@@ -12,25 +12,22 @@
  *   ilacs.region.<slug>.goodOrBetter|councils; ilacs.england.goodOrBetter|belowGood|councils
  *   ilacs.region.highest|lowest (text) and .share
  */
-import { JUDGEMENTS, type Judgement } from "../councils/datasets.ts";
+
 import type { IlacsSubJudgement } from "./datasets.ts";
 import { DAYS_PER_YEAR } from "../shared/dates.ts";
 import type { IlacsAnalysis, RegionLatest } from "./compute.ts";
-import { count, percent, plainNumber, points, text, year } from "../../engine/stats/format.ts";
+import { count, percent, plainNumber, points, text, year, dayMonthYear } from "../../engine/stats/format.ts";
 import { slug } from "../../engine/slug.ts";
-import { dayMonthYear } from "../recount/stats.ts";
-import type { Stat } from "../../engine/stats/registry.ts";
 
-export const JUDGEMENT_KEYS: Readonly<Record<Judgement, string>> = { inadequate: "inadequate", requires_improvement: "requiresImprovement", good: "good", outstanding: "outstanding" };
-export const JUDGEMENT_WORDS: Readonly<Record<Judgement, string>> = { inadequate: "Inadequate", requires_improvement: "requires improvement to be good", good: "Good", outstanding: "Outstanding" };
+import type { Stat } from "../../engine/stats/registry.ts";
+import { JUDGEMENTS, type Judgement, JUDGEMENT_KEYS, JUDGEMENT_WORDS } from "../shared/grades.ts";
+
 export const SUB_WORDS: Readonly<Record<IlacsSubJudgement, string>> = {
   leadership: "the impact of leaders on social work practice",
   help_protection: "the experiences and progress of children who need help and protection",
   in_care: "the experiences and progress of children in care",
   care_leavers: "the experiences and progress of care leavers",
 };
-
-
 
 const MONTHS_PER_YEAR = 12;
 

@@ -4,8 +4,9 @@
  * rows inlined, so the spec alone determines the SVG (and its cache key).
  */
 import type { TopLevelSpec } from "vega-lite";
-import { GRADES } from "./datasets.ts";
-import { CHART_HEIGHT, CHART_WIDTH, GRADE_COLOURS, GRADE_DASHES, GRADE_LABELS, GRADE_SHAPES, MUTED_INK, PAPER, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+
+import { CHART_HEIGHT, CHART_WIDTH, MUTED_INK, PAPER, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+import { GRADES, GRADE_COLOURS, GRADE_DASHES, GRADE_LABELS, GRADE_SHAPES } from "../shared/grades.ts";
 
 const gradeLabels = GRADES.map((g) => GRADE_LABELS[g]);
 

@@ -1,3 +1,4 @@
+import { GRADES, type Grade } from "../shared/grades.ts";
 /**
  * Overall inspection outcomes by year: the shares of each grade, the share judged
  * good or better, year-on-year changes and the "average yearly variation" the report
@@ -6,7 +7,6 @@
  * Pure functions: rows in, typed results out. Shares are on the 0–100 scale
  * (percentage points), exactly as published; nothing here corrects the source.
  */
-import { GRADES, type Grade } from "./datasets.ts";
 
 export interface OutcomeShare {
   readonly year: string;

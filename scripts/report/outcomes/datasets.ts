@@ -3,11 +3,9 @@ import { z } from "zod";
 import { codeCell, percentCell, textCell, yearSpanCell } from "../../engine/data/cells.ts";
 import { completeGrid, sharesSumTo100, uniqueKey } from "../../engine/data/checks.ts";
 import { defineDataset, type RowOf } from "../../engine/data/dataset.ts";
+import { GRADES } from "../shared/grades.ts";
 
 /** The four overall grades, worst first. Before 2013 the second grade was "adequate". */
-export const GRADES = ["inadequate", "ri_or_adequate", "good", "outstanding"] as const;
-export type Grade = (typeof GRADES)[number];
-
 export const inspectionOutcomesByYear = defineDataset({
   file: "data/national/inspection-outcomes-by-year.csv",
   schema: z.object({

@@ -1,10 +1,11 @@
 /** Stats of the decline family: small readings of the grade table quoted in chapter 1 and the summary. */
 import { lastYearWith, shareChange, trailingYearsWithout } from "./decline.ts";
 import type { YearOutcomes } from "./compute.ts";
-import { GRADES } from "./datasets.ts";
-import { yearKey } from "./stats.ts";
+
 import { count, signedPoints, text } from "../../engine/stats/format.ts";
 import type { Stat } from "../../engine/stats/registry.ts";
+import { GRADES } from "../shared/grades.ts";
+import { yearKey } from "../shared/years.ts";
 
 /** `changes` lists the year pairs whose share changes the prose quotes. */
 export function declineStats(years: readonly YearOutcomes[], changes: readonly { from: string; to: string }[]): Stat[] {

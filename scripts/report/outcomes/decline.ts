@@ -8,8 +8,9 @@
  * Outstanding was 1% in 2012/13 and 0% in 2013/14 and 2014/15, so the table's last two
  * years have none and the last year with any is 2012/13.
  */
-import type { Grade } from "./datasets.ts";
+
 import type { YearOutcomes } from "./compute.ts";
+import type { Grade } from "../shared/grades.ts";
 
 function yearOf(years: readonly YearOutcomes[], year: string): YearOutcomes {
   const found = years.find((y) => y.year === year);

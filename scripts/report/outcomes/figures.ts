@@ -2,13 +2,14 @@
  * Figures of the outcomes family. Titles, captions and descriptions are written from
  * the computed results, so they stay true when the data changes.
  */
-import { GRADES, inspectionOutcomesByYear } from "./datasets.ts";
+import { inspectionOutcomesByYear } from "./datasets.ts";
 import { averageYearlyVariation, yearOnYearChanges, yearWindow, type YearOutcomes } from "./compute.ts";
 import { gradeStackSpec, gradeTrendSpec, yearlySwingSpec, type GradeTrendRow } from "./charts.ts";
-import { GRADE_LABELS } from "../../engine/charts/theme.ts";
+
 import { formatValue, percent, points } from "../../engine/stats/format.ts";
 import type { VariationWindow } from "./stats.ts";
 import type { FigureDefinition } from "../../engine/figures/types.ts";
+import { GRADES, GRADE_LABELS } from "../shared/grades.ts";
 
 const pct = (value: number) => formatValue(value, percent(0));
 const moved = (from: number, to: number) => (to < from ? "fell" : to > from ? "rose" : "stayed");

@@ -2,13 +2,14 @@
  * Stats of the outcomes family: every share by grade and year, the share good or
  * better, the year span, and the average yearly variation of the two cycles.
  */
-import { GRADES } from "./datasets.ts";
+
 import { averageYearlyVariation, goodOrBetter, yearWindow, type YearOutcomes } from "./compute.ts";
 import { percent, plainNumber, text } from "../../engine/stats/format.ts";
 import type { Stat } from "../../engine/stats/registry.ts";
+import { GRADES } from "../shared/grades.ts";
+import { yearKey } from "../shared/years.ts";
 
 /** `2007/08` → `2007-08`, so a year can sit inside a dotted key. */
-export const yearKey = (year: string) => year.replace("/", "-");
 
 export interface VariationWindow {
   readonly name: string;

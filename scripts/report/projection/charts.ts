@@ -3,11 +3,14 @@
  * report's unexplained figure and under our stated methods, as horizontal bars.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_WIDTH, GRADE_COLOURS, INADEQUATE_LIGHT_MARK, INK, MUTED_INK, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
-
+import { CHART_WIDTH, INK, MUTED_INK, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+import { GRADE_COLOURS } from "../shared/grades.ts";
+import { LIGHT } from "../shared/theme.ts";
 
 export type ProjectionKind = "report" | "ours" | "check";
 
+/** A paler companion of the Inadequate colour, for the cross-check. */
+const INADEQUATE_LIGHT_MARK = LIGHT["inadequate-light-mark"];
 const KIND_COLOURS: Readonly<Record<ProjectionKind, string>> = { report: MUTED_INK, ours: GRADE_COLOURS.inadequate, check: INADEQUATE_LIGHT_MARK };
 
 export interface ProjectionRow {

@@ -21,7 +21,10 @@
  */
 import type { ProjectionMeasure } from "./datasets.ts";
 import { measureValues, type MeasureRow } from "../shared/measures.ts";
-import type { YearOutcomes } from "../outcomes/compute.ts";
+import type { ResultOf } from "../../engine/family.ts";
+import type { outcomes } from "../outcomes/family.ts";
+
+type YearOutcomes = ResultOf<typeof outcomes>["years"][number];
 
 export interface YearShare {
   readonly year: string;

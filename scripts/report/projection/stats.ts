@@ -4,9 +4,10 @@
  * the report does not give.
  */
 import { impliedShare, type ProjectionAnalysis } from "./compute.ts";
-import { yearKey } from "../outcomes/stats.ts";
+
 import { count, percent, plainNumber, text } from "../../engine/stats/format.ts";
 import type { Stat } from "../../engine/stats/registry.ts";
+import { yearKey } from "../shared/years.ts";
 
 export function projectionStats({ projection: p, report }: ProjectionAnalysis): Stat[] {
   const y = report.horizonYear;

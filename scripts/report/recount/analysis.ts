@@ -18,32 +18,22 @@
  * Pure functions: rows in, typed results out; no I/O, no clock.
  */
 import { DAYS_PER_YEAR, daysBetween } from "../shared/dates.ts";
-import type { TransitionAnalysis, TransitionSummary } from "../transitions/compute.ts";
-import type { YearOutcomes } from "../outcomes/compute.ts";
+import type { ResultOf } from "../../engine/family.ts";
+import type { transitions } from "../transitions/family.ts";
+import type { outcomes } from "../outcomes/family.ts";
 import { measureValues, type MeasureRow } from "../shared/measures.ts";
-import { GRADES, type Grade } from "../outcomes/datasets.ts";
-import { SIF_FRAMEWORKS, type Framework, type Judgement } from "../councils/datasets.ts";
+
+import { SIF_FRAMEWORKS, type Framework, SAFEGUARDING_FRAMEWORKS } from "../councils/datasets.ts";
 import { rateChange, recountCohort, DEMAND_MEASURES, type CohortRecount, type CohortRule, type DemandFigures, type DemandMeasure, type RateChange } from "./cohort-recount.ts";
-import {
-  PRE_ILACS_FRAMEWORKS,
-  SAFEGUARDING_FRAMEWORKS,
-  financialYear,
-  gradeShares,
-  inadequateCount,
-  repeatTransitions,
-  type GradeShares,
-  type JudgementEvent,
-  type RepeatTransitions,
-  type ShareRule,
-} from "./counting.ts";
+import { PRE_ILACS_FRAMEWORKS, financialYear, gradeShares, inadequateCount, repeatTransitions, type GradeShares, type JudgementEvent, type RepeatTransitions, type ShareRule } from "./counting.ts";
+import { GRADES, type Grade, type Judgement, GRADE_OF_JUDGEMENT } from "../shared/grades.ts";
+
+/** The grade table and the published transitions, as the outcomes and transitions families hand them over. */
+type YearOutcomes = ResultOf<typeof outcomes>["years"][number];
+type TransitionAnalysis = ResultOf<typeof transitions>;
+type TransitionSummary = TransitionAnalysis["summary"];
 
 /** Ofsted's judgement scale in the council rows → the grade names of the report's table. */
-export const GRADE_OF_JUDGEMENT: Readonly<Record<Judgement, Grade>> = {
-  inadequate: "inadequate",
-  requires_improvement: "ri_or_adequate",
-  good: "good",
-  outstanding: "outstanding",
-};
 const JUDGEMENT_OF_GRADE = Object.fromEntries(Object.entries(GRADE_OF_JUDGEMENT).map(([j, g]) => [g, j])) as Record<Grade, Judgement>;
 
 export interface NamedShareRule extends ShareRule {
@@ -436,7 +426,6 @@ export interface OutstandingRecount {
   /** Every framework before ILACS, the looked-after-children judgements included. */
   readonly any: LastOutstanding | undefined;
 }
-
 
 /**
  * The last Outstanding judgement up to `asOf`, the time since, and what its council was

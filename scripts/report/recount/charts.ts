@@ -5,8 +5,9 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { NARROW_LEGEND_WIDTH, narrowSpec, wrapToWidth } from "../../engine/charts/narrow.ts";
-import { GRADES } from "../outcomes/datasets.ts";
-import { BAND, CHART_WIDTH, GRADE_COLOURS, GRADE_LABELS, GRADE_SHAPES, GRID, INK, MUTED_INK, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+
+import { BAND, CHART_WIDTH, GRID, INK, MUTED_INK, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+import { GRADES, GRADE_COLOURS, GRADE_LABELS, GRADE_SHAPES } from "../shared/grades.ts";
 
 const gradeLabels = GRADES.map((g) => GRADE_LABELS[g]);
 

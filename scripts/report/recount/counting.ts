@@ -12,16 +12,14 @@
  * Pure functions: judgement rows in, typed results out; no I/O, no clock.
  */
 import { daysBefore } from "../shared/dates.ts";
-import { FRAMEWORKS, JUDGEMENTS, SIF_FRAMEWORKS, type Framework, type InspectionRow, type Judgement } from "../councils/datasets.ts";
+import { FRAMEWORKS, SIF_FRAMEWORKS, type Framework, type InspectionRow, SAFEGUARDING_FRAMEWORKS } from "../councils/datasets.ts";
+import { JUDGEMENTS, type Judgement } from "../shared/grades.ts";
 
 export type JudgementEvent = Pick<InspectionRow, "council_code" | "framework" | "published" | "inspection_start" | "overall">;
 
 type GradeCounts = Record<Judgement, number>;
 const zero = (): GradeCounts => ({ inadequate: 0, requires_improvement: 0, good: 0, outstanding: 0 });
 const rank = (grade: Judgement) => JUDGEMENTS.indexOf(grade);
-
-/** Frameworks whose overall judgement covers children in need of help and protection or the whole service (not looked-after children only). */
-export const SAFEGUARDING_FRAMEWORKS: readonly Framework[] = ["slac-safeguarding", "slac-reinspection-safeguarding", "cpi", "cpi-reinspection", "sif", "sif-reinspection"];
 
 /** Every framework in force before ILACS (2009–2018). */
 export const PRE_ILACS_FRAMEWORKS: readonly Framework[] = FRAMEWORKS.filter((f) => !f.startsWith("ilacs"));
@@ -64,7 +62,6 @@ export interface ShareRule {
    */
   readonly nonSifLagDays?: number;
 }
-
 
 export interface GradeShares {
   readonly year: string;

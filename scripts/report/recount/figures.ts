@@ -4,16 +4,17 @@
  * readings of the 2013 cohort and the demand of the one used, by group. Titles and captions are written from the results.
  */
 import { cohortDemandNarrowSpec, cohortDemandSpec, cohortReadingsSpec, countComparisonSpec, countingRulesSpec, type CohortDemandRow, type CohortReadingRow, type CountComparisonRow, type RuleShareRow } from "./charts.ts";
-import { GRADE_LABELS } from "../../engine/charts/theme.ts";
+
 import { DEMAND_MEASURES, type DemandMeasure, type RateChange } from "./cohort-recount.ts";
 import type { CohortRecountNamed, RecountAnalysis } from "./analysis.ts";
 import { councils, demand, inspections } from "../councils/datasets.ts";
-import { GRADES } from "../outcomes/datasets.ts";
+
 import { inspectionOutcomesByYear } from "../outcomes/datasets.ts";
 import { repeatInspectionTransitions } from "../transitions/datasets.ts";
-import { count, formatValue, percent, plainNumber } from "../../engine/stats/format.ts";
-import { monthYear, nameList } from "./stats.ts";
+import { count, formatValue, percent, plainNumber, monthYear } from "../../engine/stats/format.ts";
+import { nameList } from "./stats.ts";
 import type { FigureDefinition } from "../../engine/figures/types.ts";
+import { GRADE_LABELS, GRADES } from "../shared/grades.ts";
 
 const n = (value: number) => formatValue(value, count());
 const pct = (value: number, decimals = 0) => formatValue(value, percent(decimals));

@@ -16,12 +16,14 @@
  *   recount.demand.<measure>.<year>.pooled|mean             every council, for reference
  */
 import type { CohortGroup } from "../cohort/datasets.ts";
-import { GRADES, type Grade } from "../outcomes/datasets.ts";
+
 import { DEMAND_MEASURES, type DemandMeasure, type RateChange } from "./cohort-recount.ts";
-import { GRADE_OF_JUDGEMENT, SHARE_RULES, type CohortRecountNamed, type RecountAnalysis } from "./analysis.ts";
+import { SHARE_RULES, type CohortRecountNamed, type RecountAnalysis } from "./analysis.ts";
 import { DAYS_PER_YEAR } from "../shared/dates.ts";
-import { count, percent, plainNumber, points, text, year } from "../../engine/stats/format.ts";
+import { count, percent, plainNumber, points, text, year, dayMonthYear, monthYear } from "../../engine/stats/format.ts";
 import type { Stat } from "../../engine/stats/registry.ts";
+import { GRADES, type Grade, GRADE_OF_JUDGEMENT } from "../shared/grades.ts";
+import { yearKey } from "../shared/years.ts";
 
 export const GRADE_WORDS: Readonly<Record<Grade, string>> = {
   inadequate: "Inadequate",
@@ -39,7 +41,6 @@ export const COHORT_GROUP_KEYS: Readonly<Record<CohortGroup, string>> = { inadeq
 export const COHORT_GROUP_WORDS: Readonly<Record<CohortGroup, string>> = { inadequate: "rated Inadequate", ri_or_good: "rated RI or Good" };
 
 /** "2014/15" → "2014-15". */
-export const yearKey = (year: string) => year.replace("/", "-");
 
 /**
  * Names in a list: "A", "A and B", "A, B and C" (or "A, B or C"). When a name has a comma
@@ -107,10 +108,6 @@ function shareStats({ years }: RecountAnalysis): Stat[] {
 const gradeJudgement = (grade: Grade) => (grade === "ri_or_adequate" ? "requires_improvement" : grade);
 
 /** "2010-04-01" → "April 2010"; "2015-03-31" → "March 2015". */
-export function monthYear(date: string): string {
-  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-  return `${months[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
-}
 
 function inadequateStats({ inadequate: i }: RecountAnalysis): Stat[] {
   const base = `recount.inadequate.${i.from.slice(0, 4)}-${i.to.slice(0, 4)}`;
@@ -246,10 +243,6 @@ function oneCohort(prefix: string, cohort: CohortRecountNamed, { names }: Recoun
   return stats;
 }
 
-/** "2012-05-29" → "29 May 2012". */
-export function dayMonthYear(date: string): string {
-  return `${Number(date.slice(8, 10))} ${monthYear(date)}`;
-}
 
 function outstandingStats({ outstanding, names }: RecountAnalysis): Stat[] {
   const asOf = dayMonthYear(outstanding.asOf);

@@ -7,7 +7,31 @@ import type { TopLevelSpec } from "vega-lite";
 import { measureText } from "../../engine/render/text-metrics.ts";
 import { CHART_FONT_SIZE } from "../../engine/theme/palette.ts";
 import { wrapToWidth } from "../../engine/charts/narrow.ts";
-import { CHART_WIDTH, EXHAUSTION_COLOURS, INK, MUTED_INK, PAPER, SURVEY_COLOURS, SURVEY_UNSPLIT_DASH, SURVEY_UNSPLIT_STROKE, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+import { CHART_WIDTH, INK, MUTED_INK, NEUTRAL_MARK, PAPER, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+import { LIGHT } from "../shared/theme.ts";
+
+/**
+ * Survey answers (the Likert chart): blue for agreement, red for disagreement, grey for
+ * the rest. Every fill has at least 4.5:1 contrast on white (agree 5.9, disagree 6.9,
+ * neither 4.6), so white value labels on them stay readable; the rest whose split the
+ * report does not publish is drawn hollow with a dashed outline, so it is told apart by
+ * shape as well as colour, and every segment carries its value as text.
+ */
+export const SURVEY_COLOURS = {
+  agree: LIGHT["grade-good"],
+  disagree: LIGHT["grade-inadequate"],
+  neither: NEUTRAL_MARK,
+  /** Fill of the hollow "not published" segment; its outline is SURVEY_UNSPLIT_STROKE. */
+  unsplit: PAPER,
+} as const;
+export const SURVEY_UNSPLIT_STROKE = MUTED_INK;
+export const SURVEY_UNSPLIT_DASH = [4, 3];
+
+/** Emotional exhaustion levels: both ≥ 4.5:1 on white (high 6.9, moderate 4.5), and labelled in the bar. */
+export const EXHAUSTION_COLOURS = {
+  high: LIGHT["grade-inadequate"],
+  moderate: LIGHT["warm-mark"],
+} as const;
 
 
 /** Where a segment sits: either side of zero, or in the right-hand panel of what is left. */

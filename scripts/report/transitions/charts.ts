@@ -4,8 +4,8 @@
  * percentages. Rows are inlined, so the spec alone determines the SVG.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_WIDTH, GRADE_COLOURS, INK, MUTED_INK, PAPER, RULE, SECONDARY_MARK, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
-
+import { CHART_WIDTH, INK, MUTED_INK, PAPER, RULE, SECONDARY_MARK, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+import { GRADE_COLOURS } from "../shared/grades.ts";
 
 /** Where a movement ends up, which sets its colour: the grade's colour, grey when not described. */
 export type MovementEnd = "inadequate" | "ri_or_adequate" | "good" | "undescribed";

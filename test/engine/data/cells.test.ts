@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { codeCell, nameCell, numberCell, percentCell, textCell, yearSpanCell } from "../../../scripts/engine/data/cells.ts";
-import { GRADES } from "../../../scripts/report/outcomes/datasets.ts";
+import { GRADES } from "../../../scripts/report/shared/grades.ts";
 
 /** The single message a cell schema gives for `raw`; fails if the cell is accepted. */
 function rejection(schema: z.ZodType, raw: string): string {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { completeGrid, ExceptionLedger, SHARES_SUM_CHECK, sharesSumTo100, uniqueKey, type KnownException } from "../../../scripts/engine/data/checks.ts";
-import { GRADES, inspectionOutcomesByYear, type OutcomeShareRow } from "../../../scripts/report/outcomes/datasets.ts";
+import { inspectionOutcomesByYear, type OutcomeShareRow } from "../../../scripts/report/outcomes/datasets.ts";
 import { parseCsv } from "../../../scripts/engine/data/load.ts";
 import { expectDataError } from "../../helpers/data-error.ts";
+import { GRADES } from "../../../scripts/report/shared/grades.ts";
 
 const FILE = "data/t.csv";
 const LEDGER = "data/known-exceptions.csv";

@@ -4,10 +4,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ExceptionLedger, SHARES_SUM_CHECK } from "../../../scripts/engine/data/checks.ts";
-import { GRADES, inspectionOutcomesByYear } from "../../../scripts/report/outcomes/datasets.ts";
+import { inspectionOutcomesByYear } from "../../../scripts/report/outcomes/datasets.ts";
 import { signProvenance } from "../../../scripts/engine/data/provenance.ts";
 import { loadReportData } from "../../../scripts/engine/data/report-data.ts";
 import { dataErrorOf, expectDataError } from "../../helpers/data-error.ts";
+import { GRADES } from "../../../scripts/report/shared/grades.ts";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 const OUTCOMES = "data/national/inspection-outcomes-by-year.csv";

@@ -1,9 +1,10 @@
 /** The ILACS moves grid (scripts/charts/ilacs.ts): every cell's number is readable on its cell in both palettes. */
 import { describe, expect, it } from "vitest";
 import { movesSpec, type MoveRow } from "../../../scripts/report/ilacs/charts.ts";
-import { GRADE_COLOURS, INK, PAPER, RULE } from "../../../scripts/engine/charts/theme.ts";
+import { INK, PAPER, RULE } from "../../../scripts/engine/charts/theme.ts";
 import { labelContrast, TEXT_CONTRAST } from "../../../scripts/engine/theme/on-mark.ts";
 import { DARK, LIGHT } from "../../../scripts/engine/theme/palette.ts";
+import { GRADE_COLOURS } from "../../../scripts/report/shared/grades.ts";
 
 type Json = Record<string, any>;
 

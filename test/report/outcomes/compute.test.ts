@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { averageYearlyVariation, goodOrBetter, outcomesByYear, yearOnYearChanges, yearWindow, type OutcomeShare } from "../../../scripts/report/outcomes/compute.ts";
-import { GRADES, type Grade } from "../../../scripts/report/outcomes/datasets.ts";
+import { GRADES, type Grade } from "../../../scripts/report/shared/grades.ts";
 
 /** Tidy rows from a compact table: year → [inadequate, ri_or_adequate, good, outstanding]. */
 function rowsOf(table: Record<string, [number, number, number, number]>): OutcomeShare[] {

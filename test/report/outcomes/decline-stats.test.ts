@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { outcomesByYear } from "../../../scripts/report/outcomes/compute.ts";
-import { GRADES } from "../../../scripts/report/outcomes/datasets.ts";
+
 import { declineStats } from "../../../scripts/report/outcomes/decline-stats.ts";
 import { StatRegistry } from "../../../scripts/engine/stats/registry.ts";
+import { GRADES } from "../../../scripts/report/shared/grades.ts";
 
 const table: Record<string, number[]> = { "2007/08": [0, 22, 69, 9], "2010/11": [21, 41, 46, 3], "2013/14": [30, 48, 22, 0], "2014/15": [28, 55, 18, 0] };
 const years = outcomesByYear(Object.entries(table).flatMap(([year, s]) => GRADES.map((grade, i) => ({ year, grade, percent: s[i] }))));

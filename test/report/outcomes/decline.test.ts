@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lastYearWith, shareChange, trailingYearsWithout } from "../../../scripts/report/outcomes/decline.ts";
 import { outcomesByYear } from "../../../scripts/report/outcomes/compute.ts";
-import { GRADES } from "../../../scripts/report/outcomes/datasets.ts";
+import { GRADES } from "../../../scripts/report/shared/grades.ts";
 
 const table: Record<string, number[]> = {
   "2007/08": [0, 22, 69, 9],

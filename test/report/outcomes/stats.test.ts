@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { outcomesByYear } from "../../../scripts/report/outcomes/compute.ts";
-import { GRADES } from "../../../scripts/report/outcomes/datasets.ts";
-import { outcomeStats, yearKey } from "../../../scripts/report/outcomes/stats.ts";
+
+import { outcomeStats } from "../../../scripts/report/outcomes/stats.ts";
 import { StatRegistry } from "../../../scripts/engine/stats/registry.ts";
+import { GRADES } from "../../../scripts/report/shared/grades.ts";
+import { yearKey } from "../../../scripts/report/shared/years.ts";
 
 const table: Record<string, number[]> = {
   "2009/10": [10, 30, 50, 10],

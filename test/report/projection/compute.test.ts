@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { outcomesByYear, type OutcomeShare } from "../../../scripts/report/outcomes/compute.ts";
 import { analyseProjection, impliedShare, linearTrend, projectInadequate, spanEndingIn, spanStart } from "../../../scripts/report/projection/compute.ts";
-import { GRADES } from "../../../scripts/report/outcomes/datasets.ts";
+
 import { PROJECTION_MEASURES, type ProjectionMeasure } from "../../../scripts/report/projection/datasets.ts";
+import { GRADES } from "../../../scripts/report/shared/grades.ts";
 
 /** The grade table's last four years as published: [inadequate, ri, good, outstanding]. */
 const table: Record<string, number[]> = {

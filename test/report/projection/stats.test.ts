@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { outcomesByYear } from "../../../scripts/report/outcomes/compute.ts";
 import { projectInadequate } from "../../../scripts/report/projection/compute.ts";
-import { GRADES } from "../../../scripts/report/outcomes/datasets.ts";
+
 import { projectionStats } from "../../../scripts/report/projection/stats.ts";
 import { StatRegistry } from "../../../scripts/engine/stats/registry.ts";
+import { GRADES } from "../../../scripts/report/shared/grades.ts";
 
 const table: Record<string, number[]> = { "2012/13": [26, 50, 22, 1], "2013/14": [30, 48, 22, 0], "2014/15": [28, 55, 18, 0] };
 const years = outcomesByYear(Object.entries(table).flatMap(([year, s]) => GRADES.map((grade, i) => ({ year, grade, percent: s[i] }))));

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { inspections } from "../../../scripts/report/councils/datasets.ts";
+import { inspections, SAFEGUARDING_FRAMEWORKS } from "../../../scripts/report/councils/datasets.ts";
 import { loadCsv } from "../../../scripts/engine/data/load.ts";
-import {
-  PRE_ILACS_FRAMEWORKS,
-  SAFEGUARDING_FRAMEWORKS,
-  financialYear,
-  gradeShares,
-  inadequateCount,
-  repeatTransitions,
-  wholePercent,
-  type JudgementEvent,
-} from "../../../scripts/report/recount/counting.ts";
+import { PRE_ILACS_FRAMEWORKS, financialYear, gradeShares, inadequateCount, repeatTransitions, wholePercent, type JudgementEvent } from "../../../scripts/report/recount/counting.ts";
 
 const SIF = ["sif", "sif-reinspection"] as const;
 

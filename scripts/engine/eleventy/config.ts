@@ -1,0 +1,32 @@
+/**
+ * The parts of Eleventy's configuration API the engine uses. Eleventy's config API is
+ * untyped JavaScript; every module that registers something takes the slice it needs.
+ */
+export interface EleventyConfig {
+  directories: { input: string };
+  addGlobalData(name: string, value: () => Promise<unknown>): void;
+  addShortcode(name: string, fn: (this: ShortcodeContext, ...args: string[]) => string): void;
+  addFilter(name: string, fn: (this: ShortcodeContext, ...args: never[]) => unknown): void;
+  addTemplate(virtualPath: string, content: string, data: object): void;
+  addCollection(name: string, fn: (api: { getAll(): CollectionItem[] }) => CollectionItem[]): void;
+  addPairedShortcode(name: string, fn: (this: ShortcodeContext, content: string, ...args: string[]) => string): void;
+  addWatchTarget(target: string): void;
+  addTransform(name: string, fn: (this: { page: { inputPath: string; outputPath: string | false; url: string } }, content: string) => string): void;
+  addPlugin(plugin: unknown): void;
+  htmlTransformer: { setPosthtmlProcessOptions(options: object): void };
+  setLibrary(name: "md", library: unknown): void;
+  on(event: string, fn: (args: { directories: { output: string } }) => Promise<void> | void): void;
+}
+
+/** What a shortcode or filter is called with as `this`: the page being rendered. */
+export interface ShortcodeContext {
+  page: { inputPath: string; url: string };
+}
+
+export interface CollectionItem {
+  data: { chapter?: string | number; order?: number };
+  inputPath: string;
+}
+
+/** Renders one of the layouts' or the families' partial templates with a context. */
+export type RenderPartial = (name: string, context: object) => string;

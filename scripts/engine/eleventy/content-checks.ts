@@ -1,0 +1,22 @@
+/**
+ * Checks over each rendered page that fail the build: a pull quote must repeat the page's
+ * own words (../check/pull-quotes.ts). The print edition gathers pages already checked on
+ * their own, so it is not checked again.
+ */
+import path from "node:path";
+import { pullQuoteProblems } from "../check/pull-quotes.ts";
+import { BuildError } from "../data/errors.ts";
+import type { EleventyConfig } from "./config.ts";
+import { PRINT_EDITION_URL } from "./reader-aids.ts";
+
+export function registerContentChecks(eleventyConfig: Pick<EleventyConfig, "addTransform">, root: string): void {
+  eleventyConfig.addTransform("pull-quotes-repeat-the-page", function (content: string) {
+    const own = this.page.outputPath && String(this.page.outputPath).endsWith(".html") && this.page.url !== PRINT_EDITION_URL;
+    const problems = own ? pullQuoteProblems(content) : [];
+    if (problems.length > 0) {
+      const page = path.relative(root, path.resolve(this.page.inputPath)).split(path.sep).join("/");
+      throw new BuildError(`${page}: ${problems.join("; ")}`);
+    }
+    return content;
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * What the families hand the pages: their lists, as the global data `families` (a
+ * template paginates over `families.<family>.<name>`), and their views, drawn with
+ * `{% view "<family>.<name>" %}` or, for one page of a keyed view, `{% view "<family>.<name>", key %}`.
+ */
+import { BuildError } from "../data/errors.ts";
+import type { EleventyConfig, RenderPartial, ShortcodeContext } from "./config.ts";
+import { onPageOf } from "./shortcodes.ts";
+import type { PreparedState } from "./state.ts";
+
+export function registerFamilyViews(eleventyConfig: Pick<EleventyConfig, "addGlobalData" | "addShortcode">, state: PreparedState, renderPartial: RenderPartial, root: string): void {
+  const onPage = onPageOf(root);
+  eleventyConfig.addGlobalData("families", async () => (await state.whenPrepared("the families' lists")).lists);
+  eleventyConfig.addShortcode("view", function (this: ShortcodeContext, name: string, key?: string) {
+    return onPage(this, () => {
+      const view = state.current().views.get(name);
+      if (!view) throw new BuildError(`unknown view "${name}"; a family's views are named "<family>.<view>"`);
+      if (!("entries" in view)) {
+        if (key !== undefined) throw new BuildError(`the view "${name}" is one block, not one per page: give it no key`);
+        return renderPartial(view.template, view.context);
+      }
+      if (key === undefined) throw new BuildError(`the view "${name}" has one block per page: give it the page's key`);
+      const entry = view.entries.get(key);
+      if (!entry) throw new BuildError(`the view "${name}" has no page "${key}"`);
+      return renderPartial(view.template, { ...entry.context, figure: entry.figure ?? null });
+    });
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * The 2015 report's counts recounted from Ofsted's own records, council by council: the
+ * grade shares, the Inadequate count, repeat inspections, the 2013 cohort and its demand,
+ * and the last Outstanding judgement. It sets each against the tables the report published
+ * (the outcomes and transitions families' results, and the cohort's published design).
+ */
+import { defineFamily } from "../../engine/family.ts";
+import { cohort2013Design } from "../cohort/datasets.ts";
+import { councils, demand, inspections } from "../councils/datasets.ts";
+import { outcomes } from "../outcomes/family.ts";
+import { transitions } from "../transitions/family.ts";
+import { analyseRecount, reportCohortDesign, type RecountOptions } from "./analysis.ts";
+import { recountFigures } from "./figures.ts";
+import { recountStats } from "./stats.ts";
+
+/**
+ * The recount from council rows: the two latest years of the grade table; the five financial
+ * years of the Inadequate count (footnotes 6 and 35); repeat inspections "since 2010" to the
+ * end of the report's last year; the cohort "inspected in 2013", compared over the two
+ * earliest years ending March in data/councils/demand.csv.
+ */
+export const RECOUNT_OPTIONS: RecountOptions = {
+  shareYears: ["2013/14", "2014/15"],
+  inadequatePeriod: { from: "2010-04-01", to: "2015-03-31" },
+  repeatPeriod: { from: "2010-01-01", to: "2015-03-31" },
+  cohortYear: 2013,
+  demandYears: { from: 2013, to: 2014 },
+  // The end of the last year in the report's grade table (2014/15): the latest date its data covers.
+  outstandingAsOf: "2015-03-31",
+};
+
+export const recount = defineFamily({
+  name: "recount",
+  datasets: [councils, inspections, demand, cohort2013Design],
+  uses: { outcomes, transitions },
+  build({ rows, uses }) {
+    const analysis = analyseRecount(
+      {
+        events: rows(inspections),
+        demand: rows(demand),
+        councils: rows(councils),
+        published: uses.outcomes.years,
+        reportTransitions: uses.transitions,
+        reportCohort: reportCohortDesign(rows(cohort2013Design)),
+      },
+      RECOUNT_OPTIONS,
+    );
+    return { stats: recountStats(analysis), figures: recountFigures(analysis) };
+  },
+});

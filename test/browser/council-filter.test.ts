@@ -8,8 +8,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/engine/build.ts";
-import { copyFixture, removeTemporaryFolders, temporaryFolder, withEnv } from "../site/helpers.ts";
+import { buildSample, copySample, removeTemporaryFolders, temporaryFolder, withEnv } from "../site/helpers.ts";
 import { launchChromium } from "./chromium.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 
@@ -20,8 +19,8 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchChromium();
   const outDir = path.join(await temporaryFolder(), "site");
-  const root = await copyFixture();
-  await withEnv({ REPORT_SVG_CACHE: "off" }, () => buildSite({ root, outDir }));
+  const root = await copySample();
+  await withEnv({ REPORT_SVG_CACHE: "off" }, () => buildSample({ root, outDir }));
   server = await serveFolder(outDir);
   page = await browser.newPage();
   await page.goto(`${server.origin}/councils/`);

@@ -1,5 +1,5 @@
 /**
- * The council pages on the made-up fixture: one page golden-checked byte for byte (after
+ * The council pages on the report sample (this report's families over made-up data): one page golden-checked byte for byte (after
  * taking out the SVG, whose drawing is checked by the chart snapshots), the index in both
  * orders, the history table worked out by hand from the fixture's rows, and names with
  * characters that HTML must escape.
@@ -8,16 +8,15 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "parse5";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/engine/build.ts";
-import { copyFixture, editFile, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
+import { buildSample, copySample, editFile, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 let outDir: string;
 const read = (file: string) => readFile(path.join(outDir, file), "utf8");
 
 beforeAll(async () => {
-  const root = await copyFixture();
+  const root = await copySample();
   outDir = path.join(await temporaryFolder(), "site");
-  await withEnv({ REPORT_SVG_CACHE: "off" }, () => buildSite({ root, outDir }));
+  await withEnv({ REPORT_SVG_CACHE: "off" }, () => buildSample({ root, outDir }));
 });
 
 afterAll(removeTemporaryFolders);
@@ -84,12 +83,12 @@ describe("the council index", () => {
 
 describe("escaping", () => {
   it("shows a council name with &, quotes and angle brackets as text", async () => {
-    const root = await copyFixture();
+    const root = await copySample();
     await editFile(root, "data/councils/councils.csv", "E09000901,,904,Dunmoor,", 'E09000901,,904,"Dun & ""Moor"" Vale",');
     const { signProvenance } = await import("../../scripts/engine/data/provenance.ts");
     await signProvenance(root);
     const out = path.join(await temporaryFolder(), "site");
-    await withEnv({ REPORT_SVG_CACHE: "off" }, () => buildSite({ root, outDir: out }));
+    await withEnv({ REPORT_SVG_CACHE: "off" }, () => buildSample({ root, outDir: out }));
     const html = await readFile(path.join(out, "councils", "dun-moor-vale", "index.html"), "utf8");
     expect(html).toContain("<h1>Dun &amp; &quot;Moor&quot; Vale</h1>");
     // Parsed as HTML, the heading's text is the name exactly.

@@ -9,9 +9,8 @@ import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parse, type DefaultTreeAdapterTypes } from "parse5";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/engine/build.ts";
 import { signProvenance } from "../../scripts/engine/data/provenance.ts";
-import { copyFixture, editFile, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
+import { buildSample, copySample, editFile, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -41,12 +40,12 @@ function figure(): Element {
 }
 
 beforeAll(async () => {
-  const root = await copyFixture("escaping-");
+  const root = await copySample("escaping-");
   await editFile(root, FUTURES_CSV, "v1,vision,A made-up vision <b>bold</b> & more,", `v1,vision,${LABEL_CELL},`);
   await signProvenance(root);
   await editFile(root, "content/chapters/grades.md", '{% figure "outcomes-by-year" %}', '{% figure "outcomes-by-year" %}\n\n{% figure "futures-quadrant" %}');
   const outDir = path.join(await temporaryFolder(), "site");
-  await withEnv({ REPORT_SVG_CACHE: "off" }, () => buildSite({ root, outDir }));
+  await withEnv({ REPORT_SVG_CACHE: "off" }, () => buildSample({ root, outDir }));
   html = await readFile(path.join(outDir, "chapter-1/index.html"), "utf8");
   document = parse(html);
   csv = await readFile(path.join(outDir, "data/figures/futures-quadrant.csv"), "utf8");

@@ -1,7 +1,12 @@
 /**
- * Shared helpers for the whole-site tests: copy the made-up fixture project to a
- * fresh temporary folder (the repository is never written to), edit a copy, and
+ * Shared helpers for the whole-site tests: copy a made-up fixture project to a fresh
+ * temporary folder (the repository is never written to), build it, edit a copy, and
  * fingerprint a built site as a sorted list of "relative/path sha256".
+ *
+ * Two fixtures: test/fixtures/mini-report is a second, small report with families of its
+ * own (its scripts/report/), built through the same engine: the engine's own tests use it.
+ * test/fixtures/report-sample is this report's families (scripts/report/) over a small
+ * made-up data set: the tests of those families' pages use it.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -9,10 +14,15 @@ import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/p
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
-import { buildSite } from "../../scripts/engine/build.ts";
+import { buildSite, type BuildOptions } from "../../scripts/engine/build.ts";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "mini-report");
+/** The mini report's definition: its copies are built with it, from where it is (its modules import the engine by relative path). */
+export const FIXTURE_DEFINITION = path.join(FIXTURE, "scripts", "report", "index.ts");
+export const SAMPLE = path.join(REPO_ROOT, "test", "fixtures", "report-sample");
+/** This report's definition, which builds the sample. */
+export const REPORT_DEFINITION = path.join(REPO_ROOT, "scripts", "report", "index.ts");
 export const OUTCOMES_CSV = "data/national/inspection-outcomes-by-year.csv";
 
 /**
@@ -95,12 +105,25 @@ export async function removeTemporaryFolders(): Promise<void> {
   await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
 }
 
-/** A fresh copy of the fixture project; returns its root. */
-export async function copyFixture(prefix?: string): Promise<string> {
+/** A fresh copy of a project's content, data and package.json (not its code); returns its root. */
+async function copyProject(from: string, prefix?: string): Promise<string> {
   const root = path.join(await temporaryFolder(prefix), "project");
-  await cp(FIXTURE, root, { recursive: true });
+  const code = path.join(from, "scripts");
+  await cp(from, root, { recursive: true, filter: (source) => source !== code && !source.startsWith(`${code}${path.sep}`) });
   return root;
 }
+
+/** A fresh copy of the mini report; build it with buildFixture. */
+export const copyFixture = (prefix?: string) => copyProject(FIXTURE, prefix);
+
+/** A fresh copy of the report sample; build it with buildSample. */
+export const copySample = (prefix?: string) => copyProject(SAMPLE, prefix ?? "report-sample-");
+
+/** Build a copy of the mini report with its own definition. */
+export const buildFixture = (options: Omit<BuildOptions, "report">) => buildSite({ ...options, report: FIXTURE_DEFINITION });
+
+/** Build a copy of the report sample with this report's definition. */
+export const buildSample = (options: Omit<BuildOptions, "report">) => buildSite({ ...options, report: REPORT_DEFINITION });
 
 /** Replace exactly one occurrence of `from` in a file of the project (fails if absent or repeated). */
 export async function editFile(root: string, file: string, from: string, to: string): Promise<void> {

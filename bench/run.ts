@@ -20,6 +20,7 @@ import { RenderPool, defaultStartAt } from "../scripts/engine/render/pool.ts";
 import { finishSvg, presentationalChildren } from "../scripts/engine/render/stabilise.ts";
 import { RENDERER_ID, renderRawSvg } from "../scripts/engine/render/svg.ts";
 import { formatSummary, markdownTable, scale, summarise, type Summary } from "./stats.ts";
+import REPORT from "../scripts/report/index.ts";
 
 const run = promisify(execFile);
 const REPO = path.resolve(import.meta.dirname, "..");
@@ -76,7 +77,7 @@ async function reportCharts(): Promise<Chart[]> {
     charts.push({ spec, label });
     return "<svg></svg>";
   });
-  await prepareReport(REPO, path.join(REPO, "content"), recorder);
+  await prepareReport(REPO, path.join(REPO, "content"), recorder, REPORT);
   return charts;
 }
 

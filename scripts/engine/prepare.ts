@@ -61,7 +61,7 @@ async function reportTitles(contentDir: string): Promise<{ title: string; subtit
 
 export async function prepareReport(root: string, contentDir: string, cache: SvgCache, definition: ReportDefinition, options: PrepareOptions = {}): Promise<PreparedReport> {
   const folder = await readDataFolder(root, options.readBytes);
-  const data = loadReportData(folder, datasetsOf(buildOrder(definition.families)), definition.claims?.groups);
+  const data = loadReportData(folder, datasetsOf(buildOrder(definition.families)), definition.claims?.groups ?? []);
   const report = buildReport(definition, data);
   const pages = await scanContent(root, contentDir);
   const placements = placeFigures(pages, new Set(report.figures.keys()));

@@ -141,6 +141,6 @@ export async function buildFamiliesOf(root: string, families: readonly AnyFamily
 
 /** Read a project's data and build its whole report. */
 export async function loadAndBuildReport(root: string, definition: ReportDefinition): Promise<{ data: ReportData; report: Report }> {
-  const data = loadReportData(await readDataFolder(root), datasetsOf(buildOrder(definition.families)), definition.claims?.groups);
+  const data = loadReportData(await readDataFolder(root), datasetsOf(buildOrder(definition.families)), definition.claims?.groups ?? []);
   return { data, report: buildReport(definition, data) };
 }

@@ -3,7 +3,8 @@
  * zero Vega-Lite and Vega warnings, exactly its plotted rows, and its committed SVG snapshot.
  */
 import { describe, expect, it } from "vitest";
-import { describeSpecContract, realReport } from "../helpers/spec-contract.ts";
+import { realReport } from "../helpers/report.ts";
+import { describeSpecContract } from "../helpers/spec-contract.ts";
 
 /** Figures the report must have; the list grows as chapters are added. */
 const EXPECTED = [

@@ -13,9 +13,9 @@ import { describe, expect, it } from "vitest";
 import { figureRenderings } from "../../scripts/engine/figures/renderings.ts";
 import { renderRawSvg } from "../../scripts/engine/render/svg.ts";
 import { labelContrast, TEXT_CONTRAST } from "../../scripts/engine/theme/on-mark.ts";
-import { PALETTES } from "../../scripts/engine/theme/palette.ts";
+import { REPORT_THEME } from "../../scripts/report/shared/theme.ts";
 import { bounds, chartLayout, inset, quadsOverlap, within, type ChartLayout } from "../helpers/svg-labels.ts";
-import { realReport } from "../helpers/spec-contract.ts";
+import { realReport } from "../helpers/report.ts";
 
 const TOLERANCE = 1;
 const fmt = (n: number) => n.toFixed(1);
@@ -38,8 +38,8 @@ export function labelProblems(layout: ChartLayout): string[] {
     const behind = under.map((rect) => ({ what: `its ${rect.fill} mark at opacity ${rect.opacity}`, fill: rect.fill, opacity: rect.opacity }));
     if (!under.some((rect) => within(lines[i].quad, rect.quad, TOLERANCE))) behind.push({ what: "the page", fill: "#ffffff", opacity: 1 });
     for (const { what, fill, opacity } of behind) {
-      for (const [name, palette] of Object.entries(PALETTES)) {
-        const ratio = labelContrast(lines[i].fill, fill, opacity, palette);
+      for (const [name, palette] of Object.entries({ light: REPORT_THEME.light, dark: REPORT_THEME.dark })) {
+        const ratio = labelContrast(lines[i].fill, fill, opacity, REPORT_THEME, palette);
         if (ratio < TEXT_CONTRAST) problems.push(`"${lines[i].text}" in ${lines[i].fill} is ${ratio.toFixed(2)}:1 on ${what} (${name})`);
       }
     }

@@ -1,15 +1,12 @@
 /** Every figure the report defines appears on exactly one page of the real content, numbered. */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadReportData } from "../../scripts/engine/data/report-data.ts";
 import { placeFigures, scanContent } from "../../scripts/engine/figures/placement.ts";
-import { buildReport } from "../../scripts/report/index.ts";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
+import { realReport, REPO_ROOT as ROOT } from "../helpers/report.ts";
 
 describe("the report's content", () => {
   it("places every defined figure, and at least twelve in all", async () => {
-    const report = buildReport(await loadReportData(ROOT));
+    const report = await realReport();
     const pages = await scanContent(ROOT, path.join(ROOT, "content"));
     const placed = placeFigures(pages, new Set(report.figures.keys()));
     const unplaced = [...report.figures.keys()].filter((key) => !placed.has(key));

@@ -9,23 +9,14 @@
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadReportData } from "../../scripts/engine/data/report-data.ts";
 import { NARROW_WIDTH } from "../../scripts/engine/charts/narrow.ts";
 import { figureRenderings } from "../../scripts/engine/figures/renderings.ts";
 import type { FigureDefinition } from "../../scripts/engine/figures/types.ts";
 import { finishSvg } from "../../scripts/engine/render/stabilise.ts";
 import { compileSpec, renderRawSvg } from "../../scripts/engine/render/svg.ts";
-import { buildReport, type Report } from "../../scripts/report/index.ts";
+import { realReport } from "./report.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const SNAPSHOTS = path.resolve(import.meta.dirname, "../charts/__snapshots__");
-
-let report: Promise<Report> | undefined;
-/** The real report, built once per test file. */
-export function realReport(): Promise<Report> {
-  report ??= loadReportData(ROOT).then(buildReport);
-  return report;
-}
 
 /** Stable ids and numbers rounded to 0.1 px, so snapshots only change when the picture does. */
 export function normaliseSvg(svg: string, key: string): string {

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DataError } from "./errors.ts";
-import { readDataFolder, type DataFolder } from "./folder.ts";
+import type { DataFolder } from "./folder.ts";
 
 export const LEDGER = "data/README.md";
 const HEADER = ["File", "Contents", "Source", "Licence", "Date", "sha256"] as const;
@@ -61,11 +61,6 @@ export async function sha256File(file: string): Promise<string> {
 }
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-
-/** Every CSV under data/, relative to the project root, sorted. */
-export async function listDataFiles(root: string): Promise<string[]> {
-  return (await readDataFolder(root)).csvPaths();
-}
 
 async function readLedger(root: string): Promise<string> {
   try {

@@ -42,7 +42,12 @@ export class ReportData {
   }
 }
 
-export function loadReportData(folder: DataFolder, datasets: readonly Dataset[], claimGroups: readonly ClaimGroup[] = []): ReportData {
+/**
+ * Load `datasets` (and those their cross-checks need) from the folder, and the claims
+ * register with the report's claim groups; `null` leaves the register out (a build of some
+ * families only, which runs no claims audit).
+ */
+export function loadReportData(folder: DataFolder, datasets: readonly Dataset[], claimGroups: readonly ClaimGroup[] | null = null): ReportData {
   const provenance = verifyProvenance(folder);
   const exceptionTable = tableFrom(folder, knownExceptions.file, knownExceptions.schema);
   const exceptions = new ExceptionLedger(
@@ -61,7 +66,7 @@ export function loadReportData(folder: DataFolder, datasets: readonly Dataset[],
     for (const check of dataset.crossChecks ?? []) check.run(data.table(dataset), (other) => data.table(other), exceptions);
   }
   exceptions.assertAllUsed(new Set(ordered.map((d) => d.file)));
-  return new ReportData(folder, provenance, exceptions, tables, loadClaims(folder, claimGroups));
+  return new ReportData(folder, provenance, exceptions, tables, claimGroups === null ? [] : loadClaims(folder, claimGroups));
 }
 
 /** The claims register is every CSV in data/claims/ (one per part of the report), ids unique across all. */

@@ -7,7 +7,9 @@ import { StatRegistry } from "../../../scripts/engine/stats/registry.ts";
 
 const FILE = "data/claims/test.csv";
 const HEADER = "id,chapter,location,claim,stated,value,stat,tolerance,status,note";
-const table = (...rows: string[]) => parseCsv(FILE, [HEADER, ...rows, ""].join("\n"), claimSchema);
+/** The claim groups of a report with a summary and two chapters. */
+const GROUPS = [{ id: "summary", heading: "Summary" }, { id: "1" }, { id: "2" }];
+const table = (...rows: string[]) => parseCsv(FILE, [HEADER, ...rows, ""].join("\n"), claimSchema(GROUPS));
 
 const stats = new StatRegistry([
   { key: "cohort.drop", value: 15.99, format: percent(2), label: "drop" },
@@ -36,5 +38,16 @@ describe("auditClaims", () => {
   it("fails at file:line:column for an unknown or non-numeric stat", () => {
     expect(() => auditClaims([table("a,2,Ch,IA,1%,1,cohort.nope,0,reproduced,")], stats)).toThrow(`${FILE}:2:7: the claim "a" names the unknown stat key "cohort.nope"`);
     expect(() => auditClaims([table("a,2,Ch,IA,1%,1,outcomes.years.first,0,reproduced,")], stats)).toThrow(`${FILE}:2:7: the claim "a" names "outcomes.years.first", which is not a number`);
+  });
+});
+
+describe("the claims schema", () => {
+  it("takes a claim's chapter from the report's claim groups, and only from them", () => {
+    expect(table("a,2,Ch,IA,1%,1,,0,not_reproducible,why").rows[0].row.chapter).toBe("2");
+    expect(() => table("a,3,Ch,IA,1%,1,,0,not_reproducible,why")).toThrow(`${FILE}:2:2: chapter: "3" is not one of: summary, 1, 2`);
+  });
+
+  it("needs claim groups when there are claims", () => {
+    expect(() => claimSchema([])).toThrow("there are claims files in data/claims/ but the report definition lists no claim groups");
   });
 });

@@ -17,7 +17,9 @@ const assessments = [
 ];
 
 describe("claimsRegisterView", () => {
-  const view = claimsRegisterView(assessments, stats, new Map([["1", "Chapter 1: Does inspection drive improvement?"]]));
+  // As a report definition lists them: a heading of its own for the summary, chapter titles for the rest.
+  const groups = [{ id: "summary", heading: "Executive summary" }, { id: "1" }, { id: "2" }, { id: "3" }];
+  const view = claimsRegisterView(assessments, stats, new Map([["1", "Chapter 1: Does inspection drive improvement?"]]), groups);
 
   it("groups rows by chapter in report order with chapter titles", () => {
     expect(view.groups.map((g) => [g.heading, g.rows.map((r) => r.id)])).toEqual([

@@ -4,13 +4,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LEDGER, listDataFiles, parseProvenance, signProvenance, verifyProvenance } from "../../../scripts/engine/data/provenance.ts";
+import { readDataFolder } from "../../../scripts/engine/data/folder.ts";
+import { LEDGER, parseProvenance, signProvenance, verifyProvenance } from "../../../scripts/engine/data/provenance.ts";
 import { expectDataError } from "../../helpers/data-error.ts";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 const OUTCOMES = "data/national/inspection-outcomes-by-year.csv";
 const EXCEPTIONS = "data/known-exceptions.csv";
 
+/** The data folder of `dir` as the build reads it, checked against its ledger. */
+const verify = async (dir: string) => verifyProvenance(await readDataFolder(dir));
+const csvPaths = async (dir: string) => (await readDataFolder(dir)).csvPaths();
 const sha256 = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
 
 /** Every CSV under root/data, found independently of the code under test. */
@@ -53,9 +57,9 @@ describe("the repository's own data/README.md", () => {
   });
 
   it("passes verifyProvenance", async () => {
-    const entries = await verifyProvenance(repo);
+    const entries = await verify(repo);
     // Exactly the CSVs on disk are listed: no more, no fewer.
-    expect(entries.map((e) => e.file).sort()).toEqual(await listDataFiles(repo));
+    expect(entries.map((e) => e.file).sort()).toEqual(await csvPaths(repo));
     expect(entries.map((e) => e.file)).toEqual(expect.arrayContaining([EXCEPTIONS, OUTCOMES]));
   });
 });
@@ -96,7 +100,7 @@ describe("verifyProvenance and signProvenance on a copy", () => {
   });
 
   it("passes on an unchanged copy", async () => {
-    await expect(verifyProvenance(root)).resolves.toHaveLength((await listDataFiles(root)).length);
+    await expect(verify(root)).resolves.toHaveLength((await csvPaths(root)).length);
   });
 
   it("fails when a data file changed, at the entry's sha256 cell", async () => {
@@ -104,7 +108,7 @@ describe("verifyProvenance and signProvenance on a copy", () => {
     const line = entryLine(await ledgerText(), OUTCOMES);
     expect(line).toBeGreaterThan(0);
     await expectDataError(
-      () => verifyProvenance(root),
+      () => verify(root),
       `data/README.md:${line}:6: ${OUTCOMES} has changed since its sha256 was recorded (its sha256 is ${await sha256(at(OUTCOMES))}); check the file and run npm run data:sign`,
     );
   });
@@ -112,22 +116,22 @@ describe("verifyProvenance and signProvenance on a copy", () => {
   it("fails for a CSV that is not listed", async () => {
     await mkdir(at("data/local"));
     await writeFile(at("data/local/extra.csv"), "a,b\n1,2\n");
-    await expectDataError(() => verifyProvenance(root), "data/local/extra.csv:1:1: the file is not listed in data/README.md; add its source, licence, date and sha256");
+    await expectDataError(() => verify(root), "data/local/extra.csv:1:1: the file is not listed in data/README.md; add its source, licence, date and sha256");
   });
 
   it("ignores files under data/ that are not CSV", async () => {
     await writeFile(at("data/notes.txt"), "working notes\n");
-    await expect(verifyProvenance(root)).resolves.toHaveLength((await listDataFiles(root)).length);
+    await expect(verify(root)).resolves.toHaveLength((await csvPaths(root)).length);
   });
 
   it("fails for a listed file that does not exist", async () => {
     await rm(at(EXCEPTIONS));
-    await expectDataError(() => verifyProvenance(root), `data/README.md:${entryLine(await ledgerText(), EXCEPTIONS)}:1: ${EXCEPTIONS} is listed but does not exist`);
+    await expectDataError(() => verify(root), `data/README.md:${entryLine(await ledgerText(), EXCEPTIONS)}:1: ${EXCEPTIONS} is listed but does not exist`);
   });
 
   it("fails when the ledger itself is missing", async () => {
     await rm(at(LEDGER));
-    await expectDataError(() => verifyProvenance(root), "data/README.md:1:1: the provenance ledger is missing; every data file must be listed there");
+    await expectDataError(() => verify(root), "data/README.md:1:1: the provenance ledger is missing; every data file must be listed there");
   });
 
   it("signProvenance records the new hash of a changed file and nothing else", async () => {
@@ -139,7 +143,7 @@ describe("verifyProvenance and signProvenance on a copy", () => {
     const changedLines = after.split("\n").flatMap((text, i) => (text === before.split("\n")[i] ? [] : [i + 1]));
     expect(changedLines).toEqual([line]);
     expect(after.split("\n")[line - 1]).toContain(`| ${await sha256(at(OUTCOMES))} |`);
-    await expect(verifyProvenance(root)).resolves.toHaveLength((await listDataFiles(root)).length);
+    await expect(verify(root)).resolves.toHaveLength((await csvPaths(root)).length);
   });
 
   it("signProvenance leaves an up-to-date ledger alone", async () => {
@@ -157,11 +161,11 @@ describe("verifyProvenance and signProvenance on a copy", () => {
     lines[line - 1] = lines[line - 1].replace(recorded, "-");
     await writeFile(at(LEDGER), lines.join("\n"));
     await expectDataError(
-      () => verifyProvenance(root),
+      () => verify(root),
       `data/README.md:${line}:6: ${EXCEPTIONS} has no sha256 recorded yet (its sha256 is ${recorded}); check the file and run npm run data:sign`,
     );
     await expect(signProvenance(root)).resolves.toEqual([EXCEPTIONS]);
     expect(await ledgerText()).toBe(before);
-    await expect(verifyProvenance(root)).resolves.toHaveLength((await listDataFiles(root)).length);
+    await expect(verify(root)).resolves.toHaveLength((await csvPaths(root)).length);
   });
 });

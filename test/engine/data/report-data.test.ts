@@ -6,13 +6,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ExceptionLedger, SHARES_SUM_CHECK } from "../../../scripts/engine/data/checks.ts";
 import { inspectionOutcomesByYear } from "../../../scripts/report/outcomes/datasets.ts";
 import { signProvenance } from "../../../scripts/engine/data/provenance.ts";
+import { readDataFolder } from "../../../scripts/engine/data/folder.ts";
 import { loadReportData } from "../../../scripts/engine/data/report-data.ts";
+import { buildOrder, datasetsOf } from "../../../scripts/engine/report.ts";
+import REPORT from "../../../scripts/report/index.ts";
 import { dataErrorOf, expectDataError } from "../../helpers/data-error.ts";
 import { GRADES } from "../../../scripts/report/shared/grades.ts";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 const OUTCOMES = "data/national/inspection-outcomes-by-year.csv";
 const EXCEPTIONS = "data/known-exceptions.csv";
+/** The data of the project at `dir` as the build loads it for this report's families. */
+const load = async (dir: string) => loadReportData(await readDataFolder(dir), datasetsOf(buildOrder(REPORT.families)), REPORT.claims?.groups ?? []);
 const YEARS = ["2007/08", "2008/09", "2009/10", "2010/11", "2011/12", "2012/13", "2013/14", "2014/15"];
 
 describe("loadReportData on the repository", () => {
@@ -21,7 +26,7 @@ describe("loadReportData on the repository", () => {
   });
 
   it("loads 8 years × 4 grades of outcome shares", async () => {
-    const data = await loadReportData(repo);
+    const data = await load(repo);
     const outcomesByYear = data.table(inspectionOutcomesByYear);
     expect(data.provenance.map((e) => e.file)).toEqual(expect.arrayContaining([EXCEPTIONS, OUTCOMES]));
     expect(outcomesByYear.file).toBe(OUTCOMES);
@@ -37,7 +42,7 @@ describe("loadReportData on the repository", () => {
 
   it("uses the one listed exception, for 2010/11", async () => {
     const claim = vi.spyOn(ExceptionLedger.prototype, "claim");
-    const { exceptions } = await loadReportData(repo);
+    const { exceptions } = await load(repo);
     expect(exceptions.all()).toEqual([{ file: OUTCOMES, check: SHARES_SUM_CHECK, key: "2010/11", note: expect.stringContaining("111%"), line: 2 }]);
     // Only the group outside the rounding tolerance asks for an exception, and gets it.
     expect(claim.mock.calls).toEqual([[OUTCOMES, SHARES_SUM_CHECK, "2010/11"]]);
@@ -64,7 +69,7 @@ describe("loadReportData on a changed copy", () => {
     // Line 14 is the first 2010/11 row; column 3 is percent; 21 + 41 + 46 + 3 = 111.
     expect((await readFile(at(OUTCOMES), "utf8")).split("\n")[13]).toMatch(/^2010\/11,inadequate,21,/);
     await expectDataError(
-      () => loadReportData(root),
+      () => load(root),
       `${OUTCOMES}:14:3: the shares for year 2010/11 add up to 111, not 100 (allowing ±2 for rounding); if this is how the source publishes it, list it in ${EXCEPTIONS}`,
     );
   });
@@ -75,14 +80,14 @@ describe("loadReportData on a changed copy", () => {
     await writeFile(at(OUTCOMES), text.replace("2010/11,good,46,", "2010/11,good,35,"));
     await expect(signProvenance(root)).resolves.toEqual([OUTCOMES]);
     await expectDataError(
-      () => loadReportData(root),
+      () => load(root),
       `${EXCEPTIONS}:2:1: the known exception ${SHARES_SUM_CHECK} for 2010/11 in ${OUTCOMES} no longer occurs; remove it from the list`,
     );
   });
 
-  it("checks provenance before reading any data", async () => {
+  it("checks provenance before loading any dataset", async () => {
     await writeFile(at(EXCEPTIONS), "file,check,key,note\n");
-    const error = await dataErrorOf(() => loadReportData(root));
+    const error = await dataErrorOf(() => load(root));
     expect(error.message).toMatch(/^data\/README\.md:19:6: data\/known-exceptions\.csv has changed since its sha256 was recorded \(its sha256 is [0-9a-f]{64}\)/);
   });
 });

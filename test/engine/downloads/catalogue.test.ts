@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { councilFigureDownloads, csvShape, datasetViews, downloadSize, figureDownloads, zipBaseName } from "../../../scripts/engine/downloads/catalogue.ts";
+import { csvShape, datasetViews, downloadSize, figureDownloads, pageFigureDownloads, zipBaseName } from "../../../scripts/engine/downloads/catalogue.ts";
 import { parseColumnNotes } from "../../../scripts/engine/downloads/columns.ts";
 import type { ProvenanceEntry } from "../../../scripts/engine/data/provenance.ts";
 
@@ -13,14 +13,14 @@ describe("csvShape", () => {
 });
 
 describe("datasetViews", () => {
-  const texts = new Map([
-    ["data/national/outcomes.csv", "year,grade,percent\n2014,good,40\n2014,inadequate,20\n2015,good,45\n"],
-    ["data/claims/summary.csv", "id,note\nc1,x\n"],
+  const shapes = new Map([
+    ["data/national/outcomes.csv", csvShape("year,grade,percent\n2014,good,40\n2014,inadequate,20\n2015,good,45\n")],
+    ["data/claims/summary.csv", csvShape("id,note\nc1,x\n")],
   ]);
   const notes = parseColumnNotes("## Columns\n\n### `data/national/outcomes.csv`\n\n| `year` | The year. |\n| `percent` | Share, 0–100. |\n");
 
   it("lists the ledger's files by path, each served at its repository path, with its provenance, rows and columns", () => {
-    const views = datasetViews([entry("data/national/outcomes.csv", 9), entry("data/claims/summary.csv", 10)], texts, notes);
+    const views = datasetViews([entry("data/national/outcomes.csv", 9), entry("data/claims/summary.csv", 10)], shapes, notes);
     expect(views.map((v) => [v.file, v.href, v.anchor, v.rows])).toEqual([
       ["data/claims/summary.csv", "/data/claims/summary.csv", "dataset-claims-summary", 1],
       ["data/national/outcomes.csv", "/data/national/outcomes.csv", "dataset-national-outcomes", 3],
@@ -34,8 +34,8 @@ describe("datasetViews", () => {
   });
 
   it("refuses a data file where the site publishes figure CSVs, and a listed file it was not given", () => {
-    expect(() => datasetViews([entry("data/figures/x.csv", 9)], new Map([["data/figures/x.csv", "a\n"]]), notes)).toThrow(/cannot live in data\/figures\//);
-    expect(() => datasetViews([entry("data/missing.csv", 9)], texts, notes)).toThrow(/data\/missing\.csv is listed/);
+    expect(() => datasetViews([entry("data/figures/x.csv", 9)], new Map([["data/figures/x.csv", csvShape("a\n")]]), notes)).toThrow(/cannot live in data\/figures\//);
+    expect(() => datasetViews([entry("data/missing.csv", 9)], shapes, notes)).toThrow(/data\/missing\.csv is listed/);
   });
 });
 
@@ -67,7 +67,10 @@ describe("figure downloads", () => {
       { label: "Figure b", title: "Title b", href: "/p/#figure-b", page: "Two", csvHref: "/data/figures/b.csv" },
     ]);
   });
-  it("names each council timeline by its council, skipping councils without one", () => {
-    expect(councilFigureDownloads([{ name: "Ashvale", figure: figure("c") }, { name: "Brookmere", figure: undefined }]).map((f) => [f.label, f.csvHref])).toEqual([["Ashvale", "/data/figures/c.csv"]]);
+  it("names each figure of a family's pages by its page, in the pages' order", () => {
+    expect(pageFigureDownloads([{ page: "Brookmere", figure: figure("c") }, { page: "Ashvale", figure: figure("d") }]).map((f) => [f.label, f.page, f.href, f.csvHref])).toEqual([
+      ["Brookmere", "Brookmere", "/p/#figure-c", "/data/figures/c.csv"],
+      ["Ashvale", "Ashvale", "/p/#figure-d", "/data/figures/d.csv"],
+    ]);
   });
 });

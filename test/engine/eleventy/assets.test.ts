@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeAssets } from "../../../scripts/engine/eleventy/assets.ts";
 import { ENGINE_ROOT } from "../../../scripts/engine/locations.ts";
 import { themeCss } from "../../../scripts/engine/theme/css.ts";
+import { ENGINE_THEME } from "../../../scripts/engine/theme/palette.ts";
 import { removeTemporaryFolders, temporaryFolder } from "../../site/helpers.ts";
 
 const STYLESHEET = path.join(ENGINE_ROOT, "assets", "report.css");
@@ -15,13 +16,13 @@ let assets: string;
 
 beforeAll(async () => {
   assets = path.join(await temporaryFolder("assets-"), "assets");
-  await writeAssets(STYLESHEET, assets);
+  await writeAssets(STYLESHEET, assets, ENGINE_THEME);
 });
 afterAll(removeTemporaryFolders);
 
 describe("the assets the build writes", () => {
   it("puts the generated theme in front of the hand-written stylesheet", async () => {
-    expect(await readFile(path.join(assets, "report.css"), "utf8")).toBe(themeCss() + (await readFile(STYLESHEET, "utf8")));
+    expect(await readFile(path.join(assets, "report.css"), "utf8")).toBe(themeCss(ENGINE_THEME) + (await readFile(STYLESHEET, "utf8")));
   });
 
   it("copies every font file the stylesheet names, as woff2, and the font's licence beside them", async () => {

@@ -2,7 +2,6 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
-import { ORIGINAL_REPORT_SOURCE } from "../../../scripts/engine/eleventy/reader-aids.ts";
 import { citedSources } from "../../../scripts/engine/eleventy/sources.ts";
 
 const catalogue = {
@@ -43,7 +42,8 @@ describe("the report's bibliography (content/_data/bibliography.json)", () => {
   it("has only valid entries, and every one is listed by some page or cited by Cite this report", async () => {
     const content = path.resolve(import.meta.dirname, "../../../content");
     const catalogue = JSON.parse(await readFile(path.join(content, "_data", "bibliography.json"), "utf8")) as Record<string, unknown>;
-    const listed = new Set<string>([ORIGINAL_REPORT_SOURCE]);
+    const { original } = JSON.parse(await readFile(path.join(content, "_data", "report.json"), "utf8")) as { original: string };
+    const listed = new Set<string>([original]);
     for (const file of (await readdir(content, { recursive: true })).filter((f) => f.endsWith(".md"))) {
       const sources = matter(await readFile(path.join(content, file), "utf8")).data.sources as unknown;
       for (const source of citedSources(catalogue, sources, file)) listed.add(source.id);

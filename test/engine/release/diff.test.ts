@@ -25,7 +25,7 @@ const before: Manifest = {
     dropped: figure("d", "Figure 2.1", "/chapter-2/#figure-dropped"),
   },
   claims: { "c-same": "reproduced", "c-flip": "reproduced", "c-gone": "differs" },
-  councils: { E06000001: "Ashvale", E06000002: "Brookmere", E06000003: "Cobbleton" },
+  records: { councils: { E06000001: "Ashvale", E06000002: "Brookmere", E06000003: "Cobbleton" }, gone: { x: "X" } },
 };
 
 const after: Manifest = {
@@ -47,7 +47,7 @@ const after: Manifest = {
     added: figure("n", "Figure 3.1", "/chapter-3/#figure-added"),
   },
   claims: { "c-same": "reproduced", "c-flip": "differs", "c-new": "not_reproducible" },
-  councils: { E06000001: "Ashvale", E06000002: "Brookmere Vale", E06000004: "Dunmoor" },
+  records: { councils: { E06000001: "Ashvale", E06000002: "Brookmere Vale", E06000004: "Dunmoor" }, regions: { N: "North" } },
 };
 
 describe("diffManifests", () => {
@@ -99,18 +99,28 @@ describe("diffManifests", () => {
     ]);
   });
 
-  it("lists councils added, removed and renamed", () => {
-    expect(diff.councils).toEqual({
-      added: [{ code: "E06000004", name: "Dunmoor" }],
-      removed: [{ code: "E06000003", name: "Cobbleton" }],
-      renamed: [{ code: "E06000002", before: "Brookmere", after: "Brookmere Vale" }],
-    });
+  it("lists each record set's entries added, removed and renamed, every set of either manifest by name", () => {
+    expect(diff.records).toEqual([
+      {
+        name: "councils",
+        added: [{ key: "E06000004", name: "Dunmoor" }],
+        removed: [{ key: "E06000003", name: "Cobbleton" }],
+        renamed: [{ key: "E06000002", before: "Brookmere", after: "Brookmere Vale" }],
+      },
+      // A set no longer kept loses all its entries; a new set gains all of them.
+      { name: "gone", added: [], removed: [{ key: "x", name: "X" }], renamed: [] },
+      { name: "regions", added: [{ key: "N", name: "North" }], removed: [], renamed: [] },
+    ]);
   });
 
   it("finds nothing between a manifest and itself", () => {
     const same = diffManifests(before, { ...before, version: "1.0.1" });
     expect(same.unchanged).toBe(true);
-    expect([same.dataFiles, same.stats, same.figures, same.claims, same.councils.added, same.councils.removed, same.councils.renamed]).toEqual([[], [], [], [], [], [], []]);
+    expect([same.dataFiles, same.stats, same.figures, same.claims]).toEqual([[], [], [], []]);
+    expect(same.records).toEqual([
+      { name: "councils", added: [], removed: [], renamed: [] },
+      { name: "gone", added: [], removed: [], renamed: [] },
+    ]);
   });
 
   it("counts a later data date alone as a change", () => {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
-import { buildManifest, dataAsOf, parseManifest, stableJson, type ManifestInput } from "../../../scripts/engine/release/manifest.ts";
+import { buildManifest, dataAsOf, manifestJson, parseManifest, stableJson, type ManifestInput } from "../../../scripts/engine/release/manifest.ts";
 import { cacheKey } from "../../../scripts/engine/render/cache.ts";
 import { count, percent, text } from "../../../scripts/engine/stats/format.ts";
 import { StatRegistry } from "../../../scripts/engine/stats/registry.ts";
@@ -29,9 +29,14 @@ function input(overrides: Partial<ManifestInput> = {}): ManifestInput {
       { id: "ch1-b", status: "differs" },
       { id: "ch1-a", status: "reproduced" },
     ],
-    councils: [
-      { code: "E09000002", name: "Barking and Dagenham" },
-      { code: "E06000001", name: "Hartlepool" },
+    records: [
+      {
+        name: "councils",
+        entries: [
+          { key: "E09000002", name: "Barking and Dagenham" },
+          { key: "E06000001", name: "Hartlepool" },
+        ],
+      },
     ],
     ...overrides,
   };
@@ -40,7 +45,7 @@ function input(overrides: Partial<ManifestInput> = {}): ManifestInput {
 describe("buildManifest", () => {
   const manifest = buildManifest(input());
 
-  it("records version, date, data hashes, stats with their text, claims and councils by key", () => {
+  it("records version, date, data hashes, stats with their text, claims and record sets by key", () => {
     expect(manifest.version).toBe("1.2.0");
     expect(manifest.dataAsOf).toBe("2015-03-31");
     expect(manifest.dataFiles).toEqual({ "data/councils/a.csv": "aa", "data/national/b.csv": "bb" });
@@ -49,7 +54,7 @@ describe("buildManifest", () => {
     // A stat no page could quote is recorded as having no value, not as a build failure.
     expect(manifest.stats["broken.value"]).toEqual({ value: null, text: null, label: "a value that failed to compute" });
     expect(manifest.claims).toEqual({ "ch1-a": "reproduced", "ch1-b": "differs" });
-    expect(manifest.councils).toEqual({ E06000001: "Hartlepool", E09000002: "Barking and Dagenham" });
+    expect(manifest.records).toEqual({ councils: { E06000001: "Hartlepool", E09000002: "Barking and Dagenham" } });
   });
 
   it("hashes each figure's spec (with its data) the way the SVG cache does, minus the renderer", () => {
@@ -66,18 +71,28 @@ describe("buildManifest", () => {
   });
 
   it("writes the same bytes whatever order the inputs come in", () => {
-    const reversed = input({ dataFiles: [...input().dataFiles].reverse(), claims: [...input().claims].reverse(), councils: [...input().councils].reverse() });
-    expect(stableJson(buildManifest(reversed))).toBe(stableJson(manifest));
-    const json = stableJson(manifest);
+    const reversed = input({ dataFiles: [...input().dataFiles].reverse(), claims: [...input().claims].reverse(), records: [{ name: "councils", entries: [...input().records[0].entries].reverse() }] });
+    expect(manifestJson(buildManifest(reversed))).toBe(manifestJson(manifest));
+    const json = manifestJson(manifest);
     expect(json.endsWith("}\n")).toBe(true);
-    // Top-level keys in sorted order.
+    // Top-level keys in sorted order, each record set among them under its name.
     expect(Object.keys(JSON.parse(json))).toEqual(["claims", "councils", "dataAsOf", "dataFiles", "figures", "schema", "stats", "version"]);
-    expect(parseManifest(json, "m.json")).toEqual(JSON.parse(json));
+    expect(JSON.parse(json).councils).toEqual({ E06000001: "Hartlepool", E09000002: "Barking and Dagenham" });
+    // Read back, the record sets are gathered again: the manifest makes the round trip whole.
+    expect(parseManifest(json, "m.json")).toEqual(manifest);
   });
 
   it("refuses a file that is not a manifest", () => {
     expect(() => parseManifest("{", "releases/1.0.0/manifest.json")).toThrow(/^releases\/1\.0\.0\/manifest\.json is not valid JSON/);
     expect(() => parseManifest('{"version":"1.0.0"}', "x.json")).toThrow("x.json is not a release manifest");
+    // The right top-level keys, but a record set that is not names by key.
+    const json = JSON.parse(manifestJson(manifest)) as Record<string, unknown>;
+    expect(() => parseManifest(JSON.stringify({ ...json, councils: [1, 2] }), "y.json")).toThrow('y.json: "councils" is not a record set');
+    expect(() => parseManifest(JSON.stringify({ ...json, councils: { E06000001: 7 } }), "y.json")).toThrow('y.json: "councils" is not a record set');
+  });
+
+  it("refuses a record set named like one of the manifest's own keys", () => {
+    expect(() => buildManifest(input({ records: [{ name: "stats", entries: [] }] }))).toThrow('a record set cannot be named "stats"');
   });
 });
 

@@ -2,10 +2,20 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { chartRecolourCss, fontFaceCss, themeCss } from "../../../scripts/engine/theme/css.ts";
-import { COLOUR_TOKENS, DARK, FONT_FACES, LIGHT } from "../../../scripts/engine/theme/palette.ts";
+import { BASE_TOKENS, extendTheme, FONT_FACES } from "../../../scripts/engine/theme/palette.ts";
+
+/** A theme with a colour of its own, declared between two base colours. */
+const THEME = extendTheme({
+  tokens: ["text", "highlight", ...BASE_TOKENS.filter((t) => t !== "text")],
+  light: { highlight: "#8a1c7c" },
+  dark: { highlight: "#f0a0e0" },
+  textTokens: ["highlight"],
+  markTokens: [],
+});
+const { light: LIGHT, dark: DARK, tokens: COLOUR_TOKENS } = THEME;
 
 describe("the generated theme stylesheet", () => {
-  const css = themeCss();
+  const css = themeCss(THEME);
   const darkBlock = css.slice(css.indexOf("@media (prefers-color-scheme: dark)"));
 
   it("declares every colour token in light by default and in dark under prefers-color-scheme", () => {
@@ -14,6 +24,11 @@ describe("the generated theme stylesheet", () => {
       expect(darkBlock).toContain(`--colour-${token}: ${DARK[token]};`);
     }
     expect(css).toMatch(/--font-body: 'Source Sans 3', /);
+  });
+
+  it("declares the colours in the theme's order", () => {
+    const declared = [...css.slice(0, css.indexOf("@media")).matchAll(/--colour-([a-z-]+):/g)].map((m) => m[1]);
+    expect(declared).toEqual(COLOUR_TOKENS);
   });
 
   it("declares the type scale in order, and every step the page stylesheet uses", () => {
@@ -42,8 +57,8 @@ describe("the generated theme stylesheet", () => {
   });
 
   it("points each chart colour the SVG carries at its token, white at the page", () => {
-    const rules = chartRecolourCss();
-    expect(rules).toContain(`svg.chart [fill="${LIGHT["grade-inadequate"]}"] { fill: var(--colour-grade-inadequate); }`);
+    const rules = chartRecolourCss(THEME);
+    expect(rules).toContain(`svg.chart [fill="${LIGHT.highlight}"] { fill: var(--colour-highlight); }`);
     expect(rules).toContain(`svg.chart [stroke="${LIGHT.rule}"] { stroke: var(--colour-rule); }`);
     expect(rules).toContain(`svg.chart [fill="#ffffff"] { fill: var(--colour-background); }`);
     expect(rules.split("\n")).toHaveLength(COLOUR_TOKENS.length * 2);

@@ -1,43 +1,35 @@
-/**
- * The palette's promises, worked out from the module itself in both modes: text at
- * 4.5:1 on the page and on the tinted panels, lines and marks at 3:1 on the page, and
- * labels written on grade-coloured bars (in the page colour) at 4.5:1 on their bar.
- */
+/** The engine's own theme keeps its promises, and a report's theme is the base colours and its own, in the order it gives. */
 import { describe, expect, it } from "vitest";
-import { contrastRatio } from "../../../scripts/engine/theme/contrast.ts";
-import { COLOUR_TOKENS, MARK_TOKENS, PALETTES, TEXT_TOKENS } from "../../../scripts/engine/theme/palette.ts";
+import { BASE_DARK, BASE_LIGHT, BASE_TOKENS, ENGINE_THEME, extendTheme } from "../../../scripts/engine/theme/palette.ts";
+import { describeThemeContract } from "../../helpers/theme-contract.ts";
 
-const BAR_TOKENS = ["grade-inadequate", "grade-ri-or-adequate", "grade-good", "grade-outstanding", "neutral-mark", "muted", "warm-mark"] as const;
+describeThemeContract("the engine's theme", ENGINE_THEME, ["neutral-mark", "muted"]);
 
-describe.each(Object.entries(PALETTES))("the %s palette", (_, palette) => {
-  const failing = (tokens: readonly string[], against: string, minimum: number) =>
-    tokens
-      .map((token) => ({ token, ratio: contrastRatio(palette[token as keyof typeof palette], against) }))
-      .filter(({ ratio }) => ratio < minimum)
-      .map(({ token, ratio }) => `${token} ${ratio.toFixed(2)}:1`);
+describe("extendTheme", () => {
+  const own = {
+    tokens: ["text", "highlight", ...BASE_TOKENS.filter((t) => t !== "text")],
+    light: { highlight: "#8a1c7c" },
+    dark: { highlight: "#f0a0e0" },
+    textTokens: ["highlight"],
+    markTokens: [],
+  } as const;
 
-  it("has every token as a #rrggbb colour", () => {
-    for (const token of COLOUR_TOKENS) expect(palette[token], token).toMatch(/^#[0-9a-f]{6}$/);
+  it("puts every token in the order given, base colours from the engine and its own beside them", () => {
+    const theme = extendTheme(own);
+    expect(theme.tokens).toEqual(own.tokens);
+    expect(Object.keys(theme.light)).toEqual(own.tokens);
+    expect(Object.keys(theme.dark)).toEqual(own.tokens);
+    expect(theme.light.text).toBe(BASE_LIGHT.text);
+    expect(theme.dark.band).toBe(BASE_DARK.band);
+    expect([theme.light.highlight, theme.dark.highlight]).toEqual(["#8a1c7c", "#f0a0e0"]);
+    expect(theme.textTokens).toEqual([...ENGINE_THEME.textTokens, "highlight"]);
+    expect(theme.markTokens).toEqual(ENGINE_THEME.markTokens);
   });
 
-  it("gives every text colour 4.5:1 on the background and on the tint", () => {
-    expect(failing(TEXT_TOKENS, palette.background, 4.5)).toEqual([]);
-    expect(failing(["text", "muted", "accent"], palette.tint, 4.5)).toEqual([]);
-    expect(contrastRatio(palette["focus-text"], palette.focus)).toBeGreaterThanOrEqual(4.5);
-  });
-
-  it("gives rules, axis lines and chart marks 3:1 on the background", () => {
-    expect(failing([...MARK_TOKENS, ...TEXT_TOKENS], palette.background, 3)).toEqual([]);
-  });
-
-  it("keeps labels written on bars in the page colour at 4.5:1", () => {
-    expect(failing(BAR_TOKENS, palette.background, 4.5)).toEqual([]);
-  });
-});
-
-describe("the light palette", () => {
-  it("gives each token its own colour, so the chart SVG's colours map back to tokens one to one", () => {
-    const values = COLOUR_TOKENS.map((token) => PALETTES.light[token]);
-    expect(new Set(values).size).toBe(values.length);
+  it("refuses an order that leaves a token out, names one twice or names an unknown one, and an own token without a dark colour", () => {
+    expect(() => extendTheme({ ...own, tokens: own.tokens.filter((t) => t !== "band") })).toThrow("missing: band; unknown: none");
+    expect(() => extendTheme({ ...own, tokens: [...own.tokens, "glow"] as never })).toThrow("missing: none; unknown: glow");
+    expect(() => extendTheme({ ...own, tokens: [...own.tokens, "text"] })).toThrow("every base and own token once");
+    expect(() => extendTheme({ ...own, dark: {} as never })).toThrow("need a dark colour too: highlight");
   });
 });

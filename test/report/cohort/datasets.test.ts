@@ -3,7 +3,7 @@ import { ExceptionLedger } from "../../../scripts/engine/data/checks.ts";
 import { cohort2013Design, cohort2013Indicators } from "../../../scripts/report/cohort/datasets.ts";
 import { measureValues } from "../../../scripts/report/shared/measures.ts";
 import { parseCsv } from "../../../scripts/engine/data/load.ts";
-import { loadChecked } from "../../helpers/chapters-1-2.ts";
+import { checkedRows } from "../../helpers/report.ts";
 import { expectDataError } from "../../helpers/data-error.ts";
 
 const FILE = "data/c.csv";
@@ -16,7 +16,7 @@ const check = (t: ReturnType<typeof parse>) => {
 
 describe("data/national/cohort-2013-indicators.csv as published", () => {
   it("loads, passes its checks and keeps the printed changes signed as described", async () => {
-    const rows = await loadChecked(cohort2013Indicators);
+    const rows = await checkedRows(cohort2013Indicators);
     const value = (indicator: string, group: string, measure: string) => rows.find((r) => r.indicator === indicator && r.group === group && r.measure === measure)?.value;
     expect(value("ia_timeliness", "inadequate", "before")).toBe(68.62);
     expect(value("ia_timeliness", "inadequate", "after")).toBe(52.63);
@@ -31,7 +31,7 @@ describe("data/national/cohort-2013-indicators.csv as published", () => {
   });
 
   it("holds the cohort's design", async () => {
-    expect(measureValues(await loadChecked(cohort2013Design))).toEqual({ councils: 29, inspection_year: 2013, before_year: 2012, after_year: 2014 });
+    expect(measureValues(await checkedRows(cohort2013Design))).toEqual({ councils: 29, inspection_year: 2013, before_year: 2012, after_year: 2014 });
   });
 });
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FigureDefinition } from "../../../scripts/engine/figures/types.ts";
-import { buildChapters12 } from "../../helpers/chapters-1-2.ts";
+import { realReport } from "../../helpers/report.ts";
 
-let byKey: Map<string, FigureDefinition>;
+let byKey: ReadonlyMap<string, FigureDefinition>;
 beforeAll(async () => {
-  byKey = new Map((await buildChapters12()).figures.map((f) => [f.key, f]));
+  byKey = (await realReport()).figures;
 });
 
 describe("the 2013 cohort figures", () => {

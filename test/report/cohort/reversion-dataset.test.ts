@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { ExceptionLedger } from "../../../scripts/engine/data/checks.ts";
 import { meanReversionIllustration } from "../../../scripts/report/cohort/reversion-dataset.ts";
 import { parseCsv } from "../../../scripts/engine/data/load.ts";
-import { loadChecked } from "../../helpers/chapters-1-2.ts";
+import { checkedRows } from "../../helpers/report.ts";
 import { expectDataError } from "../../helpers/data-error.ts";
 
 describe("data/illustrations/mean-reversion.csv", () => {
   it("is made up, and every row says so", async () => {
-    const rows = await loadChecked(meanReversionIllustration);
+    const rows = await checkedRows(meanReversionIllustration);
     expect(rows.map((r) => r.score)).toEqual([40, 55, 65, 80, 85, 95]);
     expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(["illustrative"]));
   });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { costOfFailure } from "../../../scripts/report/cost/datasets.ts";
 import { measureValues } from "../../../scripts/report/shared/measures.ts";
-import { loadChecked } from "../../helpers/chapters-1-2.ts";
+import { checkedRows } from "../../helpers/report.ts";
 
 describe("data/national/cost-of-failure.csv as published", () => {
   it("loads, passes its checks and holds the printed figures in pounds", async () => {
-    expect(measureValues(await loadChecked(costOfFailure))).toEqual({
+    expect(measureValues(await checkedRows(costOfFailure))).toEqual({
       estimate_low: 3_000_000,
       estimate_high: 10_000_000,
       single_council: 6_000_000,

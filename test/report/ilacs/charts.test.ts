@@ -1,9 +1,9 @@
-/** The ILACS moves grid (scripts/charts/ilacs.ts): every cell's number is readable on its cell in both palettes. */
+/** The ILACS moves grid (scripts/report/ilacs/charts.ts): every cell's number is readable on its cell in both palettes. */
 import { describe, expect, it } from "vitest";
 import { movesSpec, type MoveRow } from "../../../scripts/report/ilacs/charts.ts";
 import { INK, PAPER, RULE } from "../../../scripts/engine/charts/theme.ts";
 import { labelContrast, TEXT_CONTRAST } from "../../../scripts/engine/theme/on-mark.ts";
-import { DARK, LIGHT } from "../../../scripts/engine/theme/palette.ts";
+import { REPORT_THEME } from "../../../scripts/report/shared/theme.ts";
 import { GRADE_COLOURS } from "../../../scripts/report/shared/grades.ts";
 
 type Json = Record<string, any>;
@@ -30,7 +30,7 @@ describe("movesSpec", () => {
       const opacity = low + (r.pairs / 30) * (high - low);
       const onPaper = color.condition !== undefined && color.condition.test.includes(JSON.stringify(`${r.from}|${r.to}`).slice(1, -1));
       const label = onPaper ? PAPER : INK;
-      for (const palette of [LIGHT, DARK]) expect(labelContrast(label, fill[r.direction], opacity, palette), `${r.from} → ${r.to}`).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+      for (const palette of [REPORT_THEME.light, REPORT_THEME.dark]) expect(labelContrast(label, fill[r.direction], opacity, REPORT_THEME, palette), `${r.from} → ${r.to}`).toBeGreaterThanOrEqual(TEXT_CONTRAST);
     }
   });
 });

@@ -6,14 +6,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { IlacsAnalysis } from "../../../scripts/report/ilacs/compute.ts";
 import type { FigureDefinition } from "../../../scripts/engine/figures/types.ts";
-import { buildIlacs } from "../../helpers/ilacs.ts";
+import { ilacs } from "../../../scripts/report/ilacs/family.ts";
+import { familyOutput } from "../../helpers/report.ts";
 
 let analysis: IlacsAnalysis;
 let byKey: Map<string, FigureDefinition>;
 beforeAll(async () => {
-  const built = await buildIlacs();
-  analysis = built.analysis;
-  byKey = new Map(built.figures.map((f) => [f.key, f]));
+  const built = await familyOutput(ilacs);
+  analysis = built.result;
+  byKey = new Map((built.figures ?? []).map((f) => [f.key, f]));
 });
 const figure = (key: string) => byKey.get(key) as FigureDefinition;
 

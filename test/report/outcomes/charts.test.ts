@@ -1,15 +1,12 @@
 /** The outcomes family's figures, built from the real data: titles and plotted rows. */
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadReportData } from "../../../scripts/engine/data/report-data.ts";
 import type { FigureDefinition } from "../../../scripts/engine/figures/types.ts";
-import { buildReport } from "../../../scripts/report/index.ts";
+import { outcomes } from "../../../scripts/report/outcomes/family.ts";
+import { familyOutput } from "../../helpers/report.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-
-let figures: FigureDefinition[] = [];
+let figures: readonly FigureDefinition[] = [];
 beforeAll(async () => {
-  figures = [...buildReport(await loadReportData(ROOT)).figures.values()];
+  figures = (await familyOutput(outcomes)).figures ?? [];
 });
 
 describe("the grade trend figure", () => {

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FigureDefinition } from "../../../scripts/engine/figures/types.ts";
-import { buildChapters12 } from "../../helpers/chapters-1-2.ts";
+import { realReport } from "../../helpers/report.ts";
 
 let figure: FigureDefinition | undefined;
 beforeAll(async () => {
-  figure = (await buildChapters12()).figures.find((f) => f.key === "projection-inadequate-2017");
+  figure = (await realReport()).figures.get("projection-inadequate-2017");
 });
 
 describe("the projection figure", () => {

@@ -1,19 +1,20 @@
 /**
  * The recount figures, built from the real data, compile cleanly and plot exactly their rows
- * (their snapshots are checked in all-figures.test.ts); built from the made-up fixture,
+ * (their snapshots are checked in all-figures.test.ts); built from the report sample's made-up data,
  * they still compile and render cleanly.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FigureDefinition } from "../../../scripts/engine/figures/types.ts";
 import { compileSpec, renderRawSvg } from "../../../scripts/engine/render/svg.ts";
-import { buildRecount, FIXTURE_ROOT } from "../../helpers/recount.ts";
+import { recount } from "../../../scripts/report/recount/family.ts";
+import { familyOutput, SAMPLE_ROOT } from "../../helpers/report.ts";
 
 const KEYS = ["recount-counting-rules", "recount-repeat-inspections", "recount-cohort-readings", "recount-cohort-demand"];
 let figures: FigureDefinition[] = [];
 let fixture: FigureDefinition[] = [];
 beforeAll(async () => {
-  figures = (await buildRecount()).figures;
-  fixture = (await buildRecount(FIXTURE_ROOT)).figures;
+  figures = [...((await familyOutput(recount)).figures ?? [])];
+  fixture = [...((await familyOutput(recount, SAMPLE_ROOT)).figures ?? [])];
 });
 
 describe("the recount specs", () => {

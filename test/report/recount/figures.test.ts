@@ -4,11 +4,12 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FigureDefinition } from "../../../scripts/engine/figures/types.ts";
-import { buildRecount, FIXTURE_ROOT } from "../../helpers/recount.ts";
+import { recount } from "../../../scripts/report/recount/family.ts";
+import { familyOutput, SAMPLE_ROOT } from "../../helpers/report.ts";
 
 let byKey: Map<string, FigureDefinition>;
 beforeAll(async () => {
-  byKey = new Map((await buildRecount()).figures.map((f) => [f.key, f]));
+  byKey = new Map(((await familyOutput(recount)).figures ?? []).map((f) => [f.key, f]));
 });
 const figure = (key: string) => {
   const f = byKey.get(key);
@@ -82,9 +83,9 @@ describe("recount-cohort-demand", () => {
   });
 });
 
-describe("on the made-up fixture", () => {
+describe("on the report sample's made-up data", () => {
   it("builds all four from a handful of councils", async () => {
-    const { figures } = await buildRecount(FIXTURE_ROOT);
+    const figures = (await familyOutput(recount, SAMPLE_ROOT)).figures ?? [];
     expect(figures.map((f) => f.key)).toEqual(["recount-counting-rules", "recount-repeat-inspections", "recount-cohort-readings", "recount-cohort-demand"]);
     expect(figures[0].title).toBe("None of the 8 counting rules reproduces the report's 2013/14 or 2014/15 shares");
   });

@@ -7,7 +7,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exhaustionSegmentLabels, LIKERT_LABELS, segmentsWithRoom, wrapLabel, wrappedLabelExpr, type ExhaustionRow, type LikertRow } from "../../../scripts/report/survey/charts.ts";
 import { measureText } from "../../../scripts/engine/render/text-metrics.ts";
-import { EXHAUSTION_COLOURS, SURVEY_COLOURS, SURVEY_UNSPLIT_STROKE } from "../../../scripts/engine/charts/theme.ts";
+import { EXHAUSTION_COLOURS, SURVEY_COLOURS, SURVEY_UNSPLIT_STROKE } from "../../../scripts/report/survey/charts.ts";
 import { analyseStatements, exhaustionSummary } from "../../../scripts/report/survey/compute.ts";
 import { surveyStatements, workforceExhaustion } from "../../../scripts/report/survey/datasets.ts";
 import { loadCsv } from "../../../scripts/engine/data/load.ts";

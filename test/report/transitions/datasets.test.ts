@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { measureValues } from "../../../scripts/report/shared/measures.ts";
 import { repeatInspectionTransitions } from "../../../scripts/report/transitions/datasets.ts";
-import { loadChecked } from "../../helpers/chapters-1-2.ts";
+import { checkedRows } from "../../helpers/report.ts";
 
 describe("data/national/repeat-inspection-transitions.csv as published", () => {
   it("loads, passes its checks and holds the report's numbers (chapter 1, section 3)", async () => {
-    const rows = await loadChecked(repeatInspectionTransitions);
+    const rows = await checkedRows(repeatInspectionTransitions);
     expect(measureValues(rows)).toEqual({
       councils: 86,
       became_inadequate: 16,

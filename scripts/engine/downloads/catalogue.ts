@@ -76,15 +76,18 @@ export function datasetViews(entries: readonly ProvenanceEntry[], shapes: Readon
 }
 
 /**
- * The file name of the data zip from the report's title: "A Brave New World" →
- * "brave-new-world-data.zip" (lower case, words joined by "-", a leading article dropped).
+ * A file name from the report's title: "A Brave New World" → "brave-new-world" (lower case,
+ * words joined by "-", a leading article dropped), for its PDF and its data zip.
  */
-export function zipBaseName(title: string): string {
+export function reportFileBase(title: string): string {
   const words = slugWords(title);
   const named = words.length > 1 && ["a", "an", "the"].includes(words[0]) ? words.slice(1) : words;
-  if (named.length === 0) throw new BuildError(`the report's title "${title}" gives no name for the data zip`);
-  return `${named.join("-")}-data`;
+  if (named.length === 0) throw new BuildError(`the report's title "${title}" gives no name for its files`);
+  return named.join("-");
 }
+
+/** The data zip's name: "brave-new-world-data" (.zip). */
+export const zipBaseName = (title: string) => `${reportFileBase(title)}-data`;
 
 /** "12 KB", "1.4 MB": a download's size as a reader wants it (1 KB = 1,024 bytes). */
 export function downloadSize(bytes: number): string {

@@ -19,6 +19,7 @@ import { launchChromium } from "../browser/chromium.ts";
 import { PRINT_EDITION_URL } from "../eleventy/reader-aids.ts";
 import { withDocumentInfo } from "./metadata.ts";
 import { readPdf } from "./read-pdf.ts";
+import { reportFileBase } from "../downloads/catalogue.ts";
 
 /** The made-up origin the site is served under (RFC 2606: never resolves). */
 const ORIGIN = "http://report.invalid";
@@ -39,6 +40,8 @@ export interface PdfOptions {
   readonly outFile: string;
   /** The published site's address; links to pages outside the PDF point there. Without it they become text. */
   readonly siteUrl?: string;
+  /** What made the PDF, recorded as its producer with the report's version: the project's package name. */
+  readonly maker?: string;
 }
 
 export interface PdfResult {
@@ -133,7 +136,7 @@ export async function makePdf(options: PdfOptions): Promise<PdfResult> {
     const missing = slugs.filter((slug) => !startPages.has(slug));
     if (missing.length > 0) throw new Error(`the PDF has no destination for ${missing.join(", ")}; the contents cannot give their page numbers`);
 
-    const stamped = await withDocumentInfo(bytes, { ...info, producer: `brave-new-world-report ${manifest.version}`, date: manifest.dataAsOf });
+    const stamped = await withDocumentInfo(bytes, { ...info, producer: `${options.maker ?? "report"} ${manifest.version}`, date: manifest.dataAsOf });
     await mkdir(path.dirname(path.resolve(options.outFile)), { recursive: true });
     await writeFile(options.outFile, stamped);
     return { outFile: options.outFile, pageCount: (await readPdf(stamped)).pageCount, startPages, printings: printings + 1 };
@@ -142,18 +145,21 @@ export async function makePdf(options: PdfOptions): Promise<PdfResult> {
   }
 }
 
-/** `npm run pdf [-- --site DIR] [--out FILE] [--site-url URL]`; the site URL defaults to content/_data/report.json's "url". */
+/**
+ * `npm run pdf [-- --site DIR] [--out FILE] [--site-url URL]`, in the project's folder: the site URL
+ * defaults to content/_data/report.json's "url", the file to dist/<the title's words>.pdf
+ * ("A Brave New World" → dist/brave-new-world.pdf), the producer to package.json's name.
+ */
 async function main(argv: readonly string[]): Promise<void> {
   const option = (name: string) => {
     const at = argv.indexOf(name);
     return at === -1 ? undefined : argv[at + 1];
   };
-  let siteUrl = option("--site-url");
-  if (siteUrl === undefined) {
-    const settings = await readFile("content/_data/report.json", "utf8").then((text) => JSON.parse(text) as { url?: string }, () => ({ url: undefined }));
-    siteUrl = settings.url;
-  }
-  const result = await makePdf({ siteDir: option("--site") ?? "_site", outFile: option("--out") ?? path.join("dist", "brave-new-world.pdf"), siteUrl });
+  const settings = await readFile("content/_data/report.json", "utf8").then((text) => JSON.parse(text) as { url?: string; title?: string }, () => ({ url: undefined, title: undefined }));
+  const siteUrl = option("--site-url") ?? settings.url;
+  const maker = await readFile("package.json", "utf8").then((text) => (JSON.parse(text) as { name?: string }).name, () => undefined);
+  const outFile = option("--out") ?? path.join("dist", `${reportFileBase(settings.title ?? "report")}.pdf`);
+  const result = await makePdf({ siteDir: option("--site") ?? "_site", outFile, siteUrl, maker });
   console.log(`Wrote ${result.outFile}: ${result.pageCount} pages (printed ${result.printings} times to settle the contents' page numbers)`);
 }
 

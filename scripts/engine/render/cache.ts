@@ -46,7 +46,7 @@ export function specHash(...specs: readonly TopLevelSpec[]): string {
  * second copy of this module.
  */
 export function processCacheCounts(): CacheCounts {
-  const slot = Symbol.for("brave-new-world.svg-cache.counts");
+  const slot = Symbol.for("report-engine.svg-cache.counts");
   const holder = globalThis as { [slot]?: CacheCounts };
   holder[slot] ??= { hits: 0, misses: 0 };
   return holder[slot];

@@ -263,7 +263,7 @@ export async function settleInOrder<const T extends readonly unknown[]>(promises
  * on globalThis: under a test runner Eleventy can load a second copy of this module.
  */
 export function sharedPool(): RenderPool {
-  const slot = Symbol.for("brave-new-world.render-pool");
+  const slot = Symbol.for("report-engine.render-pool");
   const holder = globalThis as { [slot]?: RenderPool };
   const [helpers, startAt] = [defaultHelpers(), defaultStartAt()];
   const current = holder[slot];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvShape, datasetViews, downloadSize, figureDownloads, pageFigureDownloads, zipBaseName } from "../../../scripts/engine/downloads/catalogue.ts";
+import { csvShape, datasetViews, downloadSize, figureDownloads, pageFigureDownloads, reportFileBase, zipBaseName } from "../../../scripts/engine/downloads/catalogue.ts";
 import { parseColumnNotes } from "../../../scripts/engine/downloads/columns.ts";
 import type { ProvenanceEntry } from "../../../scripts/engine/data/provenance.ts";
 
@@ -46,6 +46,11 @@ describe("zipBaseName", () => {
     expect(zipBaseName("The Café's Report, 2015")).toBe("cafe-s-report-2015-data");
     expect(zipBaseName("A")).toBe("a-data");
     expect(() => zipBaseName("—")).toThrow(/gives no name/);
+  });
+
+  it("is the report's file name (its PDF's too) with -data after it", () => {
+    expect(reportFileBase("A Brave New World")).toBe("brave-new-world");
+    expect(reportFileBase("The Café's Report, 2015")).toBe("cafe-s-report-2015");
   });
 });
 

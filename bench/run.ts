@@ -338,12 +338,12 @@ ${table}
 1. **Chart stage.** The ${charts.length} charts a build of the real report draws (${charts.length - charts.filter((c) => c.label.startsWith("figure \"council-")).length} placed figures and
    ${charts.filter((c) => c.label.startsWith("figure \"council-")).length} council timelines; ${distinct} distinct specs), taken from \`prepareReport\`. *Ours*: Vega-Lite → Vega → SVG
    in this process with the renderer already loaded and no cache, then \`finishSvg\` and \`presentationalChildren\`
-   as the build does; once on this thread alone, once through the render pool (scripts/render/pool.ts: this thread
+   as the build does; once on this thread alone, once through the render pool (scripts/engine/render/pool.ts: this thread
    and ${os.availableParallelism() - 1} worker thread(s), started before timing). *Peer*: vega-lite's own command-line tool,
    \`node node_modules/vega-lite/bin/vl2svg spec.json out.svg\`, one process per chart, one after another, each spec
    written to a file first; ${peerFiles.length} of the charts, spread evenly through the list, per run (each process
    costs a Node start and a load of Vega, so fewer charts per run).
-2. **Builds.** \`tsx scripts/build.ts\` of this repository in a child process, timed from outside (Node and tsx
+2. **Builds.** \`tsx scripts/engine/build.ts\` of this repository in a child process, timed from outside (Node and tsx
    start-up included): cold with a new, empty chart cache folder each run; then no-change rebuilds of the last cold
    run's output (the build checks that nothing it reads and nothing in the output changed, says "up to date" and
    writes nothing, as make would); then forced rebuilds (\`--force\`) on the same warm chart cache, which write

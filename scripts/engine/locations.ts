@@ -1,6 +1,6 @@
 /**
  * Where things live: the engine's own folder, and where the build keeps what it may reuse
- * next time (rendered SVGs and the record of the last build, scripts/build-state.ts).
+ * next time (rendered SVGs and the record of the last build, scripts/engine/build-state.ts).
  * Light, so the up-to-date check can ask without loading the pipeline.
  */
 import path from "node:path";
@@ -18,5 +18,5 @@ export function svgCacheDir(root: string, setting = process.env.REPORT_SVG_CACHE
   return setting ? path.resolve(setting) : path.join(root, ".cache", "svg");
 }
 
-/** The environment variable that sets the path prefix (scripts/eleventy/path-prefix.ts) when the command line does not. */
+/** The environment variable that sets the path prefix (scripts/engine/eleventy/path-prefix.ts) when the command line does not. */
 export const PATH_PREFIX_ENV = "REPORT_PATH_PREFIX";

@@ -1,7 +1,7 @@
 /**
  * Where a chart's text lands, read back from the SVG it ships: each visible line of text
  * as the box its glyphs cover (width by the font's advances and kerning, height by its
- * glyphs' outlines, both from scripts/render/text-metrics.ts), placed by its text-anchor
+ * glyphs' outlines, both from scripts/engine/render/text-metrics.ts), placed by its text-anchor
  * and by every translate and rotate from the root down; and the rectangles of its rect
  * and bar marks with their fill and opacity. The label checks in test/charts/ compare
  * these: text against text, text against the viewBox, text against the mark beneath it.

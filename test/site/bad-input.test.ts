@@ -18,7 +18,7 @@ import { OUTCOMES_CSV, REPO_ROOT, copyFixture, fingerprint, removeTemporaryFolde
 const CORPUS = path.join(REPO_ROOT, "test", "fixtures", "bad-data");
 const INSPECTIONS_CSV = "data/councils/inspections.csv";
 const COUNCILS_CSV = "data/councils/councils.csv";
-/** The fixture's data zip (named from its title; see scripts/downloads/catalogue.ts). */
+/** The fixture's data zip (named from its title; see scripts/engine/downloads/catalogue.ts). */
 const DATA_ZIP = "data/mini-report-data.zip";
 
 interface Case {

@@ -77,7 +77,7 @@ export const FIXTURE_SITE_FILES = [
   "what-changed/index.html",
 ];
 
-/** The search index's folder (scripts/eleventy/search.ts). */
+/** The search index's folder (scripts/engine/eleventy/search.ts). */
 export const SEARCH_INDEX_FOLDER = "pagefind/";
 
 /** The search index's files by kind: pagefind's scripts and entry file by name, its index and fragments by pattern. */

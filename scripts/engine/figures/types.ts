@@ -39,7 +39,7 @@ export interface FigureDefinition {
   readonly spec: TopLevelSpec;
   /**
    * The chart for narrow screens. Left out, it is made from `spec` by narrowSpec()
-   * (scripts/charts/narrow.ts); null where the one chart reads well at every width.
+   * (scripts/engine/charts/narrow.ts); null where the one chart reads well at every width.
    */
   readonly narrowSpec?: TopLevelSpec | null;
   /** Data files the figure is computed from (for provenance and incremental rebuilds). */

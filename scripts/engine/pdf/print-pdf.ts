@@ -1,6 +1,6 @@
 /**
  * npm run pdf: the whole report as one A4 PDF, printed by Chromium from the built site's
- * print edition (/print/, see scripts/eleventy/print-edition.ts). It reads a built site and
+ * print edition (/print/, see scripts/engine/eleventy/print-edition.ts). It reads a built site and
  * never builds one, so `npm run build` keeps needing no browser.
  *
  * The site is served to the browser from the folder through request interception (no

@@ -58,7 +58,7 @@ export interface ManifestInput {
     format(key: string): string;
   };
   /** The figures readers see: those placed in the content and those drawn by page templates (council timelines). */
-  readonly figures: readonly { readonly key: string; /** Every rendering's spec, wide first (scripts/figures/renderings.ts). */ readonly specs: readonly TopLevelSpec[]; readonly label: string; readonly title: string; readonly href: string }[];
+  readonly figures: readonly { readonly key: string; /** Every rendering's spec, wide first (scripts/engine/figures/renderings.ts). */ readonly specs: readonly TopLevelSpec[]; readonly label: string; readonly title: string; readonly href: string }[];
   readonly claims: readonly { readonly id: string; readonly status: string }[];
   readonly records: readonly { readonly name: string; readonly entries: readonly { readonly key: string; readonly name: string }[] }[];
 }

@@ -2,7 +2,7 @@
  * `npm run release`: record the current build's manifest (_site/manifest.json) as
  * releases/<version>/manifest.json, the version being package.json's "version". The
  * next build compares itself with the latest release on its "What changed" page.
- * Usage: tsx scripts/release/release.ts [--root DIR] [--site DIR] [--force]
+ * Usage: tsx scripts/engine/release/release.ts [--root DIR] [--site DIR] [--force]
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";

@@ -37,7 +37,7 @@ export type MoveRow = { readonly from: string; readonly to: string; readonly pai
 /**
  * Cells are shaded from pale (few pairs) to this strong (most pairs). Kept at or below
  * 0.5 because between about 0.6 and 0.8 neither ink nor page-coloured numbers reach 4.5:1
- * on the cell in both the light and dark palettes (scripts/theme/on-mark.ts works it out).
+ * on the cell in both the light and dark palettes (scripts/engine/theme/on-mark.ts works it out).
  */
 const MOVE_OPACITY: readonly [number, number] = [0.15, 0.5];
 /** "Requires improvement" on two lines, so grade labels stay narrow beside and under the grid. */

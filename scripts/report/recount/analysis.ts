@@ -10,7 +10,7 @@
  * - councils judged twice or more in a period, and how their grade moved from first to last,
  *   with the shares the report prints: e.g. 5 of 25 councils first judged Inadequate still
  *   Inadequate at the last = 20%;
- * - the 2013 cohort under several readings of "inspected in 2013" (scripts/compute/cohort-recount.ts),
+ * - the 2013 cohort under several readings of "inspected in 2013" (scripts/report/recount/cohort-recount.ts),
  *   which of them give the report's 29 councils, and the same demand measures for every
  *   council with the values, for reference;
  * - the last Outstanding judgement before a date, the time since, and its council's next grade.

@@ -1,4 +1,4 @@
-/** How a wide spec becomes the narrow one for phones (scripts/charts/narrow.ts). */
+/** How a wide spec becomes the narrow one for phones (scripts/engine/charts/narrow.ts). */
 import type { TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
 import { NARROW_LABEL_WIDTH, NARROW_LEGEND_WIDTH, NARROW_WIDTH, narrowSpec, wrapToWidth } from "../../../scripts/engine/charts/narrow.ts";

@@ -94,30 +94,30 @@ const BASE_MARKS: readonly BaseToken[] = ["rule", "secondary-mark"];
 export const ENGINE_THEME: Theme = { tokens: BASE_TOKENS, light: BASE_LIGHT, dark: BASE_DARK, textTokens: BASE_TEXT, markTokens: BASE_MARKS };
 
 /**
- * A report's theme: the base colours and its own tokens. `tokens` lists every token, base
- * and own, in the order the stylesheet is to declare them; each own token needs a light and
- * a dark colour, and says whether it is text or a mark (or neither, for a background).
+ * A report's theme: the base colours and its own tokens, each with a light and a dark colour
+ * and said to be text or a mark (or neither, for a background). The stylesheet declares the
+ * base tokens in their order with each of the report's own after the base token `after`
+ * names for it, and any it does not place at the end.
  */
 export function extendTheme<const T extends string>(own: {
-  readonly tokens: readonly (BaseToken | T)[];
   readonly light: Readonly<Record<T, string>>;
   readonly dark: Readonly<Record<T, string>>;
   readonly textTokens: readonly T[];
   readonly markTokens: readonly T[];
+  readonly after?: Readonly<Partial<Record<BaseToken, readonly T[]>>>;
 }): Theme {
   const ownTokens = Object.keys(own.light) as T[];
-  const expected = new Set<string>([...BASE_TOKENS, ...ownTokens]);
-  const listed = new Set<string>(own.tokens);
-  const unlisted = [...expected].filter((token) => !listed.has(token));
-  const unknown = [...listed].filter((token) => !expected.has(token));
-  if (unlisted.length > 0 || unknown.length > 0 || listed.size !== own.tokens.length) {
-    throw new Error(`a theme's tokens must list every base and own token once (missing: ${unlisted.join(", ") || "none"}; unknown: ${unknown.join(", ") || "none"})`);
-  }
+  const placed = Object.values<readonly T[] | undefined>(own.after ?? {}).flatMap((tokens) => tokens ?? []);
+  const unknown = placed.filter((token, index) => !ownTokens.includes(token) || placed.indexOf(token) !== index);
+  if (unknown.length > 0) throw new Error(`a theme places each of its own tokens once, after a base token (not: ${unknown.join(", ")})`);
+  const clashing = ownTokens.filter((token) => (BASE_TOKENS as readonly string[]).includes(token));
+  if (clashing.length > 0) throw new Error(`a theme's own tokens cannot be base tokens: ${clashing.join(", ")}`);
   const missingDark = ownTokens.filter((token) => !(token in own.dark));
   if (missingDark.length > 0) throw new Error(`a theme's own tokens need a dark colour too: ${missingDark.join(", ")}`);
-  const ordered = (palette: Readonly<Record<string, string>>) => Object.fromEntries(own.tokens.map((token) => [token, palette[token]]));
+  const tokens = [...BASE_TOKENS.flatMap((base): string[] => [base, ...(own.after?.[base] ?? [])]), ...ownTokens.filter((token) => !placed.includes(token))];
+  const ordered = (palette: Readonly<Record<string, string>>) => Object.fromEntries(tokens.map((token) => [token, palette[token]]));
   return {
-    tokens: own.tokens,
+    tokens,
     light: ordered({ ...BASE_LIGHT, ...own.light }),
     dark: ordered({ ...BASE_DARK, ...own.dark }),
     textTokens: [...BASE_TEXT, ...own.textTokens],

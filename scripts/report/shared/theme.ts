@@ -3,32 +3,15 @@
  * some charts draw beside them. Each reaches the contrast its use needs in the light and
  * the dark palette (test/report/shared/theme.test.ts works the ratios out): the grade
  * colours reach 4.5:1 because value labels are written on bars in the page's colour.
- * `tokens` is the order the stylesheet declares every colour in.
  */
 import { extendTheme } from "../../engine/theme/palette.ts";
 
 export const REPORT_THEME = extendTheme({
-  tokens: [
-    "text",
-    "background",
-    "muted",
-    "rule",
-    "grid",
-    "tint",
-    "accent",
-    "accent-visited",
-    "focus",
-    "focus-text",
-    "grade-inadequate",
-    "grade-ri-or-adequate",
-    "grade-good",
-    "grade-outstanding",
-    "neutral-mark",
-    "secondary-mark",
-    "inadequate-light-mark",
-    "warm-mark",
-    "band",
-  ],
+  // In the stylesheet: the grades after the base colours of the page, the other marks after the engine's greys.
+  after: {
+    "focus-text": ["grade-inadequate", "grade-ri-or-adequate", "grade-good", "grade-outstanding"],
+    "secondary-mark": ["inadequate-light-mark", "warm-mark"],
+  },
   light: {
     "grade-inadequate": "#b2182b",
     "grade-ri-or-adequate": "#9c4a00",

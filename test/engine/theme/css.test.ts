@@ -2,15 +2,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { chartRecolourCss, fontFaceCss, themeCss } from "../../../scripts/engine/theme/css.ts";
-import { BASE_TOKENS, extendTheme, FONT_FACES } from "../../../scripts/engine/theme/palette.ts";
+import { extendTheme, FONT_FACES } from "../../../scripts/engine/theme/palette.ts";
 
 /** A theme with a colour of its own, declared between two base colours. */
 const THEME = extendTheme({
-  tokens: ["text", "highlight", ...BASE_TOKENS.filter((t) => t !== "text")],
   light: { highlight: "#8a1c7c" },
   dark: { highlight: "#f0a0e0" },
   textTokens: ["highlight"],
   markTokens: [],
+  after: { text: ["highlight"] },
 });
 const { light: LIGHT, dark: DARK, tokens: COLOUR_TOKENS } = THEME;
 

@@ -2,10 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { contrastRatio } from "../../../scripts/engine/theme/contrast.ts";
 import { blend, inPalette, labelColourOn, labelContrast, TEXT_CONTRAST } from "../../../scripts/engine/theme/on-mark.ts";
-import { BASE_TOKENS, extendTheme } from "../../../scripts/engine/theme/palette.ts";
+import { extendTheme } from "../../../scripts/engine/theme/palette.ts";
 
 const THEME = extendTheme({
-  tokens: [...BASE_TOKENS, "bar-red", "bar-blue"],
   light: { "bar-red": "#b2182b", "bar-blue": "#2166ac" },
   dark: { "bar-red": "#ff8a8a", "bar-blue": "#7fb2f0" },
   textTokens: ["bar-red", "bar-blue"],

@@ -7,29 +7,30 @@ describeThemeContract("the engine's theme", ENGINE_THEME, ["neutral-mark", "mute
 
 describe("extendTheme", () => {
   const own = {
-    tokens: ["text", "highlight", ...BASE_TOKENS.filter((t) => t !== "text")],
-    light: { highlight: "#8a1c7c" },
-    dark: { highlight: "#f0a0e0" },
+    light: { highlight: "#8a1c7c", shade: "#445566", glow: "#996600" },
+    dark: { highlight: "#f0a0e0", shade: "#8899aa", glow: "#ffcc66" },
     textTokens: ["highlight"],
-    markTokens: [],
+    markTokens: ["shade"],
+    after: { text: ["highlight"], band: ["shade"] },
   } as const;
 
-  it("puts every token in the order given, base colours from the engine and its own beside them", () => {
+  it("puts each own token after the base token it names, those it does not place at the end, base colours from the engine", () => {
     const theme = extendTheme(own);
-    expect(theme.tokens).toEqual(own.tokens);
-    expect(Object.keys(theme.light)).toEqual(own.tokens);
-    expect(Object.keys(theme.dark)).toEqual(own.tokens);
+    const base = BASE_TOKENS.filter((t) => t !== "text" && t !== "band");
+    expect(theme.tokens).toEqual(["text", "highlight", ...base, "band", "shade", "glow"]);
+    expect(Object.keys(theme.light)).toEqual(theme.tokens);
+    expect(Object.keys(theme.dark)).toEqual(theme.tokens);
     expect(theme.light.text).toBe(BASE_LIGHT.text);
     expect(theme.dark.band).toBe(BASE_DARK.band);
     expect([theme.light.highlight, theme.dark.highlight]).toEqual(["#8a1c7c", "#f0a0e0"]);
     expect(theme.textTokens).toEqual([...ENGINE_THEME.textTokens, "highlight"]);
-    expect(theme.markTokens).toEqual(ENGINE_THEME.markTokens);
+    expect(theme.markTokens).toEqual([...ENGINE_THEME.markTokens, "shade"]);
   });
 
-  it("refuses an order that leaves a token out, names one twice or names an unknown one, and an own token without a dark colour", () => {
-    expect(() => extendTheme({ ...own, tokens: own.tokens.filter((t) => t !== "band") })).toThrow("missing: band; unknown: none");
-    expect(() => extendTheme({ ...own, tokens: [...own.tokens, "glow"] as never })).toThrow("missing: none; unknown: glow");
-    expect(() => extendTheme({ ...own, tokens: [...own.tokens, "text"] })).toThrow("every base and own token once");
-    expect(() => extendTheme({ ...own, dark: {} as never })).toThrow("need a dark colour too: highlight");
+  it("refuses a token placed twice or not its own, a base token redefined, and an own token without a dark colour", () => {
+    expect(() => extendTheme({ ...own, after: { text: ["highlight"], band: ["highlight"] } })).toThrow("places each of its own tokens once, after a base token (not: highlight)");
+    expect(() => extendTheme({ ...own, after: { text: ["other" as "glow"] } })).toThrow("(not: other)");
+    expect(() => extendTheme({ light: { muted: "#000000" }, dark: { muted: "#ffffff" }, textTokens: [], markTokens: [] })).toThrow("cannot be base tokens: muted");
+    expect(() => extendTheme({ ...own, dark: { highlight: "#f0a0e0", shade: "#8899aa" } as never })).toThrow("need a dark colour too: glow");
   });
 });

@@ -141,7 +141,10 @@ async function build(root: string, outDir: string, cacheDir: string, env: Record
   return { wallMs, ownMs: Number(own[1]) * 1000, drawn: Number(charts[1]), fromCache: Number(charts[2]), maxRssKiB, upToDate: false };
 }
 
-/** A copy of the project's own files (content, data, package.json; not node_modules). */
+/** This report's definition: a copy of the project (content and data only) is built with it. */
+const DEFINITION = path.join(REPO, "scripts", "report", "index.ts");
+
+/** A copy of the project's own files (content, data, package.json; not node_modules or its code). */
 async function copyProject(): Promise<string> {
   const root = path.join(await folder("project"), "report");
   for (const entry of ["content", "data", "package.json", "releases"]) {
@@ -258,9 +261,9 @@ for (let i = 0; i < RUNS; i += 1) {
 }
 const project = await copyProject();
 const changeCache = path.join(await folder("change-cache"), "svg");
-const beforeChange = await build(project, path.join(out, "change"), changeCache);
+const beforeChange = await build(project, path.join(out, "change"), changeCache, {}, ["--report", DEFINITION]);
 const change = await changeOneValue(project);
-const afterChange = await build(project, path.join(out, "change"), changeCache);
+const afterChange = await build(project, path.join(out, "change"), changeCache, {}, ["--report", DEFINITION]);
 say(`  one value changed in ${CHANGED_FILE} (${change}): ${afterChange.drawn} drawn, ${afterChange.fromCache} from the cache`);
 const coldS = scale(summarise(cold.map((b) => b.wallMs)), seconds);
 const warmS = scale(summarise(warm.map((b) => b.wallMs)), seconds);

@@ -43,17 +43,26 @@ export interface EngineOptions {
   readonly definitionFile?: string;
 }
 
-// Options a programmatic build (../build.ts) gives this Eleventy configuration, by configuration.
-const optionsByConfig = new WeakMap<object, EngineOptions>();
+/**
+ * Options a programmatic build (../build.ts) gives an Eleventy configuration, by
+ * configuration. Kept on globalThis: under a test runner Eleventy loads the config file,
+ * and so a second copy of this module, with Node's own loader.
+ */
+function optionsByConfig(): WeakMap<object, EngineOptions> {
+  const slot = Symbol.for("report-engine.options-by-config");
+  const holder = globalThis as { [slot]?: WeakMap<object, EngineOptions> };
+  holder[slot] ??= new WeakMap();
+  return holder[slot];
+}
 
 /** Give the plugin options for one Eleventy configuration (called from Eleventy's `config` callback). */
 export function setEngineOptions(eleventyConfig: object, options: EngineOptions): void {
-  optionsByConfig.set(eleventyConfig, options);
+  optionsByConfig().set(eleventyConfig, options);
 }
 
 /** Which module defines the report of the project at `root`. */
 export function definitionFileFor(eleventyConfig: object, root: string): string {
-  return optionsByConfig.get(eleventyConfig)?.definitionFile ?? definitionFileOf(root);
+  return optionsByConfig().get(eleventyConfig)?.definitionFile ?? definitionFileOf(root);
 }
 
 /**

@@ -14,11 +14,10 @@ import type { DefaultTreeAdapterTypes } from "parse5";
 import { PDFDocument } from "pdf-lib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/engine/build.ts";
 import { textOf } from "../../scripts/engine/eleventy/sections.ts";
 import { makePdf, type PdfResult } from "../../scripts/engine/pdf/print-pdf.ts";
 import { readPdf, type PdfContents } from "../../scripts/engine/pdf/read-pdf.ts";
-import { TEST_OUTPUT, copyFixture, removeTemporaryFolders, temporaryFolder, withEnv } from "../site/helpers.ts";
+import { TEST_OUTPUT, buildFixture, copyFixture, removeTemporaryFolders, temporaryFolder, withEnv } from "../site/helpers.ts";
 
 type Node = DefaultTreeAdapterTypes.ChildNode;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -56,7 +55,7 @@ let manifest: { dataAsOf: string | null };
 beforeAll(async () => {
   const root = await copyFixture("pdf-");
   siteDir = path.join(await temporaryFolder("pdf-site-"), "site");
-  await withEnv({ REPORT_SVG_CACHE: "off" }, () => buildSite({ root, outDir: siteDir }));
+  await withEnv({ REPORT_SVG_CACHE: "off" }, () => buildFixture({ root, outDir: siteDir }));
   pdfFile = path.join(await temporaryFolder("pdf-out-"), "report.pdf");
   result = await makePdf({ siteDir, outFile: pdfFile });
   pdf = await readPdf(await readFile(pdfFile));

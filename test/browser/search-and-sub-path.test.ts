@@ -13,8 +13,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/engine/build.ts";
-import { copyFixture, realSite, removeTemporaryFolders, temporaryFolder } from "../site/helpers.ts";
+import { buildFixture, copyFixture, realSite, removeTemporaryFolders, temporaryFolder } from "../site/helpers.ts";
 import { launchChromium } from "./chromium.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 
@@ -90,7 +89,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   realDir = await realSite();
   fixtureDir = path.join(await temporaryFolder(), "site");
-  await buildSite({ root: await copyFixture(), outDir: fixtureDir, pathPrefix: PREFIX });
+  await buildFixture({ root: await copyFixture(), outDir: fixtureDir, pathPrefix: PREFIX });
   real = await serveFolder(realDir);
   prefixed = await serveFolder(fixtureDir, { pathPrefix: PREFIX, notFoundPage: "404.html" });
 }, 300_000);

@@ -11,9 +11,9 @@ import { copyFile, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, rootCause } from "../../scripts/engine/build.ts";
+import { rootCause } from "../../scripts/engine/build.ts";
 import { signProvenance } from "../../scripts/engine/data/provenance.ts";
-import { OUTCOMES_CSV, REPO_ROOT, copyFixture, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
+import { OUTCOMES_CSV, REPO_ROOT, buildFixture, copyFixture, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 const CORPUS = path.join(REPO_ROOT, "test", "fixtures", "bad-data");
 const INSPECTIONS_CSV = "data/councils/inspections.csv";
@@ -55,10 +55,12 @@ const FAILING: readonly Failing[] = [
   { name: "an unknown code", corpus: "unknown-grade.csv", target: OUTCOMES_CSV, at: `${OUTCOMES_CSV}:4:2`, says: ["grade", '"excellent" is not one of', "outstanding"] },
   { name: "a year span whose years do not follow", corpus: "bad-year-span.csv", target: OUTCOMES_CSV, at: `${OUTCOMES_CSV}:2:1`, says: ['"2007/09" is not a year span like 2007/08'] },
   { name: "an unterminated quote", corpus: "unclosed-quote.csv", target: OUTCOMES_CSV, at: `${OUTCOMES_CSV}:3:4`, says: ["a quoted value is opened here and never closed"] },
+  // The mini report's council files: inspections.csv is council_code,published,grade and councils.csv
+  // code,name,region, so a date is column 2, as is a name; line 3 is the second row.
   { name: "an unknown council code", corpus: "unknown-council.csv", target: INSPECTIONS_CSV, at: `${INSPECTIONS_CSV}:3:1`, says: ["E06099999 is not a council", COUNCILS_CSV] },
-  { name: "an impossible date", corpus: "impossible-date.csv", target: INSPECTIONS_CSV, at: `${INSPECTIONS_CSV}:4:4`, says: ["published", '"2014-02-30" is not a day in the calendar'] },
-  { name: "a date not written year-month-day", corpus: "date-not-iso.csv", target: INSPECTIONS_CSV, at: `${INSPECTIONS_CSV}:5:4`, says: ["published", '"01/03/2016" is not a date like 2014-02-28'] },
-  { name: "markup in a council name", corpus: "markup-in-council-name.csv", target: COUNCILS_CSV, at: `${COUNCILS_CSV}:3:4`, says: ["name", "<script>", "markup"] },
+  { name: "an impossible date", corpus: "impossible-date.csv", target: INSPECTIONS_CSV, at: `${INSPECTIONS_CSV}:3:2`, says: ["published", '"2014-02-30" is not a day in the calendar'] },
+  { name: "a date not written year-month-day", corpus: "date-not-iso.csv", target: INSPECTIONS_CSV, at: `${INSPECTIONS_CSV}:4:2`, says: ["published", '"01/03/2016" is not a date like 2014-02-28'] },
+  { name: "markup in a council name", corpus: "markup-in-council-name.csv", target: COUNCILS_CSV, at: `${COUNCILS_CSV}:3:2`, says: ["name", "<script>", "markup"] },
 ];
 
 const BUILDING: readonly Case[] = [
@@ -75,7 +77,7 @@ beforeAll(async () => {
   cacheDir = path.join(await temporaryFolder(), "svg-cache");
   outDir = path.join(await temporaryFolder(), "site");
   const root = await copyFixture();
-  await withEnv({ REPORT_SVG_CACHE: cacheDir }, () => buildSite({ root, outDir }));
+  await withEnv({ REPORT_SVG_CACHE: cacheDir }, () => buildFixture({ root, outDir }));
   builtSite = await fingerprint(outDir);
   expect(builtSite.length).toBeGreaterThan(0);
 });
@@ -104,7 +106,7 @@ async function projectWith(c: Case): Promise<string> {
   return root;
 }
 
-const build = (root: string) => withEnv({ REPORT_SVG_CACHE: cacheDir }, () => buildSite({ root, outDir }));
+const build = (root: string) => withEnv({ REPORT_SVG_CACHE: cacheDir }, () => buildFixture({ root, outDir }));
 
 describe("the bad input corpus", () => {
   it("has at least fifteen broken files, each used here, and a README describing every one", async () => {
@@ -123,7 +125,7 @@ describe("the bad input corpus", () => {
     if (c.name.includes("CRLF")) expect(bytes.toString("latin1")).toMatch(/^[^\n]*\r\n/);
     // Built beside the first site, so the two can be compared file by file.
     const same = path.join(await temporaryFolder(), "site");
-    await withEnv({ REPORT_SVG_CACHE: cacheDir }, async () => buildSite({ root: await projectWith(c), outDir: same }));
+    await withEnv({ REPORT_SVG_CACHE: cacheDir }, async () => buildFixture({ root: await projectWith(c), outDir: same }));
     // Every page, chart, CSV and the search index are byte for byte the ones built from the
     // fixture as it is, but for what holds the data file itself or its sha256: the manifest,
     // the file's copy, the data page, the print edition (which prints the data page) and the

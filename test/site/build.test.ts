@@ -1,15 +1,14 @@
 /**
- * Whole-site build of the made-up fixture project (test/fixtures/mini-report): the
- * pages, figures, data tables, CSV downloads, cross-references and stats a reader
- * sees. Every expected value is written out by hand from the fixture's CSV below,
- * never computed by the code under test.
+ * Whole-site build of the mini report (test/fixtures/mini-report, with its own two
+ * families, built through the engine): the pages, figures, data tables, CSV downloads,
+ * cross-references, stats and family views a reader sees. Every expected value is
+ * written out by hand from the fixture's CSV below, never computed by the code under test.
  */
 import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/engine/build.ts";
-import { FIXTURE, FIXTURE_SITE_FILES, copyFixture, outsideSearchIndex, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
+import { FIXTURE, FIXTURE_SITE_FILES, buildFixture, copyFixture, outsideSearchIndex, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 /**
  * The fixture's data/national/inspection-outcomes-by-year.csv, typed out again:
@@ -27,29 +26,38 @@ const SHARES: readonly (readonly [string, readonly [number, number, number, numb
   ["2013/14", [26, 46, 25, 3]],
   ["2014/15", [29, 47, 21, 3]],
 ];
-const GRADE_LABELS = ["Inadequate", "Requires improvement / adequate", "Good", "Outstanding"] as const;
+const GRADE_LABELS = ["Inadequate", "Requires improvement or adequate", "Good", "Outstanding"] as const;
 
 /*
- * Average yearly variation by grade = mean of |share(year+1) − share(year)| over the
- * consecutive pairs of a cycle and the four grades (2 pairs × 4 grades = 8 changes).
- *
- * Early cycle 2009/10–2011/12:
- *   2009/10 → 2010/11: |14−9| + |36−31| + |41−48| + |9−12| = 5 + 5 + 7 + 3 = 20
- *   2010/11 → 2011/12: |19−14| + |42−36| + |35−41| + |8−9| = 5 + 6 + 6 + 1 = 18
- *   (20 + 18) ÷ 8 = 38 ÷ 8 = 4.75 → "4.8%" (half rounded away from zero)
- * Late cycle 2012/13–2014/15:
- *   2012/13 → 2013/14: |26−24| + |46−47| + |25−24| + |3−5| = 2 + 1 + 1 + 2 = 6
- *   2013/14 → 2014/15: |29−26| + |47−46| + |21−25| + |3−3| = 3 + 1 + 4 + 0 = 8
- *   (6 + 8) ÷ 8 = 14 ÷ 8 = 1.75 → "1.8%"
- * Ratio: 4.75 ÷ 1.75 = 2.714… → "2.7".
+ * The mini report's swing into a year = half the sum, over the four grades, of
+ * |share(year) − share(year before)|, in percentage points:
+ *   2008/09: |5−2| + |28−24| + |55−62| + |12−12| = 3 + 4 + 7 + 0 = 14 → 7
+ *   2009/10: |9−5| + |31−28| + |48−55| + |12−12| = 4 + 3 + 7 + 0 = 14 → 7
+ *   2010/11: |14−9| + |36−31| + |41−48| + |9−12| = 5 + 5 + 7 + 3 = 20 → 10
+ *   2011/12: |19−14| + |42−36| + |35−41| + |8−9| = 5 + 6 + 6 + 1 = 18 → 9
+ *   2012/13: |24−19| + |47−42| + |24−35| + |5−8| = 5 + 5 + 11 + 3 = 24 → 12
+ *   2013/14: |26−24| + |46−47| + |25−24| + |3−5| = 2 + 1 + 1 + 2 = 6 → 3
+ *   2014/15: |29−26| + |47−46| + |21−25| + |3−3| = 3 + 1 + 4 + 0 = 8 → 4
+ * A window's average is over the moves between its own years (not the move into its first):
+ *   early 2009/10–2011/12: (10 + 9) ÷ 2 = 9.5 → "9.5 percentage points"
+ *   late 2012/13–2014/15: (3 + 4) ÷ 2 = 3.5 → "3.5 percentage points"
+ *   ratio 9.5 ÷ 3.5 = 2.714… → "2.7".
  */
-const EARLY_VARIATION = "4.8%";
-const LATE_VARIATION = "1.8%";
-const VARIATION_RATIO = "2.7";
+const SWINGS: readonly (readonly [string, number, string])[] = [
+  ["2008/09", 7, "In neither average"],
+  ["2009/10", 7, "In neither average"],
+  ["2010/11", 10, "2009/10 to 2011/12"],
+  ["2011/12", 9, "2009/10 to 2011/12"],
+  ["2012/13", 12, "In neither average"],
+  ["2013/14", 3, "2012/13 to 2014/15"],
+  ["2014/15", 4, "2012/13 to 2014/15"],
+];
+const EARLY_SWING = "9.5 percentage points";
+const LATE_SWING = "3.5 percentage points";
+const SWING_RATIO = "2.7";
 
-const BY_YEAR_TITLE = "Good judgements fell from 62% to 21% between 2007/08 and 2014/15, while Inadequate rose from 2% to 29%";
-const SWING_TITLE =
-  "Year-on-year swings in the grade shares averaged 4.8 percentage points in 2009/10 to 2011/12, against 1.8 percentage points in 2012/13 to 2014/15";
+const BY_YEAR_TITLE = "The share judged good fell from 62% to 21% between 2007/08 and 2014/15; the share judged inadequate rose from 2% to 29%";
+const SWING_TITLE = "The grade mix swung by 9.5 percentage points a year on average in 2009/10 to 2011/12, against 3.5 percentage points in 2012/13 to 2014/15";
 
 let projectRoot: string;
 let outDir: string;
@@ -72,7 +80,7 @@ beforeAll(async () => {
   projectRoot = await copyFixture();
   outDir = path.join(await temporaryFolder(), "site");
   cacheDir = path.join(await temporaryFolder(), "svg-cache");
-  await withEnv({ REPORT_SVG_CACHE: cacheDir }, () => buildSite({ root: projectRoot, outDir }));
+  await withEnv({ REPORT_SVG_CACHE: cacheDir }, () => buildFixture({ root: projectRoot, outDir }));
   for (const line of await fingerprint(outDir)) {
     const file = line.split(" ")[0];
     site.set(file, await readFile(path.join(outDir, file), "utf8"));
@@ -81,13 +89,14 @@ beforeAll(async () => {
 
 afterAll(removeTemporaryFolders);
 
-describe("building the mini-report fixture", () => {
+describe("building the mini report", () => {
   it("writes exactly the pages, CSVs and stylesheet, swaps them into place and leaves the project untouched", async () => {
     expect(outsideSearchIndex([...site.keys()].sort())).toEqual(FIXTURE_SITE_FILES);
     // No staging or retired folder is left beside the output.
     expect(await readdir(path.dirname(outDir))).toEqual(["site"]);
-    // The build reads the project but writes nothing into it (no .cache/, no _site/).
-    expect(await fingerprint(projectRoot)).toEqual(await fingerprint(FIXTURE));
+    // The build reads the project but writes nothing into it (no .cache/, no _site/): the copy
+    // is still the fixture's content, data and package.json (its definition, scripts/, is not copied).
+    expect(await fingerprint(projectRoot)).toEqual((await fingerprint(FIXTURE)).filter((line) => !line.startsWith("scripts/")));
     // The SVG cache went where REPORT_SVG_CACHE said: one entry per rendering (wide and
     // narrow) of each placed figure (two) and council timeline (five).
     expect((await readdir(cacheDir)).filter((name) => name.endsWith(".svg"))).toHaveLength(2 * (2 + 5));
@@ -122,28 +131,29 @@ describe("building the mini-report fixture", () => {
   });
 
   it("renders the chapter-1 figure as Figure 1.1 with title, accessible SVG, caption, source, data table and CSV link", () => {
-    const figure = figureElement(page("chapter-1/index.html"), "figure-outcomes-by-year");
+    const figure = figureElement(page("chapter-1/index.html"), "figure-grades-by-year");
     expect(figure).toContain(`<span class="figure-number">Figure 1.1</span> <span class="figure-title">${BY_YEAR_TITLE}</span>`);
 
     const svgOpen = /<svg\b[^>]*>/.exec(figure)?.[0] ?? "";
     expect(svgOpen).toContain('role="img"');
     const labelledBy = /aria-labelledby="([^"]+)"/.exec(svgOpen)?.[1].split(" ") ?? [];
-    expect(labelledBy).toEqual(["figure-outcomes-by-year-title", "figure-outcomes-by-year-desc"]);
+    expect(labelledBy).toEqual(["figure-grades-by-year-title", "figure-grades-by-year-desc"]);
     expect(figure).toContain(`<title id="${labelledBy[0]}">${BY_YEAR_TITLE}</title>`);
     const description = new RegExp(`<desc id="${labelledBy[1]}">([^<]+)</desc>`).exec(figure)?.[1];
-    expect(description).toContain("Good: 62% in 2007/08, 21% in 2014/15, highest 62% in 2007/08.");
+    expect(description).toContain("Good: 62% in 2007/08, 21% in 2014/15.");
+    expect(description).toContain("Inadequate: 2% in 2007/08, 29% in 2014/15.");
 
     // The known exception is shown unchanged and said so in the caption.
-    expect(figure).toMatch(/<p class="figure-caption">[^<]*As published, the shares for 2011\/12 add up to 104%; they are shown unchanged\.<\/p>/);
+    expect(figure).toMatch(/<p class="figure-caption">[^<]*The shares for 2011\/12 add up to 104% as published, and are plotted as they are\.<\/p>/);
     expect(figure).toMatch(/<p class="figure-source"><span class="label">Source:<\/span> [^<]+<\/p>/);
-    expect(figure).toContain('<a href="/data/figures/outcomes-by-year.csv" download>Download the data for Figure 1.1 (CSV)</a>');
+    expect(figure).toContain('<a href="/data/figures/grades-by-year.csv" download>Download the data for Figure 1.1 (CSV)</a>');
   });
 
   it("shows the fixture's values in the Figure 1.1 data table", () => {
-    const figure = figureElement(page("chapter-1/index.html"), "figure-outcomes-by-year");
+    const figure = figureElement(page("chapter-1/index.html"), "figure-grades-by-year");
     const table = /<details class="figure-data">[\s\S]*?<\/details>/.exec(figure)?.[0] ?? "";
     expect(table).toContain(
-      '<thead><tr><th scope="col">Year</th><th scope="col">Inadequate</th><th scope="col">Requires improvement / adequate</th><th scope="col">Good</th><th scope="col">Outstanding</th></tr></thead>',
+      '<thead><tr><th scope="col">Year</th><th scope="col">Inadequate</th><th scope="col">Requires improvement or adequate</th><th scope="col">Good</th><th scope="col">Outstanding</th></tr></thead>',
     );
     // A few cells checked literally...
     expect(table).toContain('<tr><th scope="row">2009/10</th><td>9%</td><td>31%</td><td>48%</td><td>12%</td></tr>');
@@ -155,40 +165,33 @@ describe("building the mini-report fixture", () => {
 
   it("writes the Figure 1.1 CSV with exactly the plotted rows", () => {
     const expected = ["year,grade,percent", ...SHARES.flatMap(([year, shares]) => shares.map((share, i) => `${year},${GRADE_LABELS[i]},${share}`))].join("\n") + "\n";
-    expect(page("data/figures/outcomes-by-year.csv")).toBe(expected);
-    expect(page("data/figures/outcomes-by-year.csv").split("\n").slice(0, 3)).toEqual(["year,grade,percent", "2007/08,Inadequate,2", "2007/08,Requires improvement / adequate,24"]);
+    expect(page("data/figures/grades-by-year.csv")).toBe(expected);
+    expect(page("data/figures/grades-by-year.csv").split("\n").slice(0, 3)).toEqual(["year,grade,percent", "2007/08,Inadequate,2", "2007/08,Requires improvement or adequate,24"]);
   });
 
   it("numbers the chapter-2 figure Figure 2.1 and writes its CSV and table", () => {
-    const figure = figureElement(page("chapter-2/index.html"), "figure-outcomes-yearly-swing");
+    const figure = figureElement(page("chapter-2/index.html"), "figure-grades-yearly-swing");
     expect(figure).toContain(`<span class="figure-number">Figure 2.1</span> <span class="figure-title">${SWING_TITLE}</span>`);
-    expect(figure).toMatch(/<svg\b[^>]*role="img"[^>]*aria-labelledby="figure-outcomes-yearly-swing-title figure-outcomes-yearly-swing-desc"/);
-    expect(figure).toContain(`<title id="figure-outcomes-yearly-swing-title">${SWING_TITLE}</title>`);
-    expect(figure).toContain('<desc id="figure-outcomes-yearly-swing-desc">');
-    expect(figure).toContain('<a href="/data/figures/outcomes-yearly-swing.csv" download>Download the data for Figure 2.1 (CSV)</a>');
-    expect(figure).toContain('<tr><th scope="row">2009/10 to 2011/12</th><td>2009/10 to 2010/11</td><td>Good</td><td>7 percentage points</td></tr>');
-    expect(figure).toContain('<tr><th scope="row">2009/10 to 2011/12</th><td>2010/11 to 2011/12</td><td>Outstanding</td><td>1 percentage point</td></tr>');
-    expect(figure).toContain('<tr><th scope="row">2012/13 to 2014/15</th><td>2013/14 to 2014/15</td><td>Outstanding</td><td>0 percentage points</td></tr>');
-    // The absolute changes worked out above, pair by pair.
-    expect(page("data/figures/outcomes-yearly-swing.csv")).toBe(
+    expect(figure).toMatch(/<svg\b[^>]*role="img"[^>]*aria-labelledby="figure-grades-yearly-swing-title figure-grades-yearly-swing-desc"/);
+    expect(figure).toContain(`<title id="figure-grades-yearly-swing-title">${SWING_TITLE}</title>`);
+    expect(figure).toContain('<desc id="figure-grades-yearly-swing-desc">');
+    expect(figure).toContain('<a href="/data/figures/grades-yearly-swing.csv" download>Download the data for Figure 2.1 (CSV)</a>');
+    expect(figure).toContain('<thead><tr><th scope="col">Year</th><th scope="col">Swing from the year before</th><th scope="col">Window</th></tr></thead>');
+    expect(figure).toContain('<tr><th scope="row">2010/11</th><td>10.0 percentage points</td><td>2009/10 to 2011/12</td></tr>');
+    expect(figure).toContain('<tr><th scope="row">2012/13</th><td>12.0 percentage points</td><td>In neither average</td></tr>');
+    // Every bar, in year order, from the swings worked out above: the table shows points, the CSV raw values.
+    const rows = [...figure.matchAll(/<tr><th scope="row">[^<]+<\/th>(?:<td>[^<]*<\/td>)+<\/tr>/g)].map((m) => m[0]);
+    expect(rows).toEqual(SWINGS.map(([year, swing, window]) => `<tr><th scope="row">${year}</th><td>${swing}.0 percentage points</td><td>${window}</td></tr>`));
+    expect(page("data/figures/grades-yearly-swing.csv")).toBe(
       [
-        "cycle,change,grade,points",
-        "2009/10 to 2011/12,2009/10 to 2010/11,Inadequate,5",
-        "2009/10 to 2011/12,2009/10 to 2010/11,Requires improvement / adequate,5",
-        "2009/10 to 2011/12,2009/10 to 2010/11,Good,7",
-        "2009/10 to 2011/12,2009/10 to 2010/11,Outstanding,3",
-        "2009/10 to 2011/12,2010/11 to 2011/12,Inadequate,5",
-        "2009/10 to 2011/12,2010/11 to 2011/12,Requires improvement / adequate,6",
-        "2009/10 to 2011/12,2010/11 to 2011/12,Good,6",
-        "2009/10 to 2011/12,2010/11 to 2011/12,Outstanding,1",
-        "2012/13 to 2014/15,2012/13 to 2013/14,Inadequate,2",
-        "2012/13 to 2014/15,2012/13 to 2013/14,Requires improvement / adequate,1",
-        "2012/13 to 2014/15,2012/13 to 2013/14,Good,1",
-        "2012/13 to 2014/15,2012/13 to 2013/14,Outstanding,2",
-        "2012/13 to 2014/15,2013/14 to 2014/15,Inadequate,3",
-        "2012/13 to 2014/15,2013/14 to 2014/15,Requires improvement / adequate,1",
-        "2012/13 to 2014/15,2013/14 to 2014/15,Good,4",
-        "2012/13 to 2014/15,2013/14 to 2014/15,Outstanding,0",
+        "year,swing,window",
+        "2008/09,7,In neither average",
+        "2009/10,7,In neither average",
+        "2010/11,10,2009/10 to 2011/12",
+        "2011/12,9,2009/10 to 2011/12",
+        "2012/13,12,In neither average",
+        "2013/14,3,2012/13 to 2014/15",
+        "2014/15,4,2012/13 to 2014/15",
       ].join("\n") + "\n",
     );
   });
@@ -196,32 +199,64 @@ describe("building the mini-report fixture", () => {
   it("renders cross-references within a page and across pages", () => {
     const chapter1 = page("chapter-1/index.html");
     const chapter2 = page("chapter-2/index.html");
-    expect(chapter1).toContain('(<a class="xref" href="#figure-outcomes-by-year">Figure 1.1</a>)');
-    expect(chapter1).toContain('<a class="xref" href="/chapter-2/#figure-outcomes-yearly-swing">Figure 2.1</a>');
-    expect(chapter2).toContain('(<a class="xref" href="#figure-outcomes-yearly-swing">Figure 2.1</a>)');
-    expect(chapter2).toContain('<a class="xref" href="/chapter-1/#figure-outcomes-by-year">Figure 1.1</a>');
+    expect(chapter1).toContain('(<a class="xref" href="#figure-grades-by-year">Figure 1.1</a>)');
+    expect(chapter1).toContain('<a class="xref" href="/chapter-2/#figure-grades-yearly-swing">Figure 2.1</a>');
+    expect(chapter2).toContain('(<a class="xref" href="#figure-grades-yearly-swing">Figure 2.1</a>)');
+    expect(chapter2).toContain('<a class="xref" href="/chapter-1/#figure-grades-by-year">Figure 1.1</a>');
   });
 
   it("renders the stats from the fixture's own numbers", () => {
-    // outcomes.years.first = 2007/08; outcomes.good.2007-08 = 62%;
-    // outcomes.total.2011-12 = 19 + 42 + 35 + 8 = 104%.
+    // grades.years.first = 2007/08; grades.good.2007-08 = 62%; grades.years.last = 2014/15;
+    // grades.good.2014-15 = 21%; grades.total.2011-12 = 19 + 42 + 35 + 8 = 104%.
     expect(page("chapter-1/index.html")).toContain('<p>In 2007/08, 62% of the made-up councils were judged good.<sup class="footnote-ref">');
+    expect(page("chapter-1/index.html")).toContain("</sup> By 2014/15 it was 21%.</p>");
     expect(page("chapter-1/index.html")).toContain("the shares for 2011/12 total 104% (");
-    // Variations and ratio as worked out at the top of this file.
+    // Swings and ratio as worked out at the top of this file; grades.swing.year.2012-13 = 12.
     expect(page("chapter-2/index.html")).toContain(
-      `<p>From 2009/10 to 2011/12 the shares moved by ${EARLY_VARIATION} a year on average; from 2012/13 to 2014/15 by ${LATE_VARIATION}, about ${VARIATION_RATIO} times less (<a class="xref" href="#figure-outcomes-yearly-swing">Figure 2.1</a>).</p>`,
+      `<p>From 2009/10 to 2011/12 the mix of grades swung by ${EARLY_SWING} a year on average; from 2012/13 to 2014/15 by ${LATE_SWING}, about ${SWING_RATIO} times less (<a class="xref" href="#figure-grades-yearly-swing">Figure 2.1</a>).</p>`,
     );
+    expect(page("chapter-2/index.html")).toContain("<p>The largest swing, 12.0 percentage points into 2012/13, came between the two windows.");
+  });
+
+  it("draws the councils family's views: the A to Z index, and each council's page with its timeline and the grades family's national share", () => {
+    // data/councils/councils.csv: five councils, one per first letter, each linked from the index.
+    const index = page("councils/index.html");
+    expect([...index.matchAll(/<h2 id="letter-([a-z])">([A-Z])<\/h2>/g)].map((m) => m[2])).toEqual(["A", "B", "C", "D", "F"]);
+    expect([...index.matchAll(/<li><a href="([^"]+)">([^<]+)<\/a>, ([^<]+)<\/li>/g)].map((m) => m.slice(1))).toEqual([
+      ["/councils/ashvale/", "Ashvale", "Fictional North"],
+      ["/councils/brookmere/", "Brookmere", "Fictional North"],
+      ["/councils/cobbleton/", "Cobbleton", "Fictional Midlands"],
+      ["/councils/dunmoor/", "Dunmoor", "Fictional London"],
+      ["/councils/fernhill/", "Fernhill", "Fictional South"],
+    ]);
+    // Brookmere's latest inspection, 2015-01-20 (good in 2011, requires improvement in 2013 and 2015),
+    // falls in the year April 2014 to March 2015, 2014/15, when 47% nationally were judged so.
+    const brookmere = page("councils/brookmere/index.html");
+    expect(brookmere).toContain("<title>Brookmere | Mini Report</title>");
+    expect(brookmere).toContain(
+      "<p class=\"council-summary\">Brookmere's latest inspection, published on 20 January 2015, judged it requires improvement or adequate. Nationally, 47% of the councils inspected in 2014/15 were judged requires improvement or adequate.</p>",
+    );
+    expect([...brookmere.matchAll(/<tr><th scope="row">(\d+ \w+ \d{4})<\/th><td>([^<]+)<\/td><\/tr>/g)].map((m) => m.slice(1))).toEqual([
+      ["20 January 2015", "Requires improvement or adequate"],
+      ["17 May 2013", "Requires improvement or adequate"],
+      ["4 February 2011", "Good"],
+    ]);
+    const timeline = figureElement(brookmere, "figure-timeline");
+    expect(timeline).toContain('<span class="figure-number">Inspection history</span> <span class="figure-title">Brookmere&#39;s latest inspection, published in January 2015, judged it requires improvement or adequate</span>');
+    expect(page("data/figures/council-brookmere.csv")).toBe("published,grade\n2011-02-04,Good\n2013-05-17,Requires improvement or adequate\n2015-01-20,Requires improvement or adequate\n");
+    // Ashvale's latest, 2016-03-01, is in 2015/16, after the national table's last year.
+    expect(page("councils/ashvale/index.html")).toContain("The national table runs from 2007/08 to 2014/15, so it has no share for 2015/16 to set beside it.</p>");
   });
 
   it("gives every element a unique id on each page", () => {
-    for (const file of ["index.html", "chapter-1/index.html", "chapter-2/index.html"]) {
+    for (const file of ["index.html", "chapter-1/index.html", "chapter-2/index.html", "councils/index.html", "councils/brookmere/index.html"]) {
       const ids = [...page(file).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
       expect(ids.filter((id, index) => ids.indexOf(id) !== index), file).toEqual([]);
     }
   });
 
   it("has no broken internal links or anchors", () => {
-    for (const file of ["index.html", "chapter-1/index.html", "chapter-2/index.html"]) {
+    for (const file of ["index.html", "chapter-1/index.html", "chapter-2/index.html", "councils/index.html", "councils/brookmere/index.html"]) {
       const html = page(file);
       const links = [...html.matchAll(/\shref="([^"]+)"/g)].map((m) => m[1]).filter((href) => href.startsWith("/") || href.startsWith("#"));
       expect(links.length, file).toBeGreaterThan(0);
@@ -259,10 +294,10 @@ describe("reading aids in the fixture (issue 7)", () => {
   });
 
   it("cites the rebuild with package.json's version and the manifest's data date on the cover", () => {
-    // The fixture's package.json says version 1.0.0. Its latest publication date: 2018-10-01 in
-    // data/councils/inspections.csv, 2026-07-03 in data/ilacs/judgements.csv, so 3 July 2026.
+    // The fixture's package.json says version 1.0.0. Its only dated column (the councils family's
+    // asOfColumn) is data/councils/inspections.csv's published, latest 2018-10-01 (Fernhill).
     expect(page("index.html")).toContain(
-      '<p class="citation"><cite>Mini Report: A made-up report for testing the site build</cite> A reproducible rebuild of the 2015 report by A made-up consultancy for a made-up association. Version 1.0.0, data as of 3 July 2026. Available at <a class="bare-url" href="/">/</a></p>',
+      '<p class="citation"><cite>Mini Report: A made-up report for testing the site build</cite> A reproducible rebuild of the 2015 report by A made-up consultancy for a made-up association. Version 1.0.0, data as of 1 October 2018. Available at <a class="bare-url" href="/">/</a></p>',
     );
     expect(page("index.html")).toContain('<p class="citation">A made-up consultancy for a made-up association (2015). <cite>A made-up original report?</cite></p>');
   });
@@ -273,8 +308,8 @@ describe("reading aids in the fixture (issue 7)", () => {
     // The data page is in the contents, so it is printed too (the council finder opts out).
     expect([...html.matchAll(/data-print-target="([^"]+)"/g)].map((m) => m[1])).toEqual(["chapter-1", "chapter-2", "data", "what-changed"]);
     // Chapter 2's cross-reference to Figure 1.1 now points into the document.
-    expect(html).toContain('<a class="xref" href="#chapter-1--figure-outcomes-by-year">Figure 1.1</a>');
-    expect(html).toContain('<figure class="figure" id="chapter-1--figure-outcomes-by-year">');
+    expect(html).toContain('<a class="xref" href="#chapter-1--figure-grades-by-year">Figure 1.1</a>');
+    expect(html).toContain('<figure class="figure" id="chapter-1--figure-grades-by-year">');
     expect(html).toContain('<li id="chapter-1--fn1" class="footnote-item">');
   });
 });

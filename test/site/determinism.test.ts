@@ -10,11 +10,9 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/engine/build.ts";
-import { FIXTURE_SITE_FILES, REPO_ROOT, copyFixture, outsideSearchIndex, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
+import { FIXTURE_DEFINITION, FIXTURE_SITE_FILES, REPO_ROOT, buildFixture, copyFixture, outsideSearchIndex, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 const run = promisify(execFile);
-
 
 /** Minutes behind UTC on 1 January 2015 in the current process time zone. */
 const offsetInJanuary = () => new Date(Date.UTC(2015, 0, 1)).getTimezoneOffset();
@@ -31,7 +29,7 @@ beforeAll(async () => {
   const outA = path.join(await temporaryFolder(), "site-a");
   await withEnv({ TZ: "UTC", LANG: "C", LC_ALL: "C", REPORT_SVG_CACHE: cacheDir }, async () => {
     expect(offsetInJanuary()).toBe(0);
-    await buildSite({ root: rootA, outDir: outA });
+    await buildFixture({ root: rootA, outDir: outA });
   });
   first = await fingerprint(outA);
 
@@ -48,7 +46,7 @@ beforeAll(async () => {
     expect(offsetInJanuary()).toBe(300);
     process.chdir(workingDir);
     try {
-      await buildSite({ root: rootB, outDir: outB });
+      await buildFixture({ root: rootB, outDir: outB });
     } finally {
       process.chdir(previousCwd);
     }
@@ -80,7 +78,7 @@ describe("the build is deterministic", () => {
     // change its own after start-up), so this is where a LANG dependence would show.
     const { stdout: locale } = await run(process.execPath, ["-p", "new Intl.NumberFormat().resolvedOptions().locale"], { env });
     expect(locale.trim()).toBe("fr-FR");
-    const { stdout } = await run("npx", ["tsx", "scripts/engine/build.ts", "--root", root, "--out", out], { cwd: REPO_ROOT, env });
+    const { stdout } = await run("npx", ["tsx", "scripts/engine/build.ts", "--root", root, "--out", out, "--report", FIXTURE_DEFINITION], { cwd: REPO_ROOT, env });
     expect(stdout).toMatch(/^Built .*site-cli in \d+\.\d s$/m);
     expect(await fingerprint(out)).toEqual(first);
     // The warm cache was used, not added to.

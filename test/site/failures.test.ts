@@ -10,9 +10,9 @@ import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { buildSite, rootCause } from "../../scripts/engine/build.ts";
+import { rootCause } from "../../scripts/engine/build.ts";
 import { signProvenance } from "../../scripts/engine/data/provenance.ts";
-import { FIXTURE, OUTCOMES_CSV, REPO_ROOT, copyFixture, editFile, fingerprint, removeTemporaryFolders, temporaryFolder } from "./helpers.ts";
+import { FIXTURE, FIXTURE_DEFINITION, OUTCOMES_CSV, REPO_ROOT, buildFixture, copyFixture, editFile, fingerprint, removeTemporaryFolders, temporaryFolder } from "./helpers.ts";
 
 const run = promisify(execFile);
 
@@ -24,7 +24,7 @@ const savedCacheSetting = process.env.REPORT_SVG_CACHE;
 beforeAll(async () => {
   process.env.REPORT_SVG_CACHE = "off";
   outDir = path.join(await temporaryFolder(), "site");
-  await buildSite({ root: await copyFixture(), outDir });
+  await buildFixture({ root: await copyFixture(), outDir });
   builtSite = await fingerprint(outDir);
   expect(builtSite.length).toBeGreaterThan(0);
 });
@@ -50,7 +50,7 @@ afterEach(async () => {
 
 /** Build a broken project into the already-built output; return the error it fails with. */
 async function failingBuild(root: string): Promise<Error> {
-  const outcome = await buildSite({ root, outDir }).then(
+  const outcome = await buildFixture({ root, outDir }).then(
     () => undefined,
     (error: unknown) => error,
   );
@@ -78,15 +78,16 @@ describe("a build that fails leaves the previous site untouched", () => {
 
   it("names the page and the key of an unknown stat", async () => {
     const root = await copyFixture();
-    await editFile(root, "content/chapters/cycles.md", '{% stat "outcomes.variation.late" %}', '{% stat "outcomes.variation.middle" %}');
+    await editFile(root, "content/chapters/cycles.md", '{% stat "grades.swing.late" %}', '{% stat "grades.swing.middle" %}');
     const error = await failingBuild(root);
-    expect(error.message).toBe('content/chapters/cycles.md: unknown stat key "outcomes.variation.middle"; did you mean one of: outcomes.variation.early, outcomes.variation.late, outcomes.variation.ratio');
+    // The nearest keys share "grades.swing" and are as deep: not .early.first, nor .year.2012-13.
+    expect(error.message).toBe('content/chapters/cycles.md: unknown stat key "grades.swing.middle"; did you mean one of: grades.swing.early, grades.swing.late, grades.swing.ratio');
   });
 
   it("keeps the template's name when the failure is not ours (a Nunjucks syntax error)", async () => {
     const root = await copyFixture();
-    await editFile(root, "content/chapters/cycles.md", '{% stat "outcomes.variation.late" %}', '{% stat "outcomes.variation.late" ');
-    const outcome = await buildSite({ root, outDir }).then(() => undefined, (error: unknown) => error);
+    await editFile(root, "content/chapters/cycles.md", '{% stat "grades.swing.late" %}', '{% stat "grades.swing.late" ');
+    const outcome = await buildFixture({ root, outDir }).then(() => undefined, (error: unknown) => error);
     expect(outcome).toBeInstanceOf(Error);
     const message = (outcome as Error).message;
     expect(message).toContain("cycles.md");
@@ -114,16 +115,16 @@ describe("a build that fails leaves the previous site untouched", () => {
 
   it("names the page and the key of an unknown figure", async () => {
     const root = await copyFixture();
-    await editFile(root, "content/chapters/cycles.md", '{% figure "outcomes-yearly-swing" %}', '{% figure "outcomes-by-region" %}');
+    await editFile(root, "content/chapters/cycles.md", '{% figure "grades-yearly-swing" %}', '{% figure "grades-by-region" %}');
     const error = await failingBuild(root);
-    expect(error.message).toBe('content/chapters/cycles.md: unknown figure key "outcomes-by-region"');
+    expect(error.message).toBe('content/chapters/cycles.md: unknown figure key "grades-by-region"');
   });
 
   it("names the page and the key of a cross-reference to a figure that is not placed", async () => {
     const root = await copyFixture();
-    await editFile(root, "content/chapters/grades.md", '{% ref "outcomes-yearly-swing" %}', '{% ref "outcomes-by-region" %}');
+    await editFile(root, "content/chapters/grades.md", '{% ref "grades-yearly-swing" %}', '{% ref "grades-by-region" %}');
     const error = await failingBuild(root);
-    expect(error.message).toBe('content/chapters/grades.md: {% ref "outcomes-by-region" %} names a figure that is not placed on any page');
+    expect(error.message).toBe('content/chapters/grades.md: {% ref "grades-by-region" %} names a figure that is not placed on any page');
   });
 
   it("refuses a year whose shares do not add up to 100 and is not a known exception", async () => {
@@ -170,8 +171,8 @@ describe("a build that fails leaves the previous site untouched", () => {
 
   it("refuses an inspection of a council that is not in the council list", async () => {
     const root = await copyFixture();
-    // Line 2 of the fixture's inspections is the first row; the council code is column 1.
-    await editFile(root, "data/councils/inspections.csv", "E06000901,slac-safeguarding,", "E06099999,slac-safeguarding,");
+    // Line 2 of the fixture's inspections is its first row (council_code,published,grade); the council code is column 1.
+    await editFile(root, "data/councils/inspections.csv", "E06000901,2010-06-11,", "E06099999,2010-06-11,");
     await signProvenance(root);
     const error = await failingBuild(root);
     expect(error.message).toBe("data/councils/inspections.csv:2:1: E06099999 is not a council in data/councils/councils.csv");
@@ -181,7 +182,7 @@ describe("a build that fails leaves the previous site untouched", () => {
     const root = await copyFixture();
     await editFile(root, OUTCOMES_CSV, "2009/10,good,48,", "2009/10,good,abc,");
     await signProvenance(root);
-    const result = await run("npx", ["tsx", "scripts/engine/build.ts", "--root", root, "--out", outDir], { cwd: REPO_ROOT, env: { ...process.env, REPORT_SVG_CACHE: "off" } }).then(
+    const result = await run("npx", ["tsx", "scripts/engine/build.ts", "--root", root, "--out", outDir, "--report", FIXTURE_DEFINITION], { cwd: REPO_ROOT, env: { ...process.env, REPORT_SVG_CACHE: "off" } }).then(
       () => ({ code: 0, stderr: "" }),
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );

@@ -9,10 +9,9 @@ import path from "node:path";
 import { readFileSync } from "node:fs";
 import { HtmlValidate, formatterFactory, type ConfigData } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/engine/build.ts";
 import { checkLinks, formatBrokenLinks, readSite } from "../../scripts/engine/check/links.ts";
 import { PATH_PREFIX_ENV } from "../../scripts/engine/eleventy/path-prefix.ts";
-import { REPO_ROOT, copyFixture, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
+import { REPO_ROOT, buildFixture, copyFixture, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 const PREFIX = "/brave-new-world/";
 
@@ -34,9 +33,9 @@ beforeAll(async () => {
   plainDir = path.join(await temporaryFolder(), "site");
   prefixedDir = path.join(await temporaryFolder(), "site");
   fromEnvDir = path.join(await temporaryFolder(), "site");
-  await buildSite({ root, outDir: plainDir });
-  await buildSite({ root, outDir: prefixedDir, pathPrefix: PREFIX });
-  await withEnv({ [PATH_PREFIX_ENV]: "brave-new-world" }, () => buildSite({ root, outDir: fromEnvDir }));
+  await buildFixture({ root, outDir: plainDir });
+  await buildFixture({ root, outDir: prefixedDir, pathPrefix: PREFIX });
+  await withEnv({ [PATH_PREFIX_ENV]: "brave-new-world" }, () => buildFixture({ root, outDir: fromEnvDir }));
   plain = await readSite(plainDir);
   prefixed = await readSite(prefixedDir);
 }, 120_000);

@@ -10,10 +10,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/engine/build.ts";
 import { signProvenance } from "../../scripts/engine/data/provenance.ts";
 import { recordRelease } from "../../scripts/engine/release/store.ts";
-import { OUTCOMES_CSV, REPO_ROOT, copyFixture, editFile, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
+import { OUTCOMES_CSV, REPO_ROOT, buildFixture, copyFixture, editFile, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 const run = promisify(execFile);
 const COUNCILS_CSV = "data/councils/councils.csv";
@@ -30,7 +29,7 @@ const sha256 = async (file: string) => createHash("sha256").update(await readFil
 
 async function build(name: keyof typeof built): Promise<string> {
   const outDir = path.join(await temporaryFolder(`site-${name}-`), "site");
-  await buildSite({ root, outDir });
+  await buildFixture({ root, outDir });
   built[name] = {
     changes: await read(path.join(outDir, "what-changed", "index.html")),
     chapter1: await read(path.join(outDir, "chapter-1", "index.html")),
@@ -64,7 +63,7 @@ beforeAll(async () => {
     //   data/councils/councils.csv: a sixth council, Glenholt (E06000903), with no inspections.
     await editFile(root, OUTCOMES_CSV, "2014/15,inadequate,29,", "2014/15,inadequate,30,");
     await editFile(root, OUTCOMES_CSV, "2014/15,ri_or_adequate,47,", "2014/15,ri_or_adequate,46,");
-    await editFile(root, COUNCILS_CSV, "E10000901,,905,Fernhill,Fernhill,,Fictional South,Fictional South,current,,,\n", "E10000901,,905,Fernhill,Fernhill,,Fictional South,Fictional South,current,,,\nE06000903,,906,Glenholt,Glenholt,,Fictional South,Fictional South,current,,,\n");
+    await editFile(root, COUNCILS_CSV, "E10000901,Fernhill,Fictional South\n", "E10000901,Fernhill,Fictional South\nE06000903,Glenholt,Fictional South\n");
     expect(await signProvenance(root)).toEqual([OUTCOMES_CSV, COUNCILS_CSV]);
     await build("updated");
   });
@@ -76,16 +75,16 @@ describe("before any release", () => {
   it("writes a manifest with the fixture's version and the date its data runs to", () => {
     const manifest = JSON.parse(built.first.manifest);
     expect(manifest.version).toBe("1.0.0");
-    // The latest publication date in the fixture: data/ilacs/judgements.csv's 2026-07-03
-    // (Fernhill's standard inspection) is later than anything in data/councils/inspections.csv.
-    expect(manifest.dataAsOf).toBe("2026-07-03");
+    // The latest publication date in the fixture's one dated column (data/councils/inspections.csv's
+    // published, the councils family's asOfColumn): Fernhill's inspection of 2018-10-01.
+    expect(manifest.dataAsOf).toBe("2018-10-01");
     expect(manifest.councils).toEqual({ E06000901: "Ashvale", E06000902: "Brookmere", E08000901: "Cobbleton", E09000901: "Dunmoor", E10000901: "Fernhill" });
     expect(manifest.dataFiles[OUTCOMES_CSV]).toBe(originalHashes.outcomes);
   });
 
   it("says on the changes page that there is nothing to compare with, and notes no figure", () => {
     expect(built.first.changes).toContain("<h1>What changed</h1>");
-    expect(built.first.changes).toContain("This is version 1.0.0 of the report, with data up to 3 July 2026. No earlier release has been recorded, so there is nothing to compare it with yet.");
+    expect(built.first.changes).toContain("This is version 1.0.0 of the report, with data up to 1 October 2018. No earlier release has been recorded, so there is nothing to compare it with yet.");
     expect(built.first.changes).not.toContain("<h2");
     expect(built.first.chapter1).not.toContain("figure-updated");
   });
@@ -100,7 +99,7 @@ describe("npm run release", () => {
   it("refuses to overwrite a recorded release without --force, in plain words, with exit code 1", async () => {
     const outDir = path.join(await temporaryFolder(), "site");
     const copy = await copyFixture("release-twice-");
-    await withEnv({ REPORT_SVG_CACHE: "off" }, () => buildSite({ root: copy, outDir }));
+    await withEnv({ REPORT_SVG_CACHE: "off" }, () => buildFixture({ root: copy, outDir }));
     await recordRelease({ root: copy, siteDir: outDir });
     const message = 'Release 1.0.0 is already recorded in releases/1.0.0/manifest.json. Raise "version" in package.json for a new release, or run npm run release -- --force to replace it.';
     await expect(recordRelease({ root: copy, siteDir: outDir })).rejects.toThrow(message);
@@ -117,8 +116,8 @@ describe("npm run release", () => {
     // Built, then the data changes (and is signed) before the release is recorded.
     const stale = path.join(await temporaryFolder(), "stale");
     const copy = await copyFixture("release-stale-");
-    await withEnv({ REPORT_SVG_CACHE: "off" }, () => buildSite({ root: copy, outDir: stale }));
-    await editFile(copy, COUNCILS_CSV, "Dunmoor,Dunmoor,Dunmoor Borough", "Dunmoor,Dunmoor,Dunmoor Town");
+    await withEnv({ REPORT_SVG_CACHE: "off" }, () => buildFixture({ root: copy, outDir: stale }));
+    await editFile(copy, COUNCILS_CSV, "E09000901,Dunmoor,Fictional London", "E09000901,Dunmoor,Fictional South");
     await signProvenance(copy);
     await expect(recordRelease({ root: copy, siteDir: stale })).rejects.toThrow("The built site was made from other data than the data now in data/: run npm run build first.");
   });
@@ -139,7 +138,7 @@ describe("rebuilt after the data update", () => {
   it("titles the page with the release it compares against", () => {
     expect(page()).toContain("<h1>What changed since 1.0.0</h1>");
     // No dated file changed, so the data still runs to the same day.
-    expect(page()).toContain("This is version 1.0.0 of the report, with data up to 3 July 2026. It is compared here with release 1.0.0, whose data ran up to 3 July 2026.");
+    expect(page()).toContain("This is version 1.0.0 of the report, with data up to 1 October 2018. It is compared here with release 1.0.0, whose data ran up to 1 October 2018.");
   });
 
   it("lists exactly the two data files that changed, with their old and new fingerprints", async () => {
@@ -153,51 +152,35 @@ describe("rebuilt after the data update", () => {
 
   it("lists exactly the numbers that follow from the two changed values, grouped by family", () => {
     const numbers = section(page(), "changed-numbers");
-    expect(all(numbers, /<caption>Changed numbers: ([^<]+)<\/caption>/g).flat()).toEqual(["outcomes", "projection"]);
+    expect(all(numbers, /<caption>Changed numbers: ([^<]+)<\/caption>/g).flat()).toEqual(["grades"]);
     const rows = all(numbers, /<code class="stat-key">([^<]+)<\/code><\/th><td>([^<]+)<\/td><td>([^<]+)<\/td><td>([^<]+)<\/td><\/tr>/g);
     /*
      * By hand. The two 2014/15 shares themselves: 29% → 30% (up), 47% → 46% (down).
-     * Not changed: good or better in 2014/15 (21 + 3 = 24), the year's total (still 100),
-     * the late cycle's variation (2013/14 → 2014/15 moves were 3 + 1 + 4 + 0 = 8 points,
-     * now 4 + 0 + 4 + 0 = 8), and the decline from 2007/08 to 2010/11.
-     * Projection (152 councils, printed 38; window 2012/13–2014/15, Inadequate 24, 26, 29 → 30):
-     *   mean rate (24 + 26 + 29) ÷ 3 = 26.33 → "26%"; (24 + 26 + 30) ÷ 3 = 26.67 → "27%"
-     *   152 × 26.33% = 40.03 → "40.03" and "40"; 152 × 26.67% = 40.53 → "40.53" and "41"
-     *   ours minus printed: 40 − 38 = 2; 41 − 38 = 3
-     *   at the 2014/15 rate: 152 × 29% = 44.08 → "44"; 152 × 30% = 45.6 → "46"
-     *   trend through x = 0, 1, 2: slope (29 − 24) ÷ 2 = 2.5 → (30 − 24) ÷ 2 = 3 ("3.0");
-     *   share at x = 4 (2016/17): 26.33 + 3 × 2.5 = 33.83 → "34%"; 26.67 + 3 × 3 = 35.67 → "36%"
-     *   councils on the trend: 152 × 33.83% = 51.4 → "51"; 152 × 35.67% = 54.2 → "54"
+     * Not changed: the year's total (29 + 47 + 21 + 3 = 100, now 30 + 46 + 21 + 3 = 100); the
+     * swing into 2014/15, (|29−26| + |47−46| + |21−25| + |3−3|) ÷ 2 = (3 + 1 + 4 + 0) ÷ 2 = 4,
+     * now (|30−26| + |46−46| + 4 + 0) ÷ 2 = (4 + 0 + 4 + 0) ÷ 2 = 4; so neither the late window's
+     * average ((3 + 4) ÷ 2 = 3.5) nor the ratio (9.5 ÷ 3.5); the first and last years.
+     * The councils family has no stats; the claims counts (no register) stay at 0.
      */
     expect(rows).toEqual([
-      ["outcomes.inadequate.2014-15", "29%", "30%", "up"],
-      ["outcomes.ri_or_adequate.2014-15", "47%", "46%", "down"],
-      ["projection.inadequate.2017.at.2014-15", "44", "46", "up"],
-      ["projection.inadequate.2017.difference", "2", "3", "up"],
-      ["projection.inadequate.2017.ours", "40", "41", "up"],
-      ["projection.inadequate.2017.ours.exact", "40.03", "40.53", "up"],
-      ["projection.inadequate.2017.trend", "51", "54", "up"],
-      ["projection.rate.mean", "26%", "27%", "up"],
-      ["projection.trend.share", "34%", "36%", "up"],
-      ["projection.trend.slope", "2.5", "3.0", "up"],
+      ["grades.inadequate.2014-15", "29%", "30%", "up"],
+      ["grades.ri_or_adequate.2014-15", "47%", "46%", "down"],
     ]);
   });
 
-  it("lists both placed figures as redrawn, linked to where they appear", () => {
+  it("lists the figure of the shares as redrawn, linked to where it appears, and not the swing figure, whose bars are as they were", () => {
     // Figure 1.1 plots every year's shares (and its title quotes 2014/15's Inadequate share);
-    // Figure 2.1 plots each grade's move between consecutive years, and 2013/14 → 2014/15 moved.
+    // Figure 2.1 plots the swings into each year, and the swing into 2014/15 is still 4 (worked out above).
+    // No council timeline changed: they plot data/councils/inspections.csv, and Glenholt has no inspection, so no timeline.
     const items = all(section(page(), "changed-figures"), /<li><a href="([^"]+)">([^<]+)<\/a>: ([^<]+) \((\w+)\)<\/li>/g);
-    expect(items.map(([href, label, , change]) => [href, label, change])).toEqual([
-      ["/chapter-1/#figure-outcomes-by-year", "Figure 1.1", "redrawn"],
-      ["/chapter-2/#figure-outcomes-yearly-swing", "Figure 2.1", "redrawn"],
-    ]);
-    expect(items[0][2]).toBe("Good judgements fell from 62% to 21% between 2007/08 and 2014/15, while Inadequate rose from 2% to 30%");
+    expect(items.map(([href, label, , change]) => [href, label, change])).toEqual([["/chapter-1/#figure-grades-by-year", "Figure 1.1", "redrawn"]]);
+    expect(items[0][2]).toBe("The share judged good fell from 62% to 21% between 2007/08 and 2014/15; the share judged inadequate rose from 2% to 30%");
   });
 
-  it("notes on each redrawn figure that it was updated since the release, linking to the changes page", () => {
+  it("notes on the redrawn figure, and only there, that it was updated since the release, linking to the changes page", () => {
     const note = '<p class="figure-updated"><a href="/what-changed/#changed-figures">Updated since 1.0.0</a></p>';
     expect(built.updated.chapter1.split(note)).toHaveLength(2);
-    expect(built.updated.chapter2.split(note)).toHaveLength(2);
+    expect(built.updated.chapter2).not.toContain("figure-updated");
   });
 
   it("lists the added council, and no claim (the fixture has no claims register)", () => {

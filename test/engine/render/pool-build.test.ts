@@ -5,9 +5,8 @@
  */
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../../scripts/engine/build.ts";
 import { sharedPool } from "../../../scripts/engine/render/pool.ts";
-import { copyFixture, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "../../site/helpers.ts";
+import { buildFixture, copyFixture, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "../../site/helpers.ts";
 
 afterAll(async () => {
   await sharedPool().close();
@@ -19,7 +18,7 @@ describe("a build through the render pool", () => {
     const build = async (env: Record<string, string>) => {
       const root = await copyFixture();
       const out = path.join(await temporaryFolder(), "site");
-      await withEnv({ REPORT_SVG_CACHE: "off", ...env }, () => buildSite({ root, outDir: out }));
+      await withEnv({ REPORT_SVG_CACHE: "off", ...env }, () => buildFixture({ root, outDir: out }));
       return fingerprint(out);
     };
     const alone = await build({ REPORT_RENDER_WORKERS: "0" });

@@ -1,28 +1,38 @@
 /**
  * The folder layout's rules, read from the import statements of every module under
- * scripts/ (static, type-only and dynamic imports, parsed by TypeScript itself):
- *   - the engine (scripts/engine/) imports nothing from the report (scripts/report/);
- *   - there is no import cycle anywhere under scripts/;
- *   - a family reaches another family only through its declared surface: its family.ts
- *     (the family and its result) and its datasets.ts (the datasets it defines);
- *     report-wide modules (scripts/report/shared/) import no family;
- *   - each folder of scripts/report/ but shared/ is one family, named after its folder and
- *     listed in scripts/report/index.ts.
+ * scripts/ and of the second report, test/fixtures/mini-report/scripts/ (static, type-only
+ * and dynamic imports, parsed by TypeScript itself):
+ *   - the engine (scripts/engine/) imports nothing from a report;
+ *   - the mini report imports the engine and itself, nothing of this report;
+ *   - there is no import cycle anywhere;
+ *   - in each report, a family reaches another family only through its declared surface:
+ *     its family.ts (the family and its result) and its datasets.ts (the datasets it
+ *     defines); report-wide modules (shared/) import no family;
+ *   - each folder of a report's scripts/report/ but shared/ is one family, named after its
+ *     folder and listed in that report's index.ts.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import type { ReportDefinition } from "../scripts/engine/definition.ts";
 import REPORT from "../scripts/report/index.ts";
+import MINI_REPORT from "./fixtures/mini-report/scripts/report/index.ts";
 
 const REPO = path.resolve(import.meta.dirname, "..");
-const SCRIPTS = path.join(REPO, "scripts");
+const MINI = "test/fixtures/mini-report/scripts";
+/** Each report's folder of families, with its definition. */
+const REPORTS: readonly [string, ReportDefinition][] = [
+  ["scripts/report", REPORT],
+  [`${MINI}/report`, MINI_REPORT],
+];
 
-/** Every TypeScript module under scripts/, relative to the repository, forward slashes. */
-const modules = readdirSync(SCRIPTS, { recursive: true, withFileTypes: true })
-  .filter((entry) => entry.isFile() && entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts"))
-  .map((entry) => path.relative(REPO, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-  .sort();
+/** Every TypeScript module under `folder`, relative to the repository, forward slashes. */
+const modulesUnder = (folder: string) =>
+  readdirSync(path.join(REPO, folder), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts"))
+    .map((entry) => path.relative(REPO, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+const modules = [...modulesUnder("scripts"), ...modulesUnder(MINI)].sort();
 
 /** The modules a module imports, by repository path (only those inside the repository). */
 function importsOf(file: string): string[] {
@@ -55,7 +65,11 @@ function cycles(): string[][] {
   return found;
 }
 
-const familyOf = (file: string) => /^scripts\/report\/([^/]+)\//.exec(file)?.[1];
+/** The report and family folder a module is in, if it is in a report's families. */
+function familyOf(file: string): { report: string; family: string } | undefined {
+  for (const [root] of REPORTS) if (file.startsWith(`${root}/`) && file.slice(root.length + 1).includes("/")) return { report: root, family: file.slice(root.length + 1).split("/")[0] };
+  return undefined;
+}
 
 describe("the folder layout", () => {
   it("reads every module's imports (the parser sees them)", () => {
@@ -65,14 +79,22 @@ describe("the folder layout", () => {
     expect(graph.get("scripts/report/recount/analysis.ts")).toContain("scripts/report/transitions/family.ts");
   });
 
-  it("keeps the engine free of any import from the report", () => {
+  it("keeps the engine free of any import from a report", () => {
     const reaching = modules
       .filter((file) => file.startsWith("scripts/engine/"))
-      .flatMap((file) => (graph.get(file) ?? []).filter((target) => target.startsWith("scripts/report/")).map((target) => `${file} → ${target}`));
+      .flatMap((file) => (graph.get(file) ?? []).filter((target) => !target.startsWith("scripts/engine/")).map((target) => `${file} → ${target}`));
     expect(reaching).toEqual([]);
   });
 
-  it("has no import cycle under scripts/", () => {
+  it("builds the mini report from the engine and its own families only", () => {
+    const reaching = modules
+      .filter((file) => file.startsWith(`${MINI}/`))
+      .flatMap((file) => (graph.get(file) ?? []).filter((target) => !target.startsWith("scripts/engine/") && !target.startsWith(`${MINI}/`)).map((target) => `${file} → ${target}`));
+    expect(reaching).toEqual([]);
+    expect(graph.get(`${MINI}/report/councils/family.ts`)).toContain("scripts/engine/family.ts");
+  });
+
+  it("has no import cycle", () => {
     expect(cycles().map((cycle) => cycle.join(" → "))).toEqual([]);
   });
 
@@ -82,21 +104,21 @@ describe("the folder layout", () => {
       if (!own) return [];
       return (graph.get(file) ?? []).flatMap((target) => {
         const other = familyOf(target);
-        if (!other || other === own || other === "shared") return [];
-        const surface = own !== "shared" && /\/(family|datasets)\.ts$/.test(target);
+        if (!other || other.family === own.family || other.family === "shared") return [];
+        const surface = own.family !== "shared" && /\/(family|datasets)\.ts$/.test(target);
         return surface ? [] : [`${file} → ${target}`];
       });
     });
     expect(reaching).toEqual([]);
   });
 
-  it("makes each folder of scripts/report/ one family of the report definition, named after it", () => {
-    const folders = readdirSync(path.join(SCRIPTS, "report"), { withFileTypes: true })
+  it.each(REPORTS)("makes each folder of %s one family of its definition, named after it", (root, definition) => {
+    const folders = readdirSync(path.join(REPO, root), { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && entry.name !== "shared")
       .map((entry) => entry.name)
       .sort();
-    expect(REPORT.families.map((family) => family.name).sort()).toEqual(folders);
-    for (const folder of folders) expect(modules, folder).toContain(`scripts/report/${folder}/family.ts`);
+    expect(definition.families.map((family) => family.name).sort()).toEqual(folders);
+    for (const folder of folders) expect(modules, folder).toContain(`${root}/${folder}/family.ts`);
   });
 });
 

@@ -14,7 +14,7 @@
 import type { Dataset, RowOf } from "./data/dataset.ts";
 import type { Table } from "./data/load.ts";
 import type { FigureDefinition } from "./figures/types.ts";
-import type { Placement } from "./figures/placement.ts";
+import type { FigurePage } from "./figures/placement.ts";
 import type { Stat } from "./stats/registry.ts";
 
 /** The families a family uses, under the names its `build` reads their results by (of any result type: ResultOf recovers it). */
@@ -35,7 +35,12 @@ export interface FamilyInput<U extends Uses> {
 /** A figure a family places on a page of its own (not placed by the content): drawn, listed and recorded like the others. */
 export interface PageFigure {
   readonly definition: FigureDefinition;
-  readonly placement: Placement;
+  /** The page it is on: its address and title (which names the figure on the data page). */
+  readonly page: FigurePage;
+  /** What it is called on its page, e.g. "Inspection history". */
+  readonly label: string;
+  /** Its id on the page; figure-<key> when left out. */
+  readonly anchor?: string;
 }
 
 /** One page's part of a keyed view: what its partial reads, and the figure drawn on it (given to the partial as `figure`). */

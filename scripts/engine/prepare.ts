@@ -15,7 +15,7 @@ import type { ReportDefinition } from "./definition.ts";
 import { pageFigureDownloads, type FigureDownloadView } from "./downloads/catalogue.ts";
 import { prepareDataDownloads, type DataDownloads } from "./downloads/data-page.ts";
 import type { PageFigure, PageFigureListing } from "./family.ts";
-import { placeFigures, scanContent, type ContentPage, type Placement } from "./figures/placement.ts";
+import { pagePlacement, placeFigures, scanContent, type ContentPage, type ContentPlacement } from "./figures/placement.ts";
 import { renderFigure, type RenderedFigure } from "./figures/render.ts";
 import type { SvgCache } from "./render/cache.ts";
 import { settleInOrder } from "./render/pool.ts";
@@ -31,7 +31,7 @@ export type PreparedView =
 export interface PreparedReport {
   readonly stats: StatRegistry;
   readonly pages: readonly ContentPage[];
-  readonly placements: ReadonlyMap<string, Placement>;
+  readonly placements: ReadonlyMap<string, ContentPlacement>;
   /** Every figure drawn, by key: placed by the content, or on a family's own pages. */
   readonly figures: ReadonlyMap<string, RenderedFigure>;
   readonly register: RegisterView;
@@ -75,7 +75,7 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
     const definition = report.figures.get(placement.key);
     return definition ? [renderFigure(definition, placement, cache)] : [];
   });
-  const onPages = pageFigures.map((figure) => renderFigure(figure.definition, figure.placement, cache));
+  const onPages = pageFigures.map((figure) => renderFigure(figure.definition, pagePlacement(figure.definition.key, figure), cache));
   const [drawnPlaced, drawnOnPages] = await settleInOrder([settleInOrder(placed), settleInOrder(onPages)] as const);
   const figures = new Map<string, RenderedFigure>();
   for (const figure of [...drawnPlaced, ...drawnOnPages]) {
@@ -94,7 +94,7 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
     if (view.figures) {
       const drawn = [...view.entries.values()].flatMap(({ figure }) => {
         const rendered = figure && figures.get(figure.definition.key);
-        return figure && rendered ? [{ page: figure.placement.page.title, figure: rendered }] : [];
+        return figure && rendered ? [{ page: figure.page.title, figure: rendered }] : [];
       });
       listed.push({ listing: view.figures, figures: pageFigureDownloads(drawn) });
     }

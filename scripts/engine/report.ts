@@ -96,7 +96,7 @@ export interface Report {
   readonly records: readonly RecordSet[];
 }
 
-/** The whole report: every family of the definition, then the claims audit over every stat. */
+/** The whole report: every family of the definition, then (for a report with a claims register) the claims audit over every stat. */
 export function buildReport(definition: ReportDefinition, data: ReportData): Report {
   const listed = new Set(definition.families);
   for (const family of buildOrder(definition.families)) {
@@ -112,8 +112,9 @@ export function buildReport(definition: ReportDefinition, data: ReportData): Rep
       figures.set(figure.key, figure);
     }
   }
-  const claims = auditClaims(data.claims, stats);
-  for (const stat of claimStats(claims)) stats.add(stat);
+  // A report with a claims register publishes its counts; one without has none to count.
+  const claims = definition.claims ? auditClaims(data.claims, stats) : [];
+  if (definition.claims) for (const stat of claimStats(claims)) stats.add(stat);
   const views = new Map<string, View & { family: AnyFamily }>();
   const lists: Record<string, Record<string, readonly object[]>> = {};
   for (const [family, output] of outputs) {

@@ -141,12 +141,18 @@ describe("buildReport", () => {
 
   it("gathers every family's stats and figures, views by <family>.<name>, lists by family, and record sets", () => {
     const report = buildReport(defineReport({ families: [weights, costs, summary] }), data);
-    expect(report.stats.keys()).toEqual(["claims.count.differs", "claims.count.not_reproducible", "claims.count.reproduced", "claims.count.total", "costs.perKilo", "summary.total", "weights.total"]);
+    expect(report.stats.keys()).toEqual(["costs.perKilo", "summary.total", "weights.total"]);
     expect([...report.figures.keys()]).toEqual(["weights-chart"]);
     expect([...report.views.keys()]).toEqual(["costs.table"]);
     expect(report.views.get("costs.table")?.family).toBe(costs);
     expect(report.lists).toEqual({ costs: { items: [{ name: "apple" }] } });
     expect(report.records.map((r) => r.name)).toEqual(["fruit"]);
+  });
+
+  it("audits the claims register of a report that has one, and publishes its counts", () => {
+    const report = buildReport(defineReport({ families: [weights], claims: { groups: [{ id: "1" }] } }), data);
+    expect(report.claims).toEqual([]);
+    expect(report.stats.keys()).toEqual(["claims.count.differs", "claims.count.not_reproducible", "claims.count.reproduced", "claims.count.total", "weights.total"]);
   });
 
   it("refuses a family used but not listed, a figure key made twice and a record set kept twice", () => {
@@ -162,11 +168,15 @@ describe("loadReportDefinition", () => {
   const folders: string[] = [];
   afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
 
-  it("names the missing file, and a module whose default export is not a definition", async () => {
+  it("names the missing file, a project that does not say its modules are ES modules, and a module whose default export is not a definition", async () => {
     const folder = await mkdtemp(path.join(tmpdir(), "definition-"));
     folders.push(folder);
     await expect(loadReportDefinition(path.join(folder, "scripts", "report", "index.ts"))).rejects.toThrow("missing; a project's report definition lives in scripts/report/index.ts");
     await writeFile(path.join(folder, "wrong.ts"), "export default { families: 3 };\n");
+    await writeFile(path.join(folder, "package.json"), '{ "name": "x", "version": "1.0.0" }\n');
+    await expect(loadReportDefinition(path.join(folder, "wrong.ts"))).rejects.toThrow('a report definition is an ES module; ');
+    await expect(loadReportDefinition(path.join(folder, "wrong.ts"))).rejects.toThrow('package.json must say "type": "module"');
+    await writeFile(path.join(folder, "package.json"), '{ "name": "x", "version": "1.0.0", "type": "module" }\n');
     await expect(loadReportDefinition(path.join(folder, "wrong.ts"))).rejects.toThrow("its default export must be a report definition, defineReport({ families: [...] })");
   });
 });

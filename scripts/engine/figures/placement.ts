@@ -18,15 +18,27 @@ export interface ContentPage {
   readonly figureKeys: readonly string[];
 }
 
+/** The page a figure is drawn on: a content page, or a page a family makes (a council's). */
+export interface FigurePage {
+  readonly url: string;
+  readonly title: string;
+}
+
 export interface Placement {
   readonly key: string;
-  /** "1.2" */
+  /** "1.2"; empty for a figure on a family's page, which is not numbered. */
   readonly number: string;
+  /** "Figure 1.2", or what the figure is called on its page ("Inspection history"). */
   readonly label: string;
   readonly anchor: string;
-  readonly page: ContentPage;
+  readonly page: FigurePage;
   /** URL of the page plus anchor. */
   readonly href: string;
+}
+
+/** A figure placed by the content with {% figure %}: numbered by its chapter. */
+export interface ContentPlacement extends Placement {
+  readonly page: ContentPage;
 }
 
 const FIGURE_TAG = /\{%-?\s*figure\s+["']([^"']+)["']\s*-?%\}/g;
@@ -87,8 +99,14 @@ export async function scanContent(root: string, contentDir: string): Promise<Con
 
 export const figureAnchor = (key: string) => `figure-${key}`;
 
-export function placeFigures(pages: readonly ContentPage[], known: ReadonlySet<string>): Map<string, Placement> {
-  const placements = new Map<string, Placement>();
+/** Where a figure on a family's page is: on that page, under its label, at its anchor (figure-<key> unless it names one). */
+export function pagePlacement(key: string, on: { readonly page: FigurePage; readonly label: string; readonly anchor?: string }): Placement {
+  const anchor = on.anchor ?? figureAnchor(key);
+  return { key, number: "", label: on.label, anchor, page: on.page, href: `${on.page.url}#${anchor}` };
+}
+
+export function placeFigures(pages: readonly ContentPage[], known: ReadonlySet<string>): Map<string, ContentPlacement> {
+  const placements = new Map<string, ContentPlacement>();
   for (const page of pages) {
     page.figureKeys.forEach((key, index) => {
       if (!known.has(key)) throw new BuildError(`${page.inputPath}: unknown figure key "${key}"`);

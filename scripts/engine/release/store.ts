@@ -9,7 +9,7 @@ import { BuildError } from "../data/errors.ts";
 import { readDataFolder } from "../data/folder.ts";
 import { verifyProvenance } from "../data/provenance.ts";
 import type { ReportData } from "../data/report-data.ts";
-import type { Placement } from "../figures/placement.ts";
+import { pagePlacement, type Placement } from "../figures/placement.ts";
 import { figureRenderings } from "../figures/renderings.ts";
 import type { PageFigure, RecordSet } from "../family.ts";
 import type { Report } from "../report.ts";
@@ -51,13 +51,10 @@ export function manifestOfBuild(version: string, data: ReportData, report: Repor
     return definition ? [{ key: placement.key, specs: figureRenderings(definition).map((r) => r.spec), label: placement.label, title: definition.title, href: placement.href }] : [];
   });
   // Figures on a family's own pages (a council's timeline) are named by their page too.
-  const onPages = pageFigures.map(({ definition, placement }): ManifestFigureInput => ({
-    key: definition.key,
-    specs: figureRenderings(definition).map((r) => r.spec),
-    label: `${placement.label}, ${placement.page.title}`,
-    title: definition.title,
-    href: placement.href,
-  }));
+  const onPages = pageFigures.map((figure): ManifestFigureInput => {
+    const placement = pagePlacement(figure.definition.key, figure);
+    return { key: placement.key, specs: figureRenderings(figure.definition).map((r) => r.spec), label: `${placement.label}, ${placement.page.title}`, title: figure.definition.title, href: placement.href };
+  });
   return buildManifest({
     version,
     dataAsOf: dataAsOf(dataDates(data)),

@@ -8,7 +8,7 @@
 import { BuildError } from "../../engine/data/errors.ts";
 import type { PageFigure, RecordSet, ViewEntry } from "../../engine/family.ts";
 import type { ResultOf } from "../../engine/family.ts";
-import { figureAnchor, type ContentPage, type Placement } from "../../engine/figures/placement.ts";
+import { figureAnchor } from "../../engine/figures/placement.ts";
 import { slug } from "../../engine/slug.ts";
 import { count, dayMonthYear, formatValue } from "../../engine/stats/format.ts";
 import type { ilacs } from "../ilacs/family.ts";
@@ -21,8 +21,6 @@ import { councilHistory, latestGraded, type HistoryEntry } from "./history.ts";
 type IlacsAnalysis = ResultOf<typeof ilacs>;
 
 export const COUNCILS_URL = "/councils/";
-/** The template that pages over the councils (content/councils/council.njk). */
-const COUNCIL_TEMPLATE = "content/councils/council.njk";
 
 export interface CouncilLink {
   readonly name: string;
@@ -117,11 +115,8 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
   const pages = [...rows].sort(byName).map((c) => {
     const history = councilHistory(c.code, rows, inspections, ilacsRows);
     const own = new Set([c.code, ...c.former_codes]);
-    const page: ContentPage = { inputPath: COUNCIL_TEMPLATE, url: link(c.code).url, title: c.name, chapter: undefined, order: Number.POSITIVE_INFINITY, figureKeys: [] };
     const key = `council-${pageSlug(c)}`;
     const definition = councilTimelineFigure(history, { key, name: c.name, names, years: [firstYear, lastYear] });
-    const anchor = figureAnchor("timeline");
-    const placement: Placement = { key, number: "", label: "Inspection history", anchor, page, href: `${page.url}#${anchor}` };
     const latestIlacs = analysis.regional.latest.get(c.code);
     const region = analysis.regional.regions.find((r) => r.region === c.region);
     const england = analysis.regional.england;
@@ -162,7 +157,8 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
             }
           : undefined,
     };
-    return { view, figure: definition ? { definition, placement } : undefined };
+    const figure: PageFigure | undefined = definition && { definition, page: { url: view.url, title: c.name }, label: "Inspection history", anchor: figureAnchor("timeline") };
+    return { view, figure };
   });
   const all = pages.map((p) => p.view.link).sort(byName);
   const letters = [...new Set(all.map((l) => l.name[0].toUpperCase()))].sort();

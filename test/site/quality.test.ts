@@ -63,7 +63,7 @@ describe("the built report", () => {
     // A fresh process takes its ICU locale from LANG/LC_ALL; every chart is rendered again (no cache).
     const env = { ...process.env, TZ: "Pacific/Chatham", LANG: "fr_FR.UTF-8", LC_ALL: "fr_FR.UTF-8", REPORT_SVG_CACHE: "off" };
     const tsx = path.join(REPO_ROOT, "node_modules", ".bin", "tsx");
-    await run(tsx, [path.join(REPO_ROOT, "scripts", "build.ts"), "--root", REPO_ROOT, "--out", out], { cwd, env });
+    await run(tsx, [path.join(REPO_ROOT, "scripts", "engine", "build.ts"), "--root", REPO_ROOT, "--out", out], { cwd, env });
     expect(await fingerprint(out)).toEqual(await fingerprint(outDir));
   });
 });

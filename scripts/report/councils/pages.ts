@@ -6,8 +6,7 @@
  * region and England (the ILACS family's analysis). Pure: rows in, views out.
  */
 import { BuildError } from "../../engine/data/errors.ts";
-import type { PageFigure, RecordSet, ViewEntry } from "../../engine/family.ts";
-import type { ResultOf } from "../../engine/family.ts";
+import type { PageFigure, RecordSet, ResultOf, ViewEntry } from "../../engine/family.ts";
 import { figureAnchor } from "../../engine/figures/placement.ts";
 import { slug } from "../../engine/slug.ts";
 import { count, dayMonthYear, formatValue } from "../../engine/stats/format.ts";

@@ -1,16 +1,14 @@
 /**
- * Chart specs for the ILACS family ("Ten years on") and the council timelines. Rows are
- * inlined, so the spec alone determines the SVG. Grades use the report's grade colours.
+ * Chart specs for the ILACS family ("Ten years on"). Rows are inlined, so the spec alone
+ * determines the SVG. Grades use the report's grade colours (scripts/report/shared/grades.ts).
  */
 import type { TopLevelSpec } from "vega-lite";
-
 import { labelColourOn } from "../../engine/theme/on-mark.ts";
 import { REPORT_THEME } from "../shared/theme.ts";
 import { CHART_WIDTH, INK, MUTED_INK, PAPER, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
-import { JUDGEMENTS, type Judgement, GRADE_OF_JUDGEMENT, GRADE_COLOURS, GRADE_SHAPES, JUDGEMENT_LABELS, JUDGEMENT_CHART_LABELS, judgementColour } from "../shared/grades.ts";
+import { GRADE_COLOURS, JUDGEMENT_CHART_LABELS, judgementColour } from "../shared/grades.ts";
 
 const labels = JUDGEMENT_CHART_LABELS;
-const gradeColour = judgementColour;
 
 export type YearGradeRow = { readonly year: string; readonly grade: string; readonly order: number; readonly reports: number; readonly percent: number };
 
@@ -26,7 +24,7 @@ export function gradesByYearSpec(rows: readonly YearGradeRow[]): TopLevelSpec {
     encoding: {
       y: { field: "year", type: "ordinal", title: null, axis: { labelColor: INK } },
       x: { field: "percent", type: "quantitative", stack: "zero", title: "Share of graded reports (%)", scale: { domain: [0, 100] } },
-      color: gradeColour,
+      color: judgementColour,
       order: { field: "order", type: "quantitative" },
     },
   };

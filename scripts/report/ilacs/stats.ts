@@ -20,7 +20,7 @@ import { count, percent, plainNumber, points, text, year, dayMonthYear } from ".
 import { slug } from "../../engine/slug.ts";
 
 import type { Stat } from "../../engine/stats/registry.ts";
-import { JUDGEMENTS, type Judgement, JUDGEMENT_KEYS, JUDGEMENT_WORDS } from "../shared/grades.ts";
+import { JUDGEMENTS, JUDGEMENT_KEYS, JUDGEMENT_WORDS } from "../shared/grades.ts";
 
 export const SUB_WORDS: Readonly<Record<IlacsSubJudgement, string>> = {
   leadership: "the impact of leaders on social work practice",

@@ -12,7 +12,7 @@
  * Pure functions: judgement rows in, typed results out; no I/O, no clock.
  */
 import { daysBefore } from "../shared/dates.ts";
-import { FRAMEWORKS, SIF_FRAMEWORKS, type Framework, type InspectionRow, SAFEGUARDING_FRAMEWORKS } from "../councils/datasets.ts";
+import { FRAMEWORKS, SIF_FRAMEWORKS, type Framework, type InspectionRow } from "../councils/datasets.ts";
 import { JUDGEMENTS, type Judgement } from "../shared/grades.ts";
 
 export type JudgementEvent = Pick<InspectionRow, "council_code" | "framework" | "published" | "inspection_start" | "overall">;

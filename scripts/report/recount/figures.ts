@@ -6,7 +6,7 @@
 import { cohortDemandNarrowSpec, cohortDemandSpec, cohortReadingsSpec, countComparisonSpec, countingRulesSpec, type CohortDemandRow, type CohortReadingRow, type CountComparisonRow, type RuleShareRow } from "./charts.ts";
 
 import { DEMAND_MEASURES, type DemandMeasure, type RateChange } from "./cohort-recount.ts";
-import type { CohortRecountNamed, RecountAnalysis } from "./analysis.ts";
+import type { RecountAnalysis } from "./analysis.ts";
 import { councils, demand, inspections } from "../councils/datasets.ts";
 
 import { inspectionOutcomesByYear } from "../outcomes/datasets.ts";

@@ -160,7 +160,7 @@ describe("rebuilt after the data update", () => {
      * swing into 2014/15, (|29−26| + |47−46| + |21−25| + |3−3|) ÷ 2 = (3 + 1 + 4 + 0) ÷ 2 = 4,
      * now (|30−26| + |46−46| + 4 + 0) ÷ 2 = (4 + 0 + 4 + 0) ÷ 2 = 4; so neither the late window's
      * average ((3 + 4) ÷ 2 = 3.5) nor the ratio (9.5 ÷ 3.5); the first and last years.
-     * The councils family has no stats; the claims counts (no register) stay at 0.
+     * The councils family has no stats, and the mini report, with no claims register, no claim counts.
      */
     expect(rows).toEqual([
       ["grades.inadequate.2014-15", "29%", "30%", "up"],

@@ -16,7 +16,7 @@ import { compareText } from "./compare.ts";
 import { DataError, quoted } from "../engine/data/errors.ts";
 import { councils as councilsDataset, type CouncilRow } from "../report/councils/datasets.ts";
 import { addDays, midYear, yearEndingMarch } from "./dates.ts";
-import { OFSTED_TABLES, type EesFile, type EesRow, type OfstedRow, type OfstedTableCode } from "./sources.ts";
+import { type EesFile, type EesRow, type OfstedRow, type OfstedTableCode } from "./sources.ts";
 
 // ---------------------------------------------------------------------------
 // Explicit facts about councils that the data cannot tell us.
@@ -342,7 +342,7 @@ function matchOfsted(councils: CouncilRow[], ofsted: Table<OfstedRow>, notes: Co
   const nameColumn = ofsted.column("Local authority name");
   for (const { row, line } of ofsted.rows) {
     const name = row["Local authority name"];
-    const table: OfstedTableCode = OFSTED_TABLES[row.table];
+    const table: OfstedTableCode = row.table;
     const filter = table === "table-10" ? (c: CouncilRow) => CouncilLookup.existedOn(c, OFSTED_TABLE_10_AS_AT) : (c: CouncilRow) => c.status === "predecessor";
     const among = table === "table-10" ? `councils that existed on ${OFSTED_TABLE_10_AS_AT}` : "predecessor councils";
     const found = lookup.candidates(name, filter);

@@ -19,8 +19,6 @@ export interface ReportInputs {
   readonly sifNotes: SifDateNotes;
   readonly demand: readonly DemandRow[];
   readonly demandNotes: DemandNotes;
-  /** The sources folder as it prefixes file names in messages; the report names files relative to it. */
-  readonly sourcesLabel: string;
 }
 
 /** "2–5, 9, 12–13" */
@@ -42,9 +40,9 @@ export const table = (header: readonly string[], rows: readonly (readonly (strin
   rows.length === 0 ? ["None."] : [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)];
 
 export function importReport(inputs: ReportInputs): string {
-  const { sources, councils, events, eventNotes, sifNotes, demand, demandNotes, sourcesLabel } = inputs;
-  // File names relative to the sources folder, so the report does not depend on where that folder is.
-  const rel = (file: string) => (file.startsWith(`${sourcesLabel}/`) ? file.slice(sourcesLabel.length + 1) : file);
+  const { sources, councils, events, eventNotes, sifNotes, demand, demandNotes } = inputs;
+  // Sources are named by their file names (and sheets), so the report does not depend on where they were kept.
+  const rel = (file: string) => file;
   const byCode = new Map(councils.councils.map((c) => [c.code, c]));
   const who = (code: string) => `${byCode.get(code)?.name ?? "?"} (${code})`;
   const out: string[] = [];
@@ -53,7 +51,7 @@ export function importReport(inputs: ReportInputs): string {
   push(
     "# Import report: councils, inspections and demand",
     "",
-    "Written by `npm run import:inspections` (scripts/import/inspections.ts) on every run; do not edit by hand.",
+    "Written by `npm run data:update` (scripts/import/update.ts) whenever it runs the inspections import; do not edit by hand.",
     "It lists every source row the import dropped or changed, every name matched through an alias, every SIF",
     "date match made or missed, and every empty (suppressed or missing) value, with file and line.",
     "",
@@ -62,7 +60,7 @@ export function importReport(inputs: ReportInputs): string {
     ...table(
       ["file", "rows", "used"],
       [
-        [rel(sources.ofsted.file), sources.ofsted.rows.length, "all"],
+        [rel(sources.ofsted.file), sources.ofsted.rows.length, "all: the tables of current councils and of councils before a restructure"],
         [rel(sources.sifDates.file), sources.sifDates.rows.length, "matched to SIF inspections (see below)"],
         ...[sources.referrals, sources.plans, sources.population].map((f) => [
           rel(f.file),

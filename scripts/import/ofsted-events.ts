@@ -15,7 +15,7 @@ import { compareText } from "./compare.ts";
 import { DataError } from "../engine/data/errors.ts";
 import type { Table } from "../engine/data/load.ts";
 import { FRAMEWORKS, SUB_JUDGEMENTS, type Framework, type SubJudgement } from "../report/councils/datasets.ts";
-import { OFSTED_TABLES, type GradeCell, type OfstedColumn, type OfstedRow, type OfstedTableCode } from "./sources.ts";
+import { type GradeCell, type OfstedColumn, type OfstedRow, type OfstedTableCode } from "./sources.ts";
 import type { Judgement } from "../report/shared/grades.ts";
 
 interface FrameworkColumns {
@@ -67,8 +67,8 @@ export const FRAMEWORK_COLUMNS: readonly FrameworkColumns[] = [
 ];
 
 /** Columns of the table this import does not carry into the canonical files, and why. */
-export const COLUMNS_NOT_IMPORTED: readonly { column: OfstedColumn; why: string }[] = [
-  { column: "Web link", why: "link text only (the hyperlink itself is not in the derived CSV)" },
+export const COLUMNS_NOT_IMPORTED: readonly { column: string; why: string }[] = [
+  { column: "Web link", why: "a link to the council's page on Ofsted's site, not a judgement" },
   { column: "LA Authority Type", why: "follows from the council's area code (E06 unitary, E08 metropolitan, E09 London, E10 county)" },
   ...(
     [
@@ -147,7 +147,7 @@ export function ofstedEvents(table: Table<OfstedRow>, councilOf: ReadonlyMap<num
         inspectionEnd: null,
         overall: overall as Judgement,
         subs,
-        sourceTable: OFSTED_TABLES[row.table],
+        sourceTable: row.table,
         sourceLine: line,
         datesLine: null,
       });

@@ -54,38 +54,58 @@ export interface Change {
   readonly removed: number;
 }
 
+/** A CSV row by column name. */
+export type CsvRow = Readonly<Record<string, string>>;
+
+/** What changed in a CSV file, row by row: the rows added and removed, and for each changed row its key and the cells that differ. */
+export interface CsvDiff extends Change {
+  readonly addedRows: readonly CsvRow[];
+  readonly removedRows: readonly CsvRow[];
+  readonly changedRows: readonly { readonly row: CsvRow; readonly cells: readonly { readonly column: string; readonly before: string; readonly after: string }[] }[];
+}
+
+function rowsByKey(text: string | null, key: readonly string[]): Map<string, CsvRow> {
+  const map = new Map<string, CsvRow>();
+  if (text === null || text.trim() === "") return map;
+  const [header, ...records] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  const positions = key.map((k) => header.indexOf(k));
+  records.forEach((record, i) => {
+    const named = Object.fromEntries(header.map((h, j) => [h, record[j] ?? ""]));
+    // A file without the key columns (another layout) is compared as entirely different.
+    map.set(positions.some((p) => p < 0) ? `\u0000${i}` : positions.map((p) => record[p]).join("\u0000"), named);
+  });
+  return map;
+}
+
 /**
  * Compare two versions of a CSV by key: a key only in the new file is added, only in the
- * old one removed, in both with different cells changed. A previous file without the key
- * columns counts as entirely removed.
+ * old one removed, in both with different cells changed. A file whose header lacks the key
+ * columns counts as entirely removed. Rows come in the new file's order (removed ones in the old's).
  */
-export function compareCsv(before: string | null, after: string, key: readonly string[]): Change {
-  const index = (text: string | null) => {
-    const map = new Map<string, string>();
-    if (text === null || text.trim() === "") return map;
-    const [header, ...records] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
-    const positions = key.map((k) => header.indexOf(k));
-    if (positions.some((p) => p < 0)) {
-      records.forEach((record, i) => map.set(`\u0000${i}`, JSON.stringify(record)));
-      return map;
-    }
-    for (const record of records) {
-      const named = Object.fromEntries(header.map((h, i) => [h, record[i] ?? ""]));
-      map.set(positions.map((p) => record[p]).join("\u0000"), JSON.stringify(named));
-    }
-    return map;
-  };
-  const old = index(before);
-  const now = index(after);
-  let added = 0;
-  let changed = 0;
-  for (const [k, v] of now) {
+export function diffCsv(before: string | null, after: string, key: readonly string[]): CsvDiff {
+  const old = rowsByKey(before, key);
+  const now = rowsByKey(after, key);
+  const addedRows: CsvRow[] = [];
+  const changedRows: CsvDiff["changedRows"][number][] = [];
+  for (const [k, row] of now) {
     const previous = old.get(k);
-    if (previous === undefined) added += 1;
-    else if (previous !== v) changed += 1;
+    if (previous === undefined) {
+      addedRows.push(row);
+      continue;
+    }
+    const columns = [...new Set([...Object.keys(previous), ...Object.keys(row)])];
+    // A column only one version has is a change of every row, even where its cell is empty.
+    const cells = columns.filter((column) => previous[column] !== row[column]).map((column) => ({ column, before: previous[column] ?? "(no column)", after: row[column] ?? "(no column)" }));
+    if (cells.length > 0) changedRows.push({ row, cells });
   }
-  const removed = [...old.keys()].filter((k) => !now.has(k)).length;
-  return { rows: now.size, added, changed, removed };
+  const removedRows = [...old].filter(([k]) => !now.has(k)).map(([, row]) => row);
+  return { rows: now.size, added: addedRows.length, changed: changedRows.length, removed: removedRows.length, addedRows, changedRows, removedRows };
+}
+
+/** Compare two versions of a CSV by key: the counts of rows added, changed and removed. */
+export function compareCsv(before: string | null, after: string, key: readonly string[]): Change {
+  const { rows, added, changed, removed } = diffCsv(before, after, key);
+  return { rows, added, changed, removed };
 }
 
 /** Compare two versions of a text file line by line (as multisets: moved lines count as unchanged). */

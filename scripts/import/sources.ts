@@ -1,28 +1,18 @@
 /**
- * The outside source files the inspections import reads, and a zod schema for each.
- * Files are read in place from the sources folder (never copied into the project);
- * every row is validated, and a bad cell stops the import with `file:line:column: message`.
- *
- * Schemas check the columns the import uses; other columns are read as plain text so
- * that the header still has to match exactly.
+ * The publications the inspections import reads, as their publishers publish them, and a
+ * zod schema of the columns it uses in each: Ofsted's table of every council's inspections
+ * (a sheet of the .ods "Children's social care data in England"), the SIF dates read from
+ * the report PDFs, and DfE's explore-education-statistics CSV files of referrals, child
+ * protection plans and ONS population. Sheets and columns are found by their names
+ * (./publisher/); every row is validated, and a bad cell stops the import with
+ * `file[sheet]:row:column: message`.
  */
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
 import { codeCell, isCalendarDate, isoDateCell, optionalCell, textCell } from "../engine/data/cells.ts";
 import { DataError, quoted } from "../engine/data/errors.ts";
-import { parseCsv, type RowSchema, type Table } from "../engine/data/load.ts";
-
-/** Paths of the source files, relative to the sources folder (as laid out by the data scout). */
-export const SOURCE_FILES = {
-  ofsted: "dfe-analytical-services__CSC_outcomes_and_enablers/derived/Childrens_social_care_in_England_2023__LA_inspections_2009-2023.csv",
-  sifDates: "JT-39__ofsted-ilacs-scrape-tool/derived/sif_era_report_dates_from_pdfs.csv",
-  referrals: "dfe-analytical-services__CSC_outcomes_and_enablers/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv",
-  plans: "dfe-analytical-services__CSC_outcomes_and_enablers/d5_cpps_at31march_by_duration_2013_to_2025.csv",
-  population: "dfe-analytical-services__CSC_outcomes_and_enablers/ons_mid-year_population_estimates_2012_to_2024.csv",
-} as const;
-
-export type SourceKey = keyof typeof SOURCE_FILES;
+import type { Table } from "../engine/data/load.ts";
+import type { PublicationId, SourceFile } from "./publisher/publications.ts";
+import { csvTable, sheetLabel, sheetTables } from "./publisher/tables.ts";
 
 const anyText = () => z.string();
 
@@ -70,8 +60,24 @@ export function ofstedDateCell() {
   });
 }
 
-export const OFSTED_TABLES = { "Table 10: current LAs": "table-10", "Table 11: LAs that existed before restructure": "table-11" } as const;
-export type OfstedTableCode = (typeof OFSTED_TABLES)[keyof typeof OFSTED_TABLES];
+/** The sheet's two tables: current councils (table 10), and councils that existed before a restructure (table 11, captioned so). */
+export type OfstedTableCode = "table-10" | "table-11";
+const tableOf = (caption: string | null): OfstedTableCode => (caption !== null && /before (the )?restructure/i.test(caption) ? "table-11" : "table-10");
+
+/**
+ * The table of councils before a restructure had one ILACS inspection each: its columns say
+ * "ILACS framework …" where the table of current councils says "First ILACS framework …",
+ * and it has no "Second ILACS framework …" columns.
+ */
+const OFSTED_COLUMN_RULES = {
+  aliases: Object.fromEntries(
+    ["inspection type", "publication date", "overall effectiveness", "impact of leaders", "experiences and progress of children who need help and protection", "experiences and progress of children in care and care leavers"].map((what) => [`First ILACS framework ${what}`, [`ILACS framework ${what}`]]),
+  ),
+  optional: ["inspection type", "publication date", "overall effectiveness", "impact of leaders", "experiences and progress of children who need help and protection", "experiences and progress of children in care", "experiences and progress of care leavers"].map((what) => `Second ILACS framework ${what}`),
+};
+
+/** The sheet of every council's inspections: LA_inspections_2009-2023 in the 2023 edition, ending with the edition's year. */
+export const OFSTED_SHEET = /^LA_inspections_2009-\d{4}$/;
 
 const ilacsTypeCell = () =>
   z.string().transform((raw, ctx): "standard" | "short" | null => {
@@ -86,12 +92,10 @@ const ilacsTypeCell = () =>
 const grade = ofstedGradeCell;
 const date = ofstedDateCell;
 
+/** The columns of Ofsted's sheet the import reads (the web link's text and the authority type it leaves: see ofsted-events.ts). */
 export const ofstedTableSchema = z.object({
-  table: codeCell(Object.keys(OFSTED_TABLES) as [keyof typeof OFSTED_TABLES, ...(keyof typeof OFSTED_TABLES)[]]),
-  "Web link": anyText(),
   "Local authority name": textCell("local authority name"),
   "LA region": textCell("region"),
-  "LA Authority Type": textCell("authority type"),
   "Safeguarding & Looked After Children (SLAC) Inspection publication date": date(),
   "SLAC Safeguarding Overall effectiveness (OE)": grade(),
   "SLAC Looked After Children Overall Effectiveness (OE)": grade(),
@@ -135,7 +139,8 @@ export const ofstedTableSchema = z.object({
   "Second ILACS framework experiences and progress of care leavers": grade(),
 });
 
-export type OfstedRow = z.output<typeof ofstedTableSchema>;
+/** A row of Ofsted's sheet, with the table it stands in: current councils, or those that existed before a restructure. */
+export type OfstedRow = z.output<typeof ofstedTableSchema> & { readonly table: OfstedTableCode };
 export type OfstedColumn = keyof OfstedRow & string;
 
 // ---------------------------------------------------------------------------
@@ -202,50 +207,20 @@ const yearCell = () =>
 
 const LEVELS = ["National", "Regional", "Local authority"] as const;
 
-/** The columns every EES file starts with. */
+/** The columns of an EES file that identify a row (every such file has them). */
 const eesKeys = {
   time_period: yearCell(),
   time_identifier: codeCell(["Reporting year"]),
   geographic_level: codeCell(LEVELS),
-  country_code: anyText(),
-  country_name: anyText(),
-  region_code: anyText(),
   region_name: anyText(),
   old_la_code: anyText(),
   new_la_code: anyText(),
   la_name: anyText(),
 };
 
-export const referralsSchema = z.object({
-  ...eesKeys,
-  category: anyText(),
-  referral_count: countCell(),
-  rereferral_count: anyText(),
-  rereferral_percent: anyText(),
-  no_further_action_count: anyText(),
-  no_further_action_percent: anyText(),
-  not_in_need_count: anyText(),
-  not_in_need_percent: anyText(),
-  referral_child_count: anyText(),
-  rereferral_child_count: anyText(),
-  rereferral_child_percent: anyText(),
-});
+export const referralsSchema = z.object({ ...eesKeys, referral_count: countCell() });
 
-export const plansSchema = z.object({
-  ...eesKeys,
-  category: anyText(),
-  CPP_At31: countCell(),
-  "3_months_or_less": anyText(),
-  "3_months_or_less_percent": anyText(),
-  more_than_3_months_6_months: anyText(),
-  more_than_3_months_6_months_percent: anyText(),
-  more_than_6_months_less_than_1_year: anyText(),
-  more_than_6_months_less_than_1_year_percent: anyText(),
-  "1_year_less_than_2_years": anyText(),
-  "1_year_less_than_2_years_percent": anyText(),
-  "2_years_or_more": anyText(),
-  "2_years_or_more_percent": anyText(),
-});
+export const plansSchema = z.object({ ...eesKeys, CPP_At31: countCell() });
 
 export const populationSchema = z.object({
   ...eesKeys,
@@ -315,43 +290,62 @@ export function eesFile<R extends EesTableRow>(table: Table<R>, countColumn: key
 
 // ---------------------------------------------------------------------------
 
-/** The sources folder as it appears in messages: forward slashes, no trailing slash. */
-export const sourceLabel = (dir: string) => dir.split(path.sep).join("/").replace(/(.)\/+$/, "$1");
-
 export interface Sources {
   readonly ofsted: Table<OfstedRow>;
   readonly sifDates: Table<SifDatesRow>;
   readonly referrals: EesFile;
   readonly plans: EesFile;
   readonly population: EesFile;
+  /** The files read, for the report. */
+  readonly files: readonly SourceFile[];
 }
 
-/**
- * Read and validate every source file. `dir` is the sources folder as the user gave it;
- * error messages name files as `dir/relative-path` so a terminal can open them.
- */
-export async function readSources(dir: string): Promise<Sources> {
-  const label = sourceLabel(dir);
-  const read = async <S extends RowSchema>(key: SourceKey, schema: S) => {
-    const file = `${label}/${SOURCE_FILES[key]}`;
-    const text = await readFile(path.join(dir, SOURCE_FILES[key]), "utf8").catch((error: NodeJS.ErrnoException) => {
-      throw new DataError(file, 1, 1, error.code === "ENOENT" ? "the source file does not exist" : `the source file cannot be read (${error.code})`);
-    });
-    return parseCsv(file, text, schema);
-  };
-  const [ofsted, sifDates, referrals, plans, population] = await Promise.all([
-    read("ofsted", ofstedTableSchema),
-    read("sifDates", sifDatesSchema),
-    read("referrals", referralsSchema),
-    read("plans", plansSchema),
-    read("population", populationSchema),
-  ]);
+/** The publications this import reads. */
+export const INSPECTION_PUBLICATIONS: readonly PublicationId[] = ["ofsted-csc-data", "sif-report-dates", "dfe-referrals", "dfe-protection-plans", "ons-population-0-17"];
+
+/** The sheet of Ofsted's inspections: one table of current councils and one of councils before a restructure, with the same columns. */
+export function ofstedTable(source: SourceFile): Table<OfstedRow> {
+  const book = source.workbook;
+  if (!book) throw new DataError(source.name, 1, 1, "is not a spreadsheet");
+  const sheet = book.sheetNames.find((name) => OFSTED_SHEET.test(name));
+  if (!sheet) throw new DataError(source.name, 1, 1, `no sheet named like LA_inspections_2009-YYYY (the sheets are: ${book.sheetNames.join(", ")})`);
+  const tables = sheetTables({ ...book, file: source.name }, sheet, ofstedTableSchema, OFSTED_COLUMN_RULES);
+  const [first] = tables;
+  const where = sheetLabel(source.name, sheet);
+  // One column() serves every row's messages: a column both tables have must stand in the same place.
+  for (const other of tables.slice(1)) {
+    for (const field of Object.keys(ofstedTableSchema.shape)) {
+      if (other.column(field) > 0 && first.column(field) > 0 && other.column(field) !== first.column(field)) throw new DataError(where, other.headerRow, other.column(field), `the table under row ${other.headerRow - 1} has its column ${JSON.stringify(field)} in another place than the first table; the two tables must line up`);
+    }
+  }
+  const codes = tables.map((t) => tableOf(t.caption));
+  if (codes.filter((code) => code === "table-10").length > 1) throw new DataError(where, tables[1].headerRow, 1, "the sheet has two tables of current councils; the second table's caption should say the councils existed before the restructure");
   return {
-    ofsted,
-    sifDates,
-    referrals: eesFile(referrals, "referral_count", "year-ending-march"),
-    plans: eesFile(plans, "CPP_At31", "year-ending-march"),
-    population: eesFile(population, "population_estimate", "mid-year"),
+    file: where,
+    header: first.header,
+    column: first.column,
+    rows: tables.flatMap((t, index) => t.rows.map(({ row, line }) => ({ row: { ...row, table: codes[index] }, line }))),
   };
 }
 
+/** Read and validate every publication this import reads, each one file as recognised. */
+export function readSources(files: ReadonlyMap<PublicationId, SourceFile>): Sources {
+  const source = (id: PublicationId) => {
+    const file = files.get(id);
+    if (!file) throw new Error(`the inspections import was started without ${id}`);
+    return file;
+  };
+  const csv = <S extends Parameters<typeof csvTable>[2]>(id: PublicationId, schema: S) => {
+    const file = source(id);
+    if (file.text === undefined) throw new DataError(file.name, 1, 1, "is not a CSV file");
+    return csvTable(file.name, file.text, schema);
+  };
+  return {
+    ofsted: ofstedTable(source("ofsted-csc-data")),
+    sifDates: csv("sif-report-dates", sifDatesSchema),
+    referrals: eesFile(csv("dfe-referrals", referralsSchema), "referral_count", "year-ending-march"),
+    plans: eesFile(csv("dfe-protection-plans", plansSchema), "CPP_At31", "year-ending-march"),
+    population: eesFile(csv("ons-population-0-17", populationSchema), "population_estimate", "mid-year"),
+    files: INSPECTION_PUBLICATIONS.map(source),
+  };
+}

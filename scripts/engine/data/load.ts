@@ -60,12 +60,24 @@ async function readText(root: string, file: string): Promise<string> {
 /** Parse CSV text already in memory; exported for tests and importers. */
 export function parseCsv<S extends RowSchema>(file: string, text: string, schema: S): Table<z.output<S>> {
   const expected = Object.keys(schema.shape);
+  const { header, rows: records } = csvRecords(file, text, (found) => checkHeader(file, found, expected));
+  const column = (field: string) => header.indexOf(field) + 1;
+  const rows = records.map(({ record, line }) => ({ row: typedRow(file, line, schema, Object.fromEntries(header.map((name, index) => [name, record[index]])), column), line }));
+  return { file, header, rows, column };
+}
+
+/**
+ * A CSV file's header (trimmed) and its records with the line each starts on; every record
+ * has as many fields as the header. An empty file, an unclosed quote or a row of the wrong
+ * length fails at its line and column. `checkHeader` runs on the header before any row is read.
+ */
+export function csvRecords(file: string, text: string, checkHeader: (header: string[]) => void = () => {}): { header: string[]; rows: { line: number; record: string[] }[] } {
   if (text.replace(/^\uFEFF/, "").trim() === "") throw new DataError(file, 1, 1, "the file is empty; a header line is needed");
   const records = parseRecords(file, text);
   const [headerRecord, ...body] = records;
   const header = headerRecord.record.map((cell) => cell.trim());
-  checkHeader(file, header, expected);
-  const rows: Located<z.output<S>>[] = [];
+  checkHeader(header);
+  const rows: { line: number; record: string[] }[] = [];
   let nextLine = 1 + lineBreaks(headerRecord.raw);
   for (const { record, raw } of body) {
     // A record's raw text starts with any empty lines skipped before it.
@@ -75,16 +87,18 @@ export function parseCsv<S extends RowSchema>(file: string, text: string, schema
       const column = Math.min(record.length, header.length) + 1;
       throw new DataError(file, line, column, `the row has ${record.length} fields but the header has ${header.length}`);
     }
-    const cells = Object.fromEntries(header.map((name, index) => [name, record[index]]));
-    const result = schema.safeParse(cells);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const field = String(issue.path[0] ?? header[0]);
-      throw new DataError(file, line, header.indexOf(field) + 1, `${field}: ${issue.message}`);
-    }
-    rows.push({ row: result.data, line });
+    rows.push({ line, record });
   }
-  return { file, header, rows, column: (field) => header.indexOf(field) + 1 };
+  return { header, rows };
+}
+
+/** One row's cells, by column name, typed by `schema`; a bad cell fails at its line and column (`columnOf` its name). */
+export function typedRow<S extends RowSchema>(file: string, line: number, schema: S, cells: Record<string, string>, columnOf: (field: string) => number): z.output<S> {
+  const result = schema.safeParse(cells);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = String(issue.path[0] ?? Object.keys(schema.shape)[0]);
+  throw new DataError(file, line, columnOf(field), `${field}: ${issue.message}`);
 }
 
 function parseRecords(file: string, text: string): ParsedRecord[] {

@@ -7,8 +7,8 @@
 import type { CouncilRow } from "../../report/councils/datasets.ts";
 import { ILACS_SOURCES, type IlacsJudgementRow } from "../../report/ilacs/datasets.ts";
 import { table } from "../import-report.ts";
-import { ILACS_SOURCE_FILES, type IlacsSources } from "./sources.ts";
-import { DROP_KINDS, ILACS_BEGAN, OFFICIAL_AS_AT, REFORM_DAY, type DropKind, type IlacsBuild } from "./transform.ts";
+import type { IlacsSources } from "./sources.ts";
+import { DROP_KINDS, ILACS_BEGAN, REFORM_DAY, type DropKind, type IlacsBuild } from "./transform.ts";
 
 export interface IlacsReportInputs {
   readonly sources: IlacsSources;
@@ -18,7 +18,7 @@ export interface IlacsReportInputs {
 
 /** Scrape columns and official columns the import does not carry into data/ilacs/judgements.csv. */
 export const ILACS_COLUMNS_NOT_IMPORTED: readonly (readonly [string, string, string])[] = [
-  ["official", "Web link", "link text only (\"Ofsted Local Authority Webpage\"); the address itself is not in the derived CSV"],
+  ["official", "Web link", "a link to the council's page on Ofsted's site (\"Ofsted Local Authority Webpage\"), not a judgement"],
   ["official", "Local authority name, Local authority status, Ofsted region", "follow from the council (data/councils/councils.csv); a status that disagrees with it is listed above"],
   ["scrape", "local_authority", "the URN identifies the council; the name is only checked against it (above)"],
   ["scrape", "pdf_filename", "repeats the publication date"],
@@ -27,6 +27,7 @@ export const ILACS_COLUMNS_NOT_IMPORTED: readonly (readonly [string, string, str
 ];
 
 export function ilacsImportReport({ sources, build, councils }: IlacsReportInputs): string {
+  const { asAt } = sources;
   const byCode = new Map(councils.map((c) => [c.code, c]));
   const who = (code: string | null) => (code === null ? "" : `${byCode.get(code)?.name ?? "?"} (${code})`);
   const { rows, dropped, comparison } = build;
@@ -37,7 +38,7 @@ export function ilacsImportReport({ sources, build, councils }: IlacsReportInput
   push(
     "# Import report: ILACS judgements",
     "",
-    "Written by `npm run import:ilacs` (scripts/import/ilacs.ts) on every run; do not edit by hand. It lists",
+    "Written by `npm run data:update` (scripts/import/update.ts) whenever it runs the ILACS import; do not edit by hand. It lists",
     "the sources read, the rows written by source and year, every source row left out with the reason,",
     "how each council was resolved, and every difference between the scrape and Ofsted's official table.",
     "",
@@ -46,17 +47,17 @@ export function ilacsImportReport({ sources, build, councils }: IlacsReportInput
     ...table(
       ["file", "sha256", "rows", "used"],
       [
-        [ILACS_SOURCE_FILES.official, sources.sha256.official, sources.official.rows.length, `${count((r) => r.source === "ofsted-official")} (reports published up to ${OFFICIAL_AS_AT})`],
-        [ILACS_SOURCE_FILES.scrape, sources.sha256.scrape, sources.scrape.rows.length, `${count((r) => r.source === "report-scrape")} (reports published after ${OFFICIAL_AS_AT})`],
-        [ILACS_SOURCE_FILES.lookup, sources.sha256.lookup, sources.lookup.rows.length, `${build.urns.length} URNs (those of the scrape rows published from ${ILACS_BEGAN})`],
+        [sources.official.file, sources.files[0].sha256, sources.official.rows.length, `${count((r) => r.source === "ofsted-official")} (reports published up to ${asAt})`],
+        [sources.scrape.file, sources.files[1].sha256, sources.scrape.rows.length, `${count((r) => r.source === "report-scrape")} (reports published after ${asAt})`],
+        [sources.lookup.file, sources.files[2].sha256, sources.lookup.rows.length, `${build.urns.length} URNs (those of the scrape rows published from ${ILACS_BEGAN})`],
       ],
     ),
     "",
     "## Rules",
     "",
-    `- Ofsted's official table (\"as at\" ${OFFICIAL_AS_AT}) is used for reports published up to that day, the scrape of`,
+    `- Ofsted's official table (\"as at\" ${asAt}) is used for reports published up to that day, the scrape of`,
     "  published reports only for reports published after it; `source` says which, `source_line` gives the line.",
-    `- Official rows published after ${OFFICIAL_AS_AT} (the table lists inspections up to its as-at date, some published`,
+    `- Official rows published after ${asAt} (the table lists inspections up to its as-at date, some published`,
     "  later) are left out in favour of the scrape, and compared with it below.",
     "- The official table gives one inspection date, the first day on site: it is `inspection_start`, and",
     "  `inspection_end` is empty for official rows. The scrape gives both days.",
@@ -170,11 +171,11 @@ export function ilacsImportReport({ sources, build, councils }: IlacsReportInput
       ["official line", "council", "published", "the scrape", "in data/ilacs/judgements.csv"],
       comparison.officialOnly.map((o) => {
         const unread = dropped.find((d) => d.source === "report-scrape" && d.kind === "no-framework" && d.councilCode === o.councilCode && d.published === o.published);
-        return [o.line, who(o.councilCode), o.published, unread ? `line ${unread.line}, without a framework or grades` : "no row", o.published <= OFFICIAL_AS_AT ? "yes, from the official table" : "NO: published after the as-at date and missing from the scrape"];
+        return [o.line, who(o.councilCode), o.published, unread ? `line ${unread.line}, without a framework or grades` : "no row", o.published <= asAt ? "yes, from the official table" : "NO: published after the as-at date and missing from the scrape"];
       }),
     ),
     "",
-    `### ILACS reports in the scrape up to ${OFFICIAL_AS_AT} that the official table does not have (not used)`,
+    `### ILACS reports in the scrape up to ${asAt} that the official table does not have (not used)`,
     "",
     ...table(
       ["scrape line", "council", "published"],

@@ -1,17 +1,16 @@
 /**
- * The ILACS import end to end: read and validate the three sources and the council lookup
- * (data/councils/councils.csv under the project root), build the canonical rows, check
- * them with their own dataset definition and the known councils, then write
- * data/ilacs/judgements.csv and data/ilacs/import-report.md and say what changed.
- * Idempotent: the same inputs give the same bytes, and unchanged files are not rewritten.
+ * The ILACS import as one function: the recognised publications and the council lookup in,
+ * data/ilacs/judgements.csv and its import report out, in memory. The canonical rows are
+ * checked with their own dataset definition and the known councils before anything is
+ * written (`npm run data:update`, ../update.ts, writes them, all or nothing).
  */
 import { ExceptionLedger } from "../../engine/data/checks.ts";
-import { knownCouncilCodes } from "../../report/councils/datasets.ts";
-import { ilacsJudgementSchema, ilacsJudgements, type IlacsJudgementRow } from "../../report/ilacs/datasets.ts";
 import { parseCsv } from "../../engine/data/load.ts";
-import { loadCouncilLookup } from "../councils.ts";
+import { councils as councilsDataset, knownCouncilCodes } from "../../report/councils/datasets.ts";
+import { ilacsJudgementSchema, ilacsJudgements, type IlacsJudgementRow } from "../../report/ilacs/datasets.ts";
+import { CouncilLookup } from "../councils.ts";
 import { toCsv } from "../outputs.ts";
-import { writeOutputs, type FileSummary, type ImportOptions } from "../run.ts";
+import type { PublicationId, SourceFile } from "../publisher/publications.ts";
 import { ilacsImportReport } from "./report.ts";
 import { readIlacsSources } from "./sources.ts";
 import { buildIlacs } from "./transform.ts";
@@ -22,14 +21,19 @@ export const ILACS_COLUMNS = Object.keys(ilacsJudgementSchema.shape);
 
 export const ilacsCsv = (rows: readonly IlacsJudgementRow[]) => toCsv(ILACS_COLUMNS, rows);
 
-const KEYS: Readonly<Record<string, readonly string[]>> = {
+/** The canonical file the import writes, with the columns that key its rows. */
+export const ILACS_KEYS: Readonly<Record<string, readonly string[]>> = {
   [ilacsJudgements.file]: ["council_code", "published"],
 };
 
+/** The council lookup from the text of data/councils/councils.csv (as on disk, or as the inspections import just made it). */
+export function councilLookupFrom(text: string): CouncilLookup {
+  return new CouncilLookup(parseCsv(councilsDataset.file, text, councilsDataset.schema).rows.map(({ row }) => row));
+}
+
 /** Build both outputs in memory; nothing is written. */
-export async function buildIlacsOutputs(options: ImportOptions): Promise<Map<string, string>> {
-  const councils = await loadCouncilLookup(options.root);
-  const sources = await readIlacsSources(options.sources);
+export function buildIlacsOutputs(publications: ReadonlyMap<PublicationId, SourceFile>, councils: CouncilLookup): Map<string, string> {
+  const sources = readIlacsSources(publications);
   const build = buildIlacs({ ...sources, councils });
   const csv = ilacsCsv(build.rows);
   // The output must load with its own definition, exactly as the build loads it, and name
@@ -42,9 +46,4 @@ export async function buildIlacsOutputs(options: ImportOptions): Promise<Map<str
     [ilacsJudgements.file, csv],
     [ILACS_REPORT_FILE, ilacsImportReport({ sources, build, councils: councils.councils })],
   ]);
-}
-
-/** Run the import: build, compare with the files on disk, write what changed. */
-export async function runIlacsImport(options: ImportOptions): Promise<FileSummary[]> {
-  return writeOutputs(options.root, await buildIlacsOutputs(options), KEYS);
 }

@@ -1,7 +1,8 @@
 /**
- * The outside files the ILACS import reads, and a zod schema for each: Ofsted's official
- * ILACS inspection history (as at 31 March 2025), the scrape of published reports, and the
- * scrape's lookup from Ofsted URN to area code.
+ * The publications the ILACS import reads, and a zod schema of the columns it uses in each:
+ * Ofsted's official ILACS inspection history (a sheet of "Local authority inspection
+ * outcomes as at 31 March YYYY", whose as-at date the edition's as-at sheet gives), the
+ * scrape of published reports, and the scrape's lookup from Ofsted URN to area code.
  *
  * What makes a file unreadable stops the import with `file:line:column: message`: a wrong
  * header, a row with the wrong number of fields, an unclosed quote, a URN or area code that
@@ -10,25 +11,22 @@
  * output and is messy by nature: its dates, framework and grade cells are typed here but
  * never fail; the transform (transform.ts) drops a row it cannot use and says why.
  */
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
 import { codeCell, isCalendarDate, optionalCell, textCell } from "../../engine/data/cells.ts";
 import { councilCodeCell } from "../../report/councils/datasets.ts";
 import type { IlacsType } from "../../report/ilacs/datasets.ts";
 import { DataError, quoted } from "../../engine/data/errors.ts";
-import { parseCsv, type RowSchema, type Table } from "../../engine/data/load.ts";
-import { ofstedDateCell, ofstedGradeCell, sourceLabel, type OfstedGrade } from "../sources.ts";
+import type { Table } from "../../engine/data/load.ts";
+import type { PublicationId, SourceFile } from "../publisher/publications.ts";
+import { csvTable, sheetLabel, sheetTables } from "../publisher/tables.ts";
+import { ofstedDateCell, ofstedGradeCell, type OfstedGrade } from "../sources.ts";
 
-/** Paths of the source files, relative to the sources folder (as laid out by the data scout). */
-export const ILACS_SOURCE_FILES = {
-  official: "dfe-analytical-services__CSC_outcomes_and_enablers/derived/LA_Inspection_Outcomes_as_at_31_March_2025__ILACS_inspection_history.csv",
-  scrape: "JT-39__ofsted-ilacs-scrape-tool/ofsted_csc_ilacs_history.csv",
-  lookup: "JT-39__ofsted-ilacs-scrape-tool/Provider_data_lookup.csv",
-} as const;
+/** The publications this import reads. */
+export const ILACS_PUBLICATIONS: readonly PublicationId[] = ["ofsted-la-outcomes", "ilacs-report-scrape", "ilacs-scrape-lookup"];
 
-export type IlacsSourceKey = keyof typeof ILACS_SOURCE_FILES;
+/** The sheets of "Local authority inspection outcomes as at 31 March YYYY" the import reads. */
+export const HISTORY_SHEET = "ILACS_inspection_history";
+export const AS_AT_SHEET = "Inspections_as_at_31_March";
 
 const anyText = () => z.string();
 
@@ -54,7 +52,6 @@ const OFFICIAL_TYPES: Readonly<Record<string, IlacsType>> = {
 const officialTypeCell = () => codeCell(Object.keys(OFFICIAL_TYPES) as [string, ...string[]]).transform((text) => OFFICIAL_TYPES[text]);
 
 export const officialSchema = z.object({
-  "Web link": anyText(),
   "Local authority area code": councilCodeCell(),
   "Local authority name": textCell("local authority name"),
   "Local authority status": codeCell(["Current", "No longer exists"]),
@@ -218,23 +215,7 @@ export const lookupSchema = z.object({
     return z.NEVER;
   }),
   la_code_new: councilCodeCell(),
-  stat_neighbours: anyText(),
-  stat_neighbours_la_code: anyText(),
-  stat_neighbours_previous: anyText(),
   local_authority_ons_name: textCell("local authority name"),
-  also_known_as: anyText(),
-  region_code: anyText(),
-  region_name: anyText(),
-  domain: anyText(),
-  ofsted_ilacs_scrape_la_name: anyText(),
-  rgn22cd: anyText(),
-  rgn22nm: anyText(),
-  ltla23nm: anyText(),
-  ltla23nmw: anyText(),
-  utla23nm: anyText(),
-  country: anyText(),
-  "ons_population_0-25": anyText(),
-  ons_la_type: anyText(),
 });
 
 export type LookupRow = z.output<typeof lookupSchema>;
@@ -245,33 +226,55 @@ export interface IlacsSources {
   readonly official: Table<OfficialRow>;
   readonly scrape: Table<ScrapeRow>;
   readonly lookup: Table<LookupRow>;
-  /** sha256 of each file's bytes, by key. */
-  readonly sha256: Readonly<Record<IlacsSourceKey, string>>;
+  /** The official table's as-at date (ISO): it lists the inspections up to that day. */
+  readonly asAt: string;
+  /** The files read, for the report. */
+  readonly files: readonly SourceFile[];
 }
 
-/**
- * Read and validate the three files. Messages name files as `dir/relative-path`; a URN
- * listed twice in the lookup is an error at its second line.
- */
-export async function readIlacsSources(dir: string): Promise<IlacsSources> {
-  const label = sourceLabel(dir);
-  const sha256: Partial<Record<IlacsSourceKey, string>> = {};
-  const read = async <S extends RowSchema>(key: IlacsSourceKey, schema: S) => {
-    const file = `${label}/${ILACS_SOURCE_FILES[key]}`;
-    const bytes = await readFile(path.join(dir, ILACS_SOURCE_FILES[key])).catch((error: NodeJS.ErrnoException) => {
-      throw new DataError(file, 1, 1, error.code === "ENOENT" ? "the source file does not exist" : `the source file cannot be read (${error.code})`);
-    });
-    sha256[key] = createHash("sha256").update(bytes).digest("hex");
-    return parseCsv(file, bytes.toString("utf8"), schema);
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** The as-at date of the edition, from the title of its as-at sheet: "… as at 31 March 2025" → "2025-03-31". */
+export function asAtDate(source: SourceFile): string {
+  const book = source.workbook as NonNullable<SourceFile["workbook"]>;
+  const where = sheetLabel(source.name, AS_AT_SHEET);
+  if (!book.sheetNames.includes(AS_AT_SHEET)) throw new DataError(source.name, 1, 1, `no sheet named ${AS_AT_SHEET} (the sheets are: ${book.sheetNames.join(", ")}); its title gives the edition's as-at date`);
+  for (const { row, cells } of book.rows(AS_AT_SHEET)) {
+    const match = /\bas at (\d{1,2}) ([A-Z][a-z]+) (\d{4})\b/.exec(cells.join(" "));
+    if (!match) continue;
+    const month = MONTHS.indexOf(match[2]) + 1;
+    if (month === 0 || !isCalendarDate(Number(match[3]), month, Number(match[1]))) throw new DataError(where, row, 1, `${quoted(match[0])} is not a date`);
+    return `${match[3]}-${String(month).padStart(2, "0")}-${match[1].padStart(2, "0")}`;
+  }
+  throw new DataError(where, 1, 1, 'no title saying "as at <day> <month> <year>": the edition\'s as-at date cannot be read');
+}
+
+/** Read and validate the three publications, each one file as recognised; a URN listed twice in the lookup is an error at its second line. */
+export function readIlacsSources(files: ReadonlyMap<PublicationId, SourceFile>): IlacsSources {
+  const source = (id: PublicationId) => {
+    const file = files.get(id);
+    if (!file) throw new Error(`the ILACS import was started without ${id}`);
+    return file;
   };
-  const official = await read("official", officialSchema);
-  const scrape = await read("scrape", scrapeSchema);
-  const lookup = await read("lookup", lookupSchema);
+  const csv = <S extends Parameters<typeof csvTable>[2]>(id: PublicationId, schema: S) => {
+    const file = source(id);
+    if (file.text === undefined) throw new DataError(file.name, 1, 1, "is not a CSV file");
+    return csvTable(file.name, file.text, schema);
+  };
+  const outcomes = source("ofsted-la-outcomes");
+  const book = outcomes.workbook;
+  if (!book) throw new DataError(outcomes.name, 1, 1, "is not a spreadsheet");
+  if (!book.sheetNames.includes(HISTORY_SHEET)) throw new DataError(outcomes.name, 1, 1, `no sheet named ${HISTORY_SHEET} (the sheets are: ${book.sheetNames.join(", ")})`);
+  const [official, ...more] = sheetTables({ ...book, file: outcomes.name }, HISTORY_SHEET, officialSchema);
+  if (more.length > 0) throw new DataError(sheetLabel(outcomes.name, HISTORY_SHEET), more[0].headerRow, 1, "the sheet holds a second table of ILACS inspections; one is expected");
+  const asAt = asAtDate(outcomes);
+  const scrape = csv("ilacs-report-scrape", scrapeSchema);
+  const lookup = csv("ilacs-scrape-lookup", lookupSchema);
   const seen = new Map<string, number>();
   for (const { row, line } of lookup.rows) {
     const first = seen.get(row.urn);
     if (first !== undefined) throw new DataError(lookup.file, line, lookup.column("urn"), `URN ${row.urn} is listed again; it already has the row on line ${first}`);
     seen.set(row.urn, line);
   }
-  return { official, scrape, lookup, sha256: sha256 as Record<IlacsSourceKey, string> };
+  return { official, scrape, lookup, asAt, files: ILACS_PUBLICATIONS.map(source) };
 }

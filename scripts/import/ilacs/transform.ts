@@ -4,8 +4,8 @@
  * out. No I/O, no clock.
  *
  * Rules:
- * - Ofsted's official table is used for reports published up to its as-at date
- *   (OFFICIAL_AS_AT); the scrape only for reports published after it.
+ * - Ofsted's official table is used for reports published up to its as-at date (the
+ *   edition's, read from the file: `asAt`); the scrape only for reports published after it.
  * - A scrape row is dropped, with its reason, when its publication date cannot be read, it
  *   predates ILACS or has no ILACS framework (the SIF era), its URN or council is unknown,
  *   it repeats an earlier row, it falls in the official table's period, or a date or grade
@@ -35,8 +35,6 @@ import {
   type ScrapeRow,
 } from "./sources.ts";
 
-/** The "as at" date of Ofsted's official table: it is used for reports published up to this day. */
-export const OFFICIAL_AS_AT = "2025-03-31";
 /** ILACS inspections began in January 2018. */
 export const ILACS_BEGAN = "2018-01-01";
 /** From this day Ofsted's reports give no overall effectiveness grade. */
@@ -134,6 +132,8 @@ export interface IlacsBuild {
 
 export interface IlacsInputs {
   readonly official: Table<OfficialRow>;
+  /** The "as at" date of Ofsted's official table: it is used for reports published up to this day. */
+  readonly asAt: string;
   readonly scrape: Table<ScrapeRow>;
   readonly lookup: Table<LookupRow>;
   readonly councils: CouncilLookup;
@@ -152,7 +152,7 @@ export function buildIlacs(inputs: IlacsInputs): IlacsBuild {
   const official = officialRows(inputs, dropped);
   const officialReports = new Map(official.identified.map((o) => [`${o.council.code}\u0000${o.published}`, o.line]));
   const scrape = scrapeRows(inputs, officialReports, dropped);
-  const comparison = compareSources(official.identified, scrape.identified);
+  const comparison = compareSources(official.identified, scrape.identified, inputs.asAt);
   const rows = [...official.rows, ...scrape.rows].sort((a, b) => compareText(a.council_code, b.council_code) || compareText(a.published, b.published));
   dropped.sort((a, b) => compareText(a.source, b.source) || a.line - b.line);
   return { rows, dropped, urns: scrape.urns, officialResolutions: official.resolutions, officialDashes: official.dashes, comparison };
@@ -161,7 +161,8 @@ export function buildIlacs(inputs: IlacsInputs): IlacsBuild {
 // ---------------------------------------------------------------------------
 // Ofsted's official table
 
-function officialRows({ official: table, councils }: IlacsInputs, dropped: DroppedRow[]) {
+function officialRows(inputs: IlacsInputs, dropped: DroppedRow[]) {
+  const { official: table, councils } = inputs;
   const rows: IlacsJudgementRow[] = [];
   const identified: Identified<OfficialRow>[] = [];
   const resolutions: OfficialResolution[] = [];
@@ -202,8 +203,8 @@ function officialRows({ official: table, councils }: IlacsInputs, dropped: Dropp
     seen.set(key, { line, row });
     identified.push({ row, line, council, published });
 
-    if (published > OFFICIAL_AS_AT) {
-      dropped.push({ source: "ofsted-official", kind: "after-as-at", line, councilCode: council.code, name, published, reason: `published after the table's as-at date (${OFFICIAL_AS_AT}); the scrape is used for that period` });
+    if (published > inputs.asAt) {
+      dropped.push({ source: "ofsted-official", kind: "after-as-at", line, councilCode: council.code, name, published, reason: `published after the table's as-at date (${inputs.asAt}); the scrape is used for that period` });
       continue;
     }
     const subs = {} as Record<IlacsSubJudgement, OfstedGrade | null>;
@@ -233,7 +234,8 @@ function officialRows({ official: table, councils }: IlacsInputs, dropped: Dropp
 // The scrape
 
 /** `officialReports`: council and publication date → line of every official report, to explain scrape rows without a framework. */
-function scrapeRows({ scrape: table, lookup, councils }: IlacsInputs, officialReports: ReadonlyMap<string, number>, dropped: DroppedRow[]) {
+function scrapeRows(inputs: IlacsInputs, officialReports: ReadonlyMap<string, number>, dropped: DroppedRow[]) {
+  const { scrape: table, lookup, councils } = inputs;
   const rows: IlacsJudgementRow[] = [];
   const identified: Identified<ScrapeRow>[] = [];
   const byUrn = new Map(lookup.rows.map((entry) => [entry.row.urn, entry]));
@@ -311,8 +313,8 @@ function scrapeRows({ scrape: table, lookup, councils }: IlacsInputs, officialRe
     if (row.inspection_link !== null) seenLink.set(row.inspection_link, line);
     identified.push({ row, line, council, published });
 
-    if (published <= OFFICIAL_AS_AT) {
-      drop("official-period", `published on or before ${OFFICIAL_AS_AT}: Ofsted's official table is used for that period`);
+    if (published <= inputs.asAt) {
+      drop("official-period", `published on or before ${inputs.asAt}: Ofsted's official table is used for that period`);
       continue;
     }
     const problem = scrapeProblem(row, published);
@@ -391,7 +393,7 @@ function gradeProblem(cell: ScrapeGrade): string {
 // ---------------------------------------------------------------------------
 // Comparing the two sources where both describe a report
 
-function compareSources(official: readonly Identified<OfficialRow>[], scrape: readonly Identified<ScrapeRow>[]): Comparison {
+function compareSources(official: readonly Identified<OfficialRow>[], scrape: readonly Identified<ScrapeRow>[], asAt: string): Comparison {
   const scrapeByKey = new Map(scrape.map((s) => [`${s.council.code}\u0000${s.published}`, s]));
   const matchedScrape = new Set<Identified<ScrapeRow>>();
   const disagreements: Disagreement[] = [];
@@ -418,7 +420,7 @@ function compareSources(official: readonly Identified<OfficialRow>[], scrape: re
     }
   }
   const scrapeOnly = scrape
-    .filter((s) => s.published <= OFFICIAL_AS_AT && !matchedScrape.has(s))
+    .filter((s) => s.published <= asAt && !matchedScrape.has(s))
     .map((s) => ({ line: s.line, councilCode: s.council.code, published: s.published }));
   return { matched: matchedScrape.size, agreeing, disagreements, officialOnly, scrapeOnly };
 }

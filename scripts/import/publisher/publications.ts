@@ -1,0 +1,220 @@
+/**
+ * The publications the import knows, and how a file is recognised as one of them by what
+ * it holds — a spreadsheet by its sheet names, a CSV file by its header — never by its
+ * file name, so a new edition is recognised however it was saved. Each publication says
+ * who publishes it, where it is found, and which import reads it (some are recognised only
+ * to say that nothing reads them). A file that is none of them is left alone and listed.
+ */
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { DataError } from "../../engine/data/errors.ts";
+import { csvRecords } from "../../engine/data/load.ts";
+import { headerText } from "./tables.ts";
+import { isZip, readWorkbook, type Workbook } from "./workbook.ts";
+
+export type PublicationId =
+  | "ofsted-csc-data"
+  | "ofsted-la-outcomes"
+  | "dfe-referrals"
+  | "dfe-protection-plans"
+  | "ons-population-0-17"
+  | "dfe-children-in-need"
+  | "dfe-section-47"
+  | "dfe-subsequent-plans"
+  | "dfe-children-looked-after"
+  | "ilacs-report-scrape"
+  | "ilacs-scrape-lookup"
+  | "sif-report-dates";
+
+/** Which import reads a publication: the inspections import (data/councils/), the ILACS import (data/ilacs/), or none. */
+export type Importer = "inspections" | "ilacs" | null;
+
+interface Signature {
+  /** For a spreadsheet: sheet names (patterns), any of which marks the publication. */
+  readonly sheets?: readonly RegExp[];
+  /** For a CSV file: the header columns that tell it from the others; at least half must be there. */
+  readonly columns?: readonly string[];
+  /** A DfE explore-education-statistics file: most of the columns every such file starts with must be there too. */
+  readonly ees?: boolean;
+}
+
+export interface Publication {
+  readonly id: PublicationId;
+  readonly title: string;
+  readonly publisher: string;
+  /** Where a maintainer finds the next edition: the publisher's page, by title. */
+  readonly foundAt: string;
+  readonly importer: Importer;
+  readonly signature: Signature;
+}
+
+/** The columns every DfE explore-education-statistics file starts with. */
+const EES = ["time_period", "time_identifier", "geographic_level", "old_la_code", "new_la_code", "la_name"];
+
+export const PUBLICATIONS: readonly Publication[] = [
+  {
+    id: "ofsted-csc-data",
+    title: "Children's social care data in England, underlying data (sheet LA_inspections_2009-YYYY)",
+    publisher: "Ofsted",
+    foundAt: "GOV.UK, Ofsted official statistics \"Children's social care data in England\", the release's underlying data (.ods)",
+    importer: "inspections",
+    signature: { sheets: [/^LA_inspections_2009-\d{4}$/, /^LA_level_at_31_Mar_\d{4}$/, /^Latest_OE_31_Mar_Time_Series$/] },
+  },
+  {
+    id: "ofsted-la-outcomes",
+    title: "Local authority inspection outcomes as at 31 March (sheets ILACS_inspection_history and Inspections_as_at_31_March)",
+    publisher: "Ofsted",
+    foundAt: "GOV.UK, Ofsted official statistics \"Local authority inspection outcomes as at 31 March YYYY\" (.ods)",
+    importer: "ilacs",
+    signature: { sheets: [/^ILACS_inspection_history$/, /^Inspections_as_at_31_March$/, /^In-year_inspections$/] },
+  },
+  {
+    id: "dfe-referrals",
+    title: "Children in need: referrals and re-referrals",
+    publisher: "Department for Education",
+    foundAt: "explore-education-statistics.service.gov.uk, \"Children in need\", data set \"Referrals and re-referrals\" (.csv)",
+    importer: "inspections",
+    signature: { ees: true, columns: ["referral_count", "rereferral_count", "no_further_action_count", "not_in_need_count", "referral_child_count"] },
+  },
+  {
+    id: "dfe-protection-plans",
+    title: "Children in need: children on a child protection plan at 31 March, by duration",
+    publisher: "Department for Education",
+    foundAt: "explore-education-statistics.service.gov.uk, \"Children in need\", data set \"Child protection plans at 31 March by duration\" (.csv)",
+    importer: "inspections",
+    signature: { ees: true, columns: ["CPP_At31", "3_months_or_less", "more_than_3_months_6_months", "2_years_or_more"] },
+  },
+  {
+    id: "ons-population-0-17",
+    title: "Mid-year population estimates, children aged 0 to 17",
+    publisher: "Office for National Statistics (in DfE's layout)",
+    foundAt: "explore-education-statistics.service.gov.uk, \"Children in need\", data set of ONS mid-year population estimates (.csv)",
+    importer: "inspections",
+    signature: { ees: true, columns: ["age_group", "population_estimate"] },
+  },
+  {
+    id: "dfe-children-in-need",
+    title: "Children in need: episodes and children",
+    publisher: "Department for Education",
+    foundAt: "explore-education-statistics.service.gov.uk, \"Children in need\", data set \"Children in need\" (.csv)",
+    importer: null,
+    signature: { ees: true, columns: ["Anypoint_episodes", "Started_episodes", "Ended_episodes", "At31_episodes"] },
+  },
+  {
+    id: "dfe-section-47",
+    title: "Children in need: section 47 enquiries and initial child protection conferences",
+    publisher: "Department for Education",
+    foundAt: "explore-education-statistics.service.gov.uk, \"Children in need\", data set \"Section 47 enquiries and ICPCs\" (.csv)",
+    importer: null,
+    signature: { ees: true, columns: ["Section47", "ICPC", "Duration_0-10_days", "Duration_median"] },
+  },
+  {
+    id: "dfe-subsequent-plans",
+    title: "Children in need: child protection plans starting, and subsequent plans",
+    publisher: "Department for Education",
+    foundAt: "explore-education-statistics.service.gov.uk, \"Children in need\", data set \"Child protection plans: subsequent plans\" (.csv)",
+    importer: null,
+    signature: { ees: true, columns: ["CPP_start", "CPP_subsequent", "CPP_subsequent_percent"] },
+  },
+  {
+    id: "dfe-children-looked-after",
+    title: "Children looked after: numbers and rates per 10,000 children",
+    publisher: "Department for Education",
+    foundAt: "explore-education-statistics.service.gov.uk, \"Children looked after in England\" (.csv)",
+    importer: null,
+    signature: { ees: true, columns: ["population_type", "population_estimate", "children_count", "rate_per_10000"] },
+  },
+  {
+    id: "ilacs-report-scrape",
+    title: "ILACS report history, scraped daily from Ofsted's published reports",
+    publisher: "data-to-insight / JT-39, ofsted-ilacs-scrape-tool",
+    foundAt: "github.com/JT-39/ofsted-ilacs-scrape-tool, ofsted_csc_ilacs_history.csv",
+    importer: "ilacs",
+    signature: { columns: ["urn", "local_authority", "inspection_link", "publication_date", "inspection_framework", "overall_effectiveness_grade", "parser_version"] },
+  },
+  {
+    id: "ilacs-scrape-lookup",
+    title: "The scrape's lookup of local authorities (Ofsted URN to DfE number and area code)",
+    publisher: "data-to-insight / JT-39, ofsted-ilacs-scrape-tool",
+    foundAt: "github.com/JT-39/ofsted-ilacs-scrape-tool, import_data/la_lookup/Provider_data_lookup.csv",
+    importer: "ilacs",
+    signature: { columns: ["urn", "la_code", "la_code_new", "local_authority_ons_name", "ofsted_ilacs_scrape_la_name"] },
+  },
+  {
+    id: "sif-report-dates",
+    title: "SIF inspection and publication dates, read from the SIF report PDFs",
+    publisher: "this project's data scout, from the report PDFs kept by ofsted-ilacs-scrape-tool",
+    foundAt: "../shared/data-sources (derived/sif_era_report_dates_from_pdfs.csv, with its PROVENANCE.md)",
+    importer: "inspections",
+    signature: { columns: ["urn", "la_folder_name", "pdf_path_in_repo", "inspection_start", "inspection_end", "report_published", "report_published_source"] },
+  },
+];
+
+export const publication = (id: PublicationId): Publication => PUBLICATIONS.find((p) => p.id === id) as Publication;
+
+/** A file recognised as a publication: its bytes, and its content read once (a workbook, or the CSV's text). */
+export interface SourceFile {
+  /** The path as given, for messages. */
+  readonly path: string;
+  readonly name: string;
+  readonly sha256: string;
+  readonly publication: Publication;
+  readonly workbook?: Workbook;
+  readonly text?: string;
+}
+
+export type Recognition = { readonly kind: "source"; readonly source: SourceFile } | { readonly kind: "other"; readonly path: string; readonly why: string };
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** The share of `columns` a header holds. */
+const share = (columns: readonly string[], header: readonly string[]) => columns.filter((name) => header.includes(name)).length / columns.length;
+
+/**
+ * The publication a CSV header belongs to: the one whose telling columns it holds the
+ * largest share of, at least half (so a renamed or missing column is still recognised, and
+ * then named as missing when the file is read), and no other as large.
+ */
+function csvPublication(header: readonly string[]): Publication | undefined {
+  const scored = PUBLICATIONS.filter((p) => p.signature.columns && (!p.signature.ees || share(EES, header) >= 2 / 3)).map((p) => ({ p, score: share(p.signature.columns as string[], header) }));
+  const best = [...scored].sort((a, b) => b.score - a.score)[0];
+  return best && best.score >= 1 / 2 && scored.filter((s) => s.score === best.score).length === 1 ? best.p : undefined;
+}
+
+/**
+ * Recognise one file. A spreadsheet that SheetJS cannot read, and a CSV file of a known
+ * publication that is not UTF-8, fail with a plain message; anything else unknown is "other".
+ */
+export function recognise(file: string, bytes: Uint8Array): Recognition {
+  const name = path.basename(file);
+  if (isZip(bytes)) {
+    const workbook = readWorkbook(file, bytes);
+    const found = PUBLICATIONS.find((p) => p.signature.sheets?.some((pattern) => workbook.sheetNames.some((sheet) => pattern.test(sheet))));
+    if (!found) return { kind: "other", path: file, why: `a spreadsheet whose sheets (${workbook.sheetNames.join(", ")}) are none the import knows` };
+    return { kind: "source", source: { path: file, name, sha256: sha256(bytes), publication: found, workbook } };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // Not UTF-8. A publication the import knows, saved in another encoding, is refused in plain words.
+    const header = firstLine(new TextDecoder("latin1").decode(bytes));
+    if (csvPublication(header)) throw new DataError(file, 1, 1, "the file is not UTF-8 text (it was saved in another encoding); save it as UTF-8, as the publisher does, and run the update again");
+    return { kind: "other", path: file, why: "not text the import reads" };
+  }
+  const header = firstLine(text);
+  const found = csvPublication(header);
+  if (!found) return { kind: "other", path: file, why: header.length > 1 ? "a CSV file whose columns are none the import knows" : "not a CSV file the import knows" };
+  return { kind: "source", source: { path: file, name, sha256: sha256(bytes), publication: found, text } };
+}
+
+/** The header of a CSV text, as column names (empty for anything that is not a CSV file). */
+function firstLine(text: string): string[] {
+  const line = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  if (!line.includes(",")) return [];
+  try {
+    return csvRecords("header", `${line}\n`).header.map(headerText);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,349 @@
+/**
+ * `npm run data:update -- [--dry-run] [--root DIR] [FILE or FOLDER …]`: bring data/ up to
+ * date with the publishers' files as downloaded.
+ *
+ * Each file is recognised by what it holds (./publisher/publications.ts), never by its
+ * name; a folder is read whole, and what is not a publication the import reads is listed
+ * and left alone. The imports whose publications are given run (the inspections import for
+ * data/councils/, the ILACS import for data/ilacs/; a publication given without the others
+ * its import needs is an error naming them), in memory. The command then prints, per
+ * canonical file, the rows added, changed and removed, naming the councils and dates of the
+ * first few; records each source file's publication, publisher, edition and sha256 in
+ * data/README.md; re-signs the ledger's sha256 of every file it wrote; and writes all of it
+ * at once — or, on any error, nothing. `--dry-run` prints the same and writes nothing.
+ * Running it again on the same files changes nothing. Without files it reads the
+ * development folder, ../shared/data-sources.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { DataError, isReportError } from "../engine/data/errors.ts";
+import { LEDGER, parseProvenance } from "../engine/data/provenance.ts";
+import { councils as councilsDataset } from "../report/councils/datasets.ts";
+import { councilLookupFrom, buildIlacsOutputs, ILACS_KEYS } from "./ilacs/run.ts";
+import { compareLines, diffCsv, type Change, type CsvDiff, type CsvRow } from "./outputs.ts";
+import { editionOf } from "./publisher/editions.ts";
+import { PUBLICATIONS, recognise, type Importer, type PublicationId, type SourceFile } from "./publisher/publications.ts";
+import { buildInspectionOutputs, INSPECTION_KEYS } from "./run.ts";
+
+/** Where the development copies of the publishers' files are kept (../shared/data-sources, PROVENANCE.md beside each). */
+export const DEVELOPMENT_SOURCES = path.join("..", "shared", "data-sources");
+
+export interface UpdateOptions {
+  /** Files and folders as given. */
+  readonly inputs: readonly string[];
+  /** The project whose data/ is updated. */
+  readonly root: string;
+}
+
+export interface FileUpdate {
+  readonly file: string;
+  readonly before: string | null;
+  readonly after: string;
+  /** For a canonical CSV file: its rows compared by key. */
+  readonly diff: CsvDiff | null;
+  /** For any other file: its lines compared. */
+  readonly lines: Change | null;
+}
+
+export interface UpdatePlan {
+  readonly sources: readonly (SourceFile & { readonly edition: string })[];
+  readonly others: readonly { readonly path: string; readonly why: string }[];
+  readonly imports: readonly NonNullable<Importer>[];
+  /** Every file the update would write, in the order it is reported; unchanged ones too. */
+  readonly files: readonly FileUpdate[];
+  /** Council names by code, for naming rows. */
+  readonly councilNames: ReadonlyMap<string, string>;
+}
+
+const IMPORTS: readonly { readonly importer: NonNullable<Importer>; readonly label: string }[] = [
+  { importer: "inspections", label: "inspections (data/councils/)" },
+  { importer: "ilacs", label: "ILACS (data/ilacs/)" },
+];
+
+/** Every file under the inputs (folders read whole, hidden files left out), each once, in the order given. */
+async function filesOf(inputs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => {
+      throw new DataError(input, 1, 1, "there is no such file or folder");
+    });
+    if (!info.isDirectory()) {
+      files.push(input);
+      continue;
+    }
+    const entries = await readdir(input, { recursive: true, withFileTypes: true });
+    files.push(
+      ...entries
+        .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+        .map((entry) => path.join(entry.parentPath, entry.name))
+        .sort(),
+    );
+  }
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const key = path.resolve(file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Recognise every file; a publication given twice is refused (which edition to use is the maintainer's choice). */
+async function recogniseAll(inputs: readonly string[]): Promise<{ sources: SourceFile[]; others: { path: string; why: string }[] }> {
+  const sources: SourceFile[] = [];
+  const others: { path: string; why: string }[] = [];
+  for (const file of await filesOf(inputs)) {
+    const recognition = recognise(file, await readFile(file));
+    if (recognition.kind === "other") {
+      others.push({ path: recognition.path, why: recognition.why });
+      continue;
+    }
+    const { source } = recognition;
+    const earlier = sources.find((s) => s.publication.id === source.publication.id);
+    if (earlier) throw new DataError(source.path, 1, 1, `the same publication as ${earlier.path} (${source.publication.publisher}, ${source.publication.title}); give one edition of each publication`);
+    sources.push(source);
+  }
+  return { sources, others };
+}
+
+/** The imports to run: those all of whose publications are given. Some but not all is an error naming what is missing. */
+function importsToRun(sources: readonly SourceFile[]): NonNullable<Importer>[] {
+  const given = new Set(sources.map((s) => s.publication.id));
+  const run: NonNullable<Importer>[] = [];
+  for (const { importer, label } of IMPORTS) {
+    const needed = PUBLICATIONS.filter((p) => p.importer === importer);
+    const present = needed.filter((p) => given.has(p.id));
+    if (present.length === 0) continue;
+    const missing = needed.filter((p) => !given.has(p.id));
+    if (missing.length > 0) {
+      const first = sources.find((s) => s.publication.id === present[0].id) as SourceFile;
+      throw new DataError(first.path, 1, 1, `the ${label} import needs ${missing.map((p) => `${p.publisher}, ${p.title}`).join("; and ")} too; give them with it (the folder where the current editions are kept)`);
+    }
+    run.push(importer);
+  }
+  if (run.length === 0) throw new Error(`none of the files given is a publication the import reads (${PUBLICATIONS.filter((p) => p.importer).map((p) => p.title).join("; ")})`);
+  return run;
+}
+
+const readOrNull = (file: string) => readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? null : Promise.reject(error)));
+
+/** Work out everything the update would write, in memory. Throws at the first problem, before anything is written. */
+export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
+  const { sources, others } = await recogniseAll(options.inputs);
+  const imports = importsToRun(sources);
+  const byId = new Map<PublicationId, SourceFile>(sources.map((s) => [s.publication.id, s]));
+  const outputs = new Map<string, string>();
+  const keys: Record<string, readonly string[]> = {};
+  if (imports.includes("inspections")) {
+    for (const [file, text] of buildInspectionOutputs(byId)) outputs.set(file, text);
+    Object.assign(keys, INSPECTION_KEYS);
+  }
+  if (imports.includes("ilacs")) {
+    // The council lookup as the inspections import has just made it, else as data/ has it.
+    const councilsText = outputs.get(councilsDataset.file) ?? (await readOrNull(path.join(options.root, councilsDataset.file)));
+    if (councilsText === null) throw new DataError(councilsDataset.file, 1, 1, "the ILACS import needs the council list; give Ofsted's and DfE's publications for the inspections import too");
+    for (const [file, text] of buildIlacsOutputs(byId, councilLookupFrom(councilsText))) outputs.set(file, text);
+    Object.assign(keys, ILACS_KEYS);
+  }
+  const used = sources.filter((s) => s.publication.importer !== null && imports.includes(s.publication.importer)).map((s) => ({ ...s, edition: editionOf(s) }));
+  const files: FileUpdate[] = [];
+  for (const [file, after] of outputs) {
+    const before = await readOrNull(path.join(options.root, file));
+    const key = keys[file];
+    files.push({ file, before, after, diff: key ? diffCsv(before, after, key) : null, lines: key ? null : compareLines(before, after) });
+  }
+  const ledgerBefore = await readOrNull(path.join(options.root, LEDGER));
+  if (ledgerBefore === null) throw new DataError(LEDGER, 1, 1, "the provenance ledger is missing; the update records its sources and sha256s there");
+  const ledgerAfter = signLedger(recordSources(ledgerBefore, used), new Map(files.map((f) => [f.file, f.after])));
+  files.push({ file: LEDGER, before: ledgerBefore, after: ledgerAfter, diff: null, lines: compareLines(ledgerBefore, ledgerAfter) });
+  const councilText = outputs.get(councilsDataset.file) ?? (await readOrNull(path.join(options.root, councilsDataset.file))) ?? "";
+  const councilNames = new Map(councilText === "" ? [] : councilLookupFrom(councilText).councils.map((c) => [c.code, c.name]));
+  return { sources: used, others: [...others, ...sources.filter((s) => !used.some((u) => u.path === s.path)).map((s) => ({ path: s.path, why: `${s.publication.publisher}, ${s.publication.title}: no import reads it` }))], imports, files, councilNames };
+}
+
+// ---------------------------------------------------------------------------
+// The ledger: the sources as read, and the sha256 of every file written.
+
+const SOURCES_HEADING = "## Sources as read";
+const SOURCES_HEADER = ["Publication", "Publisher", "Edition", "File", "sha256"];
+
+const cellText = (text: string) => text.replace(/\|/g, "\\|");
+
+/**
+ * The ledger with its "Sources as read" table brought up to date: a row per publication
+ * this update read (replacing that publication's earlier row), the rows of publications it
+ * did not read kept. The section goes before "## Columns" the first time.
+ */
+export function recordSources(ledger: string, sources: readonly (SourceFile & { readonly edition: string })[]): string {
+  const lines = ledger.split("\n");
+  const start = lines.indexOf(SOURCES_HEADING);
+  const rows = new Map<string, string[]>();
+  if (start >= 0) {
+    for (const line of lines.slice(start + 1)) {
+      if (line.startsWith("## ")) break;
+      if (!line.startsWith("| ") || line.startsWith("| Publication |")) continue;
+      const cells = line.slice(2, -2).split(/(?<!\\) \| /);
+      rows.set(cells[0], cells);
+    }
+  }
+  for (const s of sources) rows.set(cellText(s.publication.title), [s.publication.title, s.publication.publisher, s.edition, s.name, s.sha256].map(cellText));
+  const order = PUBLICATIONS.map((p) => cellText(p.title));
+  const sorted = [...rows.entries()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+  const section = [
+    SOURCES_HEADING,
+    "",
+    "Written by `npm run data:update`: the publishers' files the canonical files above were last made from, as downloaded, each with the edition it holds and its sha256. Where each publication is found is in the README (\"When new data arrives\").",
+    "",
+    `| ${SOURCES_HEADER.join(" | ")} |`,
+    `|${SOURCES_HEADER.map(() => "---").join("|")}|`,
+    ...sorted.map(([, cells]) => `| ${cells.join(" | ")} |`),
+    "",
+  ];
+  if (start >= 0) {
+    let end = lines.findIndex((line, index) => index > start && line.startsWith("## "));
+    if (end < 0) end = lines.length;
+    return [...lines.slice(0, start), ...section, ...lines.slice(end)].join("\n");
+  }
+  const columns = lines.indexOf("## Columns");
+  const at = columns >= 0 ? columns : lines.length;
+  return [...lines.slice(0, at), ...section, ...lines.slice(at)].join("\n");
+}
+
+/** The ledger with the sha256 cell of every file in `files` set to the sha256 of its new text. */
+export function signLedger(ledger: string, files: ReadonlyMap<string, string>): string {
+  const lines = ledger.split("\n");
+  for (const entry of parseProvenance(ledger)) {
+    const text = files.get(entry.file);
+    if (text === undefined) continue;
+    const actual = createHash("sha256").update(text).digest("hex");
+    if (actual === entry.sha256) continue;
+    const line = lines[entry.line - 1];
+    const at = line.lastIndexOf(entry.sha256);
+    lines[entry.line - 1] = line.slice(0, at) + actual + line.slice(at + entry.sha256.length);
+  }
+  for (const file of files.keys()) {
+    if (file.endsWith(".csv") && !parseProvenance(ledger).some((entry) => entry.file === file)) throw new DataError(LEDGER, 1, 1, `${file} is not listed; add its row (source, licence, date) before the update writes it`);
+  }
+  return lines.join("\n");
+}
+
+// ---------------------------------------------------------------------------
+// Writing: all or nothing.
+
+/**
+ * Write every changed file at once: each new text first goes to a temporary file beside
+ * its target, then each target is replaced by a rename. A failure while writing the
+ * temporary files leaves data/ as it was; a failure while renaming puts back what was
+ * already replaced. Returns the files written.
+ */
+export async function applyUpdate(root: string, plan: UpdatePlan): Promise<string[]> {
+  const changed = plan.files.filter((f) => f.before !== f.after);
+  const temporary = (file: string) => path.join(root, `${file}.update-${process.pid}.tmp`);
+  const backup = (file: string) => path.join(root, `${file}.update-${process.pid}.bak`);
+  try {
+    for (const f of changed) {
+      await mkdir(path.dirname(path.join(root, f.file)), { recursive: true });
+      await writeFile(temporary(f.file), f.after);
+    }
+  } catch (error) {
+    await Promise.all(changed.map((f) => rm(temporary(f.file), { force: true })));
+    throw error;
+  }
+  const replaced: { file: string; hadOne: boolean }[] = [];
+  try {
+    for (const f of changed) {
+      const target = path.join(root, f.file);
+      const hadOne = f.before !== null;
+      if (hadOne) await rename(target, backup(f.file));
+      replaced.push({ file: f.file, hadOne });
+      await rename(temporary(f.file), target);
+    }
+  } catch (error) {
+    for (const { file, hadOne } of replaced.reverse()) {
+      const target = path.join(root, file);
+      await rm(target, { force: true });
+      if (hadOne) await rename(backup(file), target);
+    }
+    await Promise.all(changed.map((f) => rm(temporary(f.file), { force: true })));
+    throw error;
+  }
+  await Promise.all(replaced.filter((r) => r.hadOne).map((r) => rm(backup(r.file), { force: true })));
+  return changed.map((f) => f.file);
+}
+
+// ---------------------------------------------------------------------------
+// The report.
+
+/** How many changed rows are named before the rest are counted. */
+const NAMED = 5;
+
+/** A row as a reader names it: the council (by name) and the row's other key cells. */
+function rowName(row: CsvRow, key: readonly string[], names: ReadonlyMap<string, string>): string {
+  return key
+    .map((column) => {
+      const value = row[column] ?? "";
+      return column === "council_code" || column === "code" ? `${names.get(value) ?? "?"} (${value})` : value;
+    })
+    .join(" ");
+}
+
+function describeDiff(file: string, diff: CsvDiff, names: ReadonlyMap<string, string>, key: readonly string[]): string[] {
+  const lines = [`${file}: ${diff.rows} rows; ${diff.added} added, ${diff.changed} changed, ${diff.removed} removed${diff.added + diff.changed + diff.removed === 0 ? " (unchanged)" : ""}`];
+  const list = <T>(what: string, items: readonly T[], describe: (item: T) => string) => {
+    for (const item of items.slice(0, NAMED)) lines.push(`  ${what}: ${describe(item)}`);
+    if (items.length > NAMED) lines.push(`  … and ${items.length - NAMED} more ${what}`);
+  };
+  list("added", diff.addedRows, (row) => rowName(row, key, names));
+  list("changed", diff.changedRows, ({ row, cells }) => `${rowName(row, key, names)}: ${cells.map((c) => `${c.column} ${c.before || "(empty)"} → ${c.after || "(empty)"}`).join(", ")}`);
+  list("removed", diff.removedRows, (row) => rowName(row, key, names));
+  return lines;
+}
+
+export function formatUpdate(plan: UpdatePlan, written: readonly string[] | null): string {
+  const keys: Record<string, readonly string[]> = { ...INSPECTION_KEYS, ...ILACS_KEYS };
+  const out = [
+    `Read ${plan.sources.length} publication${plan.sources.length === 1 ? "" : "s"}:`,
+    ...plan.sources.map((s) => `  ${s.publication.publisher}, ${s.publication.title}; ${s.edition}: ${s.path}`),
+  ];
+  if (plan.others.length > 0) out.push(`Left alone (${plan.others.length}):`, ...plan.others.map((o) => `  ${o.path}: ${o.why}`));
+  out.push(`Imports run: ${IMPORTS.filter((i) => plan.imports.includes(i.importer)).map((i) => i.label).join(", ")}`, "");
+  for (const f of plan.files) {
+    if (f.diff) out.push(...describeDiff(f.file, f.diff, plan.councilNames, keys[f.file] ?? []));
+    else if (f.lines) out.push(`${f.file}: ${f.lines.rows} lines; ${f.lines.added} added, ${f.lines.removed} removed${f.before === f.after ? " (unchanged)" : ""}`);
+  }
+  out.push("");
+  if (written === null) out.push("Dry run: nothing was written.");
+  else if (written.length === 0) out.push("data/ is already up to date with these files: nothing was written.");
+  else out.push(`Wrote ${written.join(", ")}.`, "Next: npm run build, read the What changed page (/what-changed/), then raise the version and npm run release.");
+  return out.join("\n");
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let values: { "dry-run"?: boolean; root?: string };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { "dry-run": { type: "boolean" }, root: { type: "string" } } }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\nusage: npm run data:update -- [--dry-run] [--root DIR] [FILE or FOLDER …]`);
+    return 2;
+  }
+  const root = values.root ?? ".";
+  try {
+    const plan = await planUpdate({ inputs: positionals.length > 0 ? positionals : [DEVELOPMENT_SOURCES], root });
+    const written = values["dry-run"] ? null : await applyUpdate(root, plan);
+    console.log(formatUpdate(plan, written));
+    return 0;
+  } catch (error) {
+    if (isReportError(error)) {
+      console.error(`${error.message}\nNothing in data/ was changed.`);
+      return 1;
+    }
+    console.error(`${(error as Error).message}\nNothing in data/ was changed.`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,5 @@
 /**
- * Per-council canonical data written by `npm run import:inspections` (scripts/import/):
+ * Per-council canonical data written by `npm run data:update` (scripts/import/):
  * the council lookup, every inspection judgement 2009–2023, and yearly demand figures.
  * Facts only, one row per key, sorted; empty cells mean "no value" and the import report
  * (data/councils/import-report.md) says why.

@@ -1,5 +1,5 @@
 /**
- * data/ilacs/judgements.csv, written by `npm run import:ilacs` (scripts/import/ilacs/): every
+ * data/ilacs/judgements.csv, written by `npm run data:update` (scripts/import/ilacs/): every
  * ILACS inspection of a council's children's services from January 2018, one row per
  * report. Ofsted's official table covers the years to its "as at" date; the scrape of
  * published reports is used only after that, and `source` says which one a row came from.

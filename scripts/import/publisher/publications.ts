@@ -187,8 +187,18 @@ function csvPublication(header: readonly string[]): Publication | undefined {
  */
 export function recognise(file: string, bytes: Uint8Array): Recognition {
   const name = path.basename(file);
+  // A spreadsheet's name is a hint of what it should be, never of which publication: one that cannot be read is refused.
+  const spreadsheetName = /\.(ods|xlsx|xls)$/i.test(name);
+  if (spreadsheetName && !isZip(bytes)) throw new DataError(file, 1, 1, "the file cannot be read as a spreadsheet: it is not an .ods or .xlsx file (it may be truncated or saved in another format)");
   if (isZip(bytes)) {
-    const workbook = readWorkbook(file, bytes);
+    let workbook: Workbook;
+    try {
+      workbook = readWorkbook(file, bytes);
+    } catch (error) {
+      // Another kind of zip (a .docx, an archive) is not an input; a spreadsheet that will not open is.
+      if (spreadsheetName) throw error;
+      return { kind: "other", path: file, why: "a zip file that is not a spreadsheet" };
+    }
     const found = PUBLICATIONS.find((p) => p.signature.sheets?.some((pattern) => workbook.sheetNames.some((sheet) => pattern.test(sheet))));
     if (!found) return { kind: "other", path: file, why: `a spreadsheet whose sheets (${workbook.sheetNames.join(", ")}) are none the import knows` };
     return { kind: "source", source: { path: file, name, sha256: sha256(bytes), publication: found, workbook } };

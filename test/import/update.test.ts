@@ -4,7 +4,7 @@
  * and the command line's output and exit codes (run as a child process, as a maintainer runs it).
  */
 import { execFile } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -69,10 +69,13 @@ describe("writing all or nothing", () => {
   it("leaves data/ as it was when a file cannot be written (a folder stands where its temporary file goes)", async () => {
     const planned = await plan(dir, changed());
     expect(planned.files.filter((f) => f.before !== f.after).map((f) => f.file)).toEqual(["data/councils/demand.csv", "data/README.md"]);
-    await mkdir(path.join(dir.root, `data/README.md.update-${process.pid}.tmp`));
+    const trap = path.join(dir.root, `data/README.md.update-${process.pid}.tmp`);
+    await mkdir(trap);
     const before = await fingerprint(dir.root);
-    await expect(applyUpdate(dir.root, planned)).rejects.toThrow(/EISDIR/);
+    // It fails writing the temporary files, before replacing anything.
+    await expect(applyUpdate(dir.root, planned)).rejects.toMatchObject({ code: "EISDIR", syscall: "open" });
     expect(await fingerprint(dir.root)).toEqual(before);
+    await rm(trap, { recursive: true });
   });
 
   it("puts back what it had already replaced when a later replacement fails", async () => {
@@ -81,7 +84,9 @@ describe("writing all or nothing", () => {
     await mkdir(path.join(dir.root, `data/README.md.update-${process.pid}.bak`), { recursive: true });
     await writeFile(path.join(dir.root, `data/README.md.update-${process.pid}.bak/in-the-way`), "");
     const before = await fingerprint(dir.root);
-    await expect(applyUpdate(dir.root, planned)).rejects.toThrow();
+    // It fails moving data/README.md aside, after data/councils/demand.csv was replaced.
+    await expect(applyUpdate(dir.root, planned)).rejects.toMatchObject({ syscall: "rename", path: path.join(dir.root, "data/README.md") });
+    // demand.csv is the old one again (same bytes, same modification time), and no temporary or backup file is left.
     expect(await fingerprint(dir.root)).toEqual(before);
     expect(await read(dir.root, "data/councils/demand.csv")).toContain("E06000010,2021,4010,");
   });

@@ -243,13 +243,15 @@ export async function applyUpdate(root: string, plan: UpdatePlan): Promise<strin
   const changed = plan.files.filter((f) => f.before !== f.after);
   const temporary = (file: string) => path.join(root, `${file}.update-${process.pid}.tmp`);
   const backup = (file: string) => path.join(root, `${file}.update-${process.pid}.bak`);
+  // After a failure: a temporary file that cannot be removed (something else stands there) must not hide the error that stopped the write.
+  const removeTemporary = () => Promise.all(changed.map((f) => rm(temporary(f.file), { force: true }).catch(() => undefined)));
   try {
     for (const f of changed) {
       await mkdir(path.dirname(path.join(root, f.file)), { recursive: true });
       await writeFile(temporary(f.file), f.after);
     }
   } catch (error) {
-    await Promise.all(changed.map((f) => rm(temporary(f.file), { force: true })));
+    await removeTemporary();
     throw error;
   }
   const replaced: { file: string; hadOne: boolean }[] = [];
@@ -267,7 +269,7 @@ export async function applyUpdate(root: string, plan: UpdatePlan): Promise<strin
       await rm(target, { force: true });
       if (hadOne) await rename(backup(file), target);
     }
-    await Promise.all(changed.map((f) => rm(temporary(f.file), { force: true })));
+    await removeTemporary();
     throw error;
   }
   await Promise.all(replaced.filter((r) => r.hadOne).map((r) => rm(backup(r.file), { force: true })));

@@ -1,14 +1,14 @@
 /**
- * The whole import on the made-up sources in test/fixtures/import-sources: every output
- * checked against expectations written out by hand from the fixture (see its README).
+ * The inspections import on the made-up publishers' files in test/fixtures/import-sources
+ * (Ofsted's workbook written as .ods, DfE's and the scout's CSV files), run by
+ * `npm run data:update`'s planUpdate and applyUpdate: every output checked against
+ * expectations written out by hand from the fixture (see its README).
  */
-import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formatSummary, runImport } from "../../scripts/import/run.ts";
-import { C1, editCell, scratch, type Scratch } from "./helpers.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatUpdate } from "../../scripts/import/update.ts";
+import { C1, INSPECTION_FILES, read, scratch, Sources, update, type Scratch } from "./helpers.ts";
 
 const lines = (...text: string[]) => `${text.join("\n")}\n`;
 
@@ -28,8 +28,10 @@ const COUNCILS = lines(
   "E10000009,,835,Dorset,Dorset,,South West,South West,predecessor,,2019-03-31,E06000058|E06000059",
 );
 
-// One row per judgement, by council, publication date, framework. Source lines: Barnet 2,
-// BCP 3, Buckinghamshire 4, Dorset (new) 5, Hull 6, Bournemouth 7, Dorset (county) 8, Poole 9.
+// One row per judgement, by council, publication date, framework. Source lines are rows of
+// Ofsted's sheet: table 10 (header in row 5) Barnet 6, BCP 7, Buckinghamshire 8, Dorset (new)
+// 9, Hull 10; table 11 (caption in row 13, header in row 14) Bournemouth 15, Dorset (county)
+// 16, Poole 17.
 // - Buckinghamshire's SLAC looked-after judgement is "-": no row.
 // - Barnet's first-SIF adoption judgement is "-": empty cell.
 // - SIF dates: Barnet from PDF lines 2 and 3 (the re-inspection PDF is 5 days earlier);
@@ -38,33 +40,33 @@ const COUNCILS = lines(
 //   re-inspection PDF is 17 days off, so no dates.
 const INSPECTIONS = lines(
   "council_code,framework,ilacs_type,published,inspection_start,inspection_end,overall,help_protection,looked_after_permanence,adoption,care_leavers,leadership,lscb,source_table,source_line,dates_line",
-  "E06000010,slac-safeguarding,,2011-09-02,,,requires_improvement,,,,,,,table-10,6,",
-  "E06000010,slac-looked-after,,2011-09-02,,,good,,,,,,,table-10,6,",
-  "E06000010,cpi,,2013-02-15,,,inadequate,,,,,,,table-10,6,",
-  "E06000010,sif,,2014-10-20,2014-08-18,2014-09-09,inadequate,inadequate,requires_improvement,good,requires_improvement,inadequate,requires_improvement,table-10,6,4",
-  "E06000010,ilacs-first,short,2019-09-10,,,requires_improvement,,,,,,,table-10,6,",
-  "E06000028,slac-safeguarding,,2011-05-05,,,good,,,,,,,table-11,7,",
-  "E06000028,slac-looked-after,,2011-05-05,,,good,,,,,,,table-11,7,",
-  "E06000028,sif,,2014-06-30,,,requires_improvement,requires_improvement,requires_improvement,requires_improvement,requires_improvement,requires_improvement,good,table-11,7,",
-  "E06000029,slac-safeguarding,,2011-12-09,,,good,,,,,,,table-11,9,",
-  "E06000029,slac-looked-after,,2011-12-09,,,good,,,,,,,table-11,9,",
-  "E06000029,sif,,2017-11-20,,,requires_improvement,requires_improvement,good,good,requires_improvement,requires_improvement,requires_improvement,table-11,9,",
-  "E06000058,ilacs-first,standard,2022-02-14,,,requires_improvement,,,,,,,table-10,3,",
-  "E06000059,ilacs-first,short,2021-11-22,,,good,,,,,,,table-10,5,",
-  "E06000060,slac-safeguarding,,2010-06-17,,,inadequate,,,,,,,table-10,4,",
-  "E06000060,tlac,,2013-08-23,,,inadequate,,,,,,,table-10,4,",
-  "E06000060,sif,,2014-05-09,2014-03-03,,inadequate,inadequate,requires_improvement,good,requires_improvement,inadequate,inadequate,table-10,4,5",
-  "E06000060,sif-reinspection,,2016-12-12,,,requires_improvement,requires_improvement,requires_improvement,good,requires_improvement,requires_improvement,,table-10,4,",
-  "E06000060,ilacs-first,standard,2019-05-03,,,good,,,,,,,table-10,4,",
-  "E06000060,ilacs-second,standard,2023-01-30,,,outstanding,,,,,,,table-10,4,",
-  "E09000003,slac-safeguarding,,2011-03-11,,,good,,,,,,,table-10,2,",
-  "E09000003,slac-looked-after,,2011-03-11,,,good,,,,,,,table-10,2,",
-  "E09000003,sif,,2015-07-07,2015-05-04,2015-05-28,requires_improvement,requires_improvement,requires_improvement,,good,requires_improvement,good,table-10,2,2",
-  "E09000003,sif-reinspection,,2017-03-15,2017-01-09,2017-02-02,good,good,good,good,requires_improvement,good,,table-10,2,3",
-  "E09000003,ilacs-first,standard,2019-07-01,,,good,,,,,,,table-10,2,",
-  "E10000009,slac-safeguarding,,2011-10-14,,,good,,,,,,,table-11,8,",
-  "E10000009,slac-looked-after,,2011-10-14,,,good,,,,,,,table-11,8,",
-  "E10000009,sif,,2016-05-16,,,requires_improvement,requires_improvement,requires_improvement,good,requires_improvement,requires_improvement,requires_improvement,table-11,8,",
+  "E06000010,slac-safeguarding,,2011-09-02,,,requires_improvement,,,,,,,table-10,10,",
+  "E06000010,slac-looked-after,,2011-09-02,,,good,,,,,,,table-10,10,",
+  "E06000010,cpi,,2013-02-15,,,inadequate,,,,,,,table-10,10,",
+  "E06000010,sif,,2014-10-20,2014-08-18,2014-09-09,inadequate,inadequate,requires_improvement,good,requires_improvement,inadequate,requires_improvement,table-10,10,4",
+  "E06000010,ilacs-first,short,2019-09-10,,,requires_improvement,,,,,,,table-10,10,",
+  "E06000028,slac-safeguarding,,2011-05-05,,,good,,,,,,,table-11,15,",
+  "E06000028,slac-looked-after,,2011-05-05,,,good,,,,,,,table-11,15,",
+  "E06000028,sif,,2014-06-30,,,requires_improvement,requires_improvement,requires_improvement,requires_improvement,requires_improvement,requires_improvement,good,table-11,15,",
+  "E06000029,slac-safeguarding,,2011-12-09,,,good,,,,,,,table-11,17,",
+  "E06000029,slac-looked-after,,2011-12-09,,,good,,,,,,,table-11,17,",
+  "E06000029,sif,,2017-11-20,,,requires_improvement,requires_improvement,good,good,requires_improvement,requires_improvement,requires_improvement,table-11,17,",
+  "E06000058,ilacs-first,standard,2022-02-14,,,requires_improvement,,,,,,,table-10,7,",
+  "E06000059,ilacs-first,short,2021-11-22,,,good,,,,,,,table-10,9,",
+  "E06000060,slac-safeguarding,,2010-06-17,,,inadequate,,,,,,,table-10,8,",
+  "E06000060,tlac,,2013-08-23,,,inadequate,,,,,,,table-10,8,",
+  "E06000060,sif,,2014-05-09,2014-03-03,,inadequate,inadequate,requires_improvement,good,requires_improvement,inadequate,inadequate,table-10,8,5",
+  "E06000060,sif-reinspection,,2016-12-12,,,requires_improvement,requires_improvement,requires_improvement,good,requires_improvement,requires_improvement,,table-10,8,",
+  "E06000060,ilacs-first,standard,2019-05-03,,,good,,,,,,,table-10,8,",
+  "E06000060,ilacs-second,standard,2023-01-30,,,outstanding,,,,,,,table-10,8,",
+  "E09000003,slac-safeguarding,,2011-03-11,,,good,,,,,,,table-10,6,",
+  "E09000003,slac-looked-after,,2011-03-11,,,good,,,,,,,table-10,6,",
+  "E09000003,sif,,2015-07-07,2015-05-04,2015-05-28,requires_improvement,requires_improvement,requires_improvement,,good,requires_improvement,good,table-10,6,2",
+  "E09000003,sif-reinspection,,2017-03-15,2017-01-09,2017-02-02,good,good,good,good,requires_improvement,good,,table-10,6,3",
+  "E09000003,ilacs-first,standard,2019-07-01,,,good,,,,,,,table-10,6,",
+  "E10000009,slac-safeguarding,,2011-10-14,,,good,,,,,,,table-11,16,",
+  "E10000009,slac-looked-after,,2011-10-14,,,good,,,,,,,table-11,16,",
+  "E10000009,sif,,2016-05-16,,,requires_improvement,requires_improvement,requires_improvement,good,requires_improvement,requires_improvement,requires_improvement,table-11,16,",
 );
 
 // Year ending March N with the mid-(N−1) population. Empty: Barnet 2019 referrals ("c"),
@@ -96,46 +98,49 @@ const DEMAND = lines(
   "E10000009,2019,2700,310,70500,2018",
 );
 
-const read = (root: string, file: string) => readFile(path.join(root, file), "utf8");
+const CANONICAL = ["data/councils/councils.csv", "data/councils/inspections.csv", "data/councils/demand.csv", "data/councils/import-report.md"];
 
 describe("the inspections import on the made-up sources", () => {
+  let sources: Sources;
+  // One run on the unchanged sources, shared by the tests that only read its outputs.
   let dir: Scratch;
-  beforeEach(async () => {
+  let first: Awaited<ReturnType<typeof update>>;
+  beforeAll(async () => {
+    sources = await Sources.load(INSPECTION_FILES);
     dir = await scratch();
+    first = await update(dir, sources);
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await dir.remove();
   });
 
   it("writes the council lookup, one row per council including predecessors", async () => {
-    await runImport({ sources: dir.sources, root: dir.root });
     expect(await read(dir.root, "data/councils/councils.csv")).toBe(COUNCILS);
   });
 
-  it("writes one row per judgement with SIF dates and sub-judgements", async () => {
-    await runImport({ sources: dir.sources, root: dir.root });
+  it("writes one row per judgement with SIF dates and sub-judgements, from both tables of Ofsted's sheet", async () => {
     expect(await read(dir.root, "data/councils/inspections.csv")).toBe(INSPECTIONS);
   });
 
   it("writes demand by council and year, with empty cells for suppressed and missing values", async () => {
-    await runImport({ sources: dir.sources, root: dir.root });
     expect(await read(dir.root, "data/councils/demand.csv")).toBe(DEMAND);
   });
 
   it("records every drop, change, alias, match and empty cell in the import report", async () => {
-    await runImport({ sources: dir.sources, root: dir.root });
     const report = await read(dir.root, "data/councils/import-report.md");
     const expected = [
-      // Sources: national and regional rows are listed by line.
-      "| dfe-analytical-services__CSC_outcomes_and_enablers/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv | 24 | 22 local-authority rows; 2 national and regional rows not imported (lines 2–3) |",
+      // Sources: Ofsted's sheet by file and sheet; national and regional rows are listed by line.
+      "| Childrens_social_care_in_England_2023_underlying_data.ods[LA_inspections_2009-2023] | 8 | all: the tables of current councils and of councils before a restructure |",
+      "| c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv | 24 | 22 local-authority rows; 2 national and regional rows not imported (lines 2–3) |",
       "8 councils: 5 current and 3 predecessors (abolished in a restructure).",
       "| Dorset (E10000009) | 2019-03-31 | Bournemouth, Christchurch and Poole (E06000058); Dorset (E06000059) |",
       // Buckinghamshire's three c1 rows of 2018–2020 under the old code (lines 22–24).
-      "| Buckinghamshire | E10000002 | E06000060 | 2020-04-01 | dfe-analytical-services__CSC_outcomes_and_enablers/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv | 3 | 2018–2020 | 22–24 |",
-      "| 6 | Kingston Upon Hull | Kingston upon Hull, City of (E06000010) |",
-      // SLAC looked-after judgement is column 8 of the Ofsted table; first-SIF adoption column 23.
-      '| 4:8 | Buckinghamshire (E06000060) | slac-looked-after | 2010-06-17 | the overall judgement is "-" (none given), so there is no slac-looked-after judgement to record |',
-      "| 2:23 | Barnet (E09000003) | sif | adoption |",
+      "| Buckinghamshire | E10000002 | E06000060 | 2020-04-01 | c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv | 3 | 2018–2020 | 22–24 |",
+      // Hull is row 10 of Ofsted's sheet.
+      "| 10 | Kingston Upon Hull | Kingston upon Hull, City of (E06000010) |",
+      // Row:column of the sheet: the SLAC looked-after judgement is column 7 (G), first-SIF adoption column 22 (V).
+      '| 8:7 | Buckinghamshire (E06000060) | slac-looked-after | 2010-06-17 | the overall judgement is "-" (none given), so there is no slac-looked-after judgement to record |',
+      "| 6:22 | Barnet (E09000003) | sif | adoption |",
       '| 4 | kingston upon hull | the text "18 Aug 2014 – 9 September 2014" reads 2014-08-18 to 2014-09-09, but the ISO columns say 2014-09-18 to 2014-09-09; the text\'s dates are used |',
       "| 4 | kingston upon hull | Kingston upon Hull, City of (E06000010) | ofsted name |",
       "| Barnet (E09000003) | sif-reinspection | 2017-03-15 | 3 | 2017-03-10 | -5 | 2017-01-09 | 2017-02-02 | the PDF's re-inspection flag is False; Ofsted's table (sif-reinspection) is followed |",
@@ -144,10 +149,10 @@ describe("the inspections import on the made-up sources", () => {
       "| 7 | buckinghamshire | 2019-05-03 | it is the report of the ilacs-first inspection published 2019-05-03; inspection dates are imported for SIF inspections only |",
       '| 8 | atlantis | 2015-01-01 | no single council answers to "atlantis" on 2015-01-01 |',
       // Empty cells, with the source cell: count columns are column 12 in all three files.
-      '| Barnet (E09000003) | 2019 | referrals | dfe-analytical-services__CSC_outcomes_and_enablers/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv:5:12 | "c": suppressed to protect confidentiality |',
-      '| Kingston upon Hull, City of (E06000010) | 2020 | cpp_at_31_march | dfe-analytical-services__CSC_outcomes_and_enablers/d5_cpps_at31march_by_duration_2013_to_2025.csv:9:12 | "x": not available |',
-      '| Bournemouth (E06000028) | 2018 | population_0_17 | dfe-analytical-services__CSC_outcomes_and_enablers/ons_mid-year_population_estimates_2012_to_2024.csv:12:12 | "x": not available |',
-      "| Poole (E06000029) | 2019 | cpp_at_31_march | no row | dfe-analytical-services__CSC_outcomes_and_enablers/d5_cpps_at31march_by_duration_2013_to_2025.csv has no row for E06000029 in the year ending March 2019 |",
+      '| Barnet (E09000003) | 2019 | referrals | c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv:5:12 | "c": suppressed to protect confidentiality |',
+      '| Kingston upon Hull, City of (E06000010) | 2020 | cpp_at_31_march | d5_cpps_at31march_by_duration_2013_to_2025.csv:9:12 | "x": not available |',
+      '| Bournemouth (E06000028) | 2018 | population_0_17 | ons_mid-year_population_estimates_2012_to_2024.csv:12:12 | "x": not available |',
+      "| Poole (E06000029) | 2019 | cpp_at_31_march | no row | d5_cpps_at31march_by_duration_2013_to_2025.csv has no row for E06000029 in the year ending March 2019 |",
       // Barnet's mid-2016 estimate would belong to the year ending March 2017, which is not in the DfE files.
       "| 3 | Barnet (E09000003) | 2016 |",
     ];
@@ -157,55 +162,94 @@ describe("the inspections import on the made-up sources", () => {
     expect(report).toContain("Dates used for 3 of 6 first SIFs and 1 of 2 SIF re-inspections (8 SIF events in all).");
     expect(report.endsWith("\n")).toBe(true);
     expect(report).not.toContain("\r");
+    // Sources are named by file name: the report does not depend on where they were kept.
     expect(report).not.toContain(dir.sources);
   });
 
-  it("is idempotent: a second run changes no byte and says so", async () => {
-    const first = await runImport({ sources: dir.sources, root: dir.root });
-    // On the first run every row is new.
-    expect(first.map(({ file, rows, added, changed, removed }) => [file, rows, added, changed, removed]).slice(0, 3)).toEqual([
-      ["data/councils/councils.csv", 8, 8, 0, 0],
-      ["data/councils/inspections.csv", 27, 27, 0, 0],
-      ["data/councils/demand.csv", 22, 22, 0, 0],
-    ]);
-    const files = ["councils.csv", "inspections.csv", "demand.csv", "import-report.md"].map((f) => `data/councils/${f}`);
-    const before = await Promise.all(files.map((f) => read(dir.root, f)));
-    const second = await runImport({ sources: dir.sources, root: dir.root });
-    expect(await Promise.all(files.map((f) => read(dir.root, f)))).toEqual(before);
-    expect(second.every((s) => s.added === 0 && s.changed === 0 && s.removed === 0)).toBe(true);
-    expect(formatSummary(second).split("\n")).toEqual([
-      "data/councils/councils.csv: 8 rows; 0 added, 0 changed, 0 removed (unchanged)",
-      "data/councils/inspections.csv: 27 rows; 0 added, 0 changed, 0 removed (unchanged)",
-      "data/councils/demand.csv: 22 rows; 0 added, 0 changed, 0 removed (unchanged)",
-      `data/councils/import-report.md: ${before[3].split("\n").length - 1} lines; 0 added, 0 changed, 0 removed (unchanged)`,
-    ]);
-  });
-
-  it("counts rows added, changed and removed against the previous files", async () => {
-    await runImport({ sources: dir.sources, root: dir.root });
-    // A source change: Hull's 2021 referrals 4010 → 4011 (c1 line 11, column 12).
-    await editCell(path.join(dir.sources, C1), 11, 12, "4011");
-    // A stale row in the old demand file that the sources no longer give, and a row missing from it.
-    const demandFile = path.join(dir.root, "data/councils/demand.csv");
-    const old = (await readFile(demandFile, "utf8")).replace("E10000009,2019,2700,310,70500,2018\n", "E10000009,2020,1,1,1,2019\n");
-    await writeFile(demandFile, old);
-    const summary = await runImport({ sources: dir.sources, root: dir.root });
-    const demand = summary.find((s) => s.file === "data/councils/demand.csv")!;
-    // Added: E10000009/2019; changed: E06000010/2021; removed: E10000009/2020.
-    expect([demand.rows, demand.added, demand.changed, demand.removed]).toEqual([22, 1, 1, 1]);
-    expect(await read(dir.root, "data/councils/demand.csv")).toBe(DEMAND.replace("E06000010,2021,4010,", "E06000010,2021,4011,"));
-    const councils = summary.find((s) => s.file === "data/councils/councils.csv")!;
-    expect([councils.added, councils.changed, councils.removed]).toEqual([0, 0, 0]);
-  });
-
-  it("runs from the command line with --sources and --root and prints the summary", async () => {
-    const run = promisify(execFile);
-    const { stdout } = await run("npx", ["tsx", "scripts/import/inspections.ts", "--sources", dir.sources, "--root", dir.root]);
-    expect(stdout.split("\n").slice(0, 3)).toEqual([
+  it("reports every row as added on the first run, naming the first few councils", () => {
+    expect(first.plan.imports).toEqual(["inspections"]);
+    expect(first.written).toEqual([...CANONICAL, "data/README.md"]);
+    const text = formatUpdate(first.plan, first.written).split("\n");
+    const at = text.indexOf("data/councils/councils.csv: 8 rows; 8 added, 0 changed, 0 removed");
+    expect(text.slice(at, at + 21)).toEqual([
       "data/councils/councils.csv: 8 rows; 8 added, 0 changed, 0 removed",
+      "  added: Kingston upon Hull, City of (E06000010)",
+      "  added: Bournemouth (E06000028)",
+      "  added: Poole (E06000029)",
+      "  added: Bournemouth, Christchurch and Poole (E06000058)",
+      "  added: Dorset (E06000059)",
+      "  … and 3 more added",
       "data/councils/inspections.csv: 27 rows; 27 added, 0 changed, 0 removed",
+      "  added: Kingston upon Hull, City of (E06000010) slac-safeguarding 2011-09-02",
+      "  added: Kingston upon Hull, City of (E06000010) slac-looked-after 2011-09-02",
+      "  added: Kingston upon Hull, City of (E06000010) cpi 2013-02-15",
+      "  added: Kingston upon Hull, City of (E06000010) sif 2014-10-20",
+      "  added: Kingston upon Hull, City of (E06000010) ilacs-first 2019-09-10",
+      "  … and 22 more added",
       "data/councils/demand.csv: 22 rows; 22 added, 0 changed, 0 removed",
+      "  added: Kingston upon Hull, City of (E06000010) 2018",
+      "  added: Kingston upon Hull, City of (E06000010) 2019",
+      "  added: Kingston upon Hull, City of (E06000010) 2020",
+      "  added: Kingston upon Hull, City of (E06000010) 2021",
+      "  added: Bournemouth (E06000028) 2018",
+      "  … and 17 more added",
     ]);
-    expect(await read(dir.root, "data/councils/councils.csv")).toBe(COUNCILS);
+  });
+
+  it("is idempotent: a second run on the same files writes nothing and says so", async () => {
+    const other = await scratch();
+    try {
+      await update(other, sources);
+      const before = await Promise.all([...CANONICAL, "data/README.md"].map((f) => read(other.root, f)));
+      const second = await update(other, sources);
+      expect(second.written).toEqual([]);
+      expect(await Promise.all([...CANONICAL, "data/README.md"].map((f) => read(other.root, f)))).toEqual(before);
+      const reportLines = before[3].split("\n").length - 1;
+      const ledgerLines = before[4].split("\n").length - 1;
+      const text = formatUpdate(second.plan, second.written).split("\n");
+      expect(text.slice(text.indexOf("Imports run: inspections (data/councils/)"))).toEqual([
+        "Imports run: inspections (data/councils/)",
+        "",
+        "data/councils/councils.csv: 8 rows; 0 added, 0 changed, 0 removed (unchanged)",
+        "data/councils/inspections.csv: 27 rows; 0 added, 0 changed, 0 removed (unchanged)",
+        "data/councils/demand.csv: 22 rows; 0 added, 0 changed, 0 removed (unchanged)",
+        `data/councils/import-report.md: ${reportLines} lines; 0 added, 0 removed (unchanged)`,
+        `data/README.md: ${ledgerLines} lines; 0 added, 0 removed (unchanged)`,
+        "",
+        "data/ is already up to date with these files: nothing was written.",
+      ]);
+    } finally {
+      await other.remove();
+    }
+  });
+
+  it("counts and names the rows added, changed and removed against the previous files", async () => {
+    const other = await scratch();
+    try {
+      await update(other, sources);
+      // A source change: Hull's 2021 referrals 4010 → 4011 (c1 line 11, column 12).
+      const changed = sources.copy().csvCell(C1, 11, 12, "4011");
+      // A stale row in the old demand file that the sources no longer give, and a row missing from it.
+      const demandFile = path.join(other.root, "data/councils/demand.csv");
+      await writeFile(demandFile, (await readFile(demandFile, "utf8")).replace("E10000009,2019,2700,310,70500,2018\n", "E10000009,2020,1,1,1,2019\n"));
+      const { plan, written } = await update(other, changed);
+      const demand = plan.files.find((f) => f.file === "data/councils/demand.csv")!;
+      // Added: E10000009/2019; changed: E06000010/2021; removed: E10000009/2020.
+      expect([demand.diff?.rows, demand.diff?.added, demand.diff?.changed, demand.diff?.removed]).toEqual([22, 1, 1, 1]);
+      expect(demand.diff?.changedRows.map((c) => c.cells)).toEqual([[{ column: "referrals", before: "4010", after: "4011" }]]);
+      const text = formatUpdate(plan, written).split("\n");
+      const at = text.indexOf("data/councils/demand.csv: 22 rows; 1 added, 1 changed, 1 removed");
+      expect(text.slice(at, at + 4)).toEqual([
+        "data/councils/demand.csv: 22 rows; 1 added, 1 changed, 1 removed",
+        "  added: Dorset (E10000009) 2019",
+        "  changed: Kingston upon Hull, City of (E06000010) 2021: referrals 4010 → 4011",
+        "  removed: Dorset (E10000009) 2020",
+      ]);
+      expect(text).toContain("data/councils/councils.csv: 8 rows; 0 added, 0 changed, 0 removed (unchanged)");
+      expect(written).toEqual(["data/councils/demand.csv", "data/README.md"]);
+      expect(await read(other.root, "data/councils/demand.csv")).toBe(DEMAND.replace("E06000010,2021,4010,", "E06000010,2021,4011,"));
+    } finally {
+      await other.remove();
+    }
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareCsv, compareLines, toCsv } from "../../scripts/import/outputs.ts";
+import { compareCsv, compareLines, diffCsv, toCsv } from "../../scripts/import/outputs.ts";
 import { lineRanges } from "../../scripts/import/import-report.ts";
-import { parseArgs } from "../../scripts/import/args.ts";
 
 describe("toCsv", () => {
   it("quotes only where needed, joins lists with | and ends every line with \\n", () => {
@@ -33,6 +32,31 @@ describe("compareCsv", () => {
   });
 });
 
+describe("diffCsv", () => {
+  it("gives the rows added and removed, and for each changed row the cells that differ", () => {
+    const before = "k,v,w\na,1,x\nb,2,y\nc,3,z\n";
+    const after = "k,v,w\na,1,x\nb,9,\nd,4,w\n";
+    expect(diffCsv(before, after, ["k"])).toEqual({
+      rows: 3,
+      added: 1,
+      changed: 1,
+      removed: 1,
+      addedRows: [{ k: "d", v: "4", w: "w" }],
+      changedRows: [{ row: { k: "b", v: "9", w: "" }, cells: [{ column: "v", before: "2", after: "9" }, { column: "w", before: "y", after: "" }] }],
+      removedRows: [{ k: "c", v: "3", w: "z" }],
+    });
+  });
+
+  it("keys rows by several columns", () => {
+    const diff = diffCsv("c,y,n\nA,2020,1\nA,2021,2\n", "c,y,n\nA,2021,2\nA,2022,3\n", ["c", "y"]);
+    expect([diff.addedRows, diff.removedRows, diff.changedRows]).toEqual([[{ c: "A", y: "2022", n: "3" }], [{ c: "A", y: "2020", n: "1" }], []]);
+  });
+
+  it("names a column only one version has as changed in every row", () => {
+    expect(diffCsv("k,v\na,1\n", "k,v,w\na,1,\n", ["k"]).changedRows).toEqual([{ row: { k: "a", v: "1", w: "" }, cells: [{ column: "w", before: "(no column)", after: "" }] }]);
+  });
+});
+
 describe("compareLines", () => {
   it("counts lines added and removed", () => {
     expect(compareLines("one\ntwo\n", "one\nthree\nfour\n")).toEqual({ rows: 3, added: 2, changed: 0, removed: 1 });
@@ -44,18 +68,5 @@ describe("lineRanges", () => {
   it("compresses runs of lines", () => {
     expect(lineRanges([5, 2, 3, 4, 9, 12, 13])).toBe("2–5, 9, 12–13");
     expect(lineRanges([])).toBe("none");
-  });
-});
-
-describe("parseArgs", () => {
-  it("defaults to the shared sources and the current folder", () => {
-    expect(parseArgs([])).toEqual({ sources: "../shared/data-sources", root: "." });
-    expect(parseArgs(["--root", "/tmp/p", "--sources", "src"])).toEqual({ sources: "src", root: "/tmp/p" });
-  });
-
-  it("rejects unknown or incomplete arguments with the usage line", () => {
-    expect(() => parseArgs(["--source", "x"])).toThrow('unknown argument "--source"\nusage: tsx scripts/import/inspections.ts [--sources <dir>] [--root <project root>]');
-    expect(() => parseArgs(["--root"])).toThrow("--root needs a folder");
-    expect(() => parseArgs(["--root", "--sources", "x"])).toThrow("--root needs a folder");
   });
 });

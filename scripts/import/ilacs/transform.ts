@@ -175,7 +175,7 @@ function officialRows(inputs: IlacsInputs, dropped: DroppedRow[]) {
     const name = row["Local authority name"];
     const code = row["Local authority area code"];
     const published = row["Publication date"] ?? fail("Publication date", "the publication date is empty");
-    const council = councils.byCode(code) ?? fail("Local authority area code", `${code} (${name}) is not a council in data/councils/councils.csv, as a current or a former code; run npm run import:inspections or add the council there`);
+    const council = councils.byCode(code) ?? fail("Local authority area code", `${code} (${name}) is not a council in data/councils/councils.csv, as a current or a former code; give the inspections import's publications with the ILACS import's (npm run data:update) or add the council there`);
     if (!CouncilLookup.existedOn(council, published)) {
       fail("Local authority area code", `${council.name} (${council.code}) existed ${council.existed_from ?? "…"} to ${council.existed_until ?? "…"}, not on ${published} when this report was published`);
     }

@@ -187,9 +187,10 @@ function csvPublication(header: readonly string[]): Publication | undefined {
  */
 export function recognise(file: string, bytes: Uint8Array): Recognition {
   const name = path.basename(file);
-  // A spreadsheet's name is a hint of what it should be, never of which publication: one that cannot be read is refused.
+  // A spreadsheet's name is a hint of what it should be, never of which publication. One that is not a
+  // zip (an error page saved under the workbook's name, a damaged download) is refused, not passed over.
   const spreadsheetName = /\.(ods|xlsx|xls)$/i.test(name);
-  if (spreadsheetName && !isZip(bytes)) throw new DataError(file, 1, 1, "the file cannot be read as a spreadsheet: it is not an .ods or .xlsx file (it may be truncated or saved in another format)");
+  if (spreadsheetName && !isZip(bytes)) throw new DataError(file, 1, 1, "the file is not a spreadsheet (an .ods or .xlsx file is a zip archive, and this one is not); it may be damaged or not the file that was meant to be downloaded");
   if (isZip(bytes)) {
     let workbook: Workbook;
     try {
@@ -207,8 +208,9 @@ export function recognise(file: string, bytes: Uint8Array): Recognition {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    // Not UTF-8. A publication the import knows, saved in another encoding, is refused in plain words.
-    const header = firstLine(new TextDecoder("latin1").decode(bytes));
+    // Not UTF-8. A publication the import knows, saved in another encoding (Latin-1, or UTF-16 with its byte-order mark), is refused in plain words.
+    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+    const header = firstLine(new TextDecoder(utf16 ?? "latin1").decode(bytes));
     if (csvPublication(header)) throw new DataError(file, 1, 1, "the file is not UTF-8 text (it was saved in another encoding); save it as UTF-8, as the publisher does, and run the update again");
     return { kind: "other", path: file, why: "not text the import reads" };
   }

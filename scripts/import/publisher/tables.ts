@@ -29,9 +29,9 @@ export interface SheetTable<T> extends Table<T> {
 
 const isBlank = (row: SheetRow) => row.cells.every((cell) => cell === "");
 
-/** Name the needed columns a near-miss header lacks, against what it has. */
-function missingColumns(where: string, line: number, found: readonly string[], needed: readonly string[]): DataError {
-  const absent = needed.filter((name) => !found.includes(name));
+/** Name the needed columns a near-miss header lacks (`has`: whether it holds one, by its name or another it may have), against what it has. */
+function missingColumns(where: string, line: number, found: readonly string[], needed: readonly string[], has = (name: string) => found.includes(name)): DataError {
+  const absent = needed.filter((name) => !has(name));
   const present = found.filter((name) => name !== "");
   return new DataError(where, line, 1, `the column${absent.length > 1 ? "s" : ""} ${absent.map((name) => JSON.stringify(name)).join(", ")} ${absent.length > 1 ? "are" : "is"} missing; the header has: ${present.map((name) => JSON.stringify(name)).join(", ")}`);
 }
@@ -48,7 +48,8 @@ export interface ColumnRules {
  * Every table of a sheet whose header holds the schema's columns (by their names or
  * aliases; optional ones may be absent), in sheet order, typed. A sheet with no such table
  * fails: at the header row that comes closest (naming the missing columns), or, when no row
- * holds even half of them, saying what was looked for.
+ * holds even half of them, saying what was looked for. A row that holds at least half of
+ * them but not all fails the same way even when another table was found.
  */
 export function sheetTables<S extends RowSchema>(book: Workbook, sheet: string, schema: S, rules: ColumnRules = {}): SheetTable<z.output<S>>[] {
   const where = sheetLabel(book.file, sheet);
@@ -77,8 +78,10 @@ export function sheetTables<S extends RowSchema>(book: Workbook, sheet: string, 
     }
     tables.push({ file: where, header: found, rows: body, column: columnOf, caption: above === "" ? null : above, headerRow });
   }
+  // A near-miss header fails even beside a complete one: else that table's rows would be left out unsaid.
+  const near = closest;
+  if (near && near.matched * 2 >= needed.length) throw missingColumns(where, near.row.row, near.found, needed, (name) => positionIn(near.found, name) >= 0);
   if (tables.length > 0) return tables;
-  if (closest && closest.matched * 2 >= needed.length) throw missingColumns(where, closest.row.row, closest.found, needed);
   throw new DataError(where, 1, 1, `no table in the sheet has the columns ${needed.map((name) => JSON.stringify(name)).join(", ")}`);
 }
 

@@ -2,19 +2,15 @@
  * Shared set-up for the ILACS import tests: the made-up sources (test/fixtures/import-sources)
  * and a project root holding the council lookup. The lookup is the rows of the project's own
  * data/councils/councils.csv for the councils the fixture names, so the restructures are the
- * real ones.
+ * real ones. The update is given the ILACS import's publications only, so it reads the
+ * council lookup from the root.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CouncilLookup } from "../../../scripts/import/councils.ts";
 import { councils as councilsDataset } from "../../../scripts/report/councils/datasets.ts";
 import { parseCsv } from "../../../scripts/engine/data/load.ts";
-import { ILACS_SOURCE_FILES } from "../../../scripts/import/ilacs/sources.ts";
-import { scratch, type Scratch } from "../helpers.ts";
-
-export const OFFICIAL = ILACS_SOURCE_FILES.official;
-export const SCRAPE = ILACS_SOURCE_FILES.scrape;
-export const LOOKUP = ILACS_SOURCE_FILES.lookup;
+import { ILACS_FILES, scratch, Sources, type Scratch } from "../helpers.ts";
 
 /** Codes of the councils the fixture names, with the predecessors and successors they bring. */
 export const FIXTURE_COUNCILS = [
@@ -46,7 +42,10 @@ export async function fixtureCouncils(): Promise<CouncilLookup> {
   return new CouncilLookup(table.rows.map(({ row }) => row));
 }
 
-/** A scratch copy of the sources and a project root with the council lookup. */
+/** The ILACS import's three publications, as made up. */
+export const ilacsSources = () => Sources.load(ILACS_FILES);
+
+/** A scratch folder whose project root has the council lookup (and the ledger). */
 export async function ilacsScratch(): Promise<Scratch> {
   const dir = await scratch();
   await mkdir(path.join(dir.root, "data", "councils"), { recursive: true });

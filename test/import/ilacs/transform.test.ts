@@ -1,14 +1,15 @@
 /**
  * The ILACS transform on the made-up sources (test/fixtures/import-sources): every row
  * written, every row left out with its exact reason, the council resolutions and the
- * comparison of the two sources, all worked out by hand from the fixture files.
+ * comparison of the two sources, all worked out by hand from the fixture files. Ofsted's
+ * official rows are rows of the sheet ILACS_inspection_history (title rows 1–2, header row 3,
+ * reports in rows 4–13); the scrape's are lines of its CSV file.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { readIlacsSources, type IlacsSources } from "../../../scripts/import/ilacs/sources.ts";
 import { ilacsCsv } from "../../../scripts/import/ilacs/run.ts";
 import { buildIlacs, type IlacsBuild } from "../../../scripts/import/ilacs/transform.ts";
-import { FIXTURE } from "../helpers.ts";
-import { fixtureCouncils } from "./helpers.ts";
+import { fixtureCouncils, ilacsSources } from "./helpers.ts";
 
 const HEADER = "council_code,inspection_type,inspection_start,inspection_end,published,overall,leadership,help_protection,in_care,care_leavers,ungraded_reason,report_url,source,source_line";
 
@@ -16,31 +17,33 @@ describe("the ILACS transform", () => {
   let sources: IlacsSources;
   let build: IlacsBuild;
   beforeAll(async () => {
-    sources = await readIlacsSources(FIXTURE);
+    sources = readIlacsSources((await ilacsSources()).recognised());
     build = buildIlacs({ ...sources, councils: await fixtureCouncils() });
   });
 
   it("writes the official rows up to 31 March 2025 and the scrape rows after it, sorted by council and publication date", () => {
-    // 10 official rows, minus Hull's (published 11 April 2025, after the as-at date) = 9;
+    // The as-at date is read from the title of the sheet Inspections_as_at_31_March.
+    expect(sources.asAt).toBe("2025-03-31");
+    // 10 official rows (sheet rows 4–13), minus Hull's (published 11 April 2025, after the as-at date) = 9;
     // scrape rows used: Barnet 2025, Hull 2025, West Northamptonshire 2026, Barnsley 2026,
     // Buckinghamshire 2025 = 5.
     expect(ilacsCsv(build.rows)).toBe(
       [
         HEADER,
         "E06000010,short,2025-03-03,2025-03-07,2025-04-11,good,good,good,good,requires_improvement,,https://files.example.org/v1/file/1006,report-scrape,7",
-        "E06000028,standard,2018-07-02,,2018-08-24,requires_improvement,requires_improvement,requires_improvement,good,,,,ofsted-official,4",
-        "E06000060,standard,2019-02-04,,2019-03-22,inadequate,inadequate,inadequate,inadequate,,,,ofsted-official,10",
+        "E06000028,standard,2018-07-02,,2018-08-24,requires_improvement,requires_improvement,requires_improvement,good,,,,ofsted-official,6",
+        "E06000060,standard,2019-02-04,,2019-03-22,inadequate,inadequate,inadequate,inadequate,,,,ofsted-official,12",
         "E06000060,longer,2025-04-07,2025-04-25,2025-06-20,requires_improvement,requires_improvement,requires_improvement,good,inadequate,,https://files.example.org/v1/file/1015,report-scrape,16",
-        "E06000062,standard,2022-10-10,,2022-11-25,requires_improvement,requires_improvement,requires_improvement,good,,,,ofsted-official,6",
+        "E06000062,standard,2022-10-10,,2022-11-25,requires_improvement,requires_improvement,requires_improvement,good,,,,ofsted-official,8",
         "E06000062,standard,2026-05-11,2026-05-22,2026-07-07,,good,requires_improvement,good,good,no-grade-after-reform,https://files.example.org/v1/file/1008,report-scrape,9",
-        "E06000063,standard,2024-10-14,,2024-11-26,good,outstanding,good,good,good,,,ofsted-official,8",
-        "E08000016,short,2023-09-11,,2023-10-27,outstanding,outstanding,outstanding,outstanding,good,,,ofsted-official,11",
+        "E06000063,standard,2024-10-14,,2024-11-26,good,outstanding,good,good,good,,,ofsted-official,10",
+        "E08000016,short,2023-09-11,,2023-10-27,outstanding,outstanding,outstanding,outstanding,good,,,ofsted-official,13",
         "E08000016,standard,2026-01-19,2026-01-30,2026-03-05,good,outstanding,good,good,requires_improvement,,https://files.example.org/v1/file/1012,report-scrape,13",
-        "E09000003,standard,2019-05-13,,2019-07-01,good,good,good,good,,,,ofsted-official,2",
-        "E09000003,short,2024-06-10,,2024-07-23,good,good,good,outstanding,good,,,ofsted-official,3",
+        "E09000003,standard,2019-05-13,,2019-07-01,good,good,good,good,,,,ofsted-official,4",
+        "E09000003,short,2024-06-10,,2024-07-23,good,good,good,outstanding,good,,,ofsted-official,5",
         "E09000003,standard,2025-07-28,2025-08-08,2025-09-15,requires_improvement,good,requires_improvement,good,good,,https://files.example.org/v1/file/1004,report-scrape,5",
-        "E10000006,standard,2022-10-03,,2022-11-15,good,good,requires_improvement,good,,,,ofsted-official,7",
-        "E10000021,standard,2019-06-10,,2019-07-29,inadequate,inadequate,inadequate,requires_improvement,,,,ofsted-official,5",
+        "E10000006,standard,2022-10-03,,2022-11-15,good,good,requires_improvement,good,,,,ofsted-official,9",
+        "E10000021,standard,2019-06-10,,2019-07-29,inadequate,inadequate,inadequate,requires_improvement,,,,ofsted-official,7",
         "",
       ].join("\n"),
     );
@@ -50,7 +53,7 @@ describe("the ILACS transform", () => {
 
   it("leaves out every other row with its reason", () => {
     expect(build.dropped.map((d) => [d.source, d.line, d.kind, d.councilCode, d.published, d.reason])).toEqual([
-      ["ofsted-official", 9, "after-as-at", "E06000010", "2025-04-11", "published after the table's as-at date (2025-03-31); the scrape is used for that period"],
+      ["ofsted-official", 11, "after-as-at", "E06000010", "2025-04-11", "published after the table's as-at date (2025-03-31); the scrape is used for that period"],
       ["report-scrape", 2, "before-ilacs", null, "2012-06-14", "published 2012-06-14, before ILACS began in January 2018"],
       ["report-scrape", 3, "official-period", "E09000003", "2019-07-01", "published on or before 2025-03-31: Ofsted's official table is used for that period"],
       ["report-scrape", 4, "official-period", "E09000003", "2024-07-23", "published on or before 2025-03-31: Ofsted's official table is used for that period"],
@@ -70,10 +73,10 @@ describe("the ILACS transform", () => {
 
   it("keeps reports on abolished councils with their own codes and joins a former code to the current one", () => {
     expect(build.officialResolutions.map((r) => [r.line, r.sourceCode, r.councilCode, r.note])).toEqual([
-      [4, "E06000028", "E06000028", "Bournemouth was abolished after 2019-03-31 (successors E06000058); the report stays with the council inspected"],
-      [5, "E10000021", "E10000021", "Northamptonshire was abolished after 2021-03-31 (successors E06000061, E06000062); the report stays with the council inspected"],
-      [7, "E10000006", "E10000006", "Cumbria was abolished after 2023-03-31 (successors E06000063, E06000064); the report stays with the council inspected"],
-      [10, "E10000002", "E06000060", "E10000002 is a former code of Buckinghamshire; its current code is used"],
+      [6, "E06000028", "E06000028", "Bournemouth was abolished after 2019-03-31 (successors E06000058); the report stays with the council inspected"],
+      [7, "E10000021", "E10000021", "Northamptonshire was abolished after 2021-03-31 (successors E06000061, E06000062); the report stays with the council inspected"],
+      [9, "E10000006", "E10000006", "Cumbria was abolished after 2023-03-31 (successors E06000063, E06000064); the report stays with the council inspected"],
+      [12, "E10000002", "E06000060", "E10000002 is a former code of Buckinghamshire; its current code is used"],
     ]);
     // Cumbria until its abolition, Cumberland after; Northamptonshire before 2021, West Northamptonshire after.
     const codesOf = (name: string) => build.rows.filter((r) => r.council_code === name).map((r) => r.published);
@@ -100,9 +103,9 @@ describe("the ILACS transform", () => {
     expect(build.comparison.matched).toBe(3);
     expect(build.comparison.agreeing).toBe(2);
     expect(build.comparison.disagreements).toEqual([
-      { councilCode: "E09000003", published: "2024-07-23", officialLine: 3, scrapeLine: 4, field: "in_care", official: "outstanding", scrape: "good" },
+      { councilCode: "E09000003", published: "2024-07-23", officialLine: 5, scrapeLine: 4, field: "in_care", official: "outstanding", scrape: "good" },
     ]);
-    expect(build.comparison.officialOnly.map((o) => o.line)).toEqual([4, 5, 6, 7, 8, 10, 11]);
+    expect(build.comparison.officialOnly.map((o) => o.line)).toEqual([6, 7, 8, 9, 10, 12, 13]);
     expect(build.comparison.scrapeOnly).toEqual([]);
   });
 });

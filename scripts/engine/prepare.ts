@@ -103,6 +103,8 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
   const register = claimsRegisterView(report.claims, report.stats, chapterTitles, definition.claims?.groups ?? []);
   const version = await readVersion(root);
   const release = await releaseState(root, manifestOfBuild(version, data, report, placements, pageFigures), report.records);
+  // Not a failure: a maintainer builds before recording. But a site that claims a recorded version it is not must not pass unnoticed.
+  if (release.warning) console.warn(`Warning: ${release.warning}`);
   const downloads = prepareDataDownloads({ data, version, ...(await reportTitles(contentDir)) });
   return { stats: report.stats, pages, placements, figures, register, views, lists: report.lists, pageFigures: listed, release, downloads };
 }

@@ -38,6 +38,26 @@ export function datasetsOf(families: readonly AnyFamily[]): Dataset[] {
   return [...new Set(families.flatMap((family) => family.datasets))];
 }
 
+/**
+ * The data files a family's results rest on: the files of the datasets it declares and of
+ * those of every family it uses, however indirectly; sorted. What a stat or figure the
+ * family makes depends on: if none of these files changed, a change in it came from code.
+ */
+export function familyFiles(family: AnyFamily): string[] {
+  const files = new Set<string>();
+  const seen = new Set<AnyFamily>();
+  const visit = (f: AnyFamily) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    for (const dataset of f.datasets) files.add(dataset.file);
+    for (const used of Object.values(f.uses as Uses)) visit(used);
+  };
+  visit(family);
+  return [...files].sort(byText);
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** What each family built, by family. */
 export class BuiltFamilies {
   constructor(private readonly outputs: ReadonlyMap<AnyFamily, FamilyOutput<any>>) {}
@@ -94,6 +114,11 @@ export interface Report {
   /** The lists the content paginates over, as `families.<family>.<name>` in templates. */
   readonly lists: Readonly<Record<string, Readonly<Record<string, readonly object[]>>>>;
   readonly records: readonly RecordSet[];
+  /**
+   * The data files each stat and each figure (placed by the content or drawn on a family's
+   * page) depends on, by key: its family's files (familyFiles); the claim counts', the claims register's files.
+   */
+  readonly dependsOn: { readonly stats: ReadonlyMap<string, readonly string[]>; readonly figures: ReadonlyMap<string, readonly string[]> };
 }
 
 /** The whole report: every family of the definition, then (for a report with a claims register) the claims audit over every stat. */
@@ -105,27 +130,47 @@ export function buildReport(definition: ReportDefinition, data: ReportData): Rep
   const families = buildFamilies(definition.families, data);
   const outputs = families.entries();
   const stats = new StatRegistry(outputs.flatMap(([, output]) => output.stats ?? []));
+  const statFiles = new Map<string, readonly string[]>();
+  const figureFiles = new Map<string, readonly string[]>();
   const figures = new Map<string, FigureDefinition>();
   for (const [family, output] of outputs) {
+    const files = familyFiles(family);
+    for (const stat of output.stats ?? []) statFiles.set(stat.key, files);
     for (const figure of output.figures ?? []) {
       if (figures.has(figure.key)) throw new BuildError(`the figure key "${figure.key}" is defined twice (the second time by the family "${family.name}")`);
       figures.set(figure.key, figure);
+      figureFiles.set(figure.key, files);
     }
   }
   // A report with a claims register publishes its counts; one without has none to count.
+  // The counts follow the register's files alone: the audit stops the build when a claim's
+  // recomputed status differs from the one its file records.
   const claims = definition.claims ? auditClaims(data.claims, stats) : [];
-  if (definition.claims) for (const stat of claimStats(claims)) stats.add(stat);
+  const claimsFiles = data.claims.map((table) => table.file).sort(byText);
+  if (definition.claims) {
+    for (const stat of claimStats(claims)) {
+      stats.add(stat);
+      statFiles.set(stat.key, claimsFiles);
+    }
+  }
   const views = new Map<string, View & { family: AnyFamily }>();
   const lists: Record<string, Record<string, readonly object[]>> = {};
   for (const [family, output] of outputs) {
-    for (const [name, view] of Object.entries(output.views ?? {})) views.set(`${family.name}.${name}`, { ...view, family });
+    for (const [name, view] of Object.entries(output.views ?? {})) {
+      views.set(`${family.name}.${name}`, { ...view, family });
+      // A figure on the family's own pages (a council's timeline) depends on the family's files.
+      if ("entries" in view) {
+        const files = familyFiles(family);
+        for (const entry of view.entries.values()) if (entry.figure) figureFiles.set(entry.figure.definition.key, files);
+      }
+    }
     if (output.lists) lists[family.name] = { ...output.lists };
   }
   const records = outputs.flatMap(([, output]) => output.records ?? []);
   const names = records.map((r) => r.name);
   const twice = names.find((name, index) => names.indexOf(name) !== index);
   if (twice) throw new BuildError(`the record set "${twice}" is kept by two families`);
-  return { stats, figures, claims, families, views, lists, records };
+  return { stats, figures, claims, families, views, lists, records, dependsOn: { stats: statFiles, figures: figureFiles } };
 }
 
 /**

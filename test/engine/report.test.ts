@@ -20,7 +20,7 @@ import { loadReportData } from "../../scripts/engine/data/report-data.ts";
 import { defineReport, loadReportDefinition } from "../../scripts/engine/definition.ts";
 import { defineFamily, type Family } from "../../scripts/engine/family.ts";
 import type { FigureDefinition } from "../../scripts/engine/figures/types.ts";
-import { buildFamilies, buildOrder, buildReport, datasetsOf } from "../../scripts/engine/report.ts";
+import { buildFamilies, buildOrder, buildReport, datasetsOf, familyFiles } from "../../scripts/engine/report.ts";
 import { count } from "../../scripts/engine/stats/format.ts";
 
 const fruit = defineDataset({ file: "data/fruit.csv", schema: z.object({ name: textCell("name"), kilos: numberCell({ min: 0 }) }), checks: [uniqueKey(["name"])] });
@@ -153,6 +153,35 @@ describe("buildReport", () => {
     const report = buildReport(defineReport({ families: [weights], claims: { groups: [{ id: "1" }] } }), data);
     expect(report.claims).toEqual([]);
     expect(report.stats.keys()).toEqual(["claims.count.differs", "claims.count.not_reproducible", "claims.count.reproduced", "claims.count.total", "weights.total"]);
+  });
+
+  it("knows the data files each stat and figure depends on: its family's and those of the families it uses, however indirectly", () => {
+    expect(familyFiles(weights)).toEqual(["data/fruit.csv"]);
+    expect(familyFiles(costs)).toEqual(["data/fruit.csv", "data/prices.csv"]);
+    // summary reads no dataset of its own, but uses weights and costs (and weights again through costs).
+    expect(familyFiles(summary)).toEqual(["data/fruit.csv", "data/prices.csv"]);
+    // A figure on a family's own pages (a keyed view's entry) depends on the files of the family that drew it.
+    const pages = defineFamily({
+      name: "pages",
+      datasets: [],
+      uses: { weights },
+      build: () => ({ views: { page: { template: "page.njk", entries: new Map([["one", { context: {}, figure: { definition: figure("page-one"), page: { url: "/one/", title: "One" }, label: "Chart" } }]]) } } }),
+    });
+    const report = buildReport(defineReport({ families: [weights, costs, summary, pages] }), data);
+    expect(Object.fromEntries(report.dependsOn.stats)).toEqual({
+      "weights.total": ["data/fruit.csv"],
+      "costs.perKilo": ["data/fruit.csv", "data/prices.csv"],
+      "summary.total": ["data/fruit.csv", "data/prices.csv"],
+    });
+    expect(Object.fromEntries(report.dependsOn.figures)).toEqual({ "weights-chart": ["data/fruit.csv"], "page-one": ["data/fruit.csv"] });
+  });
+
+  it("makes the claim counts depend on the claims register's files", () => {
+    const claim = "id,chapter,location,claim,stated,value,stat,tolerance,status,note\nc1,1,Intro,Kilos,8,8,weights.total,0,reproduced,\n";
+    const withClaims = loadReportData(folderOf({ "data/fruit.csv": "name,kilos\napple,3\npear,5\n", "data/prices.csv": "name,pence\napple,40\n", "data/claims/one.csv": claim }), [fruit], [{ id: "1" }]);
+    const report = buildReport(defineReport({ families: [weights], claims: { groups: [{ id: "1" }] } }), withClaims);
+    expect(report.dependsOn.stats.get("claims.count.reproduced")).toEqual(["data/claims/one.csv"]);
+    expect(report.stats.get("claims.count.reproduced").value).toBe(1);
   });
 
   it("refuses a family used but not listed, a figure key made twice and a record set kept twice", () => {

@@ -1,9 +1,22 @@
 /**
  * Compare two manifests (a recorded release and the current build) into the list of
- * changes the "What changed" page shows. Pure; every list is sorted by key, so the
+ * changes the "What changed" page shows, in two parts:
+ *   - what the data says: data files, numbers whose value moved, figures whose plotted
+ *     rows changed, claims' statuses, record sets. Each number and figure names its cause:
+ *     the data files it depends on that changed, or none — then the change came from code
+ *     (a change of method);
+ *   - how it is presented: figures whose rows are the same but whose drawing or words
+ *     changed, numbers whose value is the same but whose wording (text, label) changed.
+ * Only the first part marks a figure as updated. Pure; every list is sorted by key, so the
  * page is the same whatever order the manifests were written in.
+ *
+ * A release of schema 1 (manifest.ts) recorded one hash per figure for its data and drawing
+ * together. Against it a figure is compared by that hash, worked out for the current build
+ * (`schema1Hashes`): the same, it is unchanged; different, it counts as updated when a
+ * data file it depends on changed, and as redrawn when none did (its rows may still have
+ * changed through code: schema 1 cannot tell; the page says so).
  */
-import type { Manifest, ManifestFigure, ManifestStat } from "./manifest.ts";
+import type { Manifest, ManifestFigure, ManifestStat, ManifestV1Figure, RecordedManifest } from "./manifest.ts";
 
 export type Presence = "added" | "removed" | "changed";
 
@@ -14,7 +27,7 @@ export interface DataFileChange {
   readonly after: string | null;
 }
 
-/** up/down for numbers that moved; "changed" for text or when only the wording of the value changed. */
+/** up/down for numbers that moved; "changed" for text values. */
 export type StatDirection = "up" | "down" | "changed" | "added" | "removed";
 
 export interface StatChange {
@@ -25,6 +38,8 @@ export interface StatChange {
   readonly direction: StatDirection;
   /** The raw value moved but reads the same when rounded. */
   readonly sameWhenRounded: boolean;
+  /** The data files it depends on that changed (sorted); empty when none did: the change came from code. */
+  readonly causes: readonly string[];
 }
 
 export interface StatGroup {
@@ -33,13 +48,31 @@ export interface StatGroup {
   readonly changes: readonly StatChange[];
 }
 
+/** A number whose value is the same but whose wording (formatted text or label) changed: a presentation change. */
+export interface StatWordingChange {
+  readonly key: string;
+  readonly before: { readonly text: string | null; readonly label: string };
+  readonly after: { readonly text: string | null; readonly label: string };
+}
+
+/** A figure whose plotted data changed (or that came or went). */
 export interface FigureChange {
   readonly key: string;
-  readonly change: "redrawn" | "added" | "removed";
+  readonly change: "updated" | "added" | "removed";
   readonly label: string;
   readonly title: string;
   /** Where the figure is now; null for a figure no longer on the site. */
   readonly href: string | null;
+  /** The data files it depends on that changed (sorted); empty when none did (code). */
+  readonly causes: readonly string[];
+}
+
+/** A figure with the same plotted data, drawn or worded differently: a presentation change. */
+export interface FigureRedrawn {
+  readonly key: string;
+  readonly label: string;
+  readonly title: string;
+  readonly href: string;
 }
 
 export interface ClaimChange {
@@ -57,33 +90,58 @@ export interface RecordChanges {
 }
 
 export interface ReleaseDiff {
-  readonly since: { readonly version: string; readonly dataAsOf: string | null };
+  readonly since: { readonly version: string; readonly dataAsOf: string | null; readonly schema: number };
   readonly current: { readonly version: string; readonly dataAsOf: string | null };
+  /** What the data says. */
   readonly dataFiles: readonly DataFileChange[];
   readonly stats: readonly StatGroup[];
   readonly figures: readonly FigureChange[];
   readonly claims: readonly ClaimChange[];
   /** Every record set of either manifest, by name, changed or not. */
   readonly records: readonly RecordChanges[];
+  /** How it is presented. */
+  readonly presentation: { readonly figures: readonly FigureRedrawn[]; readonly stats: readonly StatWordingChange[] };
+  /** True when anything in the first part changed, or the date the data runs to. */
+  readonly dataChanged: boolean;
   /** True when nothing at all changed. */
   readonly unchanged: boolean;
 }
 
-const sortedKeys = (...records: Readonly<Record<string, unknown>>[]) => [...new Set(records.flatMap((r) => Object.keys(r)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-const get = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+export interface DiffOptions {
+  /**
+   * The current build's figures hashed as schema 1 hashed them (specHash of their specs), by
+   * key: what a figure of a schema-1 release is compared with. Without it, every figure of
+   * such a release counts as different.
+   */
+  readonly schema1Hashes?: Readonly<Record<string, string>>;
+}
 
-export function statDirection(before: ManifestStat | undefined, after: ManifestStat | undefined): StatDirection {
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sortedKeys = (...records: Readonly<Record<string, unknown>>[]) => [...new Set(records.flatMap((r) => Object.keys(r)))].sort(byText);
+const get = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+const filesOf = (entry: object | undefined): readonly string[] => (entry && "files" in entry ? (entry.files as readonly string[]) : []);
+
+export function statDirection(before: Pick<ManifestStat, "value"> | undefined, after: Pick<ManifestStat, "value"> | undefined): StatDirection {
   if (!before) return "added";
   if (!after) return "removed";
   if (typeof before.value === "number" && typeof after.value === "number" && before.value !== after.value) return after.value > before.value ? "up" : "down";
   return "changed";
 }
 
-function statChanges(before: Manifest["stats"], after: Manifest["stats"]): StatGroup[] {
+/** The files among those of `entries` (a release's and the build's record of one thing) that changed. */
+function causesOf(changedFiles: ReadonlySet<string>, ...entries: (object | undefined)[]): string[] {
+  return [...new Set(entries.flatMap((entry) => filesOf(entry)))].filter((file) => changedFiles.has(file)).sort(byText);
+}
+
+function statChanges(before: RecordedManifest["stats"], after: Manifest["stats"], changedFiles: ReadonlySet<string>): { groups: StatGroup[]; wording: StatWordingChange[] } {
   const groups = new Map<string, StatChange[]>();
+  const wording: StatWordingChange[] = [];
   for (const key of sortedKeys(before, after)) {
     const [old, now] = [get(before, key), get(after, key)];
-    if (old && now && old.value === now.value && old.text === now.text) continue;
+    if (old && now && old.value === now.value) {
+      if (old.text !== now.text || old.label !== now.label) wording.push({ key, before: { text: old.text, label: old.label }, after: { text: now.text, label: now.label } });
+      continue;
+    }
     const prefix = key.split(".")[0];
     const change: StatChange = {
       key,
@@ -91,22 +149,42 @@ function statChanges(before: Manifest["stats"], after: Manifest["stats"]): StatG
       before: old?.text ?? null,
       after: now?.text ?? null,
       direction: statDirection(old, now),
-      sameWhenRounded: Boolean(old && now && old.value !== now.value && old.text === now.text),
+      sameWhenRounded: Boolean(old && now && old.text === now.text),
+      causes: causesOf(changedFiles, old, now),
     };
     groups.set(prefix, [...(groups.get(prefix) ?? []), change]);
   }
-  return [...groups].map(([prefix, changes]) => ({ prefix, changes }));
+  return { groups: [...groups].map(([prefix, changes]) => ({ prefix, changes })), wording };
 }
 
-function figureChanges(before: Manifest["figures"], after: Manifest["figures"]): FigureChange[] {
-  const changes: FigureChange[] = [];
+function figureChanges(
+  before: RecordedManifest["figures"],
+  after: Manifest["figures"],
+  changedFiles: ReadonlySet<string>,
+  schema1Hashes: Readonly<Record<string, string>> | undefined,
+): { changed: FigureChange[]; redrawn: FigureRedrawn[] } {
+  const changed: FigureChange[] = [];
+  const redrawn: FigureRedrawn[] = [];
   for (const key of sortedKeys(before, after)) {
-    const [old, now] = [get(before, key), get(after, key)];
-    if (old && now && old.hash === now.hash) continue;
-    const shown = (now ?? old) as ManifestFigure;
-    changes.push({ key, change: !old ? "added" : !now ? "removed" : "redrawn", label: shown.label, title: shown.title, href: now ? now.href : null });
+    const [old, now] = [get<ManifestFigure | ManifestV1Figure>(before, key), get(after, key)];
+    const causes = causesOf(changedFiles, old, now);
+    if (!old || !now) {
+      const shown = (now ?? old) as ManifestFigure | ManifestV1Figure;
+      changed.push({ key, change: old ? "removed" : "added", label: shown.label, title: shown.title, href: now ? now.href : null, causes });
+      continue;
+    }
+    const where = { key, label: now.label, title: now.title, href: now.href };
+    if ("hash" in old) {
+      // Schema 1: one hash of data and drawing together (see the module's comment).
+      if (schema1Hashes !== undefined && get(schema1Hashes, key) === old.hash) continue;
+      if (causes.length > 0) changed.push({ ...where, change: "updated", causes });
+      else redrawn.push(where);
+      continue;
+    }
+    if (old.dataHash !== now.dataHash) changed.push({ ...where, change: "updated", causes });
+    else if (old.drawingHash !== now.drawingHash) redrawn.push(where);
   }
-  return changes;
+  return { changed, redrawn };
 }
 
 function dataFileChanges(before: Manifest["dataFiles"], after: Manifest["dataFiles"]): DataFileChange[] {
@@ -130,25 +208,48 @@ function recordChanges(name: string, before: Readonly<Record<string, string>>, a
   return { name, added, removed, renamed };
 }
 
-export function diffManifests(before: Manifest, after: Manifest): ReleaseDiff {
+/** The changes from a recorded release (`before`, of schema 1 or 2) to the current build (`after`). */
+export function diffManifests(before: RecordedManifest, after: Manifest, options: DiffOptions = {}): ReleaseDiff {
   const dataFiles = dataFileChanges(before.dataFiles, after.dataFiles);
-  const stats = statChanges(before.stats, after.stats);
-  const figures = figureChanges(before.figures, after.figures);
+  const changedFiles = new Set(dataFiles.map((f) => f.file));
+  const stats = statChanges(before.stats, after.stats, changedFiles);
+  const figures = figureChanges(before.figures, after.figures, changedFiles, options.schema1Hashes);
   const claims = sortedKeys(before.claims, after.claims).flatMap((id): ClaimChange[] => {
     const [old, now] = [get(before.claims, id) ?? null, get(after.claims, id) ?? null];
     return old === now ? [] : [{ id, before: old, after: now }];
   });
   const records = sortedKeys(before.records, after.records).map((name) => recordChanges(name, get(before.records, name) ?? {}, get(after.records, name) ?? {}));
   const recordsChanged = records.some((r) => r.added.length + r.removed.length + r.renamed.length > 0);
-  const unchanged = dataFiles.length + stats.length + figures.length + claims.length === 0 && !recordsChanged && before.dataAsOf === after.dataAsOf;
+  const dataChanged = dataFiles.length + stats.groups.length + figures.changed.length + claims.length > 0 || recordsChanged || before.dataAsOf !== after.dataAsOf;
   return {
-    since: { version: before.version, dataAsOf: before.dataAsOf },
+    since: { version: before.version, dataAsOf: before.dataAsOf, schema: before.schema },
     current: { version: after.version, dataAsOf: after.dataAsOf },
     dataFiles,
-    stats,
-    figures,
+    stats: stats.groups,
+    figures: figures.changed,
     claims,
     records,
-    unchanged,
+    presentation: { figures: figures.redrawn, stats: stats.wording },
+    dataChanged,
+    unchanged: !dataChanged && figures.redrawn.length + stats.wording.length === 0,
   };
+}
+
+/** The ways a build differs from a recorded release, counted in words: "2 data files, 1 number and 1 council". */
+export function differencesInWords(diff: ReleaseDiff, recordSets: readonly { readonly name: string; readonly heading: string; readonly singular: string }[] = []): string {
+  const counted = (n: number, one: string, many: string) => (n === 0 ? [] : [`${n} ${n === 1 ? one : many}`]);
+  const records = diff.records.flatMap((r) => {
+    const n = r.added.length + r.removed.length + r.renamed.length;
+    const set = recordSets.find((s) => s.name === r.name);
+    return counted(n, `${set?.singular ?? r.name} added, removed or renamed`, `${set?.heading.toLowerCase() ?? r.name} added, removed or renamed`);
+  });
+  const parts = [
+    ...counted(diff.dataFiles.length, "data file", "data files"),
+    ...counted(diff.stats.reduce((n, g) => n + g.changes.length, 0), "number", "numbers"),
+    ...counted(diff.figures.length, "figure's plotted data", "figures' plotted data"),
+    ...counted(diff.claims.length, "claim's status", "claims' statuses"),
+    ...records,
+    ...(diff.since.dataAsOf !== diff.current.dataAsOf ? ["the date the data runs to"] : []),
+  ];
+  return parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }

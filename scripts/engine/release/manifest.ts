@@ -3,30 +3,45 @@
  * can be compared by. Every build writes it to _site/manifest.json; `npm run release`
  * records it as releases/<version>/manifest.json. It holds, by key:
  *   - each data file's sha256 (from the provenance ledger the build has just verified);
- *   - each stat's value, formatted text and label;
- *   - each placed figure's hash of spec + plotted data (the SVG cache's hashing, without
- *     the renderer) and where it appears;
+ *   - each stat's value, apart from its wording (formatted text and label), and the data
+ *     files it depends on (its family's, report.ts familyFiles);
+ *   - each figure (placed by the content or drawn on a family's page): a hash of its plotted
+ *     data (its rows: what its CSV and table hold), apart from a hash of how it is drawn (its
+ *     renderings' specs with those rows left out, its title, description, caption, source and
+ *     table headings), the data files it depends on, and where it appears;
  *   - each claim's derived status;
  *   - each record set the families keep (e.g. the councils, code → name), at the top level under its name;
  *   - the report version and the date the data runs to.
+ * So "What changed" can tell a change of data from a change of presentation or method.
  * Pure: no clock, no I/O. The same inputs give the same bytes (keys sorted, stable JSON).
+ *
+ * Schema 2. Schema 1 (releases recorded before it, e.g. 0.1.0) kept one hash per figure over
+ * its specs with the rows inlined, and no data files per stat: parseManifest still reads it,
+ * as a ManifestV1, and the diff compares what it can (diff.ts).
  */
+import { createHash } from "node:crypto";
 import type { TopLevelSpec } from "vega-lite";
-import { specHash } from "../render/cache.ts";
+import type { FigureDefinition, PlottedRow } from "../figures/types.ts";
 
-export const MANIFEST_SCHEMA = 1;
+export const MANIFEST_SCHEMA = 2;
 
 export interface ManifestStat {
   /** The raw value; null when it is not a finite number or a string (never quoted then). */
   readonly value: number | string | null;
-  /** The value as a reader sees it; null when it cannot be formatted. */
+  /** The value as a reader sees it; null when it cannot be formatted. Wording, with the label. */
   readonly text: string | null;
   readonly label: string;
+  /** The data files the value is computed from (sorted). */
+  readonly files: readonly string[];
 }
 
 export interface ManifestFigure {
-  /** sha256 of the Vega-Lite spec, which inlines the plotted rows. */
-  readonly hash: string;
+  /** sha256 of the plotted rows (every field, keys sorted, rows in order): what the figure's CSV and table hold. */
+  readonly dataHash: string;
+  /** sha256 of how it is drawn: every rendering's spec with the plotted rows left out, and its words (figureWords). */
+  readonly drawingHash: string;
+  /** The data files its rows are computed from (sorted). */
+  readonly files: readonly string[];
   /** "Figure 1.2" */
   readonly label: string;
   readonly title: string;
@@ -35,7 +50,7 @@ export interface ManifestFigure {
 }
 
 export interface Manifest {
-  readonly schema: number;
+  readonly schema: typeof MANIFEST_SCHEMA;
   readonly version: string;
   /** ISO date (YYYY-MM-DD) the data runs to, or null when the data has no dates (see dataAsOf). */
   readonly dataAsOf: string | null;
@@ -47,6 +62,27 @@ export interface Manifest {
   readonly records: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
+/** A figure as schema 1 recorded it: one hash of its renderings' specs, which inline its rows (specHash in render/cache.ts). */
+export interface ManifestV1Figure {
+  readonly hash: string;
+  readonly label: string;
+  readonly title: string;
+  readonly href: string;
+}
+
+/** A manifest of schema 1 (releases/0.1.0): stats without their files, figures with one hash of data and drawing together. */
+export interface ManifestV1 extends Omit<Manifest, "schema" | "stats" | "figures"> {
+  readonly schema: 1;
+  readonly stats: Readonly<Record<string, Omit<ManifestStat, "files">>>;
+  readonly figures: Readonly<Record<string, ManifestV1Figure>>;
+}
+
+/** A recorded release's manifest, of either schema this engine reads. */
+export type RecordedManifest = Manifest | ManifestV1;
+
+/** What a figure says in words besides its chart: part of how it is drawn. */
+export type FigureWords = Pick<FigureDefinition, "title" | "description" | "caption" | "source" | "columns" | "pivot">;
+
 /** The parts of a prepared report the manifest reads; the stat registry fits `stats`. */
 export interface ManifestInput {
   readonly version: string;
@@ -57,10 +93,56 @@ export interface ManifestInput {
     get(key: string): { readonly value: number | string; readonly label: string };
     format(key: string): string;
   };
+  /** The data files each stat depends on, by key (report.ts dependsOn.stats); every stat must have its entry. */
+  readonly statFiles: ReadonlyMap<string, readonly string[]>;
   /** The figures readers see: those placed in the content and those drawn by page templates (council timelines). */
-  readonly figures: readonly { readonly key: string; /** Every rendering's spec, wide first (scripts/engine/figures/renderings.ts). */ readonly specs: readonly TopLevelSpec[]; readonly label: string; readonly title: string; readonly href: string }[];
+  readonly figures: readonly {
+    readonly key: string;
+    /** Every rendering's spec, wide first (scripts/engine/figures/renderings.ts). */
+    readonly specs: readonly TopLevelSpec[];
+    readonly rows: readonly PlottedRow[];
+    readonly words: FigureWords;
+    readonly files: readonly string[];
+    readonly label: string;
+    readonly title: string;
+    readonly href: string;
+  }[];
   readonly claims: readonly { readonly id: string; readonly status: string }[];
   readonly records: readonly { readonly name: string; readonly entries: readonly { readonly key: string; readonly name: string }[] }[];
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** The hash of a figure's plotted data: its rows, each with its fields in key order, in their order. */
+export function figureDataHash(rows: readonly PlottedRow[]): string {
+  return sha256(JSON.stringify(sortedDeep(rows)));
+}
+
+/** What stands in a spec for the figure's own rows when the drawing is hashed. */
+export const ROWS_PLACEHOLDER = "(the figure's plotted rows)";
+
+/**
+ * A spec with every array equal to the figure's rows (its inline `data.values`, wherever
+ * the spec or its layers hold them) replaced by ROWS_PLACEHOLDER; keys sorted. Inline data
+ * that is not the rows (an annotation's text, a reference line) stays: it is part of the drawing.
+ */
+export function specWithoutRows(spec: unknown, rows: readonly PlottedRow[]): unknown {
+  const rowsJson = JSON.stringify(sortedDeep(rows));
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      if (value.length === rows.length && JSON.stringify(sortedDeep(value)) === rowsJson) return ROWS_PLACEHOLDER;
+      return value.map(strip);
+    }
+    if (value !== null && typeof value === "object") return byKey(Object.entries(value).map(([k, v]) => [k, strip(v)] as const));
+    return value;
+  };
+  return strip(spec);
+}
+
+/** The hash of how a figure is drawn: its renderings' specs without its rows, and its words. */
+export function figureDrawingHash(specs: readonly TopLevelSpec[], rows: readonly PlottedRow[], words: FigureWords): string {
+  const { title, description, caption, source, columns, pivot } = words;
+  return sha256(JSON.stringify({ specs: specs.map((spec) => specWithoutRows(spec, rows)), words: sortedDeep({ title, description, caption, source, columns, pivot: pivot ?? null }) }));
 }
 
 /** An object with its entries sorted by key (so JSON.stringify writes them in that order). */
@@ -74,8 +156,10 @@ function byKey<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
   return result;
 }
 
-function statEntry(stats: ManifestInput["stats"], key: string): ManifestStat {
+function statEntry(stats: ManifestInput["stats"], statFiles: ManifestInput["statFiles"], key: string): ManifestStat {
   const { value, label } = stats.get(key);
+  const files = statFiles.get(key);
+  if (!files) throw new Error(`the stat "${key}" has no record of the data files it depends on`);
   const usable = typeof value === "string" || Number.isFinite(value);
   let text: string | null = null;
   try {
@@ -83,7 +167,7 @@ function statEntry(stats: ManifestInput["stats"], key: string): ManifestStat {
   } catch {
     // A stat no page quotes may have no usable value (the registry only fails when one is quoted).
   }
-  return { value: usable ? value : null, text, label };
+  return { value: usable ? value : null, text, label, files: [...files] };
 }
 
 export function buildManifest(input: ManifestInput): Manifest {
@@ -92,8 +176,10 @@ export function buildManifest(input: ManifestInput): Manifest {
     version: input.version,
     dataAsOf: input.dataAsOf,
     dataFiles: byKey(input.dataFiles.map((f) => [f.file, f.sha256] as const)),
-    stats: byKey(input.stats.keys().map((key) => [key, statEntry(input.stats, key)] as const)),
-    figures: byKey(input.figures.map((f) => [f.key, { hash: specHash(...f.specs), label: f.label, title: f.title, href: f.href }] as const)),
+    stats: byKey(input.stats.keys().map((key) => [key, statEntry(input.stats, input.statFiles, key)] as const)),
+    figures: byKey(
+      input.figures.map((f) => [f.key, { dataHash: figureDataHash(f.rows), drawingHash: figureDrawingHash(f.specs, f.rows, f.words), files: [...f.files], label: f.label, title: f.title, href: f.href }] as const),
+    ),
     claims: byKey(input.claims.map((c) => [c.id, c.status] as const)),
     records: byKey(
       input.records.map((set) => {
@@ -145,28 +231,49 @@ export function dataAsOf(dates: Iterable<string>): string | null {
   return latest;
 }
 
-/** Check that parsed JSON looks like a manifest this code can compare against. */
-export function parseManifest(json: string, where: string): Manifest {
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isStrings = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === "string");
+
+/**
+ * Read a manifest written by this engine: schema 2, or schema 1 (a release recorded before
+ * figures kept their data apart from their drawing). Anything else fails in plain words.
+ */
+export function parseManifest(json: string, where: string): RecordedManifest {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch (error) {
     throw new Error(`${where} is not valid JSON: ${(error as Error).message}`);
   }
-  const m = parsed as Record<string, unknown> | null;
+  const m = parsed;
   const objects = ["dataFiles", "stats", "figures", "claims"] as const;
-  const isObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
-  if (!m || !isObject(m) || m.schema !== MANIFEST_SCHEMA || typeof m.version !== "string" || objects.some((k) => !isObject(m[k]))) {
-    throw new Error(`${where} is not a release manifest (schema ${MANIFEST_SCHEMA}: version, dataAsOf, dataFiles, stats, figures, claims, and any record sets)`);
+  const shape = `version, dataAsOf, dataFiles, stats, figures, claims, and any record sets`;
+  if (!isObject(m) || typeof m.version !== "string" || objects.some((k) => !isObject(m[k]))) {
+    throw new Error(`${where} is not a release manifest (schema ${MANIFEST_SCHEMA} or 1: ${shape})`);
   }
+  if (m.schema !== 1 && m.schema !== MANIFEST_SCHEMA) {
+    const newer = typeof m.schema === "number" && m.schema > MANIFEST_SCHEMA;
+    throw new Error(`${where} is a manifest of schema ${JSON.stringify(m.schema ?? null)}; this engine reads schemas 1 and ${MANIFEST_SCHEMA}${newer ? ": it was written by a newer engine" : ""}`);
+  }
+  const figures = Object.entries(m.figures as Record<string, unknown>);
+  const stats = Object.entries(m.stats as Record<string, unknown>);
+  const badFigure = figures.find(([, f]) =>
+    !isObject(f) || (m.schema === 1 ? typeof f.hash !== "string" : typeof f.dataHash !== "string" || typeof f.drawingHash !== "string" || !isStrings(f.files)),
+  );
+  if (badFigure) {
+    const wanted = m.schema === 1 ? "a hash" : "a dataHash, a drawingHash and its files";
+    throw new Error(`${where}: the figure "${badFigure[0]}" is not recorded as schema ${String(m.schema)} records a figure (${wanted})`);
+  }
+  const badStat = m.schema === MANIFEST_SCHEMA ? stats.find(([, s]) => !isObject(s) || !isStrings(s.files)) : undefined;
+  if (badStat) throw new Error(`${where}: the stat "${badStat[0]}" is not recorded with the data files it depends on, as schema ${MANIFEST_SCHEMA} records a stat`);
   const records: Record<string, Record<string, string>> = {};
   for (const [key, value] of Object.entries(m)) {
     if (BASE_KEYS.includes(key)) continue;
-    if (!isObject(value) || Object.values(value as object).some((name) => typeof name !== "string")) {
+    if (!isObject(value) || Object.values(value).some((name) => typeof name !== "string")) {
       throw new Error(`${where}: "${key}" is not a record set (an object of names by key)`);
     }
     records[key] = value as Record<string, string>;
   }
   const base = Object.fromEntries(Object.entries(m).filter(([key]) => BASE_KEYS.includes(key)));
-  return { ...(base as Omit<Manifest, "records">), records };
+  return { ...(base as Omit<RecordedManifest, "records">), records } as RecordedManifest;
 }

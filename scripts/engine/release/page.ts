@@ -3,7 +3,7 @@
  * Nunjucks partial (_includes/what-changed.njk). Pure: the release state in, words out.
  */
 import { dayMonthYear } from "../stats/format.ts";
-import type { ReleaseDiff, StatDirection } from "./diff.ts";
+import { differencesInWords, type ReleaseDiff, type StatDirection, type StatWordingChange } from "./diff.ts";
 import type { ReleaseState } from "./store.ts";
 
 /** "2015-03-31" → "31 March 2015"; null → "no dated data". Fixed English, no locale or clock. */
@@ -25,15 +25,25 @@ const shortHash = (hash: string | null) => (hash === null ? "–" : hash.slice(0
 export interface ChangesView {
   readonly version: string;
   readonly dataAsOf: string;
-  /** Null when no release has been recorded: the page says so. */
+  /** The release compared with; null when there is none (or the build differs from its own recorded version). */
   readonly since: { readonly version: string; readonly dataAsOf: string } | null;
+  /** This build is its version's recorded release (same data and results), or null when its version is not recorded or it differs. */
+  readonly recorded: { readonly version: string } | null;
+  /** This build differs from the recorded release of its own version: what differs, in words. Nothing is compared then. */
+  readonly mismatch: { readonly version: string; readonly summary: string; readonly items: readonly string[] } | null;
   readonly unchanged: boolean;
+  /** Anything in the "Data changed" part changed. */
+  readonly dataChanged: boolean;
+  /** The release compared with recorded each figure's data and drawing in one hash (manifest schema 1). */
+  readonly schema1: boolean;
   readonly dataFiles: readonly { readonly file: string; readonly change: string; readonly before: string; readonly after: string }[];
   readonly statGroups: readonly {
     readonly prefix: string;
-    readonly rows: readonly { readonly key: string; readonly label: string; readonly before: string; readonly after: string; readonly change: string }[];
+    /** `causes`: the data files behind the number that changed; empty when none did (the cause is code). */
+    readonly rows: readonly { readonly key: string; readonly label: string; readonly before: string; readonly after: string; readonly change: string; readonly causes: readonly string[] }[];
   }[];
-  readonly figures: readonly { readonly label: string; readonly title: string; readonly href: string | null; readonly change: string }[];
+  /** Figures whose plotted data changed, or that came or went. */
+  readonly figures: readonly { readonly label: string; readonly title: string; readonly href: string | null; readonly change: string; readonly causes: readonly string[] }[];
   readonly claims: readonly { readonly id: string; readonly before: string; readonly after: string }[];
   /** Each record set (the councils): its entries added, removed and renamed, as "Name (key)". */
   readonly records: readonly {
@@ -44,6 +54,10 @@ export interface ChangesView {
     readonly removed: readonly string[];
     readonly renamed: readonly string[];
   }[];
+  /** Figures with the same plotted data, drawn or worded differently. */
+  readonly redrawn: readonly { readonly label: string; readonly title: string; readonly href: string }[];
+  /** Numbers with the same value, worded differently. */
+  readonly reworded: readonly { readonly key: string; readonly label: string; readonly before: string; readonly after: string; readonly change: string }[];
   /** What the page compares, in a sentence: "data file, number, figure, claim and council". */
   readonly kinds: string;
 }
@@ -51,8 +65,19 @@ export interface ChangesView {
 /** "a, b and c". */
 const inWords = (items: readonly string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
 
+/** Up to `most` items in words, then how many more. */
+function someOf(items: readonly string[], most = 12): string {
+  return items.length <= most ? inWords(items) : `${items.slice(0, most).join(", ")} and ${items.length - most} more`;
+}
+
 const STATUS_TEXT: Record<string, string> = { reproduced: "reproduced", differs: "differs", not_reproducible: "not reproducible" };
 const statusText = (status: string | null) => (status === null ? "–" : (STATUS_TEXT[status] ?? status));
+
+function rewording(change: StatWordingChange): string {
+  const text = change.before.text !== change.after.text;
+  const label = change.before.label !== change.after.label;
+  return text && label ? "its text and its label" : text ? "its text" : `its label (it was "${change.before.label}")`;
+}
 
 function diffView(diff: ReleaseDiff, sets: ReleaseState["recordSets"]) {
   return {
@@ -65,9 +90,10 @@ function diffView(diff: ReleaseDiff, sets: ReleaseState["recordSets"]) {
         before: c.before ?? "–",
         after: c.after ?? "–",
         change: c.sameWhenRounded ? `${DIRECTION_TEXT[c.direction]} (the same when rounded)` : DIRECTION_TEXT[c.direction],
+        causes: c.causes,
       })),
     })),
-    figures: diff.figures.map((f) => ({ label: f.label, title: f.title, href: f.href, change: f.change === "removed" ? "no longer in the report" : f.change === "added" ? "new" : "redrawn" })),
+    figures: diff.figures.map((f) => ({ label: f.label, title: f.title, href: f.href, change: f.change === "removed" ? "no longer in the report" : f.change === "added" ? "new" : "updated", causes: f.causes })),
     claims: diff.claims.map((c) => ({ id: c.id, before: statusText(c.before), after: statusText(c.after) })),
     records: diff.records.map((r) => {
       const set = sets.find((s) => s.name === r.name);
@@ -80,20 +106,54 @@ function diffView(diff: ReleaseDiff, sets: ReleaseState["recordSets"]) {
         renamed: r.renamed.map((e) => `${e.before} is now ${e.after} (${e.key})`),
       };
     }),
+    redrawn: diff.presentation.figures.map((f) => ({ label: f.label, title: f.title, href: f.href })),
+    reworded: diff.presentation.stats.map((c) => ({ key: c.key, label: c.after.label, before: c.before.text ?? "–", after: c.after.text ?? "–", change: rewording(c) })),
   };
 }
 
-export function changesView(state: ReleaseState): ChangesView {
-  const { manifest, diff, recordSets } = state;
-  const kinds = inWords(["data file", "number", "figure", "claim", ...(diff?.records ?? []).map((r) => recordSets.find((s) => s.name === r.name)?.singular ?? r.name)]);
-  const head = { version: manifest.version, dataAsOf: readableDate(manifest.dataAsOf), kinds };
-  if (!diff) {
-    return { ...head, since: null, unchanged: false, dataFiles: [], statGroups: [], figures: [], claims: [], records: [] };
+/** What differs between a build and the recorded release of its own version, one line per kind. */
+function mismatchItems(diff: ReleaseDiff, sets: ReleaseState["recordSets"]): string[] {
+  const items: string[] = [];
+  if (diff.dataFiles.length) items.push(`Data files: ${someOf(diff.dataFiles.map((f) => `${f.file} (${f.change})`))}`);
+  const stats = diff.stats.flatMap((g) => g.changes);
+  if (stats.length) {
+    const fromCode = stats.filter((c) => c.causes.length === 0).length;
+    const cause =
+      fromCode === 0 ? "" : fromCode < stats.length ? ` (${fromCode} of them from code: no data file behind them changed)` : stats.length === 1 ? " (from code: no data file behind it changed)" : " (from code: no data file behind them changed)";
+    items.push(`Numbers: ${someOf(stats.map((c) => c.key))}${cause}`);
   }
-  return { ...head, since: { version: diff.since.version, dataAsOf: readableDate(diff.since.dataAsOf) }, unchanged: diff.unchanged, ...diffView(diff, recordSets) };
+  if (diff.figures.length) items.push(`Figures' plotted data: ${someOf(diff.figures.map((f) => f.label))}`);
+  if (diff.claims.length) items.push(`Claims' statuses: ${someOf(diff.claims.map((c) => c.id))}`);
+  for (const r of diff.records) {
+    const entries = [...r.added.map((e) => `${e.name} (${e.key}) added`), ...r.removed.map((e) => `${e.name} (${e.key}) removed`), ...r.renamed.map((e) => `${e.before} (${e.key}) renamed ${e.after}`)];
+    if (entries.length) items.push(`${sets.find((s) => s.name === r.name)?.heading ?? r.name}: ${someOf(entries)}`);
+  }
+  if (diff.since.dataAsOf !== diff.current.dataAsOf) items.push(`The date the data runs to: ${readableDate(diff.since.dataAsOf)} then, ${readableDate(diff.current.dataAsOf)} now`);
+  return items;
 }
 
-/** The page's heading: "What changed since 1.0.0", or "What changed" before the first release. */
+const EMPTY = { unchanged: false, dataChanged: false, schema1: false, dataFiles: [], statGroups: [], figures: [], claims: [], records: [], redrawn: [], reworded: [] } as const;
+
+export function changesView(state: ReleaseState): ChangesView {
+  const { manifest, diff, recordSets, recorded } = state;
+  const kinds = inWords(["data file", "number", "figure", "claim", ...(diff?.records ?? []).map((r) => recordSets.find((s) => s.name === r.name)?.singular ?? r.name)]);
+  const head = { version: manifest.version, dataAsOf: readableDate(manifest.dataAsOf), kinds, recorded: recorded?.matches ? { version: recorded.version } : null, mismatch: null };
+  if (recorded && !recorded.matches) {
+    const { differences } = recorded;
+    return { ...head, ...EMPTY, since: null, mismatch: { version: recorded.version, summary: differencesInWords(differences, recordSets), items: mismatchItems(differences, recordSets) } };
+  }
+  if (!diff) return { ...head, ...EMPTY, since: null };
+  return {
+    ...head,
+    since: { version: diff.since.version, dataAsOf: readableDate(diff.since.dataAsOf) },
+    unchanged: diff.unchanged,
+    dataChanged: diff.dataChanged,
+    schema1: diff.since.schema === 1,
+    ...diffView(diff, recordSets),
+  };
+}
+
+/** The page's heading: "What changed since 1.0.0", or "What changed" when it compares with no release. */
 export function changesTitle(state: ReleaseState): string {
   return state.diff ? `What changed since ${state.diff.since.version}` : "What changed";
 }
@@ -102,8 +162,10 @@ export function changesTitle(state: ReleaseState): string {
 export const CHANGES_PAGE = "content/what-changed.md";
 
 /**
- * The note under a figure that changed since the latest release, linking to the changes
- * page when the report has one; null for a figure that did not change or before any release.
+ * The note under a figure whose plotted data changed since the release compared with (or
+ * that is new since), linking to the changes page when the report has one; null for a
+ * figure whose data did not change — drawn or worded differently or not at all — and when
+ * no release is compared with.
  */
 export function figureNote(state: ReleaseState, key: string, pages: readonly { readonly inputPath: string; readonly url: string }[]): { readonly text: string; readonly href: string | null } | null {
   if (!state.diff) return null;

@@ -12,10 +12,12 @@ import type { ReportData } from "../data/report-data.ts";
 import { pagePlacement, type Placement } from "../figures/placement.ts";
 import { figureRenderings } from "../figures/renderings.ts";
 import type { PageFigure, RecordSet } from "../family.ts";
+import type { FigureDefinition } from "../figures/types.ts";
 import type { Report } from "../report.ts";
-import { diffManifests, type ReleaseDiff } from "./diff.ts";
-import { buildManifest, dataAsOf, manifestJson, parseManifest, stableJson, type Manifest, type ManifestInput } from "./manifest.ts";
-import { isVersion, latestVersion } from "./versions.ts";
+import { specHash } from "../render/cache.ts";
+import { differencesInWords, diffManifests, type DiffOptions, type ReleaseDiff } from "./diff.ts";
+import { buildManifest, dataAsOf, MANIFEST_SCHEMA, manifestJson, parseManifest, stableJson, type Manifest, type ManifestInput, type RecordedManifest } from "./manifest.ts";
+import { compareVersions, isVersion, latestVersion } from "./versions.ts";
 
 export const RELEASES_DIR = "releases";
 export const MANIFEST_FILE = "manifest.json";
@@ -41,43 +43,60 @@ export function dataDates(data: ReportData): string[] {
   });
 }
 
-/** A figure as the manifest records it: its renderings' specs, where it is and what it says. */
+/** A figure as the manifest records it: its renderings' specs, rows and words, its data files, where it is. */
 type ManifestFigureInput = ManifestInput["figures"][number];
 
+/** The manifest of the build being made, and what a release of schema 1 is compared with. */
+export interface BuildRecord {
+  readonly manifest: Manifest;
+  /** Each figure's hash as schema 1 recorded it (diff.ts DiffOptions). */
+  readonly schema1Hashes: Readonly<Record<string, string>>;
+}
+
 /** The manifest of the build being made: its data, report, figures (placed and drawn on family pages), version and date. */
-export function manifestOfBuild(version: string, data: ReportData, report: Report, placements: ReadonlyMap<string, Placement>, pageFigures: readonly PageFigure[]): Manifest {
+export function manifestOfBuild(version: string, data: ReportData, report: Report, placements: ReadonlyMap<string, Placement>, pageFigures: readonly PageFigure[]): BuildRecord {
+  const entry = (definition: FigureDefinition, placement: Placement, label: string): ManifestFigureInput => {
+    const files = report.dependsOn.figures.get(definition.key);
+    if (!files) throw new BuildError(`the figure "${definition.key}" has no record of the family that made it`);
+    const { title, description, caption, source, columns, pivot } = definition;
+    return { key: placement.key, specs: figureRenderings(definition).map((r) => r.spec), rows: definition.rows, words: { title, description, caption, source, columns, pivot }, files, label, title, href: placement.href };
+  };
   const placed = [...placements.values()].flatMap((placement): ManifestFigureInput[] => {
     const definition = report.figures.get(placement.key);
-    return definition ? [{ key: placement.key, specs: figureRenderings(definition).map((r) => r.spec), label: placement.label, title: definition.title, href: placement.href }] : [];
+    return definition ? [entry(definition, placement, placement.label)] : [];
   });
   // Figures on a family's own pages (a council's timeline) are named by their page too.
   const onPages = pageFigures.map((figure): ManifestFigureInput => {
     const placement = pagePlacement(figure.definition.key, figure);
-    return { key: placement.key, specs: figureRenderings(figure.definition).map((r) => r.spec), label: `${placement.label}, ${placement.page.title}`, title: figure.definition.title, href: placement.href };
+    return entry(figure.definition, placement, `${placement.label}, ${placement.page.title}`);
   });
-  return buildManifest({
+  const figures = [...placed, ...onPages];
+  const manifest = buildManifest({
     version,
     dataAsOf: dataAsOf(dataDates(data)),
     dataFiles: data.provenance,
     stats: report.stats,
-    figures: [...placed, ...onPages],
+    statFiles: report.dependsOn.stats,
+    figures,
     claims: report.claims.map((a) => ({ id: a.claim.id, status: a.derived })),
     records: report.records,
   });
+  return { manifest, schema1Hashes: Object.fromEntries(figures.map((f) => [f.key, specHash(...f.specs)])) };
 }
 
 export const releaseManifestPath = (root: string, version: string) => path.join(root, RELEASES_DIR, version, MANIFEST_FILE);
 
-/** The latest recorded release by version order, or null when there is none. */
-export async function latestRelease(root: string): Promise<Manifest | null> {
-  let names: string[];
+/** The versions recorded in releases/ (folders named as versions), in no particular order. */
+export async function recordedVersions(root: string): Promise<string[]> {
   try {
-    names = (await readdir(path.join(root, RELEASES_DIR), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    return (await readdir(path.join(root, RELEASES_DIR), { withFileTypes: true })).filter((e) => e.isDirectory() && isVersion(e.name)).map((e) => e.name);
   } catch {
-    return null;
+    return [];
   }
-  const version = latestVersion(names);
-  if (version === undefined) return null;
+}
+
+/** The manifest recorded for one version. */
+export async function readRelease(root: string, version: string): Promise<RecordedManifest> {
   const file = releaseManifestPath(root, version);
   const where = `${RELEASES_DIR}/${version}/${MANIFEST_FILE}`;
   const text = await readFile(file, "utf8").catch(() => {
@@ -94,18 +113,49 @@ export async function latestRelease(root: string): Promise<Manifest | null> {
   return manifest;
 }
 
-/** What a build knows about releases: its own manifest, and the changes since the latest release. */
+/**
+ * What a build knows about releases: its own manifest, and the release its "What changed"
+ * page compares it with — the latest recorded release before its version. When its own
+ * version is recorded too, `recorded` says whether this build is that release (the same
+ * data and results: then the comparison is with the release before it) or differs from it
+ * (then nothing is compared: a version is not compared with itself, and `warning` says so).
+ */
 export interface ReleaseState {
   readonly manifest: Manifest;
-  /** Null when no release has been recorded yet. */
+  /** The changes since the release before this version; null when there is none, or when the build differs from its own recorded version. */
   readonly diff: ReleaseDiff | null;
+  /** This build's version as recorded in releases/, or null when it is not recorded. */
+  readonly recorded: RecordedVersion | null;
   /** How this build's record sets are named in words ("Councils", "council"). */
   readonly recordSets: readonly Pick<RecordSet, "name" | "heading" | "singular">[];
+  /** For the build to print on stderr: this build differs from the recorded release of its version. */
+  readonly warning: string | null;
 }
 
-export async function releaseState(root: string, manifest: Manifest, recordSets: ReleaseState["recordSets"] = []): Promise<ReleaseState> {
-  const previous = await latestRelease(root);
-  return { manifest, diff: previous ? diffManifests(previous, manifest) : null, recordSets: recordSets.map(({ name, heading, singular }) => ({ name, heading, singular })) };
+export type RecordedVersion =
+  | { readonly version: string; readonly matches: true }
+  /** What differs: the recorded release's manifest against this build's. */
+  | { readonly version: string; readonly matches: false; readonly differences: ReleaseDiff };
+
+export async function releaseState(root: string, build: BuildRecord | Manifest, recordSets: ReleaseState["recordSets"] = []): Promise<ReleaseState> {
+  const { manifest, schema1Hashes } = "schema" in build ? { manifest: build, schema1Hashes: undefined } : build;
+  const options: DiffOptions = { schema1Hashes };
+  const sets = recordSets.map(({ name, heading, singular }) => ({ name, heading, singular }));
+  const versions = await recordedVersions(root);
+  const version = manifest.version;
+  let recorded: RecordedVersion | null = null;
+  if (versions.includes(version)) {
+    const differences = diffManifests(await readRelease(root, version), manifest, options);
+    if (differences.dataChanged) {
+      const where = `${RELEASES_DIR}/${version}/${MANIFEST_FILE}`;
+      const warning = `this build is version ${version}, but it differs from release ${version} as recorded in ${where} (${differencesInWords(differences, sets)}). Raise "version" in package.json for a new release (npm version minor --no-git-tag-version), then build and record it (npm run release); until then its "What changed" page says it differs and compares nothing.`;
+      return { manifest, diff: null, recorded: { version, matches: false, differences }, recordSets: sets, warning };
+    }
+    recorded = { version, matches: true };
+  }
+  const previous = latestVersion(versions.filter((v) => compareVersions(v, version) < 0));
+  const diff = previous === undefined ? null : diffManifests(await readRelease(root, previous), manifest, options);
+  return { manifest, diff, recorded, recordSets: sets, warning: null };
 }
 
 export interface RecordOptions {
@@ -129,6 +179,9 @@ export async function recordRelease(options: RecordOptions): Promise<string> {
     throw new Error(`There is no ${path.relative(root, built) || built}: run npm run build first.`);
   });
   const manifest = parseManifest(text, path.relative(root, built));
+  if (manifest.schema !== MANIFEST_SCHEMA) {
+    throw new Error(`The built site's manifest is of schema ${manifest.schema}, written by an older engine: run npm run build first.`);
+  }
   const version = await readVersion(root);
   if (manifest.version !== version) {
     throw new Error(`The built site is version ${manifest.version} but package.json says ${version}: run npm run build first.`);

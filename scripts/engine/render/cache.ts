@@ -33,8 +33,9 @@ export function cacheKey(spec: TopLevelSpec, rendererId = RENDERER_ID): string {
 /**
  * The hash of a figure's specs (each of its renderings, wide then narrow) and the plotted
  * data they inline, without the renderer: it changes when the chart's content changes in
- * any rendering, not when Vega is upgraded. The release manifest records it to tell which
- * figures were redrawn. A figure with one rendering hashes as its one spec.
+ * any rendering, not when Vega is upgraded. Release manifests of schema 1 recorded it as a
+ * figure's one hash; the build works it out again to compare with them (release/store.ts).
+ * A figure with one rendering hashes as its one spec.
  */
 export function specHash(...specs: readonly TopLevelSpec[]): string {
   return hashParts(...specs.map((spec) => JSON.stringify(spec)));

@@ -1,50 +1,72 @@
 import { describe, expect, it } from "vitest";
-import { diffManifests } from "../../../scripts/engine/release/diff.ts";
-import type { Manifest, ManifestStat } from "../../../scripts/engine/release/manifest.ts";
+import { differencesInWords, diffManifests } from "../../../scripts/engine/release/diff.ts";
+import type { Manifest, ManifestFigure, ManifestStat, ManifestV1 } from "../../../scripts/engine/release/manifest.ts";
 
-const stat = (value: number | string, text: string, label = "a number"): ManifestStat => ({ value, text, label });
-const figure = (hash: string, label: string, href: string) => ({ hash, label, title: `${label} title`, href });
+const A = "data/a.csv";
+const B = "data/b.csv";
+const stat = (value: number | string, text: string, label = "a number", files: readonly string[] = [A]): ManifestStat => ({ value, text, label, files });
+const figure = (dataHash: string, drawingHash: string, label: string, href: string, files: readonly string[] = [A]): ManifestFigure => ({ dataHash, drawingHash, files, label, title: `${label} title`, href });
 
-/** A hand-made release and a later build that differ in every way the page reports. */
+/**
+ * A hand-made release and a later build that differ in every way the page reports.
+ * data/a.csv is the same in both, data/b.csv changed, data/gone.csv went and data/new.csv came.
+ */
 const before: Manifest = {
-  schema: 1,
+  schema: 2,
   version: "1.0.0",
   dataAsOf: "2018-10-01",
-  dataFiles: { "data/a.csv": "a1", "data/b.csv": "b1", "data/gone.csv": "g1" },
+  dataFiles: { [A]: "a1", [B]: "b1", "data/gone.csv": "g1" },
   stats: {
-    "outcomes.good": stat(21, "21%", "good share"),
-    "outcomes.inadequate": stat(29, "29%", "inadequate share"),
+    // Its file changed: the cause.
+    "outcomes.good": stat(21, "21%", "good share", [A, B]),
+    "outcomes.inadequate": stat(29, "29%", "inadequate share", [B]),
     "outcomes.same": stat(4.75, "4.8%"),
+    // Moved, but none of its files changed: the cause is code (a change of method).
     "outcomes.rounded": stat(4.75, "4.8%", "moves within rounding"),
-    "projection.year": stat("2016/17", "2016/17", "last year"),
-    "old.stat": stat(3, "3"),
+    "projection.year": stat("2016/17", "2016/17", "last year", [B]),
+    "old.stat": stat(3, "3", "a number", ["data/gone.csv"]),
+    // The same value, worded differently: presentation.
+    "outcomes.decimals": stat(4.75, "4.8%", "share with more decimals"),
+    "outcomes.relabelled": stat(12, "12", "councils"),
   },
   figures: {
-    kept: figure("k", "Figure 1.1", "/chapter-1/#figure-kept"),
-    redrawn: figure("r1", "Figure 1.2", "/chapter-1/#figure-redrawn"),
-    dropped: figure("d", "Figure 2.1", "/chapter-2/#figure-dropped"),
+    kept: figure("k", "kd", "Figure 1.1", "/chapter-1/#figure-kept"),
+    // New rows, from b.csv.
+    updated: figure("u1", "ud", "Figure 1.2", "/chapter-1/#figure-updated", [A, B]),
+    // New rows though its file is the same: code.
+    recomputed: figure("c1", "cd", "Figure 1.3", "/chapter-1/#figure-recomputed"),
+    // The same rows drawn differently (a colour, a caption): presentation, though its file changed.
+    restyled: figure("s", "sd1", "Figure 1.4", "/chapter-1/#figure-restyled", [B]),
+    // New rows and a new drawing: the data counts.
+    both: figure("b1", "bd1", "Figure 1.5", "/chapter-1/#figure-both", [B]),
+    dropped: figure("d", "dd", "Figure 2.1", "/chapter-2/#figure-dropped"),
   },
   claims: { "c-same": "reproduced", "c-flip": "reproduced", "c-gone": "differs" },
   records: { councils: { E06000001: "Ashvale", E06000002: "Brookmere", E06000003: "Cobbleton" }, gone: { x: "X" } },
 };
 
 const after: Manifest = {
-  schema: 1,
+  schema: 2,
   version: "1.1.0",
   dataAsOf: "2019-01-15",
-  dataFiles: { "data/a.csv": "a1", "data/b.csv": "b2", "data/new.csv": "n1" },
+  dataFiles: { [A]: "a1", [B]: "b2", "data/new.csv": "n1" },
   stats: {
-    "outcomes.good": stat(20, "20%", "good share"),
-    "outcomes.inadequate": stat(30, "30%", "inadequate share"),
+    "outcomes.good": stat(20, "20%", "good share", [A, B]),
+    "outcomes.inadequate": stat(30, "30%", "inadequate share", [B]),
     "outcomes.same": stat(4.75, "4.8%"),
     "outcomes.rounded": stat(4.76, "4.8%", "moves within rounding"),
-    "projection.year": stat("2017/18", "2017/18", "last year"),
-    "new.stat": stat(7, "7"),
+    "projection.year": stat("2017/18", "2017/18", "last year", [B]),
+    "new.stat": stat(7, "7", "a number", ["data/new.csv"]),
+    "outcomes.decimals": stat(4.75, "4.75%", "share with more decimals"),
+    "outcomes.relabelled": stat(12, "12", "councils inspected"),
   },
   figures: {
-    kept: figure("k", "Figure 1.1", "/chapter-1/#figure-kept"),
-    redrawn: figure("r2", "Figure 1.2", "/chapter-1/#figure-redrawn"),
-    added: figure("n", "Figure 3.1", "/chapter-3/#figure-added"),
+    kept: figure("k", "kd", "Figure 1.1", "/chapter-1/#figure-kept"),
+    updated: figure("u2", "ud", "Figure 1.2", "/chapter-1/#figure-updated", [A, B]),
+    recomputed: figure("c2", "cd", "Figure 1.3", "/chapter-1/#figure-recomputed"),
+    restyled: figure("s", "sd2", "Figure 1.4", "/chapter-1/#figure-restyled", [B]),
+    both: figure("b2", "bd2", "Figure 1.5", "/chapter-1/#figure-both", [B]),
+    added: figure("n", "nd", "Figure 3.1", "/chapter-3/#figure-added", ["data/new.csv"]),
   },
   claims: { "c-same": "reproduced", "c-flip": "differs", "c-new": "not_reproducible" },
   records: { councils: { E06000001: "Ashvale", E06000002: "Brookmere Vale", E06000004: "Dunmoor" }, regions: { N: "North" } },
@@ -53,42 +75,57 @@ const after: Manifest = {
 describe("diffManifests", () => {
   const diff = diffManifests(before, after);
 
-  it("names both editions", () => {
-    expect(diff.since).toEqual({ version: "1.0.0", dataAsOf: "2018-10-01" });
+  it("names both editions, and the schema of the release", () => {
+    expect(diff.since).toEqual({ version: "1.0.0", dataAsOf: "2018-10-01", schema: 2 });
     expect(diff.current).toEqual({ version: "1.1.0", dataAsOf: "2019-01-15" });
     expect(diff.unchanged).toBe(false);
+    expect(diff.dataChanged).toBe(true);
   });
 
   it("lists data files changed, added and removed, by name", () => {
     expect(diff.dataFiles).toEqual([
-      { file: "data/b.csv", change: "changed", before: "b1", after: "b2" },
+      { file: B, change: "changed", before: "b1", after: "b2" },
       { file: "data/gone.csv", change: "removed", before: "g1", after: null },
       { file: "data/new.csv", change: "added", before: null, after: "n1" },
     ]);
   });
 
-  it("groups changed stats by the first part of their key, with old and new text and the direction", () => {
+  it("groups stats whose value changed by the first part of their key, each with its cause: its changed files, or none (code)", () => {
     expect(diff.stats).toEqual([
-      { prefix: "new", changes: [{ key: "new.stat", label: "a number", before: null, after: "7", direction: "added", sameWhenRounded: false }] },
-      { prefix: "old", changes: [{ key: "old.stat", label: "a number", before: "3", after: null, direction: "removed", sameWhenRounded: false }] },
+      { prefix: "new", changes: [{ key: "new.stat", label: "a number", before: null, after: "7", direction: "added", sameWhenRounded: false, causes: ["data/new.csv"] }] },
+      { prefix: "old", changes: [{ key: "old.stat", label: "a number", before: "3", after: null, direction: "removed", sameWhenRounded: false, causes: ["data/gone.csv"] }] },
       {
         prefix: "outcomes",
         changes: [
-          { key: "outcomes.good", label: "good share", before: "21%", after: "20%", direction: "down", sameWhenRounded: false },
-          { key: "outcomes.inadequate", label: "inadequate share", before: "29%", after: "30%", direction: "up", sameWhenRounded: false },
-          { key: "outcomes.rounded", label: "moves within rounding", before: "4.8%", after: "4.8%", direction: "up", sameWhenRounded: true },
+          // Depends on a.csv (the same) and b.csv (changed): only b.csv is named.
+          { key: "outcomes.good", label: "good share", before: "21%", after: "20%", direction: "down", sameWhenRounded: false, causes: [B] },
+          { key: "outcomes.inadequate", label: "inadequate share", before: "29%", after: "30%", direction: "up", sameWhenRounded: false, causes: [B] },
+          { key: "outcomes.rounded", label: "moves within rounding", before: "4.8%", after: "4.8%", direction: "up", sameWhenRounded: true, causes: [] },
         ],
       },
-      { prefix: "projection", changes: [{ key: "projection.year", label: "last year", before: "2016/17", after: "2017/18", direction: "changed", sameWhenRounded: false }] },
+      { prefix: "projection", changes: [{ key: "projection.year", label: "last year", before: "2016/17", after: "2017/18", direction: "changed", sameWhenRounded: false, causes: [B] }] },
     ]);
   });
 
-  it("lists figures whose hash changed, with where they appear now", () => {
-    expect(diff.figures).toEqual([
-      { key: "added", change: "added", label: "Figure 3.1", title: "Figure 3.1 title", href: "/chapter-3/#figure-added" },
-      { key: "dropped", change: "removed", label: "Figure 2.1", title: "Figure 2.1 title", href: null },
-      { key: "redrawn", change: "redrawn", label: "Figure 1.2", title: "Figure 1.2 title", href: "/chapter-1/#figure-redrawn" },
+  it("lists stats with the same value but other text or label as presentation, not as changed numbers", () => {
+    expect(diff.presentation.stats).toEqual([
+      { key: "outcomes.decimals", before: { text: "4.8%", label: "share with more decimals" }, after: { text: "4.75%", label: "share with more decimals" } },
+      { key: "outcomes.relabelled", before: { text: "12", label: "councils" }, after: { text: "12", label: "councils inspected" } },
     ]);
+  });
+
+  it("lists as updated exactly the figures whose plotted data changed, with the changed files behind them, or none (code)", () => {
+    expect(diff.figures).toEqual([
+      { key: "added", change: "added", label: "Figure 3.1", title: "Figure 3.1 title", href: "/chapter-3/#figure-added", causes: ["data/new.csv"] },
+      { key: "both", change: "updated", label: "Figure 1.5", title: "Figure 1.5 title", href: "/chapter-1/#figure-both", causes: [B] },
+      { key: "dropped", change: "removed", label: "Figure 2.1", title: "Figure 2.1 title", href: null, causes: [] },
+      { key: "recomputed", change: "updated", label: "Figure 1.3", title: "Figure 1.3 title", href: "/chapter-1/#figure-recomputed", causes: [] },
+      { key: "updated", change: "updated", label: "Figure 1.2", title: "Figure 1.2 title", href: "/chapter-1/#figure-updated", causes: [B] },
+    ]);
+  });
+
+  it("lists a figure with the same rows and another drawing as redrawn, under presentation", () => {
+    expect(diff.presentation.figures).toEqual([{ key: "restyled", label: "Figure 1.4", title: "Figure 1.4 title", href: "/chapter-1/#figure-restyled" }]);
   });
 
   it("lists claims whose derived status changed", () => {
@@ -116,14 +153,73 @@ describe("diffManifests", () => {
   it("finds nothing between a manifest and itself", () => {
     const same = diffManifests(before, { ...before, version: "1.0.1" });
     expect(same.unchanged).toBe(true);
-    expect([same.dataFiles, same.stats, same.figures, same.claims]).toEqual([[], [], [], []]);
+    expect(same.dataChanged).toBe(false);
+    expect([same.dataFiles, same.stats, same.figures, same.claims, same.presentation.figures, same.presentation.stats]).toEqual([[], [], [], [], [], []]);
     expect(same.records).toEqual([
       { name: "councils", added: [], removed: [], renamed: [] },
       { name: "gone", added: [], removed: [], renamed: [] },
     ]);
   });
 
-  it("counts a later data date alone as a change", () => {
-    expect(diffManifests(before, { ...before, dataAsOf: "2019-01-01" }).unchanged).toBe(false);
+  it("counts a later data date alone as a change of data", () => {
+    const later = diffManifests(before, { ...before, dataAsOf: "2019-01-01" });
+    expect([later.unchanged, later.dataChanged]).toEqual([false, true]);
+  });
+
+  it("counts presentation alone as a change, but not a change of data", () => {
+    const restyled = diffManifests(before, { ...before, figures: { ...before.figures, kept: figure("k", "kd2", "Figure 1.1", "/chapter-1/#figure-kept") } });
+    expect([restyled.unchanged, restyled.dataChanged, restyled.figures, restyled.presentation.figures.map((f) => f.key)]).toEqual([false, false, [], ["kept"]]);
+    const reworded = diffManifests(before, { ...before, stats: { ...before.stats, "outcomes.same": stat(4.75, "4.8%", "another label") } });
+    expect([reworded.unchanged, reworded.dataChanged, reworded.stats]).toEqual([false, false, []]);
+  });
+});
+
+describe("diffManifests against a release of schema 1", () => {
+  /** The same release as `before`, as schema 1 recorded it: stats without files, one hash per figure. */
+  const v1: ManifestV1 = {
+    ...before,
+    schema: 1,
+    stats: Object.fromEntries(Object.entries(before.stats).map(([key, { value, text, label }]) => [key, { value, text, label }])),
+    figures: Object.fromEntries(Object.entries(before.figures).map(([key, f]) => [key, { hash: `old-${key}`, label: f.label, title: f.title, href: f.href }])),
+  };
+  // The current build's figures hashed as schema 1 did: kept is the same; the others differ.
+  const schema1Hashes = { kept: "old-kept", updated: "new", recomputed: "new", restyled: "new", both: "new", added: "new" };
+  const diff = diffManifests(v1, after, { schema1Hashes });
+
+  it("says which schema the release was", () => {
+    expect(diff.since.schema).toBe(1);
+  });
+
+  it("compares stats by value and wording, naming causes from the build's record of their files", () => {
+    expect(diff.stats).toEqual(diffManifests(before, after).stats.map((group) => (group.prefix === "old" ? { prefix: "old", changes: group.changes.map((c) => ({ ...c, causes: [] })) } : group)));
+    expect(diff.presentation.stats.map((s) => s.key)).toEqual(["outcomes.decimals", "outcomes.relabelled"]);
+  });
+
+  it("counts a figure that differs as updated when a file it depends on changed, and as redrawn when none did", () => {
+    // updated (a.csv, b.csv), restyled (b.csv) and both (b.csv) depend on the changed b.csv;
+    // recomputed depends on a.csv alone: schema 1 cannot tell new rows from a new drawing, so it is redrawn.
+    expect(diff.figures.map((f) => [f.key, f.change, f.causes])).toEqual([
+      ["added", "added", ["data/new.csv"]],
+      ["both", "updated", [B]],
+      ["dropped", "removed", []],
+      ["restyled", "updated", [B]],
+      ["updated", "updated", [B]],
+    ]);
+    expect(diff.presentation.figures.map((f) => f.key)).toEqual(["recomputed"]);
+  });
+
+  it("without the build's schema-1 hashes, counts every figure as different", () => {
+    expect(diffManifests(v1, after).presentation.figures.map((f) => f.key)).toEqual(["kept", "recomputed"]);
+  });
+});
+
+describe("differencesInWords", () => {
+  it("counts each kind that differs, in a sentence, naming record sets by the build's words", () => {
+    const sets = [{ name: "councils", heading: "Councils", singular: "council" }];
+    expect(differencesInWords(diffManifests(before, after), sets)).toBe(
+      "3 data files, 6 numbers, 5 figures' plotted data, 3 claims' statuses, 3 councils added, removed or renamed, 1 gone added, removed or renamed, 1 regions added, removed or renamed and the date the data runs to",
+    );
+    const one = diffManifests(before, { ...before, stats: { ...before.stats, "outcomes.same": stat(5, "5%") } });
+    expect(differencesInWords(one, sets)).toBe("1 number");
   });
 });

@@ -1,13 +1,28 @@
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
-import { buildManifest, dataAsOf, manifestJson, parseManifest, stableJson, type ManifestInput } from "../../../scripts/engine/release/manifest.ts";
-import { cacheKey } from "../../../scripts/engine/render/cache.ts";
+import { buildManifest, dataAsOf, manifestJson, parseManifest, stableJson, type FigureWords, type ManifestInput } from "../../../scripts/engine/release/manifest.ts";
+import { cacheKey, specHash } from "../../../scripts/engine/render/cache.ts";
 import { count, percent, text } from "../../../scripts/engine/stats/format.ts";
 import { StatRegistry } from "../../../scripts/engine/stats/registry.ts";
 
-const spec = (values: object[]): TopLevelSpec => ({ data: { values }, mark: "bar", encoding: { x: { field: "a", type: "nominal" } } });
+const spec = (values: object[], color = "#333333"): TopLevelSpec => ({ data: { values }, mark: { type: "bar", color }, encoding: { x: { field: "a", type: "nominal" } } });
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const WORDS: FigureWords = { title: "Grades fell", description: "Bars of grades.", caption: "By year.", source: "Ofsted", columns: [{ field: "a", label: "Grade" }] };
+type FigureInput = ManifestInput["figures"][number];
+const figureInput = (overrides: Partial<FigureInput> = {}): FigureInput => ({
+  key: "grades",
+  specs: [spec([{ a: "x" }])],
+  rows: [{ a: "x" }],
+  words: WORDS,
+  files: ["data/national/b.csv"],
+  label: "Figure 1.1",
+  title: "Grades fell",
+  href: "/chapter-1/#figure-grades",
+  ...overrides,
+});
 
 function input(overrides: Partial<ManifestInput> = {}): ManifestInput {
   return {
@@ -24,7 +39,13 @@ function input(overrides: Partial<ManifestInput> = {}): ManifestInput {
       { key: "outcomes.years.first", value: "2007/08", format: text(), label: "first year" },
       { key: "broken.value", value: Number.NaN, format: count(), label: "a value that failed to compute" },
     ]),
-    figures: [{ key: "grades", specs: [spec([{ a: "x" }])], label: "Figure 1.1", title: "Grades fell", href: "/chapter-1/#figure-grades" }],
+    statFiles: new Map([
+      ["outcomes.variation.late", ["data/national/b.csv"]],
+      ["outcomes.variation.early", ["data/national/b.csv"]],
+      ["outcomes.years.first", ["data/councils/a.csv", "data/national/b.csv"]],
+      ["broken.value", []],
+    ]),
+    figures: [figureInput()],
     claims: [
       { id: "ch1-b", status: "differs" },
       { id: "ch1-a", status: "reproduced" },
@@ -42,32 +63,73 @@ function input(overrides: Partial<ManifestInput> = {}): ManifestInput {
   };
 }
 
+/** The one figure's entry in the manifest of `input` with the figure changed as given. */
+const figureOf = (overrides: Partial<FigureInput>) => buildManifest(input({ figures: [figureInput(overrides)] })).figures.grades;
+
 describe("buildManifest", () => {
   const manifest = buildManifest(input());
 
-  it("records version, date, data hashes, stats with their text, claims and record sets by key", () => {
+  it("records schema 2, version, date, data hashes, stats with their text, label and files, claims and record sets by key", () => {
+    expect(manifest.schema).toBe(2);
     expect(manifest.version).toBe("1.2.0");
     expect(manifest.dataAsOf).toBe("2015-03-31");
     expect(manifest.dataFiles).toEqual({ "data/councils/a.csv": "aa", "data/national/b.csv": "bb" });
-    expect(manifest.stats["outcomes.variation.early"]).toEqual({ value: 4.75, text: "4.8%", label: "early variation" });
-    expect(manifest.stats["outcomes.years.first"]).toEqual({ value: "2007/08", text: "2007/08", label: "first year" });
+    expect(manifest.stats["outcomes.variation.early"]).toEqual({ value: 4.75, text: "4.8%", label: "early variation", files: ["data/national/b.csv"] });
+    expect(manifest.stats["outcomes.years.first"]).toEqual({ value: "2007/08", text: "2007/08", label: "first year", files: ["data/councils/a.csv", "data/national/b.csv"] });
     // A stat no page could quote is recorded as having no value, not as a build failure.
-    expect(manifest.stats["broken.value"]).toEqual({ value: null, text: null, label: "a value that failed to compute" });
+    expect(manifest.stats["broken.value"]).toEqual({ value: null, text: null, label: "a value that failed to compute", files: [] });
     expect(manifest.claims).toEqual({ "ch1-a": "reproduced", "ch1-b": "differs" });
     expect(manifest.records).toEqual({ councils: { E06000001: "Hartlepool", E09000002: "Barking and Dagenham" } });
   });
 
-  it("hashes each figure's spec (with its data) the way the SVG cache does, minus the renderer", () => {
+  it("refuses a stat without its record of data files", () => {
+    expect(() => buildManifest(input({ statFiles: new Map() }))).toThrow('the stat "broken.value" has no record of the data files it depends on');
+  });
+
+  it("hashes each figure's plotted rows apart from its drawing: its specs without the rows, and its words", () => {
+    // Worked by hand: the rows as JSON, each row's keys in order; the specs with the rows
+    // replaced by a placeholder and keys sorted, then the words with keys sorted.
+    const rows = '[{"a":"x"}]';
+    const drawing =
+      '{"specs":[{"data":{"values":"(the figure\'s plotted rows)"},"encoding":{"x":{"field":"a","type":"nominal"}},"mark":{"color":"#333333","type":"bar"}}],' +
+      '"words":{"caption":"By year.","columns":[{"field":"a","label":"Grade"}],"description":"Bars of grades.","pivot":null,"source":"Ofsted","title":"Grades fell"}}';
+    expect(manifest.figures.grades).toEqual({ dataHash: sha256(rows), drawingHash: sha256(drawing), files: ["data/national/b.csv"], label: "Figure 1.1", title: "Grades fell", href: "/chapter-1/#figure-grades" });
+  });
+
+  it("changes only the data hash when the rows change, and only the drawing hash when the style or words do", () => {
+    const base = manifest.figures.grades;
+    const otherRows = figureOf({ specs: [spec([{ a: "y" }])], rows: [{ a: "y" }] });
+    expect([otherRows.dataHash !== base.dataHash, otherRows.drawingHash === base.drawingHash]).toEqual([true, true]);
+    const restyled = figureOf({ specs: [spec([{ a: "x" }], "#b2182b")] });
+    expect([restyled.dataHash === base.dataHash, restyled.drawingHash !== base.drawingHash]).toEqual([true, true]);
+    for (const words of [{ caption: "Year by year." }, { title: "Grades rose" }, { description: "Bars." }, { source: "DfE" }, { columns: [{ field: "a", label: "Judgement" }] }]) {
+      const reworded = figureOf({ words: { ...WORDS, ...words } });
+      expect([reworded.dataHash === base.dataHash, reworded.drawingHash !== base.drawingHash]).toEqual([true, true]);
+    }
+    // A second rendering (the narrow chart) is part of the drawing; a change to it alone is a change.
+    const narrow = (color: string) => figureOf({ specs: [spec([{ a: "x" }]), spec([{ a: "x" }], color)] });
+    expect(narrow("#000000").drawingHash).not.toBe(narrow("#111111").drawingHash);
+    expect(narrow("#000000").dataHash).toBe(base.dataHash);
+  });
+
+  it("ignores the order of a row's keys, but not the order of the rows", () => {
+    const two = [{ a: "x", n: 1 }, { a: "y", n: 2 }];
+    const hash = (rows: { a: string; n: number }[]) => figureOf({ specs: [spec(rows)], rows }).dataHash;
+    expect(hash([{ n: 1, a: "x" }, { n: 2, a: "y" }])).toBe(hash(two));
+    expect(hash([...two].reverse())).not.toBe(hash(two));
+  });
+
+  it("keeps inline data that is not the rows (an annotation) in the drawing", () => {
+    const annotated = (note: string) => ({ layer: [spec([{ a: "x" }]), { data: { values: [{ text: note }] }, mark: "text", encoding: { text: { field: "text" } } }] }) as unknown as TopLevelSpec;
+    const [one, other] = [figureOf({ specs: [annotated("Report: 29")] }), figureOf({ specs: [annotated("Report: 30")] })];
+    expect([one.dataHash === other.dataHash, one.drawingHash !== other.drawingHash]).toEqual([true, true]);
+  });
+
+  it("keeps the spec hash schema 1 recorded, the SVG cache's without the renderer (what a schema-1 release is compared with)", () => {
     const figureSpec = spec([{ a: "x" }]);
-    expect(manifest.figures.grades).toEqual({ hash: sha256(JSON.stringify(figureSpec)), label: "Figure 1.1", title: "Grades fell", href: "/chapter-1/#figure-grades" });
-    // The cache key is the same hash with the renderer's identity in front.
+    expect(specHash(figureSpec)).toBe(sha256(JSON.stringify(figureSpec)));
+    expect(specHash(figureSpec, figureSpec)).toBe(sha256(`${JSON.stringify(figureSpec)}\0${JSON.stringify(figureSpec)}`));
     expect(cacheKey(figureSpec, "renderer")).toBe(sha256(`renderer\0${JSON.stringify(figureSpec)}`));
-    // Other plotted data, other hash.
-    // A figure drawn at two widths: its hash covers both renderings, so a change to the narrow one alone is a change.
-    const both = (narrow: TopLevelSpec) => buildManifest(input({ figures: [{ key: "grades", specs: [figureSpec, narrow], label: "Figure 1.1", title: "Grades fell", href: "/" }] })).figures.grades.hash;
-    expect(both(spec([{ a: "x" }]))).toBe(sha256(`${JSON.stringify(figureSpec)}\0${JSON.stringify(spec([{ a: "x" }]))}`));
-    expect(both(spec([{ a: "z" }]))).not.toBe(both(spec([{ a: "x" }])));
-    expect(buildManifest(input({ figures: [{ key: "grades", specs: [spec([{ a: "y" }])], label: "Figure 1.1", title: "Grades fell", href: "/" }] })).figures.grades.hash).not.toBe(manifest.figures.grades.hash);
   });
 
   it("writes the same bytes whatever order the inputs come in", () => {
@@ -89,6 +151,29 @@ describe("buildManifest", () => {
     const json = JSON.parse(manifestJson(manifest)) as Record<string, unknown>;
     expect(() => parseManifest(JSON.stringify({ ...json, councils: [1, 2] }), "y.json")).toThrow('y.json: "councils" is not a record set');
     expect(() => parseManifest(JSON.stringify({ ...json, councils: { E06000001: 7 } }), "y.json")).toThrow('y.json: "councils" is not a record set');
+  });
+
+  it("refuses a schema it does not know, and a figure or stat not recorded as its schema records them, in plain words", () => {
+    const json = JSON.parse(manifestJson(manifest)) as Record<string, unknown>;
+    expect(() => parseManifest(JSON.stringify({ ...json, schema: 3 }), "z.json")).toThrow("z.json is a manifest of schema 3; this engine reads schemas 1 and 2: it was written by a newer engine");
+    expect(() => parseManifest(JSON.stringify({ ...json, schema: undefined }), "z.json")).toThrow("z.json is a manifest of schema null; this engine reads schemas 1 and 2");
+    // Schema 2 with a schema-1 figure, and the other way round.
+    const v1Figure = { grades: { hash: "h", label: "Figure 1.1", title: "Grades fell", href: "/" } };
+    expect(() => parseManifest(JSON.stringify({ ...json, figures: v1Figure }), "z.json")).toThrow('z.json: the figure "grades" is not recorded as schema 2 records a figure (a dataHash, a drawingHash and its files)');
+    expect(() => parseManifest(JSON.stringify({ ...json, schema: 1 }), "z.json")).toThrow('z.json: the figure "grades" is not recorded as schema 1 records a figure (a hash)');
+    const noFiles = { ...json, stats: { "a.b": { value: 1, text: "1", label: "one" } } };
+    expect(() => parseManifest(JSON.stringify(noFiles), "z.json")).toThrow('z.json: the stat "a.b" is not recorded with the data files it depends on, as schema 2 records a stat');
+  });
+
+  it("reads the recorded release 0.1.0, of schema 1, as it is", async () => {
+    const text = await readFile(path.resolve(import.meta.dirname, "../../../releases/0.1.0/manifest.json"), "utf8");
+    const release = parseManifest(text, "releases/0.1.0/manifest.json");
+    expect(release.schema).toBe(1);
+    expect(release.version).toBe("0.1.0");
+    if (release.schema !== 1) throw new Error("schema 1 expected");
+    const first = Object.values(release.figures)[0];
+    expect(first).toEqual({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), label: expect.any(String), title: expect.any(String), href: expect.stringContaining("#") });
+    expect(Object.keys(release.records)).toEqual(["councils"]);
   });
 
   it("refuses a record set named like one of the manifest's own keys", () => {

@@ -12,6 +12,7 @@
  * they return.
  */
 import type { Dataset, RowOf } from "./data/dataset.ts";
+import type { SourceRead } from "./data/provenance.ts";
 import type { Table } from "./data/load.ts";
 import type { FigureDefinition } from "./figures/types.ts";
 import type { FigurePage } from "./figures/placement.ts";
@@ -30,6 +31,8 @@ export interface FamilyInput<U extends Uses> {
   table<D extends Dataset>(dataset: D): Table<RowOf<D>>;
   /** The results of the families it declared in `uses`, by the same names. */
   readonly uses: { readonly [K in keyof U]: ResultOf<U[K]> };
+  /** The publishers' files the data was last made from, with their editions, as the ledger records them (data/README.md, "Sources as read"): for source lines that name the edition. Empty when the ledger has none. */
+  readonly sourcesRead: readonly SourceRead[];
 }
 
 /** A figure a family places on a page of its own (not placed by the content): drawn, listed and recorded like the others. */
@@ -73,9 +76,18 @@ export type View =
   | { readonly template: string; readonly context: object }
   | { readonly template: string; readonly entries: ReadonlyMap<string, ViewEntry>; readonly figures?: PageFigureListing };
 
+/** One thing a record set tracks: its key, how a reader names it, and what the report says of it. */
+export interface RecordEntry {
+  readonly key: string;
+  readonly name: string;
+  /** What the report shows of it, as [label, value] in reading order (["Overall", "Good"]); "What changed" lists each that changes. None for a thing known by its name alone. */
+  readonly fields?: readonly (readonly [label: string, value: string])[];
+}
+
 /**
- * Named things the report tracks from release to release (the councils, by code): the
- * manifest records them under `name`, and "What changed" lists those added, removed or renamed.
+ * Named things the report tracks from release to release (the councils by code, each
+ * inspection judgement): the manifest records them under `name`, and "What changed" lists
+ * those added, removed, renamed or with a field changed.
  */
 export interface RecordSet {
   readonly name: string;
@@ -83,7 +95,9 @@ export interface RecordSet {
   readonly heading: string;
   /** "council": one of them, in a sentence. */
   readonly singular: string;
-  readonly entries: readonly { readonly key: string; readonly name: string }[];
+  /** Show each entry's key beside its name (a council's code); false when the name says all the key does. Default true. */
+  readonly showKeys?: boolean;
+  readonly entries: readonly RecordEntry[];
 }
 
 export interface Outputs {

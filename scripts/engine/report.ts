@@ -90,6 +90,7 @@ function inputFor(family: AnyFamily, data: ReportData, built: ReadonlyMap<AnyFam
       return data.table(dataset);
     },
     uses,
+    sourcesRead: data.sourcesRead,
   };
 }
 

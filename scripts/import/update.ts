@@ -20,7 +20,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { DataError, isReportError } from "../engine/data/errors.ts";
-import { LEDGER, parseProvenance } from "../engine/data/provenance.ts";
+import { LEDGER, parseProvenance, parseSourcesRead, sourceCell, SOURCES_HEADER, SOURCES_HEADING } from "../engine/data/provenance.ts";
 import { councils as councilsDataset } from "../report/councils/datasets.ts";
 import { councilLookupFrom, buildIlacsOutputs, ILACS_KEYS } from "./ilacs/run.ts";
 import { compareLines, diffCsv, type Change, type CsvDiff, type CsvRow } from "./outputs.ts";
@@ -159,18 +159,16 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
   if (ledgerBefore === null) throw new DataError(LEDGER, 1, 1, "the provenance ledger is missing; the update records its sources and sha256s there");
   const ledgerAfter = signLedger(recordSources(ledgerBefore, used), new Map(files.map((f) => [f.file, f.after])));
   files.push({ file: LEDGER, before: ledgerBefore, after: ledgerAfter, diff: null, lines: compareLines(ledgerBefore, ledgerAfter) });
-  const councilText = outputs.get(councilsDataset.file) ?? (await readOrNull(path.join(options.root, councilsDataset.file))) ?? "";
-  const councilNames = new Map(councilText === "" ? [] : councilLookupFrom(councilText).councils.map((c) => [c.code, c.name]));
+  // Rows are named by council: a council the update removes by its name before, every other by its name now.
+  const councilsBefore = (await readOrNull(path.join(options.root, councilsDataset.file))) ?? "";
+  const councilsAfter = outputs.get(councilsDataset.file) ?? councilsBefore;
+  const namesIn = (text: string) => (text === "" ? [] : councilLookupFrom(text).councils.map((c) => [c.code, c.name] as const));
+  const councilNames = new Map([...namesIn(councilsBefore), ...namesIn(councilsAfter)]);
   return { sources: used, others: [...others, ...sources.filter((s) => !used.some((u) => u.path === s.path)).map((s) => ({ path: s.path, why: `${s.publication.publisher}, ${s.publication.title}: no import reads it` }))], imports, files, councilNames };
 }
 
 // ---------------------------------------------------------------------------
 // The ledger: the sources as read, and the sha256 of every file written.
-
-const SOURCES_HEADING = "## Sources as read";
-const SOURCES_HEADER = ["Publication", "Publisher", "Edition", "File", "sha256"];
-
-const cellText = (text: string) => text.replace(/\|/g, "\\|");
 
 /**
  * The ledger with its "Sources as read" table brought up to date: a row per publication
@@ -180,17 +178,9 @@ const cellText = (text: string) => text.replace(/\|/g, "\\|");
 export function recordSources(ledger: string, sources: readonly (SourceFile & { readonly edition: string })[]): string {
   const lines = ledger.split("\n");
   const start = lines.indexOf(SOURCES_HEADING);
-  const rows = new Map<string, string[]>();
-  if (start >= 0) {
-    for (const line of lines.slice(start + 1)) {
-      if (line.startsWith("## ")) break;
-      if (!line.startsWith("| ") || line.startsWith("| Publication |")) continue;
-      const cells = line.slice(2, -2).split(/(?<!\\) \| /);
-      rows.set(cells[0], cells);
-    }
-  }
-  for (const s of sources) rows.set(cellText(s.publication.title), [s.publication.title, s.publication.publisher, s.edition, s.name, s.sha256].map(cellText));
-  const order = PUBLICATIONS.map((p) => cellText(p.title));
+  const rows = new Map<string, string[]>(parseSourcesRead(ledger).map((r) => [r.publication, [r.publication, r.publisher, r.edition, r.file, r.sha256]]));
+  for (const s of sources) rows.set(s.publication.title, [s.publication.title, s.publication.publisher, s.edition, s.name, s.sha256]);
+  const order = PUBLICATIONS.map((p) => p.title);
   const sorted = [...rows.entries()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
   const section = [
     SOURCES_HEADING,
@@ -199,7 +189,7 @@ export function recordSources(ledger: string, sources: readonly (SourceFile & { 
     "",
     `| ${SOURCES_HEADER.join(" | ")} |`,
     `|${SOURCES_HEADER.map(() => "---").join("|")}|`,
-    ...sorted.map(([, cells]) => `| ${cells.join(" | ")} |`),
+    ...sorted.map(([, cells]) => `| ${cells.map(sourceCell).join(" | ")} |`),
     "",
   ];
   if (start >= 0) {

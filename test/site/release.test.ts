@@ -214,7 +214,7 @@ describe("rebuilt after the data update, still as version 1.0.0", () => {
   it("says in plain words that it is not release 1.0.0, compares nothing and notes no figure", () => {
     const page = built.stale.changes;
     expect(page).toContain("<h1>What changed</h1>");
-    expect(page).toContain("This is version 1.0.0 of the report, with data up to 1 October 2018. Release 1.0.0 is already recorded, and this build is not that release: it differs from it in 2 data files, 2 numbers, 1 figure&#39;s plotted data and 1 council added, removed or renamed.");
+    expect(page).toContain("This is version 1.0.0 of the report, with data up to 1 October 2018. Release 1.0.0 is already recorded, and this build is not that release: it differs from it in 2 data files, 2 numbers, 1 figure&#39;s plotted data and 1 council added, removed or changed.");
     expect(all(page, /<li>([^<]+)<\/li>/g).flat()).toEqual([
       `Data files: ${COUNCILS_CSV} (changed) and ${OUTCOMES_CSV} (changed)`,
       "Numbers: grades.inadequate.2014-15 and grades.ri_or_adequate.2014-15",
@@ -228,7 +228,7 @@ describe("rebuilt after the data update, still as version 1.0.0", () => {
 
   it("warns on stderr, once, naming the recorded release and what to do", () => {
     expect(built.stale.warnings).toEqual([
-      'Warning: this build is version 1.0.0, but it differs from release 1.0.0 as recorded in releases/1.0.0/manifest.json (2 data files, 2 numbers, 1 figure\'s plotted data and 1 council added, removed or renamed). Raise "version" in package.json for a new release (npm version minor --no-git-tag-version), then build and record it (npm run release); until then its "What changed" page says it differs and compares nothing.',
+      'Warning: this build is version 1.0.0, but it differs from release 1.0.0 as recorded in releases/1.0.0/manifest.json (2 data files, 2 numbers, 1 figure\'s plotted data and 1 council added, removed or changed). Raise "version" in package.json for a new release (npm version minor --no-git-tag-version), then build and record it (npm run release); until then its "What changed" page says it differs and compares nothing.',
     ]);
   });
 });
@@ -342,9 +342,10 @@ describe("built as version 1.2.0 with a change of code alone", () => {
   it("lists the figure drawn and worded differently and the reworded number under presentation, and notes no figure", () => {
     expect(page()).toContain("<h1>What changed since 1.1.0</h1>");
     const presentation = part(page(), "presentation-changes");
-    expect(all(section(presentation, "redrawn-figures"), /<li><a href="([^"]+)">([^<]+)<\/a>: [^<]+<\/li>/g)).toEqual([["/chapter-1/#figure-grades-by-year", "Figure 1.1"]]);
-    expect(all(section(presentation, "reworded-numbers"), /<code class="stat-key">([^<]+)<\/code><\/th><td>([^<]+)<\/td><td>([^<]+)<\/td><td>([^<]+)<\/td><\/tr>/g)).toEqual([
-      ["grades.years.first", "2007/08", "2007/08", "its label (it was &quot;First year of the national table&quot;)"],
+    // No data file changed since 1.1.0: each names code or style as its cause.
+    expect(all(section(presentation, "redrawn-figures"), /<li><a href="([^"]+)">([^<]+)<\/a>: [^<]+ \(([^<]+)\)<\/li>/g)).toEqual([["/chapter-1/#figure-grades-by-year", "Figure 1.1", "code or style"]]);
+    expect(all(section(presentation, "reworded-numbers"), /<code class="stat-key">([^<]+)<\/code><\/th><td>([^<]+)<\/td><td>([^<]+)<\/td><td>([^<]+)<\/td><td>([^<]+)<\/td><\/tr>/g)).toEqual([
+      ["grades.years.first", "2007/08", "2007/08", "its label (it was &quot;First year of the national table&quot;)", "code or style"],
     ]);
     for (const other of [built.restyled.chapter1, built.restyled.chapter2, built.restyled.council]) expect(other).not.toContain(NOTE);
     // The figure's rows are the same: its CSV is the same bytes, and its data hash too; its drawing hash is not.
@@ -360,6 +361,6 @@ describe("built as version 1.2.0 with a change of code alone", () => {
     expect(all(section(data, "changed-numbers"), /<code class="stat-key">([^<]+)<\/code><\/th><td>([^<]+)<\/td><td>([^<]+)<\/td><td>([^<]+)<\/td><td>(.+?)<\/td><\/tr>/g)).toEqual([["grades.swing.ratio", "2.7", "5.4", "up", "code"]]);
     expect(section(data, "changed-data")).toContain("No data file has changed.");
     expect(section(data, "changed-figures")).toContain("No figure's plotted data has changed.");
-    expect(section(data, "changed-councils")).toContain("No council has been added, removed or renamed.");
+    expect(section(data, "changed-councils")).toContain("No council has been added, removed or changed.");
   });
 });

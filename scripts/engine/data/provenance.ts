@@ -56,6 +56,51 @@ export function parseProvenance(markdown: string): ProvenanceEntry[] {
   return entries;
 }
 
+/**
+ * The ledger's "Sources as read": the publishers' files the canonical files were last made
+ * from, as downloaded, each with the edition it holds (written by the project's update
+ * command). Families cite those editions in their source lines, so a source line follows
+ * the data to its next edition.
+ */
+export const SOURCES_HEADING = "## Sources as read";
+export const SOURCES_HEADER = ["Publication", "Publisher", "Edition", "File", "sha256"] as const;
+
+export interface SourceRead {
+  readonly publication: string;
+  readonly publisher: string;
+  /** The edition in words, e.g. "as at 31 March 2026, published 23 September 2026". */
+  readonly edition: string;
+  /** The file's name as downloaded. */
+  readonly file: string;
+  readonly sha256: string;
+  /** Line of the row in data/README.md. */
+  readonly line: number;
+}
+
+/** A cell as the ledger writes it: a "|" inside a cell is escaped as "\|". */
+export const sourceCell = (text: string) => text.replace(/\|/g, "\\|");
+
+/** The "Sources as read" rows of the ledger; none when it has no such section. */
+export function parseSourcesRead(markdown: string): SourceRead[] {
+  const lines = markdown.split(/\r?\n/);
+  const start = lines.indexOf(SOURCES_HEADING);
+  if (start < 0) return [];
+  const sources: SourceRead[] = [];
+  for (let index = start + 1; index < lines.length && !lines[index].startsWith("## "); index += 1) {
+    const text = lines[index].trim();
+    if (!text.startsWith("|") || /^\|[-| :]+\|$/.test(text)) continue;
+    const cells = text
+      .replace(/^\||(?<!\\)\|$/g, "")
+      .split(/(?<!\\)\|/)
+      .map((cell) => cell.trim().replace(/\\\|/g, "|"));
+    if (SOURCES_HEADER.every((name, i) => cells[i] === name)) continue;
+    if (cells.length !== SOURCES_HEADER.length) throw new DataError(LEDGER, index + 1, 1, `the source read has ${cells.length} cells; ${SOURCES_HEADER.length} are needed (${SOURCES_HEADER.join(", ")})`);
+    const [publication, publisher, edition, file, sha256] = cells;
+    sources.push({ publication, publisher, edition, file, sha256, line: index + 1 });
+  }
+  return sources;
+}
+
 export async function sha256File(file: string): Promise<string> {
   return sha256(await readFile(file));
 }

@@ -1,6 +1,6 @@
 /**
  * Load stage of the pipeline, over the data folder read once (./folder.ts): provenance
- * first, then every dataset the report's families declare through its schema and checks,
+ * first (and the editions of the sources read, which the ledger records), then every dataset the report's families declare through its schema and checks,
  * then the checks across datasets, then the claims register. The first problem stops the
  * build with file:line:column.
  */
@@ -11,7 +11,7 @@ import { knownExceptions } from "./exceptions.ts";
 import { CLAIMS_FOLDER, claimsDataset, type ClaimGroup, type ClaimRow } from "../claims/dataset.ts";
 import type { DataFolder } from "./folder.ts";
 import { tableFrom, type Table } from "./load.ts";
-import { verifyProvenance, type ProvenanceEntry } from "./provenance.ts";
+import { LEDGER, parseSourcesRead, verifyProvenance, type ProvenanceEntry, type SourceRead } from "./provenance.ts";
 
 export class ReportData {
   constructor(
@@ -22,6 +22,8 @@ export class ReportData {
     private readonly tables: ReadonlyMap<Dataset, Table<unknown>>,
     /** Every claims file under data/claims/, in file name order. */
     readonly claims: readonly Table<ClaimRow>[] = [],
+    /** The publishers' files the data was last made from, with their editions (the ledger's "Sources as read"). */
+    readonly sourcesRead: readonly SourceRead[] = [],
   ) {}
 
   /** The loaded, checked table of a dataset. */
@@ -66,7 +68,8 @@ export function loadReportData(folder: DataFolder, datasets: readonly Dataset[],
     for (const check of dataset.crossChecks ?? []) check.run(data.table(dataset), (other) => data.table(other), exceptions);
   }
   exceptions.assertAllUsed(new Set(ordered.map((d) => d.file)));
-  return new ReportData(folder, provenance, exceptions, tables, claimGroups === null ? [] : loadClaims(folder, claimGroups));
+  const sourcesRead = parseSourcesRead(folder.text(LEDGER) ?? "");
+  return new ReportData(folder, provenance, exceptions, tables, claimGroups === null ? [] : loadClaims(folder, claimGroups), sourcesRead);
 }
 
 /** The claims register is every CSV in data/claims/ (one per part of the report), ids unique across all. */

@@ -1,10 +1,13 @@
 /**
  * What the families hand the pages: their lists, as the global data `families` (a
  * template paginates over `families.<family>.<name>`), and their views, drawn with
- * `{% view "<family>.<name>" %}` or, for one page of a keyed view, `{% view "<family>.<name>", key %}`.
+ * `{% view "<family>.<name>" %}` or, for one page of a keyed view, `{% view "<family>.<name>", key %}`:
+ * its partial gets the entry's context, its drawn figure as `figure` and that figure's
+ * "updated" note as `note` (null when its plotted data has not changed).
  */
 import { BuildError } from "../data/errors.ts";
 import type { EleventyConfig, RenderPartial, ShortcodeContext } from "./config.ts";
+import { figureNote } from "../release/page.ts";
 import { onPageOf } from "./shortcodes.ts";
 import type { PreparedState } from "./state.ts";
 
@@ -22,7 +25,9 @@ export function registerFamilyViews(eleventyConfig: Pick<EleventyConfig, "addGlo
       if (key === undefined) throw new BuildError(`the view "${name}" has one block per page: give it the page's key`);
       const entry = view.entries.get(key);
       if (!entry) throw new BuildError(`the view "${name}" has no page "${key}"`);
-      return renderPartial(view.template, { ...entry.context, figure: entry.figure ?? null });
+      // The page's figure comes with its note, as a placed figure does: "Updated since …" when its plotted data changed.
+      const { release, pages } = state.current();
+      return renderPartial(view.template, { ...entry.context, figure: entry.figure ?? null, note: entry.figure ? figureNote(release, entry.figure.key, pages) : null });
     });
   });
 }

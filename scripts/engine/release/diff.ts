@@ -2,11 +2,14 @@
  * Compare two manifests (a recorded release and the current build) into the list of
  * changes the "What changed" page shows, in two parts:
  *   - what the data says: data files, numbers whose value moved, figures whose plotted
- *     rows changed, claims' statuses, record sets. Each number and figure names its cause:
- *     the data files it depends on that changed, or none — then the change came from code
- *     (a change of method);
+ *     rows changed, claims' statuses, record sets (entries added, removed, renamed, or with
+ *     a field changed). Each number and figure names its cause: the data files it depends on
+ *     that changed, or none — then the change came from code (a change of method);
  *   - how it is presented: figures whose rows are the same but whose drawing or words
  *     changed, numbers whose value is the same but whose wording (text, label) changed.
+ *     These name their cause too: new data can move what frames a figure or a number (an
+ *     axis that runs to the latest year, the year a label names) while its values stay;
+ *     with no data file behind it changed, the cause is code or style.
  * Only the first part marks a figure as updated. Pure; every list is sorted by key, so the
  * page is the same whatever order the manifests were written in.
  *
@@ -16,7 +19,7 @@
  * data file it depends on changed, and as redrawn when none did (its rows may still have
  * changed through code: schema 1 cannot tell; the page says so).
  */
-import type { Manifest, ManifestFigure, ManifestStat, ManifestV1Figure, RecordedManifest } from "./manifest.ts";
+import { recordParts, type Manifest, type ManifestFigure, type ManifestRecord, type ManifestStat, type ManifestV1Figure, type RecordedManifest, type RecordFields } from "./manifest.ts";
 
 export type Presence = "added" | "removed" | "changed";
 
@@ -53,6 +56,8 @@ export interface StatWordingChange {
   readonly key: string;
   readonly before: { readonly text: string | null; readonly label: string };
   readonly after: { readonly text: string | null; readonly label: string };
+  /** The data files it depends on that changed (sorted); empty when none did: the cause is code. */
+  readonly causes: readonly string[];
 }
 
 /** A figure whose plotted data changed (or that came or went). */
@@ -73,6 +78,8 @@ export interface FigureRedrawn {
   readonly label: string;
   readonly title: string;
   readonly href: string;
+  /** The data files it depends on that changed (sorted); empty when none did: the cause is code or style. */
+  readonly causes: readonly string[];
 }
 
 export interface ClaimChange {
@@ -81,12 +88,30 @@ export interface ClaimChange {
   readonly after: string | null;
 }
 
-/** The entries of one record set (the councils) added, removed or renamed, by key. */
+/** An entry of a record set as recorded: its key, name and fields (null when it has none). */
+export interface RecordEntryView {
+  readonly key: string;
+  readonly name: string;
+  readonly fields: RecordFields | null;
+}
+
+/** One field of a record set's entry that changed; null where the entry lacked it. */
+export interface FieldChange {
+  readonly field: string;
+  readonly before: string | null;
+  readonly after: string | null;
+}
+
+/** The entries of one record set (the councils, the judgements) added, removed, renamed or with fields changed, by key. */
 export interface RecordChanges {
   readonly name: string;
-  readonly added: readonly { readonly key: string; readonly name: string }[];
-  readonly removed: readonly { readonly key: string; readonly name: string }[];
+  /** False when only one of the two manifests recorded this set: its entries are not compared (and none is listed). */
+  readonly compared: boolean;
+  readonly added: readonly RecordEntryView[];
+  readonly removed: readonly RecordEntryView[];
   readonly renamed: readonly { readonly key: string; readonly before: string; readonly after: string }[];
+  /** Entries whose fields changed, under their name now. */
+  readonly changed: readonly { readonly key: string; readonly name: string; readonly fields: readonly FieldChange[] }[];
 }
 
 export interface ReleaseDiff {
@@ -139,7 +164,7 @@ function statChanges(before: RecordedManifest["stats"], after: Manifest["stats"]
   for (const key of sortedKeys(before, after)) {
     const [old, now] = [get(before, key), get(after, key)];
     if (old && now && old.value === now.value) {
-      if (old.text !== now.text || old.label !== now.label) wording.push({ key, before: { text: old.text, label: old.label }, after: { text: now.text, label: now.label } });
+      if (old.text !== now.text || old.label !== now.label) wording.push({ key, before: { text: old.text, label: old.label }, after: { text: now.text, label: now.label }, causes: causesOf(changedFiles, old, now) });
       continue;
     }
     const prefix = key.split(".")[0];
@@ -173,15 +198,15 @@ function figureChanges(
       changed.push({ key, change: old ? "removed" : "added", label: shown.label, title: shown.title, href: now ? now.href : null, causes });
       continue;
     }
-    const where = { key, label: now.label, title: now.title, href: now.href };
+    const where = { key, label: now.label, title: now.title, href: now.href, causes };
     if ("hash" in old) {
       // Schema 1: one hash of data and drawing together (see the module's comment).
       if (schema1Hashes !== undefined && get(schema1Hashes, key) === old.hash) continue;
-      if (causes.length > 0) changed.push({ ...where, change: "updated", causes });
+      if (causes.length > 0) changed.push({ ...where, change: "updated" });
       else redrawn.push(where);
       continue;
     }
-    if (old.dataHash !== now.dataHash) changed.push({ ...where, change: "updated", causes });
+    if (old.dataHash !== now.dataHash) changed.push({ ...where, change: "updated" });
     else if (old.drawingHash !== now.drawingHash) redrawn.push(where);
   }
   return { changed, redrawn };
@@ -195,17 +220,42 @@ function dataFileChanges(before: Manifest["dataFiles"], after: Manifest["dataFil
   });
 }
 
-function recordChanges(name: string, before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): RecordChanges {
-  const added: { key: string; name: string }[] = [];
-  const removed: { key: string; name: string }[] = [];
-  const renamed: { key: string; before: string; after: string }[] = [];
+const entryView = (key: string, record: ManifestRecord): RecordEntryView => ({ key, ...recordParts(record) });
+
+/** The fields of an entry that differ: in the order they have now, then those it no longer has. */
+function fieldChanges(before: RecordFields | null, after: RecordFields | null): FieldChange[] {
+  const [old, now] = [new Map(before ?? []), new Map(after ?? [])];
+  return [...new Set([...now.keys(), ...old.keys()])].flatMap((field) => {
+    const [a, b] = [old.get(field) ?? null, now.get(field) ?? null];
+    return a === b ? [] : [{ field, before: a, after: b }];
+  });
+}
+
+function recordChanges(name: string, before: Readonly<Record<string, ManifestRecord>> | undefined, after: Readonly<Record<string, ManifestRecord>> | undefined): RecordChanges {
+  const added: RecordEntryView[] = [];
+  const removed: RecordEntryView[] = [];
+  const renamed: RecordChanges["renamed"][number][] = [];
+  const changed: RecordChanges["changed"][number][] = [];
+  // A set only one side recorded (a family began or stopped keeping it) is not compared:
+  // every entry would otherwise count as added, or as removed.
+  if (before === undefined || after === undefined) return { name, compared: false, added, removed, renamed, changed };
   for (const key of sortedKeys(before, after)) {
     const [old, now] = [get(before, key), get(after, key)];
-    if (old === undefined && now !== undefined) added.push({ key, name: now });
-    else if (now === undefined && old !== undefined) removed.push({ key, name: old });
-    else if (old !== now && old !== undefined && now !== undefined) renamed.push({ key, before: old, after: now });
+    if (old === undefined && now !== undefined) added.push(entryView(key, now));
+    else if (now === undefined && old !== undefined) removed.push(entryView(key, old));
+    else if (old !== undefined && now !== undefined) {
+      const [a, b] = [recordParts(old), recordParts(now)];
+      if (a.name !== b.name) renamed.push({ key, before: a.name, after: b.name });
+      const fields = fieldChanges(a.fields, b.fields);
+      if (fields.length > 0) changed.push({ key, name: b.name, fields });
+    }
   }
-  return { name, added, removed, renamed };
+  return { name, compared: true, added, removed, renamed, changed };
+}
+
+/** How many entries of a record set changed in any way (an entry renamed and changed counts once). */
+export function recordChangeCount(r: RecordChanges): number {
+  return r.added.length + r.removed.length + new Set([...r.renamed, ...r.changed].map((e) => e.key)).size;
 }
 
 /** The changes from a recorded release (`before`, of schema 1 or 2) to the current build (`after`). */
@@ -218,8 +268,8 @@ export function diffManifests(before: RecordedManifest, after: Manifest, options
     const [old, now] = [get(before.claims, id) ?? null, get(after.claims, id) ?? null];
     return old === now ? [] : [{ id, before: old, after: now }];
   });
-  const records = sortedKeys(before.records, after.records).map((name) => recordChanges(name, get(before.records, name) ?? {}, get(after.records, name) ?? {}));
-  const recordsChanged = records.some((r) => r.added.length + r.removed.length + r.renamed.length > 0);
+  const records = sortedKeys(before.records, after.records).map((name) => recordChanges(name, get(before.records, name), get(after.records, name)));
+  const recordsChanged = records.some((r) => recordChangeCount(r) > 0);
   const dataChanged = dataFiles.length + stats.groups.length + figures.changed.length + claims.length > 0 || recordsChanged || before.dataAsOf !== after.dataAsOf;
   return {
     since: { version: before.version, dataAsOf: before.dataAsOf, schema: before.schema },
@@ -239,9 +289,8 @@ export function diffManifests(before: RecordedManifest, after: Manifest, options
 export function differencesInWords(diff: ReleaseDiff, recordSets: readonly { readonly name: string; readonly heading: string; readonly singular: string }[] = []): string {
   const counted = (n: number, one: string, many: string) => (n === 0 ? [] : [`${n} ${n === 1 ? one : many}`]);
   const records = diff.records.flatMap((r) => {
-    const n = r.added.length + r.removed.length + r.renamed.length;
     const set = recordSets.find((s) => s.name === r.name);
-    return counted(n, `${set?.singular ?? r.name} added, removed or renamed`, `${set?.heading.toLowerCase() ?? r.name} added, removed or renamed`);
+    return counted(recordChangeCount(r), `${set?.singular ?? r.name} added, removed or changed`, `${set?.heading.toLowerCase() ?? r.name} added, removed or changed`);
   });
   const parts = [
     ...counted(diff.dataFiles.length, "data file", "data files"),

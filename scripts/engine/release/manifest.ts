@@ -10,7 +10,9 @@
  *     renderings' specs with those rows left out, its title, description, caption, source and
  *     table headings), the data files it depends on, and where it appears;
  *   - each claim's derived status;
- *   - each record set the families keep (e.g. the councils, code → name), at the top level under its name;
+ *   - each record set the families keep, at the top level under its name: by key, an entry's
+ *     name (the councils: code → name), or its name and fields when the report says more of
+ *     it (an inspection judgement: its grades, dates and report link);
  *   - the report version and the date the data runs to.
  * So "What changed" can tell a change of data from a change of presentation or method.
  * Pure: no clock, no I/O. The same inputs give the same bytes (keys sorted, stable JSON).
@@ -21,6 +23,7 @@
  */
 import { createHash } from "node:crypto";
 import type { TopLevelSpec } from "vega-lite";
+import type { RecordEntry } from "../family.ts";
 import type { FigureDefinition, PlottedRow } from "../figures/types.ts";
 
 export const MANIFEST_SCHEMA = 2;
@@ -49,6 +52,17 @@ export interface ManifestFigure {
   readonly href: string;
 }
 
+/** An entry's fields: [label, value] pairs in the family's reading order. */
+export type RecordFields = readonly (readonly [label: string, value: string])[];
+
+/** One entry of a record set: its name, or its name and fields when it has fields. */
+export type ManifestRecord = string | { readonly name: string; readonly fields: RecordFields };
+
+/** An entry's name and fields (null when it has none), whichever way it was recorded. */
+export function recordParts(record: ManifestRecord): { readonly name: string; readonly fields: RecordFields | null } {
+  return typeof record === "string" ? { name: record, fields: null } : record;
+}
+
 export interface Manifest {
   readonly schema: typeof MANIFEST_SCHEMA;
   readonly version: string;
@@ -58,8 +72,8 @@ export interface Manifest {
   readonly stats: Readonly<Record<string, ManifestStat>>;
   readonly figures: Readonly<Record<string, ManifestFigure>>;
   readonly claims: Readonly<Record<string, string>>;
-  /** The families' record sets by name, each key → name (in the JSON, each at the top level under its name). */
-  readonly records: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** The families' record sets by name, each key → entry (in the JSON, each at the top level under its name). */
+  readonly records: Readonly<Record<string, Readonly<Record<string, ManifestRecord>>>>;
 }
 
 /** A figure as schema 1 recorded it: one hash of its renderings' specs, which inline its rows (specHash in render/cache.ts). */
@@ -108,7 +122,7 @@ export interface ManifestInput {
     readonly href: string;
   }[];
   readonly claims: readonly { readonly id: string; readonly status: string }[];
-  readonly records: readonly { readonly name: string; readonly entries: readonly { readonly key: string; readonly name: string }[] }[];
+  readonly records: readonly { readonly name: string; readonly entries: readonly RecordEntry[] }[];
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -184,7 +198,7 @@ export function buildManifest(input: ManifestInput): Manifest {
     records: byKey(
       input.records.map((set) => {
         if (BASE_KEYS.includes(set.name)) throw new Error(`a record set cannot be named "${set.name}": the manifest uses that name`);
-        return [set.name, byKey(set.entries.map((e) => [e.key, e.name] as const))] as const;
+        return [set.name, byKey(set.entries.map((e) => [e.key, e.fields === undefined ? e.name : { name: e.name, fields: e.fields.map(([label, value]) => [label, value] as const) }] as const))] as const;
       }),
     ),
   };
@@ -208,9 +222,17 @@ function sortedDeep(value: unknown): unknown {
   return value;
 }
 
-/** Stable JSON: keys sorted at every level, two-space indent, one trailing newline. */
+/** An array of numbers, strings, booleans or nulls as JSON.stringify indents it: one element per line. */
+const PRIMITIVE_ARRAY = /\[\n((?:[ ]*(?:"(?:[^"\\\n]|\\.)*"|-?\d[\d.eE+-]*|true|false|null),?\n)+)[ ]*\]/g;
+
+/**
+ * Stable JSON: keys sorted at every level, two-space indent, one trailing newline; an array
+ * of plain values on one line (a stat's files, a record's [label, value] pairs), which keeps
+ * a manifest of a thousand records readable and a third of the size.
+ */
 export function stableJson(value: unknown): string {
-  return `${JSON.stringify(sortedDeep(value), null, 2)}\n`;
+  const indented = JSON.stringify(sortedDeep(value), null, 2);
+  return `${indented.replace(PRIMITIVE_ARRAY, (_, items: string) => `[${items.split("\n").filter((line) => line !== "").map((line) => line.trim().replace(/,$/, "")).join(", ")}]`)}\n`;
 }
 
 /**
@@ -266,13 +288,15 @@ export function parseManifest(json: string, where: string): RecordedManifest {
   }
   const badStat = m.schema === MANIFEST_SCHEMA ? stats.find(([, s]) => !isObject(s) || !isStrings(s.files)) : undefined;
   if (badStat) throw new Error(`${where}: the stat "${badStat[0]}" is not recorded with the data files it depends on, as schema ${MANIFEST_SCHEMA} records a stat`);
-  const records: Record<string, Record<string, string>> = {};
+  const records: Record<string, Record<string, ManifestRecord>> = {};
+  const isRecord = (entry: unknown) =>
+    typeof entry === "string" || (isObject(entry) && typeof entry.name === "string" && Array.isArray(entry.fields) && entry.fields.every((f) => isStrings(f) && (f as unknown[]).length === 2));
   for (const [key, value] of Object.entries(m)) {
     if (BASE_KEYS.includes(key)) continue;
-    if (!isObject(value) || Object.values(value).some((name) => typeof name !== "string")) {
-      throw new Error(`${where}: "${key}" is not a record set (an object of names by key)`);
+    if (!isObject(value) || !Object.values(value).every(isRecord)) {
+      throw new Error(`${where}: "${key}" is not a record set (an object by key of names, or of names with their fields as [label, value] pairs)`);
     }
-    records[key] = value as Record<string, string>;
+    records[key] = value as Record<string, ManifestRecord>;
   }
   const base = Object.fromEntries(Object.entries(m).filter(([key]) => BASE_KEYS.includes(key)));
   return { ...(base as Omit<RecordedManifest, "records">), records } as RecordedManifest;

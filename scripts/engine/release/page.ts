@@ -3,7 +3,7 @@
  * Nunjucks partial (_includes/what-changed.njk). Pure: the release state in, words out.
  */
 import { dayMonthYear } from "../stats/format.ts";
-import { differencesInWords, type ReleaseDiff, type StatDirection, type StatWordingChange } from "./diff.ts";
+import { differencesInWords, recordChangeCount, type FieldChange, type RecordEntryView, type ReleaseDiff, type StatDirection, type StatWordingChange } from "./diff.ts";
 import type { ReleaseState } from "./store.ts";
 
 /** "2015-03-31" → "31 March 2015"; null → "no dated data". Fixed English, no locale or clock. */
@@ -45,19 +45,26 @@ export interface ChangesView {
   /** Figures whose plotted data changed, or that came or went. */
   readonly figures: readonly { readonly label: string; readonly title: string; readonly href: string | null; readonly change: string; readonly causes: readonly string[] }[];
   readonly claims: readonly { readonly id: string; readonly before: string; readonly after: string }[];
-  /** Each record set (the councils): its entries added, removed and renamed, as "Name (key)". */
+  /**
+   * Each record set (the councils, the judgements): its entries added, removed, renamed and
+   * changed, each in words: "Name (key)" (the key where the set shows it), with its fields
+   * for one added or removed, and each changed field's value then and now.
+   */
   readonly records: readonly {
     readonly name: string;
     readonly heading: string;
     readonly singular: string;
+    /** False when the release compared with did not record this set (nothing is listed then). */
+    readonly compared: boolean;
     readonly added: readonly string[];
     readonly removed: readonly string[];
     readonly renamed: readonly string[];
+    readonly changed: readonly string[];
   }[];
-  /** Figures with the same plotted data, drawn or worded differently. */
-  readonly redrawn: readonly { readonly label: string; readonly title: string; readonly href: string }[];
-  /** Numbers with the same value, worded differently. */
-  readonly reworded: readonly { readonly key: string; readonly label: string; readonly before: string; readonly after: string; readonly change: string }[];
+  /** Figures with the same plotted data, drawn or worded differently; `causes` as for changed numbers (empty: code or style). */
+  readonly redrawn: readonly { readonly label: string; readonly title: string; readonly href: string; readonly causes: readonly string[] }[];
+  /** Numbers with the same value, worded differently; `causes` as for changed numbers. */
+  readonly reworded: readonly { readonly key: string; readonly label: string; readonly before: string; readonly after: string; readonly change: string; readonly causes: readonly string[] }[];
   /** What the page compares, in a sentence: "data file, number, figure, claim and council". */
   readonly kinds: string;
 }
@@ -79,6 +86,16 @@ function rewording(change: StatWordingChange): string {
   return text && label ? "its text and its label" : text ? "its text" : `its label (it was "${change.before.label}")`;
 }
 
+/** An entry named as its set shows it: "Barnet (E09000003)", or the name alone. */
+const entryName = (e: { readonly key: string; readonly name: string }, showKeys: boolean) => (showKeys ? `${e.name} (${e.key})` : e.name);
+
+/** An added or removed entry, with what it said: "Dorset — ILACS standard inspection …: Overall: Good; Leadership: Outstanding". */
+const entryWithFields = (e: RecordEntryView, showKeys: boolean) =>
+  e.fields === null || e.fields.length === 0 ? entryName(e, showKeys) : `${entryName(e, showKeys)}: ${e.fields.map(([label, value]) => `${label}: ${value}`).join("; ")}`;
+
+/** "Children in care: Outstanding → Good"; a field gained or lost reads "(none)" on its other side. */
+const fieldChange = (f: FieldChange) => `${f.field}: ${f.before ?? "(none)"} → ${f.after ?? "(none)"}`;
+
 function diffView(diff: ReleaseDiff, sets: ReleaseState["recordSets"]) {
   return {
     dataFiles: diff.dataFiles.map((f) => ({ file: f.file, change: f.change, before: shortHash(f.before), after: shortHash(f.after) })),
@@ -97,17 +114,20 @@ function diffView(diff: ReleaseDiff, sets: ReleaseState["recordSets"]) {
     claims: diff.claims.map((c) => ({ id: c.id, before: statusText(c.before), after: statusText(c.after) })),
     records: diff.records.map((r) => {
       const set = sets.find((s) => s.name === r.name);
+      const keys = set?.showKeys ?? true;
       return {
         name: r.name,
         heading: set?.heading ?? r.name,
         singular: set?.singular ?? r.name,
-        added: r.added.map((e) => `${e.name} (${e.key})`),
-        removed: r.removed.map((e) => `${e.name} (${e.key})`),
-        renamed: r.renamed.map((e) => `${e.before} is now ${e.after} (${e.key})`),
+        compared: r.compared,
+        added: r.added.map((e) => entryWithFields(e, keys)),
+        removed: r.removed.map((e) => entryWithFields(e, keys)),
+        renamed: r.renamed.map((e) => `${e.before} is now ${e.after}${keys ? ` (${e.key})` : ""}`),
+        changed: r.changed.map((e) => `${entryName(e, keys)}: ${e.fields.map(fieldChange).join("; ")}`),
       };
     }),
-    redrawn: diff.presentation.figures.map((f) => ({ label: f.label, title: f.title, href: f.href })),
-    reworded: diff.presentation.stats.map((c) => ({ key: c.key, label: c.after.label, before: c.before.text ?? "–", after: c.after.text ?? "–", change: rewording(c) })),
+    redrawn: diff.presentation.figures.map((f) => ({ label: f.label, title: f.title, href: f.href, causes: f.causes })),
+    reworded: diff.presentation.stats.map((c) => ({ key: c.key, label: c.after.label, before: c.before.text ?? "–", after: c.after.text ?? "–", change: rewording(c), causes: c.causes })),
   };
 }
 
@@ -125,8 +145,15 @@ function mismatchItems(diff: ReleaseDiff, sets: ReleaseState["recordSets"]): str
   if (diff.figures.length) items.push(`Figures' plotted data: ${someOf(diff.figures.map((f) => f.label))}`);
   if (diff.claims.length) items.push(`Claims' statuses: ${someOf(diff.claims.map((c) => c.id))}`);
   for (const r of diff.records) {
-    const entries = [...r.added.map((e) => `${e.name} (${e.key}) added`), ...r.removed.map((e) => `${e.name} (${e.key}) removed`), ...r.renamed.map((e) => `${e.before} (${e.key}) renamed ${e.after}`)];
-    if (entries.length) items.push(`${sets.find((s) => s.name === r.name)?.heading ?? r.name}: ${someOf(entries)}`);
+    if (recordChangeCount(r) === 0) continue;
+    const keys = sets.find((s) => s.name === r.name)?.showKeys ?? true;
+    const entries = [
+      ...r.added.map((e) => `${entryName(e, keys)} added`),
+      ...r.removed.map((e) => `${entryName(e, keys)} removed`),
+      ...r.renamed.map((e) => `${e.before}${keys ? ` (${e.key})` : ""} renamed ${e.after}`),
+      ...r.changed.map((e) => `${entryName(e, keys)} changed`),
+    ];
+    items.push(`${sets.find((s) => s.name === r.name)?.heading ?? r.name}: ${someOf(entries)}`);
   }
   if (diff.since.dataAsOf !== diff.current.dataAsOf) items.push(`The date the data runs to: ${readableDate(diff.since.dataAsOf)} then, ${readableDate(diff.current.dataAsOf)} now`);
   return items;
@@ -136,7 +163,7 @@ const EMPTY = { unchanged: false, dataChanged: false, schema1: false, dataFiles:
 
 export function changesView(state: ReleaseState): ChangesView {
   const { manifest, diff, recordSets, recorded } = state;
-  const kinds = inWords(["data file", "number", "figure", "claim", ...(diff?.records ?? []).map((r) => recordSets.find((s) => s.name === r.name)?.singular ?? r.name)]);
+  const kinds = inWords(["data file", "number", "figure", "claim", ...(diff?.records ?? []).filter((r) => r.compared).map((r) => recordSets.find((s) => s.name === r.name)?.singular ?? r.name)]);
   const head = { version: manifest.version, dataAsOf: readableDate(manifest.dataAsOf), kinds, recorded: recorded?.matches ? { version: recorded.version } : null, mismatch: null };
   if (recorded && !recorded.matches) {
     const { differences } = recorded;

@@ -126,8 +126,8 @@ export interface ReleaseState {
   readonly diff: ReleaseDiff | null;
   /** This build's version as recorded in releases/, or null when it is not recorded. */
   readonly recorded: RecordedVersion | null;
-  /** How this build's record sets are named in words ("Councils", "council"). */
-  readonly recordSets: readonly Pick<RecordSet, "name" | "heading" | "singular">[];
+  /** How this build's record sets are named in words ("Councils", "council") and whether their keys are shown. */
+  readonly recordSets: readonly Pick<RecordSet, "name" | "heading" | "singular" | "showKeys">[];
   /** For the build to print on stderr: this build differs from the recorded release of its version. */
   readonly warning: string | null;
 }
@@ -140,7 +140,7 @@ export type RecordedVersion =
 export async function releaseState(root: string, build: BuildRecord | Manifest, recordSets: ReleaseState["recordSets"] = []): Promise<ReleaseState> {
   const { manifest, schema1Hashes } = "schema" in build ? { manifest: build, schema1Hashes: undefined } : build;
   const options: DiffOptions = { schema1Hashes };
-  const sets = recordSets.map(({ name, heading, singular }) => ({ name, heading, singular }));
+  const sets = recordSets.map(({ name, heading, singular, showKeys }) => ({ name, heading, singular, showKeys }));
   const versions = await recordedVersions(root);
   const version = manifest.version;
   let recorded: RecordedVersion | null = null;

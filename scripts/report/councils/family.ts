@@ -2,21 +2,23 @@
  * The councils: the council list, their inspections and demand (the datasets other
  * families read, defined in ./datasets.ts), and a page per council with its whole
  * inspection history, drawn by the partials in this folder; the index that finds them;
- * and the council names the release manifest keeps from release to release.
+ * and the council names and inspection judgements the release manifest keeps from release
+ * to release.
  */
 import { defineFamily } from "../../engine/family.ts";
 import { ilacsJudgements } from "../ilacs/datasets.ts";
 import { ilacs } from "../ilacs/family.ts";
 import { councils as councilsDataset, inspections } from "./datasets.ts";
-import { councilPages, councilRecords, pageEntries } from "./pages.ts";
+import { ofstedSources } from "../shared/sources.ts";
+import { councilPages, councilRecords, judgementRecords, pageEntries } from "./pages.ts";
 
 export const councils = defineFamily({
   name: "councils",
   datasets: [councilsDataset, inspections, ilacsJudgements],
   uses: { ilacs },
   templates: import.meta.dirname,
-  build({ rows, uses }) {
-    const { pages, index } = councilPages({ councils: rows(councilsDataset), inspections: rows(inspections), ilacsRows: rows(ilacsJudgements), ilacs: uses.ilacs });
+  build({ rows, uses, sourcesRead }) {
+    const { pages, index, judgements } = councilPages({ councils: rows(councilsDataset), inspections: rows(inspections), ilacsRows: rows(ilacsJudgements), ilacs: uses.ilacs, sources: ofstedSources(sourcesRead) });
     return {
       // content/councils/council.njk paginates over families.councils.pages.
       lists: { pages: pages.map(({ view }) => ({ slug: view.slug, name: view.name, region: view.region })) },
@@ -34,7 +36,7 @@ export const councils = defineFamily({
         },
         index: { template: "council-index.njk", context: { index } },
       },
-      records: [councilRecords(rows(councilsDataset))],
+      records: [councilRecords(rows(councilsDataset)), judgementRecords(judgements)],
     };
   },
 });

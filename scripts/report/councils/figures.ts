@@ -7,7 +7,8 @@
 import { latestGraded, type HistoryEntry } from "./history.ts";
 import { daysBetween } from "../shared/dates.ts";
 import { councils, inspections } from "./datasets.ts";
-import { ilacsJudgements, ILACS_SOURCE } from "../ilacs/datasets.ts";
+import { ilacsJudgements } from "../ilacs/datasets.ts";
+import type { OfstedSources } from "../shared/sources.ts";
 import { count, formatValue, dayMonthYear } from "../../engine/stats/format.ts";
 
 import type { FigureDefinition } from "../../engine/figures/types.ts";
@@ -30,6 +31,8 @@ export interface TimelineOptions {
   readonly names: ReadonlyMap<string, string>;
   /** The first and last year on the axis (the axis ends at the start of the last). */
   readonly years: readonly [number, number];
+  /** The source lines of Ofsted's records, naming their editions. */
+  readonly sources: OfstedSources;
 }
 
 export function councilTimelineFigure(history: readonly HistoryEntry[], options: TimelineOptions): FigureDefinition | undefined {
@@ -55,7 +58,7 @@ export function councilTimelineFigure(history: readonly HistoryEntry[], options:
     caption:
       `Each point is a report on safeguarding or the whole service, placed at its publication date: inspections of safeguarding and looked-after children (to 2012), child protection inspections (2012–13), the single inspection framework (2013–18) and ILACS (from 2018). Separate judgements on looked-after children alone are in the table, not on the chart.` +
       (inherited ? ` Reports before the council was created are those of the councils it replaced, named in the table.` : ""),
-    source: `Ofsted's inspection records 2009–2023 (Children's social care data in England 2023, re-shaped into data/councils/inspections.csv); ILACS reports: ${ILACS_SOURCE}`,
+    source: `Inspections before ILACS: ${options.sources.inspections} ILACS reports: ${options.sources.ilacs}`,
     rows,
     columns: [
       { field: "date", label: "Published" },

@@ -6,13 +6,14 @@
  * region and England (the ILACS family's analysis). Pure: rows in, views out.
  */
 import { BuildError } from "../../engine/data/errors.ts";
-import type { PageFigure, RecordSet, ResultOf, ViewEntry } from "../../engine/family.ts";
+import type { PageFigure, RecordEntry, RecordSet, ResultOf, ViewEntry } from "../../engine/family.ts";
 import { figureAnchor } from "../../engine/figures/placement.ts";
 import { slug } from "../../engine/slug.ts";
 import { count, dayMonthYear, formatValue } from "../../engine/stats/format.ts";
 import type { ilacs } from "../ilacs/family.ts";
 import type { IlacsJudgementRow } from "../ilacs/datasets.ts";
 import { JUDGEMENT_WORDS, JUDGEMENTS, type Judgement } from "../shared/grades.ts";
+import type { OfstedSources } from "../shared/sources.ts";
 import { councils as councilsDataset, type CouncilRow, type InspectionRow } from "./datasets.ts";
 import { councilTimelineFigure } from "./figures.ts";
 import { councilHistory, latestGraded, type HistoryEntry } from "./history.ts";
@@ -73,6 +74,8 @@ export interface CouncilPages {
   /** One per council, by name: what its page shows, under its slug. */
   readonly pages: readonly { readonly view: CouncilPageView; readonly figure: PageFigure | undefined }[];
   readonly index: CouncilIndexView;
+  /** Every council's own judgements (not those it inherited), as the release manifest tracks them. */
+  readonly judgements: readonly RecordEntry[];
 }
 
 export interface CouncilPagesInput {
@@ -80,6 +83,8 @@ export interface CouncilPagesInput {
   readonly inspections: readonly InspectionRow[];
   readonly ilacsRows: readonly IlacsJudgementRow[];
   readonly ilacs: IlacsAnalysis;
+  /** The source lines of Ofsted's records, naming their editions (shared/sources.ts). */
+  readonly sources: OfstedSources;
 }
 
 const n = (value: number) => formatValue(value, count());
@@ -96,8 +101,22 @@ function historyRow(entry: HistoryEntry, own: ReadonlySet<string>, names: Readon
   };
 }
 
+/**
+ * A judgement as "What changed" tracks it from release to release: named by its council and
+ * report, with what the council's page shows of it (grades, the day the inspection began,
+ * the report's address). Keyed by the council's code, publication date and inspection, so a
+ * regrade or a new link is a change of the same judgement.
+ */
+function judgementRecord(code: string, council: string, entry: HistoryEntry): RecordEntry {
+  const fields: [string, string][] = [["Overall", entry.overall === null ? "No grade given" : JUDGEMENT_WORDS[entry.overall]]];
+  for (const sub of entry.subs) fields.push([sub.label, JUDGEMENT_WORDS[sub.grade]]);
+  if (entry.started) fields.push(["Inspection began", dayMonthYear(entry.started)]);
+  if (entry.reportUrl) fields.push(["Report", entry.reportUrl]);
+  return { key: `${code} ${entry.published} ${entry.inspection}`, name: `${council} — ${entry.inspection} published ${dayMonthYear(entry.published)}`, fields };
+}
+
 /** Every council's page (with its timeline figure) and the index. */
-export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: analysis }: CouncilPagesInput): CouncilPages {
+export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: analysis, sources }: CouncilPagesInput): CouncilPages {
   const names = new Map(rows.map((c) => [c.code, c.name]));
   const lastYear = Number(analysis.asOf.slice(0, 4)) + 1;
   const firstYear = Math.min(...inspections.map((r) => Number(r.published.slice(0, 4))), lastYear - 1);
@@ -111,11 +130,15 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
     links.set(c.code, { name: c.name, url, region: c.region, search: [c.name, ...c.aliases, c.ofsted_name ?? ""].join(" ").toLowerCase().trim(), status: c.status });
   }
   const link = (code: string) => links.get(code) as CouncilLink;
+  const judgements: RecordEntry[] = [];
   const pages = [...rows].sort(byName).map((c) => {
     const history = councilHistory(c.code, rows, inspections, ilacsRows);
     const own = new Set([c.code, ...c.former_codes]);
+    // Two councils may share a name (Dorset's county council and today's Dorset Council): one that no longer exists is named with the year it ended wherever the two are listed together.
+    const listedName = c.existed_until ? `${c.name} (until ${c.existed_until.slice(0, 4)})` : c.name;
+    for (const entry of history) if (own.has(entry.council_code)) judgements.push(judgementRecord(c.code, listedName, entry));
     const key = `council-${pageSlug(c)}`;
-    const definition = councilTimelineFigure(history, { key, name: c.name, names, years: [firstYear, lastYear] });
+    const definition = councilTimelineFigure(history, { key, name: c.name, names, years: [firstYear, lastYear], sources });
     const latestIlacs = analysis.regional.latest.get(c.code);
     const region = analysis.regional.regions.find((r) => r.region === c.region);
     const england = analysis.regional.england;
@@ -156,7 +179,7 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
             }
           : undefined,
     };
-    const figure: PageFigure | undefined = definition && { definition, page: { url: view.url, title: c.name }, label: "Inspection history", anchor: figureAnchor("timeline") };
+    const figure: PageFigure | undefined = definition && { definition, page: { url: view.url, title: listedName }, label: "Inspection history", anchor: figureAnchor("timeline") };
     return { view, figure };
   });
   const all = pages.map((p) => p.view.link).sort(byName);
@@ -168,6 +191,7 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
       byLetter: letters.map((letter) => ({ letter, councils: all.filter((l) => l.name[0].toUpperCase() === letter) })),
       byRegion: regions.map((region) => ({ region, councils: all.filter((l) => l.region === region) })),
     },
+    judgements,
   };
 }
 
@@ -179,4 +203,9 @@ export function pageEntries(pages: CouncilPages["pages"]): Map<string, ViewEntry
 /** The councils by code and name, for the release manifest and "What changed". */
 export function councilRecords(rows: readonly CouncilRow[]): RecordSet {
   return { name: "councils", heading: "Councils", singular: "council", entries: rows.map((c) => ({ key: c.code, name: c.name })) };
+}
+
+/** Every council's inspection judgements, for the release manifest and "What changed": each named in full, so its key is not shown. */
+export function judgementRecords(judgements: CouncilPages["judgements"]): RecordSet {
+  return { name: "judgements", heading: "Inspection judgements", singular: "judgement", showKeys: false, entries: judgements };
 }

@@ -87,7 +87,3 @@ function ilacsFields(): Check<IlacsJudgementRow> {
     }
   };
 }
-
-/** Ofsted's ILACS records, as our importer re-shapes them. */
-export const ILACS_SOURCE =
-  "Ofsted, Local authority inspection outcomes as at 31 March 2025 (the ILACS inspection history), and for reports published after it, a daily scrape of Ofsted's published ILACS reports (JT-39/ofsted-ilacs-scrape-tool); re-shaped by our importer into data/ilacs/judgements.csv. Open Government Licence v3.0.";

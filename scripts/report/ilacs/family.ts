@@ -10,6 +10,7 @@ import { analyseIlacs, type IlacsAnalysis, type IlacsOptions } from "./compute.t
 import { ilacsJudgements } from "./datasets.ts";
 import { ilacsFigures } from "./figures.ts";
 import { ilacsStats } from "./stats.ts";
+import { ofstedSources } from "../shared/sources.ts";
 
 /**
  * Spells Inadequate are counted from the single inspection framework's start (November
@@ -21,7 +22,7 @@ export const ilacs = defineFamily({
   name: "ilacs",
   datasets: [ilacsJudgements, inspections, councils],
   uses: { transitions },
-  build({ rows, uses }) {
+  build({ rows, uses, sourcesRead }) {
     const analysis: IlacsAnalysis = analyseIlacs(
       {
         rows: rows(ilacsJudgements),
@@ -31,6 +32,6 @@ export const ilacs = defineFamily({
       ILACS_OPTIONS,
     );
     const stuck2015 = uses.transitions.statedStayedLowShare;
-    return { result: analysis, stats: ilacsStats(analysis, stuck2015), figures: ilacsFigures(analysis, stuck2015) };
+    return { result: analysis, stats: ilacsStats(analysis, stuck2015), figures: ilacsFigures(analysis, stuck2015, ofstedSources(sourcesRead).ilacs) };
   },
 });

@@ -6,7 +6,7 @@ import { gradesByYearSpec, movesSpec, regionsSpec, spellsSpec, subJudgementsSpec
 import { DAYS_PER_YEAR } from "../shared/dates.ts";
 import { rank, type IlacsAnalysis } from "./compute.ts";
 import { councils, inspections } from "../councils/datasets.ts";
-import { ilacsJudgements, ILACS_SOURCE } from "./datasets.ts";
+import { ilacsJudgements } from "./datasets.ts";
 import { count, formatValue, percent, plainNumber, dayMonthYear } from "../../engine/stats/format.ts";
 import { SUB_WORDS } from "./stats.ts";
 
@@ -18,11 +18,12 @@ const pct = (value: number) => formatValue(value, percent(0));
 const num = (value: number) => formatValue(value, plainNumber(1));
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export function ilacsFigures(a: IlacsAnalysis, stuckShare2015: number): FigureDefinition[] {
-  return [gradesByYearFigure(a), movesFigure(a, stuckShare2015), spellsFigure(a), subJudgementsFigure(a), regionsFigure(a)];
+/** The family's figures, in reading order; `source` names the editions of Ofsted's records they are drawn from (shared/sources.ts). */
+export function ilacsFigures(a: IlacsAnalysis, stuckShare2015: number, source: string): FigureDefinition[] {
+  return [gradesByYearFigure(a, source), movesFigure(a, stuckShare2015, source), spellsFigure(a, source), subJudgementsFigure(a, source), regionsFigure(a, source)];
 }
 
-export function gradesByYearFigure(a: IlacsAnalysis): FigureDefinition {
+export function gradesByYearFigure(a: IlacsAnalysis, source: string): FigureDefinition {
   const years = a.years.filter((y) => y.graded > 0);
   const rows: YearGradeRow[] = years.flatMap((y) => JUDGEMENTS.map((g, order) => ({ year: String(y.year), grade: JUDGEMENT_LABELS[g], order, reports: y.counts[g], percent: y.shares[g] })));
   const [first, last] = [years[0], years[years.length - 1]];
@@ -38,7 +39,7 @@ export function gradesByYearFigure(a: IlacsAnalysis): FigureDefinition {
       `Each report counts once, in the calendar year it was published; short and standard inspections are both counted. ` +
       `Shares are of the reports with an overall grade${ungraded > 0 ? `; the ${n(ungraded)} reports published after the April 2026 reform carry none and are left out` : ""}. ` +
       `The data run from ${dayMonthYear(a.first)} to ${dayMonthYear(a.asOf)}, so the first and last years are part-years.`,
-    source: ILACS_SOURCE,
+    source,
     rows,
     columns: [
       { field: "year", label: "Year published" },
@@ -53,7 +54,7 @@ export function gradesByYearFigure(a: IlacsAnalysis): FigureDefinition {
   };
 }
 
-export function movesFigure(a: IlacsAnalysis, stuckShare2015: number): FigureDefinition {
+export function movesFigure(a: IlacsAnalysis, stuckShare2015: number, source: string): FigureDefinition {
   const m = a.moves;
   const rows: MoveRow[] = JUDGEMENTS.flatMap((from) =>
     JUDGEMENTS.map((to) => ({
@@ -74,7 +75,7 @@ export function movesFigure(a: IlacsAnalysis, stuckShare2015: number): FigureDef
     caption:
       `A pair is two consecutive graded reports on the same council; a council inspected three times gives two pairs. Reports without a grade are skipped. ` +
       `Taking each council's first and latest graded report instead, ${n(f.stuck)} of ${n(f.councils)} councils (${pct(f.stuckShare)}) were Inadequate both times or requires improvement both times, against the 2015 report's ${pct(stuckShare2015)} for 2010–2015.`,
-    source: ILACS_SOURCE,
+    source,
     rows,
     columns: [
       { field: "from", label: "Earlier report" },
@@ -88,7 +89,7 @@ export function movesFigure(a: IlacsAnalysis, stuckShare2015: number): FigureDef
   };
 }
 
-export function spellsFigure(a: IlacsAnalysis): FigureDefinition {
+export function spellsFigure(a: IlacsAnalysis, source: string): FigureDefinition {
   const s = a.spells;
   // "2–3": at least two years and under three.
   const bucket = (years: number) => `${years}–${years + 1}`;
@@ -108,7 +109,7 @@ export function spellsFigure(a: IlacsAnalysis): FigureDefinition {
     caption:
       `A spell runs from the publication of the report that judged a council Inadequate to the publication of its next report with a better grade, counting SIF reports as well as ILACS ones, for spells that began on or after ${dayMonthYear(a.spellsSince)}. ` +
       `Spells still running are measured to ${dayMonthYear(a.asOf)}, the latest report in the data, so they will grow. Dates of publication trail the inspections by some weeks.`,
-    source: `${ILACS_SOURCE} SIF reports: Ofsted's inspection records in data/councils/inspections.csv.`,
+    source: `${source} SIF reports: Ofsted's inspection records in data/councils/inspections.csv.`,
     rows,
     columns: [
       { field: "length", label: "Years Inadequate (from, under)" },
@@ -121,7 +122,7 @@ export function spellsFigure(a: IlacsAnalysis): FigureDefinition {
   };
 }
 
-export function subJudgementsFigure(a: IlacsAnalysis): FigureDefinition {
+export function subJudgementsFigure(a: IlacsAnalysis, source: string): FigureDefinition {
   const short: Readonly<Record<string, string>> = { leadership: "Leadership", help_protection: "Help and protection", in_care: "Children in care", care_leavers: "Care leavers" };
   const rows: SubRow[] = a.subs
     .filter((s) => s.reports > 0)
@@ -147,7 +148,7 @@ export function subJudgementsFigure(a: IlacsAnalysis): FigureDefinition {
       `Each bar counts the graded reports that give that sub-judgement. ` +
       subs.filter((s) => s.first !== undefined && s.first > a.first).map((s) => `${capitalise(SUB_WORDS[s.sub])} ${s.sub === "care_leavers" ? "were" : "was"} first judged separately in a report published on ${dayMonthYear(s.first as string)}, so that bar has fewer reports. `).join("") +
       `Better or worse means at least one step on the four-point scale.`,
-    source: ILACS_SOURCE,
+    source,
     rows,
     columns: [
       { field: "sub", label: "Sub-judgement" },
@@ -162,7 +163,7 @@ export function subJudgementsFigure(a: IlacsAnalysis): FigureDefinition {
   };
 }
 
-export function regionsFigure(a: IlacsAnalysis): FigureDefinition {
+export function regionsFigure(a: IlacsAnalysis, source: string): FigureDefinition {
   const { regions, england } = a.regional;
   const ordered = [...regions].sort((x, y) => y.goodOrBetterShare - x.goodOrBetterShare || x.region.localeCompare(y.region, "en"));
   const rows: RegionRow[] = ordered.map((r) => ({ region: r.region, councils: r.councils, goodOrBetter: r.goodOrBetterShare, england: england.goodOrBetterShare }));
@@ -174,7 +175,7 @@ export function regionsFigure(a: IlacsAnalysis): FigureDefinition {
       `Bar chart of the share of councils in each region whose latest graded ILACS report judged them Good or Outstanding, with England's share (${pct(england.goodOrBetterShare)}) as a dashed line. ` +
       ordered.map((r) => `${r.region}: ${pct(r.goodOrBetterShare)} of ${n(r.councils)}.`).join(" "),
     caption: `Each current council counts once, at its latest graded report, whenever that was. Regions are the Department for Education's; some have few councils, so one council moves the share by several points.`,
-    source: `${ILACS_SOURCE} Regions: data/councils/councils.csv.`,
+    source: `${source} Regions: data/councils/councils.csv.`,
     rows,
     columns: [
       { field: "region", label: "Region" },

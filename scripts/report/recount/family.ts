@@ -11,6 +11,7 @@ import { outcomes } from "../outcomes/family.ts";
 import { transitions } from "../transitions/family.ts";
 import { analyseRecount, reportCohortDesign, type RecountOptions } from "./analysis.ts";
 import { recountFigures } from "./figures.ts";
+import { ofstedSources } from "../shared/sources.ts";
 import { recountStats } from "./stats.ts";
 
 /**
@@ -33,7 +34,7 @@ export const recount = defineFamily({
   name: "recount",
   datasets: [councils, inspections, demand, cohort2013Design],
   uses: { outcomes, transitions },
-  build({ rows, uses }) {
+  build({ rows, uses, sourcesRead }) {
     const analysis = analyseRecount(
       {
         events: rows(inspections),
@@ -45,6 +46,6 @@ export const recount = defineFamily({
       },
       RECOUNT_OPTIONS,
     );
-    return { stats: recountStats(analysis), figures: recountFigures(analysis) };
+    return { stats: recountStats(analysis), figures: recountFigures(analysis, ofstedSources(sourcesRead).inspections) };
   },
 });

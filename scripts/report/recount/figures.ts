@@ -21,18 +21,14 @@ const pct = (value: number, decimals = 0) => formatValue(value, percent(decimals
 const num = (value: number) => formatValue(value, plainNumber(1));
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Ofsted's inspection records and the SIF report dates, as our importer re-shapes them. */
-const INSPECTIONS_SOURCE =
-  "Ofsted, official statistics on local authority children's services inspections and outcomes: the table of inspections 2009–2023 in Children's social care data in England 2023 (Tables 10 and 11); SIF inspection start dates read from the inspection report PDFs. Both re-shaped by our importer (scripts/import) into data/councils/inspections.csv; Open Government Licence v3.0.";
-
 export const PUBLISHED_ROW = "Published in the report";
 
-/** The family's figures, in reading order. */
-export function recountFigures(analysis: RecountAnalysis): FigureDefinition[] {
-  return [countingRulesFigure(analysis), recountRepeatFigure(analysis), cohortReadingsFigure(analysis), recountCohortDemandFigure(analysis)];
+/** The family's figures, in reading order; `inspectionsSource` names the edition of Ofsted's inspection records they are drawn from (shared/sources.ts). */
+export function recountFigures(analysis: RecountAnalysis, inspectionsSource: string): FigureDefinition[] {
+  return [countingRulesFigure(analysis, inspectionsSource), recountRepeatFigure(analysis, inspectionsSource), cohortReadingsFigure(analysis, inspectionsSource), recountCohortDemandFigure(analysis)];
 }
 
-export function countingRulesFigure({ years }: RecountAnalysis): FigureDefinition {
+export function countingRulesFigure({ years }: RecountAnalysis, inspectionsSource: string): FigureDefinition {
   const rules = years[0]?.byRule.map((r) => r.rule) ?? [];
   const rows: RuleShareRow[] = years.flatMap((y) => [
     ...GRADES.map((g) => ({ year: y.year, rule: PUBLISHED_ROW, grade: GRADE_LABELS[g], percent: y.published[g], source: "published", reproduces: "no", judgements: 0 })),
@@ -71,7 +67,7 @@ export function countingRulesFigure({ years }: RecountAnalysis): FigureDefinitio
       rules.map((r) => `${r.label}: ${r.description}.`).join(" ") +
       ` ` +
       years.map((y) => `Nearest to the report's ${y.year} row: ${y.closest.rule.label} (${n(y.closest.matches)} of 4 shares equal, ${n(y.closest.distance)} points off in all).`).join(" "),
-    source: `${INSPECTIONS_SOURCE} Published shares: A Brave New World (iMPOWER for the Local Government Association, 2015), chapter 1, section 4, grade table, as published.`,
+    source: `${inspectionsSource} Published shares: A Brave New World (iMPOWER for the Local Government Association, 2015), chapter 1, section 4, grade table, as published.`,
     rows,
     columns: [
       { field: "year", label: "Financial year" },
@@ -90,7 +86,7 @@ export function countingRulesFigure({ years }: RecountAnalysis): FigureDefinitio
 const REPORT = "Published in the report";
 const OURS = "Our recount";
 
-export function recountRepeatFigure({ repeat: r }: RecountAnalysis): FigureDefinition {
+export function recountRepeatFigure({ repeat: r }: RecountAnalysis, inspectionsSource: string): FigureDefinition {
   const measures = [
     { label: "Judged twice or more", phrase: "councils judged twice or more", report: r.report.councils, ours: r.ours.councils },
     { label: "Became Inadequate", phrase: "that became Inadequate", report: r.report.becameInadequate, ours: r.ours.steppedIntoInadequate },
@@ -130,7 +126,7 @@ export function recountRepeatFigure({ repeat: r }: RecountAnalysis): FigureDefin
       ]
         .filter(Boolean)
         .join(" "),
-    source: `${INSPECTIONS_SOURCE} Published counts: A Brave New World (iMPOWER for the Local Government Association, 2015), chapter 1, section 3 (footnote 17), as published.`,
+    source: `${inspectionsSource} Published counts: A Brave New World (iMPOWER for the Local Government Association, 2015), chapter 1, section 3 (footnote 17), as published.`,
     rows,
     columns: [
       { field: "measure", label: "Councils judged twice or more since 2010" },
@@ -146,7 +142,7 @@ const MEASURE_SHORT: Readonly<Record<DemandMeasure, string>> = { referrals: "Ref
 
 const GROUP_LABEL = { inadequate: "Inadequate", ri_or_good: "RI or Good" } as const;
 
-export function cohortReadingsFigure(analysis: RecountAnalysis): FigureDefinition {
+export function cohortReadingsFigure(analysis: RecountAnalysis, inspectionsSource: string): FigureDefinition {
   const { cohorts, cohortMatches, reportCohort, options } = analysis;
   const size = reportCohort.councils;
   const rows: CohortReadingRow[] = cohorts.flatMap((c) =>
@@ -166,7 +162,7 @@ export function cohortReadingsFigure(analysis: RecountAnalysis): FigureDefinitio
     caption:
       `The report names neither its councils nor how it picked them. The readings: ${cohorts.map((c) => `${c.named.label}, ${c.named.description}`).join("; ")}. ` +
       `A council is counted as Inadequate if any of its judgements in the window was Inadequate. A reading that gives ${n(size)} matches the report's count; it does not prove these are the same councils.`,
-    source: INSPECTIONS_SOURCE,
+    source: inspectionsSource,
     rows,
     columns: [
       { field: "reading", label: "Reading" },

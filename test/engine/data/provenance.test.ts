@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readDataFolder } from "../../../scripts/engine/data/folder.ts";
-import { LEDGER, parseProvenance, signProvenance, verifyProvenance } from "../../../scripts/engine/data/provenance.ts";
+import { LEDGER, parseProvenance, parseSourcesRead, signProvenance, sourceCell, SOURCES_HEADER, SOURCES_HEADING, verifyProvenance } from "../../../scripts/engine/data/provenance.ts";
 import { expectDataError } from "../../helpers/data-error.ts";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
@@ -167,5 +167,30 @@ describe("verifyProvenance and signProvenance on a copy", () => {
     await expect(signProvenance(root)).resolves.toEqual([EXCEPTIONS]);
     expect(await ledgerText()).toBe(before);
     await expect(verify(root)).resolves.toHaveLength((await csvPaths(root)).length);
+  });
+});
+
+describe("parseSourcesRead", () => {
+  const ledger = (...rows: string[]) =>
+    ["# Data", "", "## Files", "", "| File | Contents | Source | Licence | Date | sha256 |", "|---|---|---|---|---|---|", "", SOURCES_HEADING, "", "Written by the update.", "", `| ${SOURCES_HEADER.join(" | ")} |`, "|---|---|---|---|---|", ...rows, "", "## Columns", "", "| a | b |"].join("\n");
+
+  it("reads each publisher's file with its edition and line, a '|' in a cell written as '\\|'", () => {
+    const text = ledger("| Outcomes as at 31 March | Ofsted | as at 31 March 2026, published 23 September 2026 | LA_Inspection_Outcomes.ods | abc |", `| A \\| B | ${sourceCell("x | y")} | undated | b.csv | def |`);
+    expect(parseSourcesRead(text)).toEqual([
+      { publication: "Outcomes as at 31 March", publisher: "Ofsted", edition: "as at 31 March 2026, published 23 September 2026", file: "LA_Inspection_Outcomes.ods", sha256: "abc", line: 14 },
+      { publication: "A | B", publisher: "x | y", edition: "undated", file: "b.csv", sha256: "def", line: 15 },
+    ]);
+  });
+
+  it("finds none in a ledger without the section, and the repository's own", async () => {
+    expect(parseSourcesRead("# Data\n\n## Files\n")).toEqual([]);
+    // The repository's ledger, as npm run data:update last wrote it: one row per publication read.
+    const own = parseSourcesRead(await readFile(path.join(repo, LEDGER), "utf8"));
+    expect(own.map((s) => s.publisher)).toContain("Ofsted");
+    expect(own.every((s) => /^[0-9a-f]{64}$/.test(s.sha256))).toBe(true);
+  });
+
+  it("refuses a row with a cell missing, naming its line", async () => {
+    await expectDataError(() => parseSourcesRead(ledger("| Outcomes | Ofsted | as at 31 March 2026 | a.ods |")), `${LEDGER}:14:1: the source read has 4 cells; 5 are needed (Publication, Publisher, Edition, File, sha256)`);
   });
 });

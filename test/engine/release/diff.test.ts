@@ -42,7 +42,16 @@ const before: Manifest = {
     dropped: figure("d", "dd", "Figure 2.1", "/chapter-2/#figure-dropped"),
   },
   claims: { "c-same": "reproduced", "c-flip": "reproduced", "c-gone": "differs" },
-  records: { councils: { E06000001: "Ashvale", E06000002: "Brookmere", E06000003: "Cobbleton" }, gone: { x: "X" } },
+  records: {
+    councils: { E06000001: "Ashvale", E06000002: "Brookmere", E06000003: "Cobbleton" },
+    // Entries with fields: one regraded, one that gains a report link, one that goes.
+    judgements: {
+      "E06000001 2019-05-01": { name: "Ashvale — 1 May 2019", fields: [["Overall", "Good"], ["In care", "Outstanding"]] },
+      "E06000001 2022-03-01": { name: "Ashvale — 1 March 2022", fields: [["Overall", "Good"]] },
+      "E06000003 2019-07-01": { name: "Cobbleton — 1 July 2019", fields: [["Overall", "Inadequate"]] },
+    },
+    gone: { x: "X" },
+  },
 };
 
 const after: Manifest = {
@@ -69,7 +78,15 @@ const after: Manifest = {
     added: figure("n", "nd", "Figure 3.1", "/chapter-3/#figure-added", ["data/new.csv"]),
   },
   claims: { "c-same": "reproduced", "c-flip": "differs", "c-new": "not_reproducible" },
-  records: { councils: { E06000001: "Ashvale", E06000002: "Brookmere Vale", E06000004: "Dunmoor" }, regions: { N: "North" } },
+  records: {
+    councils: { E06000001: "Ashvale", E06000002: "Brookmere Vale", E06000004: "Dunmoor" },
+    judgements: {
+      "E06000001 2019-05-01": { name: "Ashvale — 1 May 2019", fields: [["Overall", "Good"], ["In care", "Good"]] },
+      "E06000001 2022-03-01": { name: "Ashvale — 1 March 2022", fields: [["Overall", "Good"], ["Report", "https://r.example/1"]] },
+      "E06000004 2023-01-10": { name: "Dunmoor — 10 January 2023", fields: [["Overall", "Outstanding"]] },
+    },
+    regions: { N: "North" },
+  },
 };
 
 describe("diffManifests", () => {
@@ -108,10 +125,14 @@ describe("diffManifests", () => {
   });
 
   it("lists stats with the same value but other text or label as presentation, not as changed numbers", () => {
+    // Neither's file (a.csv) changed: the cause is code.
     expect(diff.presentation.stats).toEqual([
-      { key: "outcomes.decimals", before: { text: "4.8%", label: "share with more decimals" }, after: { text: "4.75%", label: "share with more decimals" } },
-      { key: "outcomes.relabelled", before: { text: "12", label: "councils" }, after: { text: "12", label: "councils inspected" } },
+      { key: "outcomes.decimals", before: { text: "4.8%", label: "share with more decimals" }, after: { text: "4.75%", label: "share with more decimals" }, causes: [] },
+      { key: "outcomes.relabelled", before: { text: "12", label: "councils" }, after: { text: "12", label: "councils inspected" }, causes: [] },
     ]);
+    // A label that changes with the data (the year it names) has the changed file as its cause.
+    const relabelled = diffManifests(before, { ...before, dataFiles: { ...before.dataFiles, [B]: "b2" }, stats: { ...before.stats, "outcomes.inadequate": stat(29, "29%", "inadequate share in 2019", [B]) } });
+    expect(relabelled.presentation.stats).toEqual([{ key: "outcomes.inadequate", before: { text: "29%", label: "inadequate share" }, after: { text: "29%", label: "inadequate share in 2019" }, causes: [B] }]);
   });
 
   it("lists as updated exactly the figures whose plotted data changed, with the changed files behind them, or none (code)", () => {
@@ -124,8 +145,11 @@ describe("diffManifests", () => {
     ]);
   });
 
-  it("lists a figure with the same rows and another drawing as redrawn, under presentation", () => {
-    expect(diff.presentation.figures).toEqual([{ key: "restyled", label: "Figure 1.4", title: "Figure 1.4 title", href: "/chapter-1/#figure-restyled" }]);
+  it("lists a figure with the same rows and another drawing as redrawn, under presentation, naming the changed files behind it", () => {
+    // Its file b.csv changed (an axis that runs to the new data's last year, say), but not its rows.
+    expect(diff.presentation.figures).toEqual([{ key: "restyled", label: "Figure 1.4", title: "Figure 1.4 title", href: "/chapter-1/#figure-restyled", causes: [B] }]);
+    const restyled = diffManifests(before, { ...before, figures: { ...before.figures, kept: figure("k", "kd2", "Figure 1.1", "/chapter-1/#figure-kept") } });
+    expect(restyled.presentation.figures).toEqual([{ key: "kept", label: "Figure 1.1", title: "Figure 1.1 title", href: "/chapter-1/#figure-kept", causes: [] }]);
   });
 
   it("lists claims whose derived status changed", () => {
@@ -136,18 +160,43 @@ describe("diffManifests", () => {
     ]);
   });
 
-  it("lists each record set's entries added, removed and renamed, every set of either manifest by name", () => {
+  it("lists each record set's entries added, removed, renamed and with fields changed, every set of either manifest by name", () => {
     expect(diff.records).toEqual([
       {
         name: "councils",
-        added: [{ key: "E06000004", name: "Dunmoor" }],
-        removed: [{ key: "E06000003", name: "Cobbleton" }],
+        compared: true,
+        added: [{ key: "E06000004", name: "Dunmoor", fields: null }],
+        removed: [{ key: "E06000003", name: "Cobbleton", fields: null }],
         renamed: [{ key: "E06000002", before: "Brookmere", after: "Brookmere Vale" }],
+        changed: [],
       },
-      // A set no longer kept loses all its entries; a new set gains all of them.
-      { name: "gone", added: [], removed: [{ key: "x", name: "X" }], renamed: [] },
-      { name: "regions", added: [{ key: "N", name: "North" }], removed: [], renamed: [] },
+      // A set only one manifest kept is not compared: its entries would all count as added, or removed.
+      { name: "gone", compared: false, added: [], removed: [], renamed: [], changed: [] },
+      {
+        name: "judgements",
+        compared: true,
+        added: [{ key: "E06000004 2023-01-10", name: "Dunmoor — 10 January 2023", fields: [["Overall", "Outstanding"]] }],
+        removed: [{ key: "E06000003 2019-07-01", name: "Cobbleton — 1 July 2019", fields: [["Overall", "Inadequate"]] }],
+        renamed: [],
+        // Each changed field with its value then and now (null: the entry lacked it), in the order the entry has them now.
+        changed: [
+          { key: "E06000001 2019-05-01", name: "Ashvale — 1 May 2019", fields: [{ field: "In care", before: "Outstanding", after: "Good" }] },
+          { key: "E06000001 2022-03-01", name: "Ashvale — 1 March 2022", fields: [{ field: "Report", before: null, after: "https://r.example/1" }] },
+        ],
+      },
+      { name: "regions", compared: false, added: [], removed: [], renamed: [], changed: [] },
     ]);
+  });
+
+  it("counts a field that is dropped, and a name and fields changed together once", () => {
+    const changed = diffManifests(after, {
+      ...after,
+      records: { ...after.records, judgements: { ...after.records.judgements, "E06000001 2022-03-01": { name: "Ashvale — 2 March 2022", fields: [["Overall", "Good"]] } } },
+    });
+    const judgements = changed.records.find((r) => r.name === "judgements");
+    expect(judgements?.renamed).toEqual([{ key: "E06000001 2022-03-01", before: "Ashvale — 1 March 2022", after: "Ashvale — 2 March 2022" }]);
+    expect(judgements?.changed).toEqual([{ key: "E06000001 2022-03-01", name: "Ashvale — 2 March 2022", fields: [{ field: "Report", before: "https://r.example/1", after: null }] }]);
+    expect([changed.dataChanged, differencesInWords(changed, [{ name: "judgements", heading: "Judgements", singular: "judgement" }])]).toEqual([true, "1 judgement added, removed or changed"]);
   });
 
   it("finds nothing between a manifest and itself", () => {
@@ -156,8 +205,9 @@ describe("diffManifests", () => {
     expect(same.dataChanged).toBe(false);
     expect([same.dataFiles, same.stats, same.figures, same.claims, same.presentation.figures, same.presentation.stats]).toEqual([[], [], [], [], [], []]);
     expect(same.records).toEqual([
-      { name: "councils", added: [], removed: [], renamed: [] },
-      { name: "gone", added: [], removed: [], renamed: [] },
+      { name: "councils", compared: true, added: [], removed: [], renamed: [], changed: [] },
+      { name: "gone", compared: true, added: [], removed: [], renamed: [], changed: [] },
+      { name: "judgements", compared: true, added: [], removed: [], renamed: [], changed: [] },
     ]);
   });
 
@@ -217,7 +267,7 @@ describe("differencesInWords", () => {
   it("counts each kind that differs, in a sentence, naming record sets by the build's words", () => {
     const sets = [{ name: "councils", heading: "Councils", singular: "council" }];
     expect(differencesInWords(diffManifests(before, after), sets)).toBe(
-      "3 data files, 6 numbers, 5 figures' plotted data, 3 claims' statuses, 3 councils added, removed or renamed, 1 gone added, removed or renamed, 1 regions added, removed or renamed and the date the data runs to",
+      "3 data files, 6 numbers, 5 figures' plotted data, 3 claims' statuses, 3 councils added, removed or changed, 4 judgements added, removed or changed and the date the data runs to",
     );
     const one = diffManifests(before, { ...before, stats: { ...before.stats, "outcomes.same": stat(5, "5%") } });
     expect(differencesInWords(one, sets)).toBe("1 number");

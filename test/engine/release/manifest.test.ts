@@ -82,6 +82,29 @@ describe("buildManifest", () => {
     expect(manifest.records).toEqual({ councils: { E06000001: "Hartlepool", E09000002: "Barking and Dagenham" } });
   });
 
+  it("records an entry with fields as its name and [label, value] pairs, in the family's order", () => {
+    const judgements = {
+      name: "judgements",
+      entries: [
+        { key: "E1 2024-07-23", name: "Ashvale — 23 July 2024", fields: [["Overall", "Good"], ["Children in care", "Outstanding"]] as const },
+        { key: "E1 2019-05-01", name: "Ashvale — 1 May 2019", fields: [] },
+      ],
+    };
+    const built = buildManifest(input({ records: [...input().records, judgements] }));
+    expect(built.records.judgements).toEqual({
+      "E1 2019-05-01": { name: "Ashvale — 1 May 2019", fields: [] },
+      "E1 2024-07-23": { name: "Ashvale — 23 July 2024", fields: [["Overall", "Good"], ["Children in care", "Outstanding"]] },
+    });
+    const json = manifestJson(built);
+    // Each pair on a line of its own, the pairs in the order given (not sorted).
+    expect(json).toContain('      "fields": [\n        ["Overall", "Good"],\n        ["Children in care", "Outstanding"]\n      ],');
+    expect(parseManifest(json, "m.json").records).toEqual(built.records);
+    const bad = JSON.parse(json) as Record<string, unknown>;
+    for (const entry of [{ name: "x", fields: [["only a label"]] }, { name: "x", fields: { Overall: "Good" } }, { fields: [] }]) {
+      expect(() => parseManifest(JSON.stringify({ ...bad, judgements: { k: entry } }), "m.json")).toThrow('m.json: "judgements" is not a record set (an object by key of names, or of names with their fields as [label, value] pairs)');
+    }
+  });
+
   it("refuses a stat without its record of data files", () => {
     expect(() => buildManifest(input({ statFiles: new Map() }))).toThrow('the stat "broken.value" has no record of the data files it depends on');
   });
@@ -183,7 +206,31 @@ describe("buildManifest", () => {
 
 describe("stableJson", () => {
   it("sorts keys at every level and keeps array order", () => {
-    expect(stableJson({ b: 1, a: { d: [3, 1], c: null } })).toBe('{\n  "a": {\n    "c": null,\n    "d": [\n      3,\n      1\n    ]\n  },\n  "b": 1\n}\n');
+    expect(stableJson({ b: 1, a: { d: [3, 1], c: null } })).toBe('{\n  "a": {\n    "c": null,\n    "d": [3, 1]\n  },\n  "b": 1\n}\n');
+  });
+
+  it("writes an array of plain values on one line, and an array of them one per line; strings keep their brackets, commas and escapes", () => {
+    const value = { pairs: [["Overall", "Good"], ["Report", 'https://x.example/a,b]["c"]'], [-1.5e-7, true, null]], empty: [], objects: [{ k: ["v"] }] };
+    const json = stableJson(value);
+    expect(json).toBe(
+      [
+        "{",
+        '  "empty": [],',
+        '  "objects": [',
+        "    {",
+        '      "k": ["v"]',
+        "    }",
+        "  ],",
+        '  "pairs": [',
+        '    ["Overall", "Good"],',
+        '    ["Report", "https://x.example/a,b][\\"c\\"]"],',
+        "    [-1.5e-7, true, null]",
+        "  ]",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    expect(JSON.parse(json)).toEqual(value);
   });
 });
 

@@ -48,15 +48,71 @@ describe("changesView", () => {
     const after = manifest("1.1.0", { E1: "Ashvale Vale", E3: "Cobbleton" });
     const view = changesView(compared(before, after));
     expect(view.since).toEqual({ version: "1.0.0", dataAsOf: "3 July 2026" });
-    expect(view.records).toEqual([{ name: "councils", heading: "Councils", singular: "council", added: ["Cobbleton (E3)"], removed: ["Brookmere (E2)"], renamed: ["Ashvale is now Ashvale Vale (E1)"] }]);
+    expect(view.records).toEqual([{ name: "councils", heading: "Councils", singular: "council", compared: true, added: ["Cobbleton (E3)"], removed: ["Brookmere (E2)"], renamed: ["Ashvale is now Ashvale Vale (E1)"], changed: [] }]);
     expect(view.kinds).toBe("data file, number, figure, claim and council");
+  });
+
+  it("words a set's entries with fields: each added or removed with what it said, each changed field then and now; the key only where the set shows it", () => {
+    const judgement = (name: string, ...fields: [string, string][]) => ({ name, fields });
+    const before = manifest("1.0.0", {}, {
+      records: {
+        judgements: {
+          "E1 2024-07-23": judgement("Ashvale — ILACS short inspection published 23 July 2024", ["Overall", "Good"], ["Children in care", "Outstanding"], ["Report", "https://r.example/1"]),
+          "E2 2019-05-01": judgement("Brookmere — SIF published 1 May 2019", ["Overall", "Inadequate"]),
+        },
+      },
+    });
+    const after = manifest("1.1.0", {}, {
+      records: {
+        judgements: {
+          "E1 2024-07-23": judgement("Ashvale — ILACS short inspection published 23 July 2024", ["Overall", "Good"], ["Children in care", "Good"]),
+          "E3 2026-02-20": judgement("Cobbleton — ILACS standard inspection published 20 February 2026", ["Overall", "Good"], ["Leadership", "Outstanding"]),
+        },
+      },
+    });
+    const judgements = { name: "judgements", heading: "Inspection judgements", singular: "judgement", showKeys: false };
+    const state = { ...compared(before, after), recordSets: [judgements] };
+    expect(changesView(state).records).toEqual([
+      {
+        name: "judgements",
+        heading: "Inspection judgements",
+        singular: "judgement",
+        compared: true,
+        added: ["Cobbleton — ILACS standard inspection published 20 February 2026: Overall: Good; Leadership: Outstanding"],
+        removed: ["Brookmere — SIF published 1 May 2019: Overall: Inadequate"],
+        renamed: [],
+        changed: ["Ashvale — ILACS short inspection published 23 July 2024: Children in care: Outstanding → Good; Report: https://r.example/1 → (none)"],
+      },
+    ]);
+    const html = page(state);
+    expect(html).toContain('<h3 id="changed-judgements">Inspection judgements</h3>');
+    expect(words(html)).toContain("Changed: Ashvale — ILACS short inspection published 23 July 2024: Children in care: Outstanding → Good; Report: https://r.example/1 → (none)");
+    // With its keys shown, as the councils are.
+    expect(changesView({ ...state, recordSets: [{ ...judgements, showKeys: true }] }).records[0].added).toEqual(["Cobbleton — ILACS standard inspection published 20 February 2026 (E3 2026-02-20): Overall: Good; Leadership: Outstanding"]);
+  });
+
+  it("does not compare a set the release did not record, and says so", () => {
+    const before = manifest("1.0.0", { E1: "Ashvale" });
+    // The same figure rows as 1.0.0 (manifest() gives each version its own).
+    const after = manifest("1.1.0", { E1: "Ashvale" }, { figures: { f: figure("1.0.0") }, records: { councils: { E1: "Ashvale" }, judgements: { "E1 2024": { name: "Ashvale 2024", fields: [["Overall", "Good"]] } } } });
+    const state = { ...compared(before, after), recordSets: [...sets, { name: "judgements", heading: "Inspection judgements", singular: "judgement", showKeys: false }] };
+    const view = changesView(state);
+    expect(view.records.map((r) => [r.name, r.compared, r.added])).toEqual([["councils", true, []], ["judgements", false, []]]);
+    expect(view.unchanged).toBe(true);
+    // Only the sets compared are named among what the page compares.
+    expect(view.kinds).toBe("data file, number, figure, claim and council");
+    const restyled = page({ ...state, diff: diffManifests(before, { ...after, figures: { f: figure("1.0.0", "redrawn") } }) });
+    expect(words(restyled)).toContain("Only one of release 1.0.0 and this version records its inspection judgements, so they are not compared here; the next release will be compared with this one.");
+    expect(headings(restyled)).not.toContain("h3 changed-judgements Inspection judgements");
+    expect(words(restyled)).toContain("and so is every council. Only the way");
   });
 
   it("names a set the build no longer keeps by its name, and lists the kinds without one when there is none", () => {
     const before = manifest("1.0.0", {}, { records: { schools: { S1: "One" } } });
     const after = manifest("1.1.0", {}, { records: {} });
     const view = changesView({ ...compared(before, after), recordSets: [] });
-    expect(view.records.map((r) => [r.heading, r.singular, r.removed])).toEqual([["schools", "schools", ["One (S1)"]]]);
+    // Not compared: the build keeps no such set (its entries are not listed as removed).
+    expect(view.records.map((r) => [r.heading, r.singular, r.compared, r.removed])).toEqual([["schools", "schools", false, []]]);
     expect(changesView({ ...compared(after, after), recordSets: [] }).kinds).toBe("data file, number, figure and claim");
   });
 
@@ -72,7 +128,7 @@ describe("changesView", () => {
     const after = manifest("1.1.0", {}, { figures: { f: figure("same", "new drawing") } });
     const state = compared(before, after);
     expect(figureNote(state, "f", PAGES)).toBeNull();
-    expect(changesView(state)).toMatchObject({ unchanged: false, dataChanged: false, figures: [], redrawn: [{ label: "Figure 1.1", title: "A finding", href: "/chapter-1/#figure-f" }] });
+    expect(changesView(state)).toMatchObject({ unchanged: false, dataChanged: false, figures: [], redrawn: [{ label: "Figure 1.1", title: "A finding", href: "/chapter-1/#figure-f", causes: [] }] });
   });
 
   it("gives each changed number its cause: the changed files behind it, or none (code); a reworded number is presentation", () => {
@@ -91,7 +147,7 @@ describe("changesView", () => {
         ],
       },
     ]);
-    expect(view.reworded).toEqual([{ key: "g.c", label: "a finer share", before: "4.8%", after: "4.75%", change: "its text and its label" }]);
+    expect(view.reworded).toEqual([{ key: "g.c", label: "a finer share", before: "4.8%", after: "4.75%", change: "its text and its label", causes: [] }]);
   });
 
   it("when the build is its version's recorded release, says so and compares with the previous release, or says there is none", () => {
@@ -122,11 +178,11 @@ describe("changesView", () => {
       version: "1.0.0",
       // g.a depends on the changed a.csv, g.b on b.csv alone (the same): its change came from code.
       // The figure f plots the same rows in both (its dataHash is the version, 1.0.0 in both).
-      summary: "1 data file, 2 numbers and 1 council added, removed or renamed",
+      summary: "1 data file, 2 numbers and 1 council added, removed or changed",
       items: ["Data files: data/a.csv (changed)", "Numbers: g.a and g.b (1 of them from code: no data file behind them changed)", "Councils: Brookmere (E2) added"],
     });
     const text = words(page(state));
-    expect(text).toContain("This is version 1.0.0 of the report, with data up to 3 July 2026. Release 1.0.0 is already recorded, and this build is not that release: it differs from it in 1 data file, 2 numbers and 1 council added, removed or renamed.");
+    expect(text).toContain("This is version 1.0.0 of the report, with data up to 3 July 2026. Release 1.0.0 is already recorded, and this build is not that release: it differs from it in 1 data file, 2 numbers and 1 council added, removed or changed.");
     expect(text).toContain("So this page does not compare version 1.0.0 with itself.");
     expect(headings(page(state))).toEqual([]);
   });
@@ -163,8 +219,9 @@ describe("the page", () => {
     expect(html).toContain("<td>29%</td><td>30%</td><td>up</td><td><code>data/b.csv</code></td>");
     expect(html).toContain('<li><a href="/chapter-1/#figure-f">Figure 1.1</a>: A finding (updated, from <code>data/b.csv</code>)</li>');
     const presentation = html.slice(html.indexOf('id="presentation-changes"'));
-    expect(presentation).toContain('<li><a href="/chapter-1/#figure-s">Figure 1.2</a>: Restyled</li>');
-    expect(presentation).toContain("<td>4.8%</td><td>4.75%</td><td>its text</td>");
+    // Neither's file (a.csv) changed: code or style.
+    expect(presentation).toContain('<li><a href="/chapter-1/#figure-s">Figure 1.2</a>: Restyled (code or style)</li>');
+    expect(presentation).toContain("<td>4.8%</td><td>4.75%</td><td>its text</td><td>code or style</td>");
     expect(html.slice(0, html.indexOf('id="presentation-changes"'))).not.toContain("Restyled");
   });
 
@@ -173,6 +230,12 @@ describe("the page", () => {
     expect(code).toContain("<td>29%</td><td>31%</td><td>up</td><td>code</td>");
     expect(code).toContain("No data file has changed.");
     expect(code).toContain("Nothing is drawn or worded differently since release 1.0.0.");
+  });
+
+  it("names the changed data files behind a figure redrawn with the same rows", () => {
+    // f depends on b.csv, which changed; its rows are the same, its drawing not (an axis that runs to the new data's last year).
+    const framed = page(compared(before, { ...after, figures: { ...after.figures, f: figure("rows 1", "longer axis", ["data/b.csv"]) } }));
+    expect(framed.slice(framed.indexOf('id="presentation-changes"'))).toContain('<li><a href="/chapter-1/#figure-f">Figure 1.1</a>: A finding (with the new data in <code>data/b.csv</code>)</li>');
   });
 
   it("says the data is unchanged when only the presentation changed", () => {

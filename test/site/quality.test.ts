@@ -6,7 +6,7 @@
  * (test/site/determinism.test.ts covers the same for the small fixture, in more ways).
  */
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -33,6 +33,14 @@ describe("the built report", () => {
   it("has the cover, the chapters and the appendices as pages", () => {
     expect(pages).toContain("index.html");
     expect(pages).toEqual(expect.arrayContaining(["chapter-1/index.html", "chapter-2/index.html", "chapter-3/index.html", "chapter-4/index.html"]));
+  });
+
+  it("is the release its version records, when that version is recorded (a change of data or results needs a new version)", async () => {
+    const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
+    const recorded = existsSync(path.join(REPO_ROOT, "releases", version, "manifest.json"));
+    const page = (site.get("what-changed/index.html") as string).replace(/<[^>]+>/g, "");
+    if (recorded) expect(page).toMatch(new RegExp(`as recorded for release ${version.replace(/\./g, "\\.")}: (nothing has changed since it was recorded|its data and results are as recorded)`));
+    expect(page).not.toContain("this build is not that release");
   });
 
   it("is valid HTML on every page (html-validate, rules in .htmlvalidate.json)", async () => {

@@ -202,7 +202,7 @@ describe("npm run release", () => {
 describe("rebuilt as it is after the release", () => {
   it("says it is the recorded release and that there is nothing earlier to compare with, and notes no figure", () => {
     expect(built.recorded.changes).toContain("<h1>What changed</h1>");
-    expect(built.recorded.changes).toContain("This is version 1.0.0 of the report, with data up to 1 October 2018, as recorded for release 1.0.0. No earlier release has been recorded, so there is nothing to compare it with.");
+    expect(built.recorded.changes).toContain("This is version 1.0.0 of the report, with data up to 1 October 2018, as recorded for release 1.0.0: nothing has changed since it was recorded. No earlier release has been recorded, so there is nothing to compare it with.");
     expect(headings(built.recorded.changes)).toEqual([]);
     expect(built.recorded.chapter1).not.toContain(NOTE);
     expect(built.recorded.manifest).toBe(built.first.manifest);
@@ -328,7 +328,7 @@ describe("rebuilt as version 1.1.0 once 1.1.0 is recorded", () => {
   it("compares with the release before it, 1.0.0, and lists what the build before recording listed", () => {
     const page = built.rerecorded.changes;
     expect(page).toContain("<h1>What changed since 1.0.0</h1>");
-    expect(page).toContain("This is version 1.1.0 of the report, with data up to 1 October 2018, as recorded for release 1.1.0. It is compared here with the previous release, 1.0.0, whose data ran up to 1 October 2018.");
+    expect(page).toContain("This is version 1.1.0 of the report, with data up to 1 October 2018, as recorded for release 1.1.0: nothing has changed since it was recorded. What changed in it is listed here against the previous release, 1.0.0, whose data ran up to 1 October 2018.");
     const from = (html: string) => html.slice(html.indexOf('<h2 id="data-changes">'), html.indexOf("</main>"));
     expect(from(page)).toBe(from(built.updated.changes));
     expect(built.rerecorded.chapter1).toBe(built.updated.chapter1);

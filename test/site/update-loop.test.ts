@@ -343,7 +343,7 @@ describe("released as 1.1.0 and rebuilt", () => {
   it("records the release, and a rebuild reports nothing new", async () => {
     expect(cli.release2.stdout.trim()).toBe(`Recorded the release in ${path.join("releases", "1.1.0", "manifest.json")}. Commit it; the next build lists what changed since it.`);
     const page = await builds.released.page("what-changed/index.html");
-    expect(text(page)).toContain("This is version 1.1.0 of the report, with data up to 15 July 2026, as recorded for release 1.1.0. It is compared here with the previous release, 1.0.0, whose data ran up to 15 September 2025.");
+    expect(text(page)).toContain("This is version 1.1.0 of the report, with data up to 15 July 2026, as recorded for release 1.1.0: nothing has changed since it was recorded. What changed in it is listed here against the previous release, 1.0.0, whose data ran up to 15 September 2025.");
     expect(builds.released.warnings).toEqual([]);
     // The same changes since 1.0.0 as before it was recorded, and the same pages.
     const from = (html: string) => html.slice(html.indexOf('<h2 id="data-changes">'), html.indexOf("</main>"));

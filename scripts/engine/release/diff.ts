@@ -15,9 +15,10 @@
  *
  * A release of schema 1 (manifest.ts) recorded one hash per figure for its data and drawing
  * together. Against it a figure is compared by that hash, worked out for the current build
- * (`schema1Hashes`): the same, it is unchanged; different, it counts as updated when a
- * data file it depends on changed, and as redrawn when none did (its rows may still have
- * changed through code: schema 1 cannot tell; the page says so).
+ * (`schema1Hashes`): the same, it is unchanged; different, it "differs" when a data file it
+ * depends on changed — new rows or a new drawing, schema 1 cannot tell which, so it is not
+ * marked as updated (a file can change in a column no figure plots) — and counts as redrawn
+ * when none did (its rows may still have changed through code; the page says so).
  */
 import { recordParts, type Manifest, type ManifestFigure, type ManifestRecord, type ManifestStat, type ManifestV1Figure, type RecordedManifest, type RecordFields } from "./manifest.ts";
 
@@ -63,7 +64,8 @@ export interface StatWordingChange {
 /** A figure whose plotted data changed (or that came or went). */
 export interface FigureChange {
   readonly key: string;
-  readonly change: "updated" | "added" | "removed";
+  /** "differs": against a release of schema 1, which cannot tell new rows from a new drawing (see the module's comment). */
+  readonly change: "updated" | "added" | "removed" | "differs";
   readonly label: string;
   readonly title: string;
   /** Where the figure is now; null for a figure no longer on the site. */
@@ -202,7 +204,7 @@ function figureChanges(
     if ("hash" in old) {
       // Schema 1: one hash of data and drawing together (see the module's comment).
       if (schema1Hashes !== undefined && get(schema1Hashes, key) === old.hash) continue;
-      if (causes.length > 0) changed.push({ ...where, change: "updated" });
+      if (causes.length > 0) changed.push({ ...where, change: "differs" });
       else redrawn.push(where);
       continue;
     }

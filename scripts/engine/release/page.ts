@@ -27,8 +27,8 @@ export interface ChangesView {
   readonly dataAsOf: string;
   /** The release compared with; null when there is none (or the build differs from its own recorded version). */
   readonly since: { readonly version: string; readonly dataAsOf: string } | null;
-  /** This build is its version's recorded release (same data and results), or null when its version is not recorded or it differs. */
-  readonly recorded: { readonly version: string } | null;
+  /** This build is its version's recorded release (same data and results; `restyled`: drawn or worded differently since), or null when its version is not recorded or it differs. */
+  readonly recorded: { readonly version: string; readonly restyled: boolean } | null;
   /** This build differs from the recorded release of its own version: what differs, in words. Nothing is compared then. */
   readonly mismatch: { readonly version: string; readonly summary: string; readonly items: readonly string[] } | null;
   readonly unchanged: boolean;
@@ -110,7 +110,7 @@ function diffView(diff: ReleaseDiff, sets: ReleaseState["recordSets"]) {
         causes: c.causes,
       })),
     })),
-    figures: diff.figures.map((f) => ({ label: f.label, title: f.title, href: f.href, change: f.change === "removed" ? "no longer in the report" : f.change === "added" ? "new" : "updated", causes: f.causes })),
+    figures: diff.figures.map((f) => ({ label: f.label, title: f.title, href: f.href, change: f.change === "removed" ? "no longer in the report" : f.change === "added" ? "new" : f.change, causes: f.causes })),
     claims: diff.claims.map((c) => ({ id: c.id, before: statusText(c.before), after: statusText(c.after) })),
     records: diff.records.map((r) => {
       const set = sets.find((s) => s.name === r.name);
@@ -164,7 +164,7 @@ const EMPTY = { unchanged: false, dataChanged: false, schema1: false, dataFiles:
 export function changesView(state: ReleaseState): ChangesView {
   const { manifest, diff, recordSets, recorded } = state;
   const kinds = inWords(["data file", "number", "figure", "claim", ...(diff?.records ?? []).filter((r) => r.compared).map((r) => recordSets.find((s) => s.name === r.name)?.singular ?? r.name)]);
-  const head = { version: manifest.version, dataAsOf: readableDate(manifest.dataAsOf), kinds, recorded: recorded?.matches ? { version: recorded.version } : null, mismatch: null };
+  const head = { version: manifest.version, dataAsOf: readableDate(manifest.dataAsOf), kinds, recorded: recorded?.matches ? { version: recorded.version, restyled: recorded.restyled } : null, mismatch: null };
   if (recorded && !recorded.matches) {
     const { differences } = recorded;
     return { ...head, ...EMPTY, since: null, mismatch: { version: recorded.version, summary: differencesInWords(differences, recordSets), items: mismatchItems(differences, recordSets) } };
@@ -191,12 +191,13 @@ export const CHANGES_PAGE = "content/what-changed.md";
 /**
  * The note under a figure whose plotted data changed since the release compared with (or
  * that is new since), linking to the changes page when the report has one; null for a
- * figure whose data did not change — drawn or worded differently or not at all — and when
- * no release is compared with.
+ * figure whose data did not change — drawn or worded differently or not at all —, for one
+ * that only differs from a release of schema 1, and when no release is compared with.
  */
 export function figureNote(state: ReleaseState, key: string, pages: readonly { readonly inputPath: string; readonly url: string }[]): { readonly text: string; readonly href: string | null } | null {
   if (!state.diff) return null;
-  const figure = state.diff.figures.find((f) => f.key === key && f.change !== "removed");
+  // A figure that only "differs" from a schema-1 release may plot the same rows: no note.
+  const figure = state.diff.figures.find((f) => f.key === key && (f.change === "updated" || f.change === "added"));
   if (!figure) return null;
   const page = pages.find((p) => p.inputPath === CHANGES_PAGE);
   return {

@@ -133,7 +133,8 @@ export interface ReleaseState {
 }
 
 export type RecordedVersion =
-  | { readonly version: string; readonly matches: true }
+  /** `restyled`: the same data and results, but drawn or worded differently since it was recorded. */
+  | { readonly version: string; readonly matches: true; readonly restyled: boolean }
   /** What differs: the recorded release's manifest against this build's. */
   | { readonly version: string; readonly matches: false; readonly differences: ReleaseDiff };
 
@@ -151,7 +152,7 @@ export async function releaseState(root: string, build: BuildRecord | Manifest, 
       const warning = `this build is version ${version}, but it differs from release ${version} as recorded in ${where} (${differencesInWords(differences, sets)}). Raise "version" in package.json for a new release (npm version minor --no-git-tag-version), then build and record it (npm run release); until then its "What changed" page says it differs and compares nothing.`;
       return { manifest, diff: null, recorded: { version, matches: false, differences }, recordSets: sets, warning };
     }
-    recorded = { version, matches: true };
+    recorded = { version, matches: true, restyled: !differences.unchanged };
   }
   const previous = latestVersion(versions.filter((v) => compareVersions(v, version) < 0));
   const diff = previous === undefined ? null : diffManifests(await readRelease(root, previous), manifest, options);

@@ -245,15 +245,15 @@ describe("diffManifests against a release of schema 1", () => {
     expect(diff.presentation.stats.map((s) => s.key)).toEqual(["outcomes.decimals", "outcomes.relabelled"]);
   });
 
-  it("counts a figure that differs as updated when a file it depends on changed, and as redrawn when none did", () => {
-    // updated (a.csv, b.csv), restyled (b.csv) and both (b.csv) depend on the changed b.csv;
-    // recomputed depends on a.csv alone: schema 1 cannot tell new rows from a new drawing, so it is redrawn.
+  it("counts a figure that differs as differing (not updated) when a file it depends on changed, and as redrawn when none did", () => {
+    // updated (a.csv, b.csv), restyled (b.csv) and both (b.csv) depend on the changed b.csv: new rows
+    // or a new drawing, schema 1 cannot tell which. recomputed depends on a.csv alone: redrawn.
     expect(diff.figures.map((f) => [f.key, f.change, f.causes])).toEqual([
       ["added", "added", ["data/new.csv"]],
-      ["both", "updated", [B]],
+      ["both", "differs", [B]],
       ["dropped", "removed", []],
-      ["restyled", "updated", [B]],
-      ["updated", "updated", [B]],
+      ["restyled", "differs", [B]],
+      ["updated", "differs", [B]],
     ]);
     expect(diff.presentation.figures.map((f) => f.key)).toEqual(["recomputed"]);
   });

@@ -153,14 +153,18 @@ describe("changesView", () => {
   it("when the build is its version's recorded release, says so and compares with the previous release, or says there is none", () => {
     const before = manifest("1.0.0", {});
     const after = manifest("1.1.0", {});
-    const recordedView = changesView({ ...compared(before, after), recorded: { version: "1.1.0", matches: true } });
+    const recordedView = changesView({ ...compared(before, after), recorded: { version: "1.1.0", matches: true, restyled: false } });
     expect(recordedView).toMatchObject({ recorded: { version: "1.1.0" }, since: { version: "1.0.0" }, mismatch: null });
-    expect(words(page({ ...compared(before, after), recorded: { version: "1.1.0", matches: true } }))).toContain(
-      "This is version 1.1.0 of the report, with data up to 3 July 2026, as recorded for release 1.1.0. It is compared here with the previous release, 1.0.0, whose data ran up to 3 July 2026.",
+    expect(words(page({ ...compared(before, after), recorded: { version: "1.1.0", matches: true, restyled: false } }))).toContain(
+      "This is version 1.1.0 of the report, with data up to 3 July 2026, as recorded for release 1.1.0: nothing has changed since it was recorded. What changed in it is listed here against the previous release, 1.0.0, whose data ran up to 3 July 2026.",
     );
-    const first: ReleaseState = { manifest: before, diff: null, recorded: { version: "1.0.0", matches: true }, recordSets: sets, warning: null };
+    const first: ReleaseState = { manifest: before, diff: null, recorded: { version: "1.0.0", matches: true, restyled: false }, recordSets: sets, warning: null };
     expect(changesTitle(first)).toBe("What changed");
-    expect(words(page(first))).toContain("This is version 1.0.0 of the report, with data up to 3 July 2026, as recorded for release 1.0.0. No earlier release has been recorded, so there is nothing to compare it with.");
+    // Drawn or worded differently since it was recorded (the same data and results): said so, not "nothing".
+    expect(words(page({ ...compared(before, after), recorded: { version: "1.1.0", matches: true, restyled: true } }))).toContain(
+      "as recorded for release 1.1.0: its data and results are as recorded, and only the way it is drawn or worded has changed since. What changed in it is listed here against the previous release, 1.0.0,",
+    );
+    expect(words(page(first))).toContain("This is version 1.0.0 of the report, with data up to 3 July 2026, as recorded for release 1.0.0: nothing has changed since it was recorded. No earlier release has been recorded, so there is nothing to compare it with.");
   });
 
   it("when the build differs from its version's recorded release, says so in plain words, compares nothing and notes no figure", () => {
@@ -250,14 +254,18 @@ describe("the page", () => {
     expect(words(same)).toContain("Nothing has changed since release 1.0.0: every data file, number, figure, claim and council is as it was.");
   });
 
-  it("against a release of schema 1, says what it cannot tell", () => {
+  it("against a release of schema 1, says what it cannot tell, and notes no figure that only differs", () => {
     const v1: ManifestV1 = { ...before, schema: 1, stats: { "g.c": { value: 4.75, text: "4.8%", label: "a share" } }, figures: { s: { hash: "old s", label: "Figure 1.2", title: "Restyled", href: "/chapter-1/#figure-s" }, f: { hash: "old f", label: "Figure 1.1", title: "A finding", href: "/chapter-1/#figure-f" } } };
-    // Both figures differ from their schema-1 hashes: f depends on the changed b.csv (updated); s on a.csv alone (redrawn).
+    // Both figures differ from their schema-1 hashes: f depends on the changed b.csv (differs); s on a.csv alone (redrawn).
     const state = compared(v1, after, { schema1Hashes: { f: "new f", s: "new s" } });
-    expect(figureNote(state, "f", PAGES)).toEqual({ text: "Updated since 1.0.0", href: "/what-changed/#changed-figures" });
+    // f differs and its file changed: new rows or a new drawing, schema 1 cannot tell which; no note.
+    expect(figureNote(state, "f", PAGES)).toBeNull();
+    expect(page(state)).toContain('<li><a href="/chapter-1/#figure-f">Figure 1.1</a>: A finding (differs, with a change in <code>data/b.csv</code>)</li>');
     expect(figureNote(state, "s", PAGES)).toBeNull();
     const text = words(page(state));
-    expect(text).toContain("Release 1.0.0 recorded each figure's data and drawing in one fingerprint, so a figure that differs from it counts here as updated when a data file it is drawn from changed;");
+    expect(text).toContain(
+      "Release 1.0.0 recorded each figure's data and drawing in one fingerprint. A figure that differs from it while a data file it is drawn from changed is listed here as differing: this page cannot tell whether it plots other data or is only drawn differently (a file can change in a column no figure plots), so it carries no note.",
+    );
     expect(text).toContain("None of the data files these figures are drawn from has changed. Release 1.0.0 recorded each figure's data and drawing in one fingerprint, so for these figures this page cannot tell a new drawing from rows that new code works out differently.");
   });
 });

@@ -11,8 +11,8 @@ import { z } from "zod";
 import { codeCell, isCalendarDate, isoDateCell, optionalCell, textCell } from "../engine/data/cells.ts";
 import { DataError, quoted } from "../engine/data/errors.ts";
 import type { Table } from "../engine/data/load.ts";
-import type { PublicationId, SourceFile } from "./publisher/publications.ts";
-import { csvTable, sheetLabel, sheetTables } from "./publisher/tables.ts";
+import { importFiles, type PublicationId, type SourceFile } from "./publisher/publications.ts";
+import { sheetLabel, sheetTables } from "./publisher/tables.ts";
 
 const anyText = () => z.string();
 
@@ -330,16 +330,7 @@ export function ofstedTable(source: SourceFile): Table<OfstedRow> {
 
 /** Read and validate every publication this import reads, each one file as recognised. */
 export function readSources(files: ReadonlyMap<PublicationId, SourceFile>): Sources {
-  const source = (id: PublicationId) => {
-    const file = files.get(id);
-    if (!file) throw new Error(`the inspections import was started without ${id}`);
-    return file;
-  };
-  const csv = <S extends Parameters<typeof csvTable>[2]>(id: PublicationId, schema: S) => {
-    const file = source(id);
-    if (file.text === undefined) throw new DataError(file.name, 1, 1, "is not a CSV file");
-    return csvTable(file.name, file.text, schema);
-  };
+  const { file: source, csv } = importFiles(files, "inspections");
   return {
     ofsted: ofstedTable(source("ofsted-csc-data")),
     sifDates: csv("sif-report-dates", sifDatesSchema),

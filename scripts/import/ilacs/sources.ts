@@ -17,8 +17,8 @@ import { councilCodeCell } from "../../report/councils/datasets.ts";
 import type { IlacsType } from "../../report/ilacs/datasets.ts";
 import { DataError, quoted } from "../../engine/data/errors.ts";
 import type { Table } from "../../engine/data/load.ts";
-import type { PublicationId, SourceFile } from "../publisher/publications.ts";
-import { csvTable, sheetLabel, sheetTables } from "../publisher/tables.ts";
+import { importFiles, type PublicationId, type SourceFile } from "../publisher/publications.ts";
+import { sheetLabel, sheetTables } from "../publisher/tables.ts";
 import { ofstedDateCell, ofstedGradeCell, type OfstedGrade } from "../sources.ts";
 
 /** The publications this import reads. */
@@ -251,16 +251,7 @@ export function asAtDate(source: SourceFile): string {
 
 /** Read and validate the three publications, each one file as recognised; a URN listed twice in the lookup is an error at its second line. */
 export function readIlacsSources(files: ReadonlyMap<PublicationId, SourceFile>): IlacsSources {
-  const source = (id: PublicationId) => {
-    const file = files.get(id);
-    if (!file) throw new Error(`the ILACS import was started without ${id}`);
-    return file;
-  };
-  const csv = <S extends Parameters<typeof csvTable>[2]>(id: PublicationId, schema: S) => {
-    const file = source(id);
-    if (file.text === undefined) throw new DataError(file.name, 1, 1, "is not a CSV file");
-    return csvTable(file.name, file.text, schema);
-  };
+  const { file: source, csv } = importFiles(files, "ILACS");
   const outcomes = source("ofsted-la-outcomes");
   const book = outcomes.workbook;
   if (!book) throw new DataError(outcomes.name, 1, 1, "is not a spreadsheet");

@@ -8,8 +8,9 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { DataError } from "../../engine/data/errors.ts";
-import { csvRecords } from "../../engine/data/load.ts";
-import { headerText } from "./tables.ts";
+import type { z } from "zod";
+import { csvRecords, type RowSchema, type Table } from "../../engine/data/load.ts";
+import { csvTable, headerText } from "./tables.ts";
 import { isZip, readWorkbook, type Workbook } from "./workbook.ts";
 
 export type PublicationId =
@@ -161,6 +162,25 @@ export interface SourceFile {
   readonly publication: Publication;
   readonly workbook?: Workbook;
   readonly text?: string;
+}
+
+/**
+ * The files an import was started with, by publication: each one's file, and a CSV file's
+ * table, checked against its schema. The update starts an import only with every
+ * publication it reads, so a missing one is a fault of the code, not of the files.
+ */
+export function importFiles(files: ReadonlyMap<PublicationId, SourceFile>, importName: string) {
+  const file = (id: PublicationId): SourceFile => {
+    const found = files.get(id);
+    if (!found) throw new Error(`the ${importName} import was started without ${id}`);
+    return found;
+  };
+  const csv = <S extends RowSchema>(id: PublicationId, schema: S): Table<z.output<S>> => {
+    const found = file(id);
+    if (found.text === undefined) throw new DataError(found.name, 1, 1, "is not a CSV file");
+    return csvTable(found.name, found.text, schema);
+  };
+  return { file, csv };
 }
 
 export type Recognition = { readonly kind: "source"; readonly source: SourceFile } | { readonly kind: "other"; readonly path: string; readonly why: string };

@@ -12,7 +12,7 @@ import { stringify } from "csv-stringify/sync";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { planUpdate } from "../../scripts/import/update.ts";
 import { dataErrorOf, expectDataError } from "../helpers/data-error.ts";
-import { C1, D5, fingerprint, HISTORY_SHEET, INSPECTION_FILES, LOOKUP, named, OFSTED, OFSTED_SHEET, OUTCOMES, plan, read, SCRAPE, scratch, Sources, update, type Scratch } from "./helpers.ts";
+import { C1, D5, edition, fingerprint, HISTORY_SHEET, INSPECTION_FILES, LOOKUP, named, OFSTED, OFSTED_SHEET, OUTCOMES, OUTCOMES_2026, plan, read, SCRAPE, scratch, Sources, update, type Scratch } from "./helpers.ts";
 import { ilacsScratch, ilacsSources } from "./ilacs/helpers.ts";
 
 const O = named(OFSTED, OFSTED_SHEET);
@@ -271,11 +271,10 @@ describe("bad publisher files", () => {
     });
 
     it("refuses two editions of Ofsted's outcomes given together (the new one dropped beside the old)", async () => {
-      const newer = OUTCOMES.replace("2025", "2026");
-      const edition2026 = await Sources.load([`editions/2026/${newer}`], [newer]);
+      const edition2026 = await edition(2026, [OUTCOMES_2026]);
       await expectDataError(
         () => plan(ilacsDir, ilacs.with(edition2026)),
-        `${at(ilacsDir, newer)}:1:1: the same publication as ${at(ilacsDir, OUTCOMES)} (Ofsted, Local authority inspection outcomes as at 31 March (sheets ILACS_inspection_history and Inspections_as_at_31_March)); give one edition of each publication`,
+        `${at(ilacsDir, OUTCOMES_2026)}:1:1: the same publication as ${at(ilacsDir, OUTCOMES)} (Ofsted, Local authority inspection outcomes as at 31 March (sheets ILACS_inspection_history and Inspections_as_at_31_March)); give one edition of each publication`,
       );
     });
 

@@ -10,24 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatUpdate } from "../../scripts/import/update.ts";
-import { fingerprint, INSPECTION_FILES, OFSTED, PDFS, read, scratch, sha256, Sources, update, type Scratch } from "./helpers.ts";
-
-const DFE = "dfe-analytical-services__CSC_outcomes_and_enablers";
-const JT = "JT-39__ofsted-ilacs-scrape-tool";
-const OUTCOMES_2025 = `${DFE}/LA_Inspection_Outcomes_as_at_31_March_2025.ods`;
-const OUTCOMES_2026 = `${DFE}/LA_Inspection_Outcomes_as_at_31_March_2026.ods`;
-const SCRAPE = `${JT}/ofsted_csc_ilacs_history.csv`;
-const LOOKUP = `${JT}/Provider_data_lookup.csv`;
-const C1_2026 = `${DFE}/c1_children_in_need_referrals_and_rereferrals_2013_to_2026.csv`;
-const D5_2026 = `${DFE}/d5_cpps_at31march_by_duration_2013_to_2026.csv`;
-const ONS_2026 = `${DFE}/ons_mid-year_population_estimates_2012_to_2025.csv`;
-
-/** Files of an edition folder, under the paths they have in a sources folder. */
-const edition = (year: number, files: readonly string[]) =>
-  Sources.load(
-    files.map((f) => `editions/${year}/${f}`),
-    files,
-  );
+import { C1_2026, D5_2026, fingerprint, LOOKUP, OFSTED, ONS_2026, OUTCOMES_2026, PDFS, read, scratch, SCRAPE, sha256, sourcesOf2025, sourcesOf2026, update, type Sources, type Scratch } from "./helpers.ts";
 
 const lines = (...text: string[]) => `${text.join("\n")}\n`;
 
@@ -85,9 +68,9 @@ describe("a later edition of the publications", () => {
   let data2025: Record<string, string>;
   let run2026: Awaited<ReturnType<typeof update>>;
   beforeAll(async () => {
-    before2025 = (await Sources.load(INSPECTION_FILES)).with(await edition(2025, [OUTCOMES_2025, SCRAPE, LOOKUP]));
+    before2025 = await sourcesOf2025();
     // The 2026 folder: the new editions, with the files that have no new edition (Ofsted's 2023 workbook, the SIF dates, the lookup).
-    after2026 = (await Sources.load([OFSTED, PDFS])).with(await edition(2025, [LOOKUP])).with(await edition(2026, [OUTCOMES_2026, SCRAPE, C1_2026, D5_2026, ONS_2026]));
+    after2026 = await sourcesOf2026();
     dir = await scratch();
     await update(dir, before2025);
     data2025 = Object.fromEntries(

@@ -38,6 +38,12 @@ export const ONS = `${DFE}/ons_mid-year_population_estimates_2012_to_2024.csv`;
 export const SCRAPE = `${JT}/ofsted_csc_ilacs_history.csv`;
 export const LOOKUP = `${JT}/Provider_data_lookup.csv`;
 
+/** The later edition's files (test/fixtures/import-sources/editions/2026), by the paths they have in a sources folder. */
+export const OUTCOMES_2026 = `${DFE}/LA_Inspection_Outcomes_as_at_31_March_2026.ods`;
+export const C1_2026 = `${DFE}/c1_children_in_need_referrals_and_rereferrals_2013_to_2026.csv`;
+export const D5_2026 = `${DFE}/d5_cpps_at31march_by_duration_2013_to_2026.csv`;
+export const ONS_2026 = `${DFE}/ons_mid-year_population_estimates_2012_to_2025.csv`;
+
 /** The publications each import reads, as fixture paths. */
 export const INSPECTION_FILES = [OFSTED, PDFS, C1, D5, ONS];
 export const ILACS_FILES = [OUTCOMES, SCRAPE, LOOKUP];
@@ -234,6 +240,30 @@ export class Sources {
     }
     return map;
   }
+}
+
+/** Files of an edition folder (test/fixtures/import-sources/editions/<year>), under the paths they have in a sources folder. */
+export const edition = (year: number, files: readonly string[]) =>
+  Sources.load(
+    files.map((f) => `editions/${year}/${f}`),
+    files,
+  );
+
+/**
+ * The publishers' files of the made-up 2025 state: the inspections fixture, and the
+ * outcomes workbook "as at 31 March 2025" with a scrape and its lookup for the same councils.
+ */
+export async function sourcesOf2025(): Promise<Sources> {
+  return (await Sources.load(INSPECTION_FILES)).with(await edition(2025, [OUTCOMES, SCRAPE, LOOKUP]));
+}
+
+/**
+ * A folder of the 2026 editions: the outcomes "as at 31 March 2026", DfE's files with the
+ * year ending March 2026 (ONS with mid-2025) and a newer scrape, with the files that have no
+ * new edition (Ofsted's 2023 workbook, the SIF dates, the lookup).
+ */
+export async function sourcesOf2026(): Promise<Sources> {
+  return (await Sources.load([OFSTED, PDFS])).with(await edition(2025, [LOOKUP])).with(await edition(2026, [OUTCOMES_2026, SCRAPE, C1_2026, D5_2026, ONS_2026]));
 }
 
 // ---------------------------------------------------------------------------

@@ -29,25 +29,10 @@ import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { INSPECTION_FILES, OFSTED, PDFS, Sources } from "../import/helpers.ts";
+import { sourcesOf2025, sourcesOf2026, type Sources } from "../import/helpers.ts";
 import { buildSample, copySample, editFile, REPO_ROOT, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 const run = promisify(execFile);
-
-const DFE = "dfe-analytical-services__CSC_outcomes_and_enablers";
-const JT = "JT-39__ofsted-ilacs-scrape-tool";
-const OUTCOMES_2025 = `${DFE}/LA_Inspection_Outcomes_as_at_31_March_2025.ods`;
-const OUTCOMES_2026 = `${DFE}/LA_Inspection_Outcomes_as_at_31_March_2026.ods`;
-const SCRAPE = `${JT}/ofsted_csc_ilacs_history.csv`;
-const LOOKUP = `${JT}/Provider_data_lookup.csv`;
-const NEW_DFE = [`${DFE}/c1_children_in_need_referrals_and_rereferrals_2013_to_2026.csv`, `${DFE}/d5_cpps_at31march_by_duration_2013_to_2026.csv`, `${DFE}/ons_mid-year_population_estimates_2012_to_2025.csv`];
-
-/** Files of an edition folder of the import fixtures, under the paths they have in a sources folder. */
-const edition = (year: number, files: readonly string[]) =>
-  Sources.load(
-    files.map((f) => `editions/${year}/${f}`),
-    files,
-  );
 
 /** The chapter the copy gains: the ILACS analysis placed as the real report's chapter 5 places it. */
 const CHAPTER = `---
@@ -139,12 +124,12 @@ beforeAll(async () => {
   await writeFile(path.join(root, "content", "chapters", "ten-years-on.md"), CHAPTER);
 
   // Release 1.0.0: the sample's data replaced by the 2025 publications, built and recorded.
-  cli.update2025 = await dataUpdate((await Sources.load(INSPECTION_FILES)).with(await edition(2025, [OUTCOMES_2025, SCRAPE, LOOKUP])));
+  cli.update2025 = await dataUpdate(await sourcesOf2025());
   await build("first");
   cli.release1 = await command("scripts/engine/release/release.ts", "--site", builds.first.site);
 
   // The 2026 publications arrive (with the files that have no new edition), then version 1.1.0.
-  const files2026 = (await Sources.load([OFSTED, PDFS])).with(await edition(2025, [LOOKUP])).with(await edition(2026, [OUTCOMES_2026, SCRAPE, ...NEW_DFE]));
+  const files2026 = await sourcesOf2026();
   cli.update2026 = await dataUpdate(files2026);
   await editFile(root, "package.json", '"version": "1.0.0"', '"version": "1.1.0"');
   await build("updated");

@@ -16,7 +16,8 @@ export function registerFamilyViews(eleventyConfig: Pick<EleventyConfig, "addGlo
   eleventyConfig.addGlobalData("families", async () => (await state.whenPrepared("the families' lists")).lists);
   eleventyConfig.addShortcode("view", function (this: ShortcodeContext, name: string, key?: string) {
     return onPage(this, () => {
-      const view = state.current().views.get(name);
+      const { views, release, pages } = state.current();
+      const view = views.get(name);
       if (!view) throw new BuildError(`unknown view "${name}"; a family's views are named "<family>.<view>"`);
       if (!("entries" in view)) {
         if (key !== undefined) throw new BuildError(`the view "${name}" is one block, not one per page: give it no key`);
@@ -26,7 +27,6 @@ export function registerFamilyViews(eleventyConfig: Pick<EleventyConfig, "addGlo
       const entry = view.entries.get(key);
       if (!entry) throw new BuildError(`the view "${name}" has no page "${key}"`);
       // The page's figure comes with its note, as a placed figure does: "Updated since …" when its plotted data changed.
-      const { release, pages } = state.current();
       return renderPartial(view.template, { ...entry.context, figure: entry.figure ?? null, note: entry.figure ? figureNote(release, entry.figure.key, pages) : null });
     });
   });

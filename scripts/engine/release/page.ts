@@ -146,14 +146,15 @@ function mismatchItems(diff: ReleaseDiff, sets: ReleaseState["recordSets"]): str
   if (diff.claims.length) items.push(`Claims' statuses: ${someOf(diff.claims.map((c) => c.id))}`);
   for (const r of diff.records) {
     if (recordChangeCount(r) === 0) continue;
-    const keys = sets.find((s) => s.name === r.name)?.showKeys ?? true;
+    const set = sets.find((s) => s.name === r.name);
+    const keys = set?.showKeys ?? true;
     const entries = [
       ...r.added.map((e) => `${entryName(e, keys)} added`),
       ...r.removed.map((e) => `${entryName(e, keys)} removed`),
       ...r.renamed.map((e) => `${e.before}${keys ? ` (${e.key})` : ""} renamed ${e.after}`),
       ...r.changed.map((e) => `${entryName(e, keys)} changed`),
     ];
-    items.push(`${sets.find((s) => s.name === r.name)?.heading ?? r.name}: ${someOf(entries)}`);
+    items.push(`${set?.heading ?? r.name}: ${someOf(entries)}`);
   }
   if (diff.since.dataAsOf !== diff.current.dataAsOf) items.push(`The date the data runs to: ${readableDate(diff.since.dataAsOf)} then, ${readableDate(diff.current.dataAsOf)} now`);
   return items;

@@ -9,6 +9,7 @@ import { cohort } from "./cohort/family.ts";
 import { cost } from "./cost/family.ts";
 import { councils } from "./councils/family.ts";
 import { futures } from "./futures/family.ts";
+import { hindsight } from "./hindsight/family.ts";
 import { ilacs } from "./ilacs/family.ts";
 import { outcomes } from "./outcomes/family.ts";
 import { projection } from "./projection/family.ts";
@@ -18,7 +19,7 @@ import { survey } from "./survey/family.ts";
 import { transitions } from "./transitions/family.ts";
 
 export default defineReport({
-  families: [outcomes, transitions, cohort, cost, projection, survey, futures, recount, ilacs, councils],
+  families: [outcomes, transitions, cohort, cost, projection, survey, futures, recount, ilacs, hindsight, councils],
   claims: {
     // The register groups claims by where the 2015 report makes them, in reading order.
     groups: [{ id: "summary", heading: "Executive summary" }, { id: "1" }, { id: "2" }, { id: "3" }, { id: "4" }, { id: "conclusion", heading: "Conclusion" }],

@@ -86,6 +86,29 @@ export function formatValue(value: number | string, format: Format): string {
   }
 }
 
+/**
+ * Below this many, a share is shown with its counts ("25% (2 of 8)"): a percentage of a
+ * handful reads as more certain than it is, and the reader needs the n to judge it.
+ */
+export const SMALL_BASE = 30;
+
+/** The count a share is taken of: `part` of `whole`. */
+export interface ShareBase {
+  readonly part: number;
+  readonly whole: number;
+}
+
+/**
+ * A share as a reader should see it: the percentage, and its counts when the base is small
+ * (under SMALL_BASE): 2 of 8 → "25% (2 of 8)", 30 of 60 → "50%".
+ */
+export function formatShare(base: ShareBase, decimals = 0): string {
+  const { part, whole } = base;
+  if (!(whole > 0) || part < 0 || part > whole) throw new TypeError(`a share needs 0 ≤ part ≤ whole and whole > 0, got ${part} of ${whole}`);
+  const shown = formatValue((100 * part) / whole, percent(decimals));
+  return whole < SMALL_BASE ? `${shown} (${grouped(part, 0)} of ${grouped(whole, 0)})` : shown;
+}
+
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** "2015-03-31" → "March 2015". Fixed English, no locale or clock. */

@@ -3,7 +3,7 @@
  * key (`{% stat "outcomes.variation.early" %}`), never to a typed number.
  */
 import { BuildError } from "../data/errors.ts";
-import { formatValue, type Format } from "./format.ts";
+import { formatShare, formatValue, type Format, type ShareBase } from "./format.ts";
 
 export interface Stat {
   readonly key: string;
@@ -11,6 +11,11 @@ export interface Stat {
   readonly format: Format;
   /** What the number is, in a few words: shown in the methods appendix and error messages. */
   readonly label: string;
+  /**
+   * For a percentage of counted things: the counts it is a share of. The value must be
+   * 100 × part ÷ whole, and a base under SMALL_BASE is shown beside it ("25% (2 of 8)").
+   */
+  readonly base?: ShareBase;
 }
 
 export class StatRegistry {
@@ -22,6 +27,12 @@ export class StatRegistry {
 
   add(stat: Stat): void {
     if (this.stats.has(stat.key)) throw new BuildError(`the stat key "${stat.key}" is defined twice`);
+    if (stat.base !== undefined) {
+      const { part, whole } = stat.base;
+      if (stat.format.kind !== "percent" || typeof stat.value !== "number" || !(whole > 0) || Math.abs(stat.value - (100 * part) / whole) > 1e-9) {
+        throw new BuildError(`the stat "${stat.key}" (${stat.label}) gives its base as ${part} of ${whole}, which is not its value ${String(stat.value)} as a percentage`);
+      }
+    }
     this.stats.set(stat.key, stat);
   }
 
@@ -62,7 +73,7 @@ export class StatRegistry {
   format(key: string): string {
     const stat = this.get(key);
     try {
-      return formatValue(stat.value, stat.format);
+      return stat.base !== undefined && stat.format.kind === "percent" ? formatShare(stat.base, stat.format.decimals) : formatValue(stat.value, stat.format);
     } catch (error) {
       throw new BuildError(`the stat "${key}" (${stat.label}) has no usable value: ${(error as Error).message}`);
     }

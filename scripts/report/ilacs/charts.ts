@@ -10,19 +10,20 @@ import { GRADE_COLOURS, JUDGEMENT_CHART_LABELS, judgementColour } from "../share
 
 const labels = JUDGEMENT_CHART_LABELS;
 
-export type YearGradeRow = { readonly year: string; readonly grade: string; readonly order: number; readonly reports: number; readonly percent: number };
+/** `axisLabel`: the year's label on the chart, "line one|line two". */
+export type YearGradeRow = { readonly year: string; readonly axisLabel: string; readonly grade: string; readonly order: number; readonly reports: number; readonly percent: number };
 
 /** One 100% stacked bar per year of publication, Inadequate at the left. */
 export function gradesByYearSpec(rows: readonly YearGradeRow[]): TopLevelSpec {
   return {
     $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
-    width: CHART_WIDTH - 120,
-    height: { step: 28 },
+    width: CHART_WIDTH - 160,
+    height: { step: 38 },
     data: { values: rows.map((r) => ({ ...r })) },
     mark: { type: "bar", stroke: PAPER, strokeWidth: 1 },
     encoding: {
-      y: { field: "year", type: "ordinal", title: null, axis: { labelColor: INK } },
+      y: { field: "axisLabel", type: "ordinal", title: null, axis: { labelColor: INK, labelLimit: 0, labelExpr: "split(datum.value, '|')", labelLineHeight: 14 } },
       x: { field: "percent", type: "quantitative", stack: "zero", title: "Share of graded reports (%)", scale: { domain: [0, 100] } },
       color: judgementColour,
       order: { field: "order", type: "quantitative" },
@@ -81,23 +82,36 @@ export function movesSpec(rows: readonly MoveRow[]): TopLevelSpec {
   };
 }
 
-export type SpellRow = { readonly length: string; readonly order: number; readonly spells: number; readonly status: string };
+export type SpellRow = { readonly years: number; readonly still: number; readonly atRisk: number; readonly ended: number; readonly censored: number };
 
-/** Bars of spells by length in whole years, ended spells solid, running ones muted. */
-export function spellsSpec(rows: readonly SpellRow[]): TopLevelSpec {
-  const statuses = [...new Set(rows.map((r) => r.status))];
+/**
+ * A Kaplan–Meier step curve of the share of spells still Inadequate by years since the
+ * judgement, a tick where a running spell's observation stops, and the median marked.
+ */
+export function spellsSpec(rows: readonly SpellRow[], median: { readonly years: number; readonly label: string } | undefined): TopLevelSpec {
+  const x = { field: "years", type: "quantitative" as const, title: "Years since the council was judged Inadequate", scale: { domain: [0, Math.ceil(Math.max(...rows.map((r) => r.years)))], nice: false }, axis: { tickMinStep: 1 } };
+  const y = { field: "still", type: "quantitative" as const, title: "Spells still Inadequate (%)", scale: { domain: [0, 100] } };
   return {
     $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     width: CHART_WIDTH - 160,
-    height: 220,
+    height: 240,
     data: { values: rows.map((r) => ({ ...r })) },
-    mark: { type: "bar" },
-    encoding: {
-      x: { field: "length", type: "ordinal", sort: { field: "order" }, title: "Years Inadequate", axis: { labelAngle: 0, labelLimit: 0 } },
-      y: { field: "spells", type: "quantitative", stack: "zero", title: "Spells", axis: { tickMinStep: 1 } },
-      color: { field: "status", type: "nominal", sort: statuses, scale: { domain: statuses, range: [GRADE_COLOURS.inadequate, MUTED_INK].slice(0, statuses.length) }, legend: { title: null, orient: "bottom", labelLimit: 0 } },
-    },
+    layer: [
+      { mark: { type: "line", interpolate: "step-after", color: GRADE_COLOURS.inadequate, strokeWidth: 2.5 }, encoding: { x, y } },
+      { transform: [{ filter: "datum.censored > 0" }], mark: { type: "tick", orient: "vertical", color: INK, size: 10, thickness: 1.5 }, encoding: { x, y } },
+      ...(median
+        ? [
+            {
+              data: { values: [{ years: median.years, still: 50, label: median.label }] },
+              layer: [
+                { mark: { type: "rule" as const, color: MUTED_INK, strokeDash: [4, 3] }, encoding: { x, y: { datum: 0, type: "quantitative" as const }, y2: { datum: 50 } } },
+                { mark: { type: "text" as const, align: "left" as const, baseline: "bottom" as const, dx: 6, dy: -6, color: INK }, encoding: { x, y, text: { field: "label", type: "nominal" as const } } },
+              ],
+            },
+          ]
+        : []),
+    ],
   };
 }
 

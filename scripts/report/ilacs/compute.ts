@@ -10,7 +10,8 @@
  *   and the share "stuck" (Inadequate both times or requires improvement both times), the
  *   measure behind the 2015 report's 33%;
  * - inadequateSpells: how long councils stayed Inadequate, from the report that judged them
- *   Inadequate to the first later report with a better grade;
+ *   Inadequate to the first later report with a better grade, summarised by a Kaplan–Meier
+ *   estimate in which spells still running are censored at the data's last date;
  * - subJudgementAgreement: how each sub-judgement compares with the overall grade;
  * - latestByRegion: each current council's latest grade, by region.
  *
@@ -54,11 +55,18 @@ export interface YearGrades {
   readonly ungraded: number;
   /** Shares of the graded reports, 0–100, unrounded. */
   readonly shares: Readonly<Counts>;
+  /** The data do not cover the whole calendar year: it holds the first or the last report in the data. */
+  readonly partYear: boolean;
 }
 
 /** Overall grades by calendar year of publication, every year from the first to the last present. */
 export function gradesByYear(rows: readonly IlacsRow[]): YearGrades[] {
   if (rows.length === 0) return [];
+  const dates = rows.map((r) => r.published).sort();
+  // The data begin at the first report and end at the last: the years holding them are
+  // part-years unless those reports fall on 1 January and 31 December.
+  const [first, last] = [dates[0], dates[dates.length - 1]];
+  const isPart = (year: number) => (year === Number(first.slice(0, 4)) && !first.endsWith("-01-01")) || (year === Number(last.slice(0, 4)) && !last.endsWith("-12-31"));
   const years = rows.map((r) => Number(r.published.slice(0, 4)));
   const result: YearGrades[] = [];
   for (let year = Math.min(...years); year <= Math.max(...years); year++) {
@@ -68,7 +76,7 @@ export function gradesByYear(rows: readonly IlacsRow[]): YearGrades[] {
     const total = JUDGEMENTS.reduce((sum, g) => sum + counts[g], 0);
     const shares = zero();
     for (const g of JUDGEMENTS) shares[g] = share(counts[g], total);
-    result.push({ year, counts, graded: total, ungraded: inYear.length - total, shares });
+    result.push({ year, counts, graded: total, ungraded: inYear.length - total, shares, partYear: isPart(year) });
   }
   return result;
 }
@@ -152,11 +160,55 @@ export interface InadequateSpell {
   readonly ended: boolean;
 }
 
+/** One step of a Kaplan–Meier curve: at `days`, `events` spells ended of the `atRisk` still running just before. */
+export interface SurvivalStep {
+  readonly days: number;
+  /** Spells still Inadequate just before `days` (ended or censored at `days` included). */
+  readonly atRisk: number;
+  /** Spells that ended at `days`. */
+  readonly events: number;
+  /** Spells still running whose observation stops at `days` (censored). */
+  readonly censored: number;
+  /** The estimated share still Inadequate just after `days`, 0–1. */
+  readonly survival: number;
+}
+
+export interface SurvivalEstimate {
+  readonly steps: readonly SurvivalStep[];
+  /** The first time the estimate falls to one half or below, and the spells at risk then; undefined while it stays above. */
+  readonly median: { readonly days: number; readonly atRisk: number } | undefined;
+}
+
+/**
+ * The Kaplan–Meier estimate of how long a spell lasts, from spells that ended (events) and
+ * spells still running (censored at their length so far). At each distinct length t with d
+ * ends among the n spells lasting at least t, the share still running is multiplied by
+ * (1 − d ÷ n); a spell censored at t is still counted at risk at t. Counting only the ended
+ * spells would leave out exactly the longest ones and bias the median short.
+ */
+export function kaplanMeier(spells: readonly { readonly days: number; readonly ended: boolean }[]): SurvivalEstimate {
+  const times = [...new Set(spells.map((s) => s.days))].sort((a, b) => a - b);
+  const steps: SurvivalStep[] = [];
+  let survival = 1;
+  let median: SurvivalEstimate["median"];
+  for (const days of times) {
+    const atRisk = spells.filter((s) => s.days >= days).length;
+    const events = spells.filter((s) => s.days === days && s.ended).length;
+    const censored = spells.filter((s) => s.days === days && !s.ended).length;
+    survival *= 1 - events / atRisk;
+    steps.push({ days, atRisk, events, censored, survival });
+    if (median === undefined && events > 0 && survival <= 0.5) median = { days, atRisk };
+  }
+  return { steps, median };
+}
+
 export interface SpellSummary {
   readonly spells: readonly InadequateSpell[];
   readonly ended: number;
   readonly running: number;
-  /** Median length in days of the spells that ended (mean of the middle two for an even count); undefined if none ended. */
+  /** The Kaplan–Meier estimate over every spell, running ones censored at the data's last date. */
+  readonly survival: SurvivalEstimate;
+  /** Median length in days of the spells that ended only (mean of the middle two for an even count); biased short, kept to show by how much. */
   readonly medianDays: number | undefined;
   readonly shortestDays: number | undefined;
   readonly longestDays: number | undefined;
@@ -198,6 +250,7 @@ export function inadequateSpells(reports: readonly GradedReport[], since: string
     spells,
     ended: endedDays.length,
     running: spells.length - endedDays.length,
+    survival: kaplanMeier(spells),
     medianDays: median(endedDays),
     shortestDays: endedDays.length > 0 ? Math.min(...endedDays) : undefined,
     longestDays: endedDays.length > 0 ? Math.max(...endedDays) : undefined,

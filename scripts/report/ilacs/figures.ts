@@ -7,7 +7,7 @@ import { DAYS_PER_YEAR } from "../shared/dates.ts";
 import { rank, type IlacsAnalysis } from "./compute.ts";
 import { councils, inspections } from "../councils/datasets.ts";
 import { ilacsJudgements } from "./datasets.ts";
-import { count, formatValue, percent, plainNumber, dayMonthYear } from "../../engine/stats/format.ts";
+import { count, formatShare, formatValue, percent, plainNumber, dayMonthYear } from "../../engine/stats/format.ts";
 import { SUB_WORDS } from "./stats.ts";
 
 import type { FigureDefinition } from "../../engine/figures/types.ts";
@@ -25,20 +25,27 @@ export function ilacsFigures(a: IlacsAnalysis, stuckShare2015: number, source: s
 
 export function gradesByYearFigure(a: IlacsAnalysis, source: string): FigureDefinition {
   const years = a.years.filter((y) => y.graded > 0);
-  const rows: YearGradeRow[] = years.flatMap((y) => JUDGEMENTS.map((g, order) => ({ year: String(y.year), grade: JUDGEMENT_LABELS[g], order, reports: y.counts[g], percent: y.shares[g] })));
-  const [first, last] = [years[0], years[years.length - 1]];
-  const goodOrBetter = (y: (typeof years)[number]) => y.shares.good + y.shares.outstanding;
+  // The axis names each year with its number of reports, and marks a part-year as such.
+  const yearName = (y: (typeof years)[number]) => `${y.year}${y.partYear ? " (part-year)" : ""}`;
+  const rows: YearGradeRow[] = years.flatMap((y) => JUDGEMENTS.map((g, order) => ({ year: yearName(y), axisLabel: `${yearName(y)}|${n(y.graded)} reports`, grade: JUDGEMENT_LABELS[g], order, reports: y.counts[g], percent: y.shares[g] })));
+  const full = years.filter((y) => !y.partYear);
+  const goodOrBetter = (y: (typeof years)[number]) => formatShare({ part: y.counts.good + y.counts.outstanding, whole: y.graded });
   const ungraded = a.reports - a.graded;
+  const [first, last] = [full[0], full[full.length - 1]];
+  const part = years.filter((y) => y.partYear);
   return {
     key: "ilacs-grades-by-year",
-    title: `Reports judging a council Good or Outstanding went from ${pct(goodOrBetter(first))} of those published in ${first.year} to ${pct(goodOrBetter(last))} in ${last.year}`,
+    title:
+      first && last && first !== last
+        ? `Reports judging a council Good or Outstanding went from ${goodOrBetter(first)} of those published in ${first.year} to ${goodOrBetter(last)} in ${last.year}, the first and last full years`
+        : `Overall grades of the ILACS reports, by year of publication`,
     description:
-      `Stacked bar chart, one bar per year of publication from ${first.year} to ${last.year}, of the share of graded ILACS reports at each overall grade. ` +
-      years.map((y) => `${y.year}: ${JUDGEMENTS.map((g) => `${JUDGEMENT_LABELS[g]} ${pct(y.shares[g])}`).join(", ")} (${n(y.graded)} reports).`).join(" "),
+      `Stacked bar chart, one bar per year of publication from ${years[0].year} to ${years[years.length - 1].year}, of the share of graded ILACS reports at each overall grade. ` +
+      years.map((y) => `${y.year}${y.partYear ? " (part-year)" : ""}: ${JUDGEMENTS.map((g) => `${JUDGEMENT_LABELS[g]} ${pct(y.shares[g])}`).join(", ")} (${n(y.graded)} reports).`).join(" "),
     caption:
-      `Each report counts once, in the calendar year it was published; short and standard inspections are both counted. ` +
-      `Shares are of the reports with an overall grade${ungraded > 0 ? `; the ${n(ungraded)} reports published after the April 2026 reform carry none and are left out` : ""}. ` +
-      `The data run from ${dayMonthYear(a.first)} to ${dayMonthYear(a.asOf)}, so the first and last years are part-years.`,
+      `Shares of the reports with an overall grade, by calendar year of publication, with each year's number of reports.` +
+      (part.length > 0 ? ` ${part.map((y) => y.year).join(" and ")} ${part.length === 1 ? "is a part-year" : "are part-years"}: the data run from ${dayMonthYear(a.first)} to ${dayMonthYear(a.asOf)}.` : "") +
+      (ungraded > 0 ? ` The ${n(ungraded)} ${ungraded === 1 ? "report" : "reports"} published after the April 2026 reform carry no overall grade and are left out.` : ""),
     source,
     rows,
     columns: [
@@ -91,33 +98,42 @@ export function movesFigure(a: IlacsAnalysis, stuckShare2015: number, source: st
 
 export function spellsFigure(a: IlacsAnalysis, source: string): FigureDefinition {
   const s = a.spells;
-  // "2–3": at least two years and under three.
-  const bucket = (years: number) => `${years}–${years + 1}`;
-  const rows: SpellRow[] = s.byYears.flatMap(({ years, ended, running }) => [
-    { length: bucket(years), order: years, spells: ended, status: "Ended with a better grade" },
-    { length: bucket(years), order: years, spells: running, status: `Still Inadequate at ${dayMonthYear(a.asOf)}` },
-  ]);
-  const median = s.medianDays !== undefined ? num(s.medianDays / DAYS_PER_YEAR) : undefined;
+  const { steps, median } = s.survival;
+  const years = (days: number) => days / DAYS_PER_YEAR;
+  const rows: SpellRow[] = [
+    { years: 0, still: 100, atRisk: s.spells.length, ended: 0, censored: 0 },
+    ...steps.map((step) => ({ years: years(step.days), still: 100 * step.survival, atRisk: step.atRisk, ended: step.events, censored: step.censored })),
+  ];
+  // The estimate at whole years, with the spells still at risk: the table printed under a survival curve.
+  const atYear = (y: number) => {
+    const before = steps.filter((step) => years(step.days) <= y);
+    const survival = before.length > 0 ? before[before.length - 1].survival : 1;
+    return { y, still: 100 * survival, atRisk: s.spells.filter((spell) => years(spell.days) >= y).length };
+  };
+  const whole = Array.from({ length: Math.floor(Math.max(0, ...rows.map((r) => r.years))) }, (_, i) => atYear(i + 1)).filter((p) => p.atRisk > 0);
+  const since = a.spellsSince.slice(0, 4);
   return {
     key: "ilacs-inadequate-spells",
     title: median
-      ? `Councils judged Inadequate since ${a.spellsSince.slice(0, 4)} stayed so for ${median} years at the median before a better grade; ${n(s.running)} ${s.running === 1 ? "is" : "are"} still Inadequate`
-      : `No council judged Inadequate since ${a.spellsSince.slice(0, 4)} has yet had a better grade`,
+      ? `Half the spells Inadequate that began since ${since} lasted ${num(years(median.days))} years or more; ${n(s.running)} ${s.running === 1 ? "is" : "are"} still running`
+      : `Fewer than half the spells Inadequate that began since ${since} have yet ended; ${n(s.running)} ${s.running === 1 ? "is" : "are"} still running`,
     description:
-      `Bar chart of ${n(s.spells.length)} spells Inadequate by their length in whole years, split into spells that ended with a better grade (${n(s.ended)}) and spells still running at the latest report (${n(s.running)}). ` +
-      rows.filter((r) => r.spells > 0).map((r) => `${r.length} years, ${r.status.toLowerCase()}: ${n(r.spells)}.`).join(" "),
+      `Step chart of the estimated share of ${n(s.spells.length)} spells Inadequate still running, by years since the council was judged Inadequate: ${n(s.ended)} spells ended with a better grade and ${n(s.running)} were still running at ${dayMonthYear(a.asOf)}. ` +
+      (median ? `The estimate falls to half at ${num(years(median.days))} years, with ${n(median.atRisk)} spells still at risk then. ` : "") +
+      whole.map((p) => `After ${p.y} ${p.y === 1 ? "year" : "years"}: ${pct(p.still)} still Inadequate, ${n(p.atRisk)} at risk.`).join(" "),
     caption:
-      `A spell runs from the publication of the report that judged a council Inadequate to the publication of its next report with a better grade, counting SIF reports as well as ILACS ones, for spells that began on or after ${dayMonthYear(a.spellsSince)}. ` +
-      `Spells still running are measured to ${dayMonthYear(a.asOf)}, the latest report in the data, so they will grow. Dates of publication trail the inspections by some weeks.`,
+      `The share of spells still Inadequate, by years since the judgement. A spell runs from an Inadequate report to the council's next report with a better grade (SIF and ILACS, since ${dayMonthYear(a.spellsSince)}). ` +
+      `Spells still running at ${dayMonthYear(a.asOf)} count for as long as they have lasted (ticks), not as ended.`,
     source: `${source} SIF reports: Ofsted's inspection records in data/councils/inspections.csv.`,
     rows,
     columns: [
-      { field: "length", label: "Years Inadequate (from, under)" },
-      { field: "order", label: "Whole years" },
-      { field: "spells", label: "Spells", format: count() },
-      { field: "status", label: "Ended or still running" },
+      { field: "years", label: "Years since judged Inadequate", format: plainNumber(2) },
+      { field: "still", label: "Estimated share still Inadequate", format: percent(0) },
+      { field: "atRisk", label: "Spells at risk", format: count() },
+      { field: "ended", label: "Ended then", format: count() },
+      { field: "censored", label: "Still running, observed to then", format: count() },
     ],
-    spec: spellsSpec(rows),
+    spec: spellsSpec(rows, median ? { years: years(median.days), label: `Median ${num(years(median.days))} years (${n(median.atRisk)} at risk)` } : undefined),
     dataFiles: [ilacsJudgements.file, inspections.file],
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The 2015 report's forecast of councils Inadequate by April 2017, and ours from the same
- * grade table (the outcomes family's result).
+ * grade table (the outcomes family's result). Its result, the report's forecast with ours, is
+ * what the hindsight family tests against the council records.
  */
 import { defineFamily } from "../../engine/family.ts";
 import { outcomes } from "../outcomes/family.ts";
@@ -20,6 +21,6 @@ export const projection = defineFamily({
     const window = uses.outcomes.windows.find((w) => w.name === PROJECTION_WINDOW);
     if (!window) throw new Error(`the outcomes family has no variation window "${PROJECTION_WINDOW}"`);
     const analysis = analyseProjection(uses.outcomes.years, rows(projectionInputs), window);
-    return { stats: projectionStats(analysis), figures: [projectionFigure(analysis)] };
+    return { result: analysis, stats: projectionStats(analysis), figures: [projectionFigure(analysis)] };
   },
 });

@@ -17,7 +17,7 @@
  *
  * Pure functions: rows in, typed results out; no I/O, no clock.
  */
-import { DAYS_PER_YEAR, daysBetween } from "../shared/dates.ts";
+import { DAYS_PER_YEAR, daysBetween, financialYear } from "../shared/dates.ts";
 import type { ResultOf } from "../../engine/family.ts";
 import type { transitions } from "../transitions/family.ts";
 import type { outcomes } from "../outcomes/family.ts";
@@ -25,7 +25,7 @@ import { measureValues, type MeasureRow } from "../shared/measures.ts";
 
 import { SIF_FRAMEWORKS, type Framework, SAFEGUARDING_FRAMEWORKS } from "../councils/datasets.ts";
 import { rateChange, recountCohort, DEMAND_MEASURES, type CohortRecount, type CohortRule, type DemandFigures, type DemandMeasure, type RateChange } from "./cohort-recount.ts";
-import { PRE_ILACS_FRAMEWORKS, financialYear, gradeShares, inadequateCount, repeatTransitions, type GradeShares, type JudgementEvent, type RepeatTransitions, type ShareRule } from "./counting.ts";
+import { PRE_ILACS_FRAMEWORKS, gradeShares, inadequateCount, repeatTransitions, type GradeShares, type JudgementEvent, type RepeatTransitions, type ShareRule } from "./counting.ts";
 import { GRADES, type Grade, type Judgement, GRADE_OF_JUDGEMENT } from "../shared/grades.ts";
 
 /** The grade table and the published transitions, as the outcomes and transitions families hand them over. */

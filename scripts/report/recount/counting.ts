@@ -11,7 +11,7 @@
  *
  * Pure functions: judgement rows in, typed results out; no I/O, no clock.
  */
-import { daysBefore } from "../shared/dates.ts";
+import { daysBefore, financialYear } from "../shared/dates.ts";
 import { FRAMEWORKS, SIF_FRAMEWORKS, type Framework, type InspectionRow } from "../councils/datasets.ts";
 import { JUDGEMENTS, type Judgement } from "../shared/grades.ts";
 
@@ -23,13 +23,6 @@ const rank = (grade: Judgement) => JUDGEMENTS.indexOf(grade);
 
 /** Every framework in force before ILACS (2009–2018). */
 export const PRE_ILACS_FRAMEWORKS: readonly Framework[] = FRAMEWORKS.filter((f) => !f.startsWith("ilacs"));
-
-/** The financial year (1 April to 31 March) of an ISO date, written "2013/14". */
-export function financialYear(date: string): string {
-  const year = Number(date.slice(0, 4));
-  const start = Number(date.slice(5, 7)) >= 4 ? year : year - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
-}
 
 /**
  * A whole-number percentage of k out of n, halves rounded up, in exact integer arithmetic:

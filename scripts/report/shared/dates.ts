@@ -17,3 +17,15 @@ export function daysBetween(from: string, to: string): number {
 export function daysBefore(iso: string, days: number): string {
   return new Date((dayNumber(iso) - days) * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The financial year (1 April to 31 March) of an ISO date, written "2013/14". */
+export function financialYear(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const start = Number(date.slice(5, 7)) >= 4 ? year : year - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+}
+
+/** The last day of a financial year: "2016/17" → "2017-03-31". */
+export function financialYearEnd(year: string): string {
+  return `${Number(year.slice(0, 4)) + 1}-03-31`;
+}

@@ -33,4 +33,17 @@ describe("StatRegistry", () => {
   it("lists keys sorted", () => {
     expect(registry.keys()).toEqual(["broken.value", "outcomes.variation.early", "outcomes.variation.late", "outcomes.years.first"]);
   });
+
+  it("shows a share's counts beside it when its base is under 30, and checks the base against the value", () => {
+    const shares = new StatRegistry([
+      // 2 of 8 = 25%; 12 of 48 = 25%; 29 of 29 = 100%.
+      { key: "small", value: 25, format: percent(0), base: { part: 2, whole: 8 }, label: "a share of eight" },
+      { key: "large", value: 25, format: percent(0), base: { part: 12, whole: 48 }, label: "a share of 48" },
+      { key: "edge", value: 100, format: percent(0), base: { part: 29, whole: 29 }, label: "a share of 29" },
+    ]);
+    expect([shares.format("small"), shares.format("large"), shares.format("edge")]).toEqual(["25% (2 of 8)", "25%", "100% (29 of 29)"]);
+    expect(() => shares.add({ key: "wrong", value: 30, format: percent(0), base: { part: 2, whole: 8 }, label: "a share that is not its base" })).toThrow(
+      'the stat "wrong" (a share that is not its base) gives its base as 2 of 8, which is not its value 30 as a percentage',
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseIlacs, consecutiveMoves, firstToLatest, gradesByYear, inadequateSpells, latestByRegion, median, subJudgementAgreement, type IlacsRow } from "../../../scripts/report/ilacs/compute.ts";
+import { analyseIlacs, consecutiveMoves, firstToLatest, gradesByYear, inadequateSpells, kaplanMeier, latestByRegion, median, subJudgementAgreement, type IlacsRow } from "../../../scripts/report/ilacs/compute.ts";
 
 const row = (council_code: string, published: string, overall: IlacsRow["overall"], subs: Partial<IlacsRow> = {}): IlacsRow => ({ council_code, published, overall, inspection_type: "standard", ...subs });
 
@@ -94,6 +94,35 @@ describe("inadequateSpells", () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 10])).toBe(3.5);
     expect(median([])).toBeUndefined();
+  });
+});
+
+describe("kaplanMeier", () => {
+  it("censors running spells instead of leaving them out, and reads the median where the estimate reaches one half", () => {
+    // Lengths 100, 200 (running), 300, 400, 500 (running) days, worked by hand:
+    // t=100: 5 at risk, 1 ends → S = 4/5 = 0.8; t=200: 1 censored, S stays 0.8;
+    // t=300: 3 at risk, 1 ends → S = 0.8 × 2/3 = 0.5333; t=400: 2 at risk, 1 ends → S = 0.5333 × 1/2 = 0.2667 ≤ ½: the median, 2 at risk;
+    // t=500: 1 censored. Ended spells alone (100, 300, 400) would give a median of 300.
+    const km = kaplanMeier([
+      { days: 100, ended: true },
+      { days: 200, ended: false },
+      { days: 300, ended: true },
+      { days: 400, ended: true },
+      { days: 500, ended: false },
+    ]);
+    expect(km.steps.map((s) => [s.days, s.atRisk, s.events, s.censored])).toEqual([
+      [100, 5, 1, 0],
+      [200, 4, 0, 1],
+      [300, 3, 1, 0],
+      [400, 2, 1, 0],
+      [500, 1, 0, 1],
+    ]);
+    expect(km.steps.map((s) => s.survival)).toEqual([0.8, 0.8, expect.closeTo(8 / 15, 12), expect.closeTo(4 / 15, 12), expect.closeTo(4 / 15, 12)]);
+    expect(km.median).toEqual({ days: 400, atRisk: 2 });
+  });
+
+  it("has no median while more than half are still running", () => {
+    expect(kaplanMeier([{ days: 10, ended: true }, { days: 20, ended: false }, { days: 30, ended: false }]).median).toBeUndefined();
   });
 });
 

@@ -23,8 +23,12 @@ describe("the ILACS figures", () => {
     expect([...byKey.keys()]).toEqual(["ilacs-grades-by-year", "ilacs-moves", "ilacs-inadequate-spells", "ilacs-sub-judgements", "ilacs-regions"]);
   });
 
-  it("plot four grades for every year with graded reports, each year's shares adding to 100", () => {
+  it("plot four grades for every year with graded reports, each year's shares adding to 100, part-years marked", () => {
     const f = figure("ilacs-grades-by-year");
+    // The data begin and end within a year: the first and last years are marked, and the title rests on neither.
+    const marked = [...new Set(f.rows.map((r) => String(r.year)))].filter((y) => y.endsWith("(part-year)"));
+    expect(marked.map((y) => Number(y.slice(0, 4)))).toEqual([Number(analysis.first.slice(0, 4)), Number(analysis.asOf.slice(0, 4))]);
+    for (const y of marked) expect(f.title).not.toContain(y.slice(0, 4));
     const years = [...new Set(f.rows.map((r) => r.year))];
     expect(f.rows).toHaveLength(years.length * 4);
     for (const year of years) expect(f.rows.filter((r) => r.year === year).reduce((sum, r) => sum + Number(r.percent), 0)).toBeCloseTo(100, 9);
@@ -39,10 +43,13 @@ describe("the ILACS figures", () => {
     expect(f.title).toMatch(/^Of \d+ moves from one ILACS report to the next, \d+% were to a better grade, \d+% kept the grade and \d+% went to a worse one$/);
   });
 
-  it("count every spell Inadequate, ended or running, once", () => {
+  it("count every spell Inadequate, ended or running, once, in a survival curve from 100%", () => {
     const f = figure("ilacs-inadequate-spells");
-    expect(f.rows.reduce((sum, r) => sum + Number(r.spells), 0)).toBe(analysis.spells.spells.length);
-    expect(f.caption).toContain("for spells that began on or after 1 November 2013");
+    expect(f.rows[0]).toMatchObject({ years: 0, still: 100, atRisk: analysis.spells.spells.length });
+    expect(f.rows.reduce((sum, r) => sum + Number(r.ended) + Number(r.censored), 0)).toBe(analysis.spells.spells.length);
+    const still = f.rows.map((r) => Number(r.still));
+    expect(still).toEqual([...still].sort((a, b) => b - a));
+    expect(f.caption).toContain("since 1 November 2013");
   });
 
   it("name the regions with the largest and smallest shares and show England", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { inspections, SAFEGUARDING_FRAMEWORKS } from "../../../scripts/report/councils/datasets.ts";
 import { loadCsv } from "../../../scripts/engine/data/load.ts";
-import { PRE_ILACS_FRAMEWORKS, financialYear, gradeShares, inadequateCount, repeatTransitions, wholePercent, type JudgementEvent } from "../../../scripts/report/recount/counting.ts";
+import { financialYear } from "../../../scripts/report/shared/dates.ts";
+import { PRE_ILACS_FRAMEWORKS, gradeShares, inadequateCount, repeatTransitions, wholePercent, type JudgementEvent } from "../../../scripts/report/recount/counting.ts";
 
 const SIF = ["sif", "sif-reinspection"] as const;
 

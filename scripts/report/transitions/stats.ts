@@ -17,7 +17,7 @@ export function transitionStats(analysis: TransitionAnalysis): Stat[] {
     councils("stayedInadequate", summary.stayedInadequate, "re-inspected councils Inadequate at both ends, as published"),
     councils("stayedRi", summary.stayedRi, "re-inspected councils RI at both ends, as published"),
     councils("stayedLow", summary.stayedLow, "re-inspected councils that stayed Inadequate or RI (sum of the two published counts)"),
-    { key: "transitions.stayedLow.share", value: summary.stayedLowShare, format: percent(0), label: "share of re-inspected councils that stayed Inadequate or RI, recomputed" },
+    { key: "transitions.stayedLow.share", value: summary.stayedLowShare, format: percent(0), base: { part: summary.stayedLow, whole: summary.councils }, label: "share of re-inspected councils that stayed Inadequate or RI, recomputed" },
     { key: "transitions.stayedLow.share.exact", value: summary.stayedLowShare, format: percent(1), label: "share of re-inspected councils that stayed Inadequate or RI, to one decimal" },
     { key: "transitions.stayedLow.share.stated", value: analysis.statedStayedLowShare, format: percent(0), label: "share that stayed Inadequate or RI, as printed" },
     councils("described", summary.described, "re-inspected councils placed in one of the four published movements"),

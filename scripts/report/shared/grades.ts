@@ -57,6 +57,21 @@ export const JUDGEMENT_KEYS: Readonly<Record<Judgement, string>> = { inadequate:
 /** A judgement on a chart or in a table heading. */
 export const JUDGEMENT_LABELS: Readonly<Record<Judgement, string>> = { inadequate: "Inadequate", requires_improvement: "Requires improvement", good: "Good", outstanding: "Outstanding" };
 
+/**
+ * A judgement in the words of the framework that gave it. Before the single inspection
+ * framework (the SLAC, child protection and targeted looked-after inspections of 2009–2013)
+ * the second grade was "adequate"; Ofsted's table prints it as "requires improvement to be
+ * good", and the data keep that code (data/README.md), so a reader is shown "Adequate".
+ */
+export function judgementWordsIn(grade: Judgement, adequateEra: boolean): string {
+  return adequateEra && grade === "requires_improvement" ? "Adequate" : JUDGEMENT_WORDS[grade];
+}
+
+/** A judgement on a chart or in a table, in the words of the framework that gave it (see judgementWordsIn). */
+export function judgementLabelIn(grade: Judgement, adequateEra: boolean): string {
+  return adequateEra && grade === "requires_improvement" ? "Adequate" : JUDGEMENT_LABELS[grade];
+}
+
 /** The judgements' chart labels, worst first. */
 export const JUDGEMENT_CHART_LABELS: string[] = JUDGEMENTS.map((g) => JUDGEMENT_LABELS[g]);
 

@@ -13,6 +13,7 @@ import type { HindsightAnalysis, LongRunYear } from "./analysis.ts";
 
 const pct = (value: number) => formatValue(value, percent(0));
 const n = (value: number) => formatValue(value, count());
+const reports = (k: number) => `${n(k)} ${k === 1 ? "report" : "reports"}`;
 const goodOrBetter = (y: LongRunYear) => y.shares.good + y.shares.outstanding;
 
 /** `sources`: the 2015 report's table, and the council records after it. */
@@ -22,7 +23,7 @@ export function longRunFigure(a: HindsightAnalysis, sources: { readonly publishe
     const lines = [`${y.year}${y.partYear ? " (part-year)" : ""}`];
     for (const f of a.frameworkStarts.filter((s) => s.year === y.year)) lines.push(f.marker);
     if (y === firstRecords) lines.push("council records");
-    if (y.reports !== null) lines.push(`${n(y.reports)} reports`);
+    if (y.reports !== null) lines.push(reports(y.reports));
     if (y.source === "published" && Math.abs(y.total - 100) > 2) lines.push(`${pct(y.total)} as published`);
     return lines.join("|");
   };
@@ -45,7 +46,7 @@ export function longRunFigure(a: HindsightAnalysis, sources: { readonly publishe
       `to ${a.longRun.filter((y) => y.source === "published").at(-1)?.year} as the 2015 report published it, after that counted from the council records. ` +
       a.frameworkStarts.map((f) => `${f.year}: ${f.marker}.`).join(" ") +
       " " +
-      a.longRun.map((y) => `${y.year}${y.partYear ? " (part-year)" : ""}: ${GRADES.map((g) => `${GRADE_LABELS[g]} ${pct(y.shares[g])}`).join(", ")}${y.reports !== null ? ` (${n(y.reports)} reports)` : ""}.`).join(" "),
+      a.longRun.map((y) => `${y.year}${y.partYear ? " (part-year)" : ""}: ${GRADES.map((g) => `${GRADE_LABELS[g]} ${pct(y.shares[g])}`).join(", ")}${y.reports !== null ? ` (${reports(y.reports)})` : ""}.`).join(" "),
     caption:
       `Share of councils inspected each year given each overall grade, by financial year; before 2013 the second grade was adequate, then requires improvement. ` +
       `Years to ${a.longRun.filter((y) => y.source === "published").at(-1)?.year} are the 2015 report's table; later years are counted from the council records. ` +

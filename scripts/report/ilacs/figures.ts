@@ -14,6 +14,7 @@ import type { FigureDefinition } from "../../engine/figures/types.ts";
 import { JUDGEMENT_LABELS, JUDGEMENTS } from "../shared/grades.ts";
 
 const n = (value: number) => formatValue(value, count());
+const reports = (k: number) => `${n(k)} ${k === 1 ? "report" : "reports"}`;
 const pct = (value: number) => formatValue(value, percent(0));
 const num = (value: number) => formatValue(value, plainNumber(1));
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -27,7 +28,7 @@ export function gradesByYearFigure(a: IlacsAnalysis, source: string): FigureDefi
   const years = a.years.filter((y) => y.graded > 0);
   // The axis names each year with its number of reports, and marks a part-year as such.
   const yearName = (y: (typeof years)[number]) => `${y.year}${y.partYear ? " (part-year)" : ""}`;
-  const rows: YearGradeRow[] = years.flatMap((y) => JUDGEMENTS.map((g, order) => ({ year: yearName(y), axisLabel: `${yearName(y)}|${n(y.graded)} reports`, grade: JUDGEMENT_LABELS[g], order, reports: y.counts[g], percent: y.shares[g] })));
+  const rows: YearGradeRow[] = years.flatMap((y) => JUDGEMENTS.map((g, order) => ({ year: yearName(y), axisLabel: `${yearName(y)}|${reports(y.graded)}`, grade: JUDGEMENT_LABELS[g], order, reports: y.counts[g], percent: y.shares[g] })));
   const full = years.filter((y) => !y.partYear);
   const goodOrBetter = (y: (typeof years)[number]) => formatShare({ part: y.counts.good + y.counts.outstanding, whole: y.graded });
   const ungraded = a.reports - a.graded;
@@ -41,7 +42,7 @@ export function gradesByYearFigure(a: IlacsAnalysis, source: string): FigureDefi
         : `Overall grades of the ILACS reports, by year of publication`,
     description:
       `Stacked bar chart, one bar per year of publication from ${years[0].year} to ${years[years.length - 1].year}, of the share of graded ILACS reports at each overall grade. ` +
-      years.map((y) => `${y.year}${y.partYear ? " (part-year)" : ""}: ${JUDGEMENTS.map((g) => `${JUDGEMENT_LABELS[g]} ${pct(y.shares[g])}`).join(", ")} (${n(y.graded)} reports).`).join(" "),
+      years.map((y) => `${y.year}${y.partYear ? " (part-year)" : ""}: ${JUDGEMENTS.map((g) => `${JUDGEMENT_LABELS[g]} ${pct(y.shares[g])}`).join(", ")} (${reports(y.graded)}).`).join(" "),
     caption:
       `Shares of the reports with an overall grade, by calendar year of publication, with each year's number of reports.` +
       (part.length > 0 ? ` ${part.map((y) => y.year).join(" and ")} ${part.length === 1 ? "is a part-year" : "are part-years"}: the data run from ${dayMonthYear(a.first)} to ${dayMonthYear(a.asOf)}.` : "") +
@@ -159,7 +160,7 @@ export function subJudgementsFigure(a: IlacsAnalysis, source: string): FigureDef
     title: `The overall grade follows ${SUB_WORDS[closest.sub]} most closely (the same grade in ${pct(closest.sameShare)} of reports) and ${SUB_WORDS[furthest.sub]} least (${pct(furthest.sameShare)})`,
     description:
       `Stacked bar chart, one bar per sub-judgement, of the share of graded ILACS reports where it was graded worse than, the same as, or better than the overall grade. ` +
-      subs.map((s) => `${short[s.sub]}: worse ${pct((100 * s.worse) / s.reports)}, same ${pct(s.sameShare)}, better ${pct((100 * s.better) / s.reports)} of ${n(s.reports)} reports.`).join(" "),
+      subs.map((s) => `${short[s.sub]}: worse ${pct((100 * s.worse) / s.reports)}, same ${pct(s.sameShare)}, better ${pct((100 * s.better) / s.reports)} of ${reports(s.reports)}.`).join(" "),
     caption:
       `Each bar counts the graded reports that give that sub-judgement. ` +
       subs.filter((s) => s.first !== undefined && s.first > a.first).map((s) => `${capitalise(SUB_WORDS[s.sub])} ${s.sub === "care_leavers" ? "were" : "was"} first judged separately in a report published on ${dayMonthYear(s.first as string)}, so that bar has fewer reports. `).join("") +

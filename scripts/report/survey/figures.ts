@@ -78,7 +78,7 @@ export function surveyStatementsFigure(analyses: readonly StatementAnalysis[], m
       (numberedNotShown.length > 0 ? ` Not drawn: ${numberedNotShown.map((a) => `${lowerFirst(a.label)} (its only number, ${a.shares.map(shownShare).join(", ")}, is not tied to an answer)`).join("; ")}.` : ""),
     caption:
       // The numbers of respondents that fit each statement, and the statements left out of the chart, are in Methods ("How many people answered the survey?").
-      `Shares agreeing or strongly agreeing, and disagreeing or strongly disagreeing where the report prints it. The right-hand panel is the rest: neither or no answer, or a hollow bar where the report does not say how it splits. The survey had at most ${maxN} respondents; statements without a number tied to an answer are not drawn.`,
+      `Shares agreeing or strongly agreeing, and disagreeing or strongly disagreeing where the report prints it. The right-hand panel is the rest: neither or no answer, or a hollow bar where the report does not say how it splits. The survey had at most ${maxN} respondents; statements without a number tied to an answer are not drawn (Methods lists them).`,
     source: SURVEY_SOURCE,
     rows,
     columns: [

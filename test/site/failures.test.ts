@@ -113,6 +113,15 @@ describe("a build that fails leaves the previous site untouched", () => {
     );
   });
 
+  it("refuses a pull quote set beside the sentence it repeats, naming the page", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/chapters/grades.md", "One year does not add up:", "{% pullQuote %}One year does not add up{% endpullQuote %}\n\nOne year does not add up:");
+    const error = await failingBuild(root);
+    expect(error.message).toBe(
+      `content/chapters/grades.md: the pull quote "One year does not add up" sits beside the sentence it repeats; place it by a passage that does not already say it`,
+    );
+  });
+
   it("names the page and the key of an unknown figure", async () => {
     const root = await copyFixture();
     await editFile(root, "content/chapters/cycles.md", '{% figure "grades-yearly-swing" %}', '{% figure "grades-by-region" %}');

@@ -60,7 +60,7 @@ export function calloutId(title: string): string {
 /**
  * A pull quote: a sentence of the page's own text set large beside it. It repeats what
  * the page already says, so it is hidden from screen readers (they would read it twice);
- * `pullQuoteProblems` checks at build time that the page does say it.
+ * `pullQuoteProblems` checks at build time that the page does say it, and not in the block right beside it.
  */
 export function pullQuote(text: string): string {
   const rendered = inline.renderInline(text.trim().replace(/\s+/g, " "));

@@ -1,6 +1,6 @@
 /**
  * Checks over each rendered page that fail the build: a pull quote must repeat the page's
- * own words (../check/pull-quotes.ts). The print edition gathers pages already checked on
+ * own words, and not beside the passage that says them (../check/pull-quotes.ts). The print edition gathers pages already checked on
  * their own, so it is not checked again.
  */
 import path from "node:path";

@@ -40,11 +40,11 @@ export function iaTimelinessFigure({ design, comparisons }: CohortAnalysis): Fig
       COHORT_GROUPS.map((g) => `${GROUP_LABELS[g]}: ${formatValue(ia.groups[g].before ?? 0, percent(2))} to ${formatValue(ia.groups[g].after ?? 0, percent(2))}.`).join(" ") +
       ` The Inadequate group trailed the rest by ${pts(ia.gapBefore ?? 0)} before and ${pts(ia.gapAfter ?? 0)} after.`,
     caption:
-      `Hollow circles ${years[0]}, filled circles ${years[1]}. The changes in the title are worked out from the report's own before and after values. ` +
-      statedNote
-        .map((g) => `For councils ${GROUP_NAMES[g]}, the report prints a fall of ${pts(Math.abs(ia.groups[g].stated ?? 0))}, while its values give ${size(ia.groups[g].computed)}.`)
-        .join(" ") +
-      (statedNote.length > 0 ? " The printed figures are kept as published and listed in the claims register." : ""),
+      // The printed falls themselves are given beside the chart, in the chapter's "Kept as published" note (stats cohort.ia.*.drop.stated).
+      `Hollow circles ${years[0]}, filled circles ${years[1]}. The changes in the title are worked out from the report's own before and after values.` +
+      (statedNote.length > 0
+        ? ` The report prints different falls for ${statedNote.length === 1 ? "one group" : "both groups"} (${statedNote.map((g) => `${pts(Math.abs(ia.groups[g].stated ?? 0))} for councils ${GROUP_NAMES[g]}`).join(", ")}); they are kept as published and listed in the claims register.`
+        : ""),
     source: SOURCE,
     rows,
     columns: [
@@ -81,7 +81,8 @@ export function statedChangesFigure({ design, comparisons }: CohortAnalysis): Fi
         .map((c) => `${heading(c)}: Inadequate ${formatValue(Math.abs(c.groups.inadequate.stated ?? 0), plainNumber(decimalsOf(c.groups.inadequate.stated ?? 0)))}, RI or Good ${formatValue(Math.abs(c.groups.ri_or_good.stated ?? 0), plainNumber(decimalsOf(c.groups.ri_or_good.stated ?? 0)))}, ratio ${times(Math.abs(c.statedRatio ?? 0))}.`)
         .join(" "),
     caption:
-      "Each panel has its own scale, so compare the two bars within a panel, not across panels. The timeliness measures fell and the demand measures rose for both groups. These are the changes as printed; for initial assessments they differ slightly from the report's own before and after values (see the previous figure). For the other three indicators the report prints no before and after values, so the changes cannot be checked.",
+      // Which printed changes can be checked, and against what, is said in Methods ("The 2013 cohort's indicators").
+      "Each panel has its own scale, so compare the two bars within a panel, not across panels. The timeliness measures fell and the demand measures rose for both groups. These are the changes as the report prints them; Methods says which of them can be checked.",
     source: SOURCE,
     rows,
     columns: [

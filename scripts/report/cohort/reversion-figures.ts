@@ -49,8 +49,8 @@ export function meanReversionFigure(r: Reversion, { design, comparisons }: Cohor
       r.examples.map((e) => `${e.example} ${num(e.before)} to ${num(e.after)}`).join(", ") +
       `. Right, the report's published averages of initial assessments on time for councils inspected in ${design.inspectionYear}: rated Inadequate ${formatValue(ia.groups.inadequate.before ?? 0, percent(2))} in ${design.beforeYear} to ${formatValue(ia.groups.inadequate.after ?? 0, percent(2))} in ${design.afterYear}; rated RI or Good ${formatValue(ia.groups.ri_or_good.before ?? 0, percent(2))} to ${formatValue(ia.groups.ri_or_good.after ?? 0, percent(2))}.`,
     caption:
-      `The left panel is a made-up illustration, not data: each example score moves a fixed ${share} of its distance back towards the examples' mean, so the spread between highest and lowest shrinks from ${num(r.spreadBefore)} to ${num(r.spreadAfter)} points. ` +
-      `If inspection outcomes behaved like that, the Inadequate group would have closed some of its gap of ${pts(gapBefore)}; in the report's figures the gap grew to ${pts(gapAfter)}. Both groups' scores fell.`,
+      `Left, made-up scores, not data: each moves ${share} of the way back to the examples' mean, so their spread shrinks from ${num(r.spreadBefore)} to ${num(r.spreadAfter)} points. ` +
+      `Right, the report's figures: the Inadequate group's gap of ${pts(gapBefore)} grew to ${pts(gapAfter)} instead of closing, while both groups' scores fell.`,
     source: `Left: made up for this illustration (data/illustrations/mean-reversion.csv). Right: A Brave New World (iMPOWER for the Local Government Association, 2015), chapter 2, The growing divide, as published.`,
     rows,
     columns: [

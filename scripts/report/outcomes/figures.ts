@@ -35,7 +35,8 @@ export function gradeTrendFigure(years: readonly YearOutcomes[]): FigureDefiniti
     title: `Good judgements ${moved(first.shares.good, last.shares.good)} from ${pct(first.shares.good)} to ${pct(last.shares.good)} between ${first.year} and ${last.year}, while Inadequate ${moved(first.shares.inadequate, last.shares.inadequate)} from ${pct(first.shares.inadequate)} to ${pct(last.shares.inadequate)}`,
     description: `Line chart of the share of councils given each overall grade in each year from ${first.year} to ${last.year}. ${perGrade.join(" ")}`,
     caption:
-      `Share of the councils inspected in each year that received each overall grade. Before 2013 the second grade was called adequate; since then, requires improvement. Every year is shown as the report published it: for the years before 2009 there is no council-level record to check it against, and for later years see the recount in the claims register.` +
+      // What can and cannot be checked against council records is said in Methods ("What the data cannot show", "How the 2015 report counted").
+      `Share of the councils inspected in each year that received each overall grade, as the report published it. Before 2013 the second grade was called adequate; since then, requires improvement.` +
       inconsistent.map((y) => ` As published, the shares for ${y.year} add up to ${pct(y.total)}; they are shown unchanged.`).join(""),
     source: PUBLISHED_SOURCE,
     rows,

@@ -2,7 +2,7 @@
  * The projection figure (executive summary): councils Inadequate by April 2017 under our
  * stated methods, next to the report's 38, whose method the report does not give.
  */
-import { impliedShare, type ProjectionAnalysis } from "./compute.ts";
+import type { ProjectionAnalysis } from "./compute.ts";
 import { projectionSpec, type ProjectionKind } from "./charts.ts";
 import { inspectionOutcomesByYear } from "../outcomes/datasets.ts";
 import { projectionInputs } from "./datasets.ts";
@@ -20,10 +20,9 @@ export function projectionFigure({ projection: p, report }: ProjectionAnalysis):
     ...p.byYear.map((y) => ({ method: `Check: ${y.year} rate only (${pct(y.share)})`, kind: "check" as const, councils: y.councils })),
     { method: `Check: ${first}–${last} trend to ${p.horizonSpan} (${pct(p.trendShare)})`, kind: "check", councils: p.trendCouncils },
   ];
+  // The assumptions and the arithmetic are set out in Methods ("The projection to April 2017").
   const methodText =
-    `Our method assumes every one of the ${n(p.councils)} councils has been inspected on the current timetable by April ${report.horizonYear} and is judged Inadequate at the average rate of ${first} to ${last} in the grade table: ${n(p.councils)} × ${pct(p.meanShare)} = ${formatValue(p.constantRate, plainNumber(2))}. ` +
-    `The checks use each year's rate alone, and a straight line fitted to the ${p.window.length} yearly rates and extended to ${p.horizonSpan}. ` +
-    `All of them ignore councils that leave Inadequate on re-inspection. The report does not say how it reached ${n(report.inadequate)}, which is ${pct(impliedShare(report.inadequate, p.councils))} of ${n(p.councils)}.`;
+    `Councils judged Inadequate by April ${report.horizonYear} if all ${n(p.councils)} are inspected by then at the rate of ${first} to ${last} (ours), at each year's rate alone, or on the straight-line trend (checks). None allows for councils leaving Inadequate on re-inspection. The report does not say how it reached ${n(report.inadequate)}.`;
   return {
     key: "projection-inadequate-2017",
     title: `Carrying the ${first}–${last} Inadequate rate of ${pct(p.meanShare)} forward to all ${n(p.councils)} councils gives about ${n(p.constantRate)} judged Inadequate by April ${report.horizonYear}, against the report's ${n(report.inadequate)}, whose method is not given`,

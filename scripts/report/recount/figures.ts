@@ -62,11 +62,9 @@ export function countingRulesFigure({ years }: RecountAnalysis, inspectionsSourc
             y.byRule.map((r) => `${r.rule.label} (${n(r.shares.counted)} judgements): ${shares(r.percent)}${r.reproduces ? ", the same as published" : ""}.`).join(" "),
         )
         .join(" "),
+    // The rules and the nearest rule of each year are set out in the Methods page's words (stats recount.rule.*, recount.shares.<year>.closest).
     caption:
-      `Each row is one way of counting Ofsted's judgements into a financial year (April to March); shares are whole percentages, halves rounded up, as the report prints them. Dashed lines mark the published shares; a shaded row gives all four of them. ` +
-      rules.map((r) => `${r.label}: ${r.description}.`).join(" ") +
-      ` ` +
-      years.map((y) => `Nearest to the report's ${y.year} row: ${y.closest.rule.label} (${n(y.closest.matches)} of 4 shares equal, ${n(y.closest.distance)} points off in all).`).join(" "),
+      `Each row is one way of counting Ofsted's judgements into a financial year (April to March), and the share of them at each grade, in whole percentages with halves rounded up, as the report prints them. Dashed lines mark the report's shares; a shaded row gives all four. Methods defines each rule.`,
     source: `${inspectionsSource} Published shares: A Brave New World (iMPOWER for the Local Government Association, 2015), chapter 1, section 4, grade table, as published.`,
     rows,
     columns: [
@@ -116,16 +114,8 @@ export function recountRepeatFigure({ repeat: r }: RecountAnalysis, inspectionsS
     description:
       `Grouped bar chart comparing, for five groups of councils judged twice or more, the count the report publishes with our recount from Ofsted's records. ` +
       measures.map((m) => `${m.label}: report ${n(m.report)}, recount ${n(m.ours)}.`).join(" "),
-    caption:
-      `Our rule: councils with two or more judgements on safeguarding or the whole service (the safeguarding judgement of the 2009–2012 inspections, child protection inspections, SIF, each with its re-inspections) published from ${monthYear(r.from)} to ${monthYear(r.to)}, taken first to last in publication order. ` +
-      `“Became Inadequate” counts councils with at least one step from a better grade down to Inadequate; “better at last” counts councils first judged Inadequate and last judged RI or better. The report does not define its groups, so these are our reading. ` +
-      [
-        shareLine("Inadequate or RI at both ends, out of all", r.printed.stayedLow, r.stayedLow, r.ours.councils, r.stayedLowShare),
-        shareLine("Still Inadequate, out of those first judged Inadequate", r.printed.stayedInadequate, r.ours.stayedInadequate, r.firstInadequate, r.stayedInadequateShare),
-        shareLine("Still RI, out of those first judged RI", r.printed.stayedRi, r.ours.stayedRequiresImprovement, r.firstRi, r.stayedRiShare),
-      ]
-        .filter(Boolean)
-        .join(" "),
+    // The groups' definitions and the three shares recomputed are in Methods (stats recount.repeat.*).
+    caption: `Councils judged twice or more on safeguarding or the whole service, published from ${monthYear(r.from)} to ${monthYear(r.to)}: the report's count of each group next to ours, taking each council's judgements first to last. The report does not define its groups; Methods gives our reading of each.`,
     source: `${inspectionsSource} Published counts: A Brave New World (iMPOWER for the Local Government Association, 2015), chapter 1, section 3 (footnote 17), as published.`,
     rows,
     columns: [
@@ -159,9 +149,8 @@ export function cohortReadingsFigure(analysis: RecountAnalysis, inspectionsSourc
     description:
       `Horizontal bar chart: for each of ${readings}, the councils it puts in the report's cohort, split into those rated Inadequate and those rated RI or Good, with a dashed line at the report's ${n(size)}. ` +
       cohorts.map((c) => `${c.named.label}: ${n(c.members.length)} (${n(c.groups.inadequate.councils.length)} Inadequate, ${n(c.groups.ri_or_good.councils.length)} RI or Good).`).join(" "),
-    caption:
-      `The report names neither its councils nor how it picked them. The readings: ${cohorts.map((c) => `${c.named.label}, ${c.named.description}`).join("; ")}. ` +
-      `A council is counted as Inadequate if any of its judgements in the window was Inadequate. A reading that gives ${n(size)} matches the report's count; it does not prove these are the same councils.`,
+    // Each reading's window is set out in Methods (stats recount.cohort.reading.<reading>.rule).
+    caption: `Each bar is one reading of which councils the report meant, split by grade: a council counts as Inadequate if any of its judgements in the window was. The dashed line is the report's ${n(size)}. A reading that gives ${n(size)} matches the count; it does not prove these are the same councils.`,
     source: inspectionsSource,
     rows,
     columns: [
@@ -215,7 +204,6 @@ export function recountCohortDemandFigure(analysis: RecountAnalysis): FigureDefi
   const change = groupChange("referrals");
   const who = `the ${n(cohort.members.length)} councils of the reading “${cohort.named.label}”`;
   const title = change ? `Among ${who}, referrals per 10,000 children ${change} between the years to March ${from} and ${to}` : `Demand in ${who}, by grade, between the years to March ${from} and ${to}`;
-  const leftOut = (["inadequate", "ri_or_good"] as const).flatMap((g) => DEMAND_MEASURES.map((m) => cohort.groups[g].demand[m]?.leftOut.length ?? 0)).reduce((a, b) => a + b, 0);
   return {
     key: "recount-cohort-demand",
     title,
@@ -224,10 +212,8 @@ export function recountCohortDemandFigure(analysis: RecountAnalysis): FigureDefi
       panels
         .map((p) => `${p.label}: ${rows.filter((r) => r.measure === MEASURE_SHORT[p.measure] && r.view === views[p.kind]).map((r) => `${r.series} ${num(r.mean)}`).join(", ")}.`)
         .join(" "),
-    caption:
-      `The cohort: ${cohort.named.description} (${n(cohort.members.length)} councils; the report's sample has ${n(analysis.reportCohort.councils)}). A council is in the Inadequate group if any of its judgements in the window was Inadequate. ` +
-      `Bars are means of the councils' own rates per 10,000 children aged 0–17 (ONS mid-year estimates); the table also gives the rate of each group's children taken together (Σ count ÷ Σ children × 10,000). Changes compare the same councils in both years; ${leftOut === 0 ? "no cohort council lacks a value" : `${n(leftOut)} council-measure pair${leftOut === 1 ? " is" : "s are"} left out for a missing value`}. ` +
-      `The report compares ${analysis.reportCohort.beforeYear} with ${analysis.reportCohort.afterYear}; the earliest year in our data ends in March ${analysis.firstDemandYear ?? from}, so its before-and-after changes cannot be recomputed: the levels are the after side, and the changes are over one year.`,
+    // The rates' definitions, the councils left out and why the report's 2012 cannot be recounted are in Methods.
+    caption: `Demand in the ${n(cohort.members.length)} councils of the reading “${cohort.named.label}”, by grade, beside every council with the data: referrals and children on a plan per 10,000 children in the year to March ${to}, and the change over the year before. Bars are means of the councils' own rates; the table also gives pooled rates.`,
     source:
       "Department for Education, Children in need statistics (referrals; children on a child protection plan at 31 March), and ONS mid-year population estimates of children aged 0–17, from dfe-analytical-services/CSC_outcomes_and_enablers, re-shaped by our importer (scripts/import) into data/councils/demand.csv; cohorts from Ofsted's inspection records and the SIF report dates (data/councils/inspections.csv). Open Government Licence v3.0.",
     rows,

@@ -134,10 +134,14 @@ function repeatStats({ repeat: r }: RecountAnalysis): Stat[] {
     ["stayedRi", ours.stayedRequiresImprovement, r.report.stayedRi, "councils RI (or adequate) at the first and the last judgement"],
     ["towardsGood", ours.leftInadequate, r.report.towardsGood, "councils Inadequate at the first judgement and better at the last"],
   ];
-  const stats: Stat[] = compared.flatMap(([key, value, published, label]) => [
+  const stats: Stat[] = [
+    { key: "recount.repeat.from", value: monthYear(r.from), format: text(), label: "first month of publication of the judgements recounted for the repeat-inspection counts" },
+    { key: "recount.repeat.to", value: monthYear(r.to), format: text(), label: "last month of publication of the judgements recounted for the repeat-inspection counts" },
+  ];
+  stats.push(...compared.flatMap(([key, value, published, label]) => [
     councils(key, value, `${label}, recounted`),
     councils(`${key}.difference`, value - published, `${label}: our recount minus the report's ${published}`),
-  ]);
+  ]));
   const same = compared.filter(([, value, published]) => value === published).length;
   stats.push(
     councils("matches", same, `of the report's ${compared.length} repeat-inspection counts, how many the recount gives exactly`),
@@ -203,11 +207,15 @@ function cohortStats(analysis: RecountAnalysis): Stat[] {
     const at = `recount.cohort.reading.${c.named.key}`;
     stats.push(
       { key: `${at}.label`, value: c.named.label, format: text(), label: `short name of the cohort reading: ${c.named.description}` },
+      { key: `${at}.rule`, value: c.named.description, format: text(), label: `how the cohort reading "${c.named.label}" picks councils` },
       { key: `${at}.councils`, value: c.members.length, format: count(), label: `councils in the cohort: ${c.named.description}` },
       { key: `${at}.inadequate.councils`, value: c.groups.inadequate.councils.length, format: count(), label: `councils ${COHORT_GROUP_WORDS.inadequate} in the cohort: ${c.named.description}` },
       { key: `${at}.riOrGood.councils`, value: c.groups.ri_or_good.councils.length, format: count(), label: `councils ${COHORT_GROUP_WORDS.ri_or_good} in the cohort: ${c.named.description}` },
     );
   }
+  // Council-measure pairs a demand change leaves out because a year's value is missing, over both groups.
+  const leftOut = (["inadequate", "ri_or_good"] as const).flatMap((g) => DEMAND_MEASURES.map((m) => cohort.groups[g].demand[m]?.leftOut.length ?? 0)).reduce((a, b) => a + b, 0);
+  stats.push({ key: "recount.cohort.demand.leftOut", value: leftOut, format: count(), label: "council-measure pairs of the cohort used left out of the demand changes for a missing value" });
   return [...stats, ...oneCohort("recount.cohort", cohort, analysis)];
 }
 

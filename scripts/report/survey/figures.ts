@@ -3,7 +3,7 @@
  * workforce exhaustion levels. Titles, descriptions and captions are written from the
  * data and the sample-size reconstruction, so they stay true when either changes.
  */
-import { AGREE, DISAGREE, listSizes, type ExhaustionSummary, type PrintedShare, type StatementAnalysis } from "./compute.ts";
+import { AGREE, DISAGREE, type ExhaustionSummary, type PrintedShare, type StatementAnalysis } from "./compute.ts";
 import { narrowSpec, NARROW_WIDTH } from "../../engine/charts/narrow.ts";
 import { exhaustionSpec, likertSpec, LIKERT_LABELS, LIKERT_NARROW, type ExhaustionRow, type LikertRow, type LikertSide } from "./charts.ts";
 import { surveyStatements, workforceExhaustion } from "./datasets.ts";
@@ -21,12 +21,6 @@ const pctAt = (value: number, decimals: number) => formatValue(value, percent(de
 const shownShare = (share: PrintedShare) => `${share.approximate ? "about " : ""}${pctAt(share.percent, share.decimals)}`;
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
-/** Up to five sample sizes listed in full; more as a count and range: "27 values from 15 to 79". */
-export function sizesInBrief(ns: readonly number[]): string {
-  if (ns.length === 0) return "none";
-  if (ns.length <= 5) return listSizes(ns);
-  return `${ns.length} values from ${ns[0]} to ${ns[ns.length - 1]}`;
-}
 
 /** The rows the Likert chart plots: statements with a printed agreement share, most agreement first. */
 export function likertRows(analyses: readonly StatementAnalysis[]): LikertRow[] {
@@ -66,12 +60,10 @@ export function surveyStatementsFigure(analyses: readonly StatementAnalysis[], m
     );
 
   const numberedNotShown = analyses.filter((a) => a.shares.length > 0 && !plotted.has(a.label));
-  const wordsOnly = analyses.filter((a) => a.shares.length === 0 && a.words.length > 0);
   const perStatement = shown.map((a) => {
     const parts = rows.filter((r) => r.statement === a.label).map((r) => `${lowerFirst(r.response)} ${r.shown}`);
     return `${a.label}: ${parts.join(", ")}.`;
   });
-  const fits = shown.map((a) => `${lowerFirst(a.label)}: ${sizesInBrief(a.candidates.map((c) => c.n))}`);
 
   const title =
     `${shownShare(agreeOf(top))} agreed to ${lowerFirst(top.label)}, the most for any statement` +
@@ -85,11 +77,8 @@ export function surveyStatementsFigure(analyses: readonly StatementAnalysis[], m
       perStatement.join(" ") +
       (numberedNotShown.length > 0 ? ` Not drawn: ${numberedNotShown.map((a) => `${lowerFirst(a.label)} (its only number, ${a.shares.map(shownShare).join(", ")}, is not tied to an answer)`).join("; ")}.` : ""),
     caption:
-      `Shares of respondents agreeing or strongly agreeing, and disagreeing or strongly disagreeing where the report prints it; the right-hand panel is the rest of 100%: neither or no answer where both sides are printed, otherwise a hollow bar because the report does not say how it splits. ` +
-      `The survey had at most ${maxN} respondents (each result is footnoted n${maxN}), and the report prints percentages only. ` +
-      `Our reconstruction of the numbers of respondents (up to ${maxN}) that can give the printed percentages: ${fits.join("; ")}. These are our inference, not published counts; approximate shares are allowed a wider margin. ` +
-      (numberedNotShown.length > 0 ? `Not drawn: ${numberedNotShown.map((a) => lowerFirst(a.label)).join("; ")}, whose printed number cannot be tied to an answer category. ` : "") +
-      (wordsOnly.length > 0 ? `Reported in words only, so not drawn: ${wordsOnly.map((a) => `${lowerFirst(a.label)} (${a.words.map((w) => w.stated).join(", ")})`).join("; ")}.` : ""),
+      // The numbers of respondents that fit each statement, and the statements left out of the chart, are in Methods ("How many people answered the survey?").
+      `Shares agreeing or strongly agreeing, and disagreeing or strongly disagreeing where the report prints it. The right-hand panel is the rest: neither or no answer, or a hollow bar where the report does not say how it splits. The survey had at most ${maxN} respondents; statements without a number tied to an answer are not drawn (Methods lists them).`,
     source: SURVEY_SOURCE,
     rows,
     columns: [

@@ -61,8 +61,8 @@ export function denominatorsFigure({ stayedInadequate, stayedRi }: TransitionAna
       `Stacked bar chart of our reconstruction of two group sizes the report does not print. ` +
       groups.map(({ label, r }) => `${label}: ${n(r.numerator)} kept the rating out of an implied ${n(r.nearest)} (${pct(r.nearestShare, 1)}).`).join(" "),
     caption:
-      `Our reconstruction, not published figures. Assuming the printed shares are of the ${n(stayedInadequate.numerator)} councils that stayed Inadequate and the ${n(stayedRi.numerator)} that stayed requires improvement, we looked for every whole group size that gives the printed percentage when rounded: for ${pct(stayedInadequate.stated)}, ${only(stayedInadequate)}; for ${pct(stayedRi.stated)}, ${only(stayedRi)}. ` +
-      `Together they imply ${n(stayedInadequate.nearest + stayedRi.nearest)} councils judged Inadequate or requires improvement at their first inspection.`,
+      // How the group sizes were searched for, and what they add up to, is in Methods ("The group sizes behind two shares").
+      `Our reconstruction, not published figures. Each bar is a published count of councils that kept their rating, on the whole group size that turns it into the printed share when rounded: for ${pct(stayedInadequate.stated)}, ${only(stayedInadequate)}; for ${pct(stayedRi.stated)}, ${only(stayedRi)}.`,
     source: `Our calculation from the counts and percentages published in chapter 1, section 3, and the executive summary of A Brave New World (2015).`,
     rows,
     columns: [

@@ -14,7 +14,7 @@ describe("the mean-reversion figure", () => {
       "Reversion to the mean would narrow gaps (here, made-up scores 55 points apart end up 27.5 apart), but in the report's cohort the timeliness gap between Inadequate councils and the rest widened from 9.65 to 13.52 percentage points",
     );
     expect(figure?.description).toContain("made-up numbers, not data");
-    expect(figure?.caption).toMatch(/^The left panel is a made-up illustration, not data/);
+    expect(figure?.caption).toMatch(/^Left, made-up scores, not data/);
     expect(new Set(figure?.rows.map((r) => r.panel))).toEqual(new Set(["Illustration: made-up numbers", "The report's 2013 cohort, as published"]));
   });
 

@@ -5,11 +5,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FigureDefinition } from "../../../scripts/engine/figures/types.ts";
 import { recount } from "../../../scripts/report/recount/family.ts";
-import { familyOutput, SAMPLE_ROOT } from "../../helpers/report.ts";
+import type { StatRegistry } from "../../../scripts/engine/stats/registry.ts";
+import { familyOutput, realReport, SAMPLE_ROOT } from "../../helpers/report.ts";
 
 let byKey: Map<string, FigureDefinition>;
+let stats: StatRegistry;
 beforeAll(async () => {
   byKey = new Map(((await familyOutput(recount)).figures ?? []).map((f) => [f.key, f]));
+  stats = (await realReport()).stats;
 });
 const figure = (key: string) => {
   const f = byKey.get(key);
@@ -24,7 +27,7 @@ describe("recount-counting-rules", () => {
     );
   });
 
-  it("plots the published row and every rule for both years, and states every rule in the caption", () => {
+  it("plots the published row and every rule for both years, and states every rule for the Methods page", () => {
     const f = figure("recount-counting-rules");
     // 2 years × (published + 8 rules) × 4 grades.
     expect(f.rows).toHaveLength(72);
@@ -34,7 +37,9 @@ describe("recount-counting-rules", () => {
     expect(row("2014/15", "SIF, by start date, undated with their batch", "Inadequate")).toMatchObject({ percent: 28, reproduces: "yes", judgements: 40 });
     // 3 of 17 = 17.6% → 18%, against the published 30%.
     expect(row("2013/14", "SIF, by start date, undated with their batch", "Inadequate")).toMatchObject({ percent: 18, reproduces: "no", judgements: 17 });
-    expect(f.caption).toContain("a SIF judgement whose start date is not known takes the earliest start date of the SIF reports published the same day");
+    // The rules are defined in Methods, from their stats; the caption points there.
+    expect(stats.format("recount.rule.startDateFilled")).toContain("a SIF judgement whose start date is not known takes the earliest start date of the SIF reports published the same day");
+    expect(f.caption).toContain("Methods defines each rule");
     // 8 of 27 = 29.6% → 30%, as published: the rule with child protection inspections.
     expect(row("2013/14", "SIF by start date, child protection inspections six weeks before publication", "Inadequate")).toMatchObject({ percent: 30, reproduces: "yes", judgements: 27 });
     expect(f.source).toMatch(/^Ofsted, official statistics/);
@@ -51,9 +56,11 @@ describe("recount-repeat-inspections", () => {
     );
     expect(f.rows.map((r) => r.councils)).toEqual([86, 86, 16, 16, 5, 5, 23, 25, 18, 20]);
     // (5 + 25) / 86 = 34.9%; 5 / 25 = 20%; 25 / 40 = 62.5%.
-    expect(f.caption).toContain("the report gives 33%; ours is 30 of 86, 34.9%.");
-    expect(f.caption).toContain("the report gives 25%; ours is 5 of 25, 20.0%.");
-    expect(f.caption).toContain("the report gives 56%; ours is 25 of 40, 62.5%.");
+    // The shares recomputed, which Methods quotes: (5 + 25) / 86 = 34.9%; 5 / 25 = 20%; 25 / 40 = 62.5%.
+    expect(["recount.repeat.stayedLow", "recount.repeat.stayedLow.share.exact"].map((k) => stats.format(k))).toEqual(["30", "34.9%"]);
+    expect(["recount.repeat.firstInadequate", "recount.repeat.stayedInadequate.share.exact"].map((k) => stats.format(k))).toEqual(["25", "20.0%"]);
+    expect(["recount.repeat.firstRi", "recount.repeat.stayedRi.share.exact"].map((k) => stats.format(k))).toEqual(["40", "62.5%"]);
+    expect([stats.format("recount.repeat.from"), stats.format("recount.repeat.to")]).toEqual(["January 2010", "March 2015"]);
   });
 });
 
@@ -67,6 +74,7 @@ describe("recount-cohort-readings", () => {
     expect(["SIF started in 2013", "Child protection inspection in 2013", "Inspected in 2013", "Judged in 2013", "Inspected in 2013/14", "SIF reports of 2013/14"].map(total)).toEqual([5, 28, 33, 33, 27, 29]);
     expect(f.rows.filter((r) => r.matches === "yes").map((r) => `${r.reading}: ${r.group} ${r.councils}`)).toEqual(["SIF reports of 2013/14: Inadequate 5", "SIF reports of 2013/14: RI or Good 24"]);
     expect(f.caption).toContain("it does not prove these are the same councils");
+    expect(stats.format("recount.cohort.reading.sifSchoolYear.rule")).toBe("councils whose SIF report (first inspection or re-inspection) was published from September 2013 to August 2014, the framework's first school year");
   });
 });
 
@@ -78,8 +86,9 @@ describe("recount-cohort-demand", () => {
     );
     // 2 measures × 2 views × 3 series.
     expect(f.rows).toHaveLength(12);
-    expect(f.caption).toContain("The report compares 2012 with 2014; the earliest year in our data ends in March 2013");
-    expect(f.caption).toContain("2 council-measure pairs are left out for a missing value");
+    // Methods says why the report's 2012 cannot be recounted, and what is left out, from these stats.
+    expect(stats.format("recount.demand.firstYear")).toBe("2013");
+    expect(stats.format("recount.cohort.demand.leftOut")).toBe("2");
   });
 });
 

@@ -11,7 +11,7 @@ import { EXHAUSTION_COLOURS, SURVEY_COLOURS, SURVEY_UNSPLIT_STROKE } from "../..
 import { analyseStatements, exhaustionSummary } from "../../../scripts/report/survey/compute.ts";
 import { surveyStatements, workforceExhaustion } from "../../../scripts/report/survey/datasets.ts";
 import { loadCsv } from "../../../scripts/engine/data/load.ts";
-import { sizesInBrief, surveyStatementsFigure, workforceExhaustionFigure } from "../../../scripts/report/survey/figures.ts";
+import { surveyStatementsFigure, workforceExhaustionFigure } from "../../../scripts/report/survey/figures.ts";
 import type { FigureDefinition } from "../../../scripts/engine/figures/types.ts";
 import { compileSpec, renderRawSvg } from "../../../scripts/engine/render/svg.ts";
 
@@ -93,11 +93,10 @@ describe("the survey statements figure", () => {
       "87% agreed to count local partnership quality in the overall judgement, the most for any statement; opinion split most evenly on whether to pause re-inspection after an Inadequate judgement (about 44% agreed, about 39% disagreed)",
     );
     expect(survey.caption).toContain("at most 80 respondents");
-    expect(survey.caption).toContain("introduce a code of conduct for lead councillors: 75");
-    expect(survey.caption).toContain("set up a new body for sector-led improvement: 72");
-    expect(survey.caption).toContain("not published counts");
+    // The reconstruction of the numbers of respondents is in Methods, from the survey.<statement>.n.candidates stats.
+    expect(survey.caption).toContain("statements without a number tied to an answer are not drawn");
     // The five-year framework has a number but no answer category, so it is named, not drawn.
-    expect(survey.caption).toContain("Not drawn: keep the inspection framework unchanged for five years");
+    expect(survey.description).toContain("Not drawn: keep the inspection framework unchanged for five years");
     expect(survey.description).toContain("Introduce a code of conduct for lead councillors: agree or strongly agree 65.3%, disagree or strongly disagree 17.3%, neither, or no answer 17.4%.");
   });
 
@@ -112,13 +111,6 @@ describe("the survey statements figure", () => {
     }
     expect(wrapLabel("Pause re-inspection after an Inadequate judgement")).toEqual(["Pause re-inspection after an", "Inadequate judgement"]);
     expect(wrappedLabelExpr(["A b"], 1)).toBe('datum.value === "A b" ? ["A","b"] : datum.label');
-  });
-
-  it("summarises long candidate lists", () => {
-    expect(sizesInBrief([75])).toBe("75");
-    expect(sizesInBrief([58, 63, 68, 73, 78])).toBe("58, 63, 68, 73 and 78");
-    expect(sizesInBrief([1, 2, 3, 4, 5, 9])).toBe("6 values from 1 to 9");
-    expect(sizesInBrief([])).toBe("none");
   });
 });
 

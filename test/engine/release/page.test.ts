@@ -277,3 +277,15 @@ describe("a claim's status on the What changed page", () => {
     expect(changesView(compared(before, after)).claims).toEqual([{ id: "ch1-a", before: "reproduced", after: "consistent with the report's own figures" }]);
   });
 });
+
+describe("the What changed page's anchors", () => {
+  it("gives the table of changed claim counts an id of its own, apart from the Claims heading's", () => {
+    // Claim counts are numbers whose keys start "claims.": their table once took the id "changed-claims", the Claims heading's.
+    const before = manifest("1.0.0", {}, { stats: { "claims.count.total": stat(153, "153", "number of claims") }, claims: { "ch1-a": "reproduced" } });
+    const after = manifest("1.1.0", {}, { stats: { "claims.count.total": stat(92, "92", "number of claims") }, claims: { "ch1-a": "consistent" } });
+    const ids = [...page(compared(before, after)).matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toContain("changed-claims");
+    expect(ids).toContain("changed-numbers-claims");
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+});

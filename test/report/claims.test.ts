@@ -91,6 +91,13 @@ describe("the claims register", () => {
     expect(stats.format("outcomes.total.2010-11")).toBe("111%");
   });
 
+  it("shows the arithmetic of every claim that differs, and says why of every claim that cannot be reproduced", () => {
+    for (const row of rows()) {
+      if (row.status === "differs") expect(row.note, row.id).toMatch(/\d[^=]* = [^=]*\d/);
+      if (row.status === "not_reproducible") expect(row.note.length, row.id).toBeGreaterThan(20);
+    }
+  });
+
   it("leaves the report's 38 as not reproducible", () => {
     expect(byId("sum-projection-2017")).toMatchObject({ value: 38, stat: "", basis: "", status: "not_reproducible" });
   });

@@ -16,7 +16,11 @@ export interface ReportDefinition {
   /** The report's families; each family's `uses` must be in the list too. */
   readonly families: readonly Family<any, any>[];
   /** The claims register's groups, in reading order (needed when data/claims/ holds files). */
-  readonly claims?: { readonly groups: readonly ClaimGroup[] };
+  readonly claims?: {
+    readonly groups: readonly ClaimGroup[];
+    /** What the register calls the records its recounts come from ("council records"); "the records" if not given. */
+    readonly records?: string;
+  };
   /** The report's colours, type and font (the engine's own theme when left out). */
   readonly theme?: Theme;
 }

@@ -100,7 +100,8 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
     }
   }
   const chapterTitles = new Map(pages.filter((p) => p.chapter !== undefined).map((p) => [p.chapter as string, `Chapter ${p.chapter}: ${p.title}`]));
-  const register = claimsRegisterView(report.claims, report.stats, chapterTitles, definition.claims?.groups ?? []);
+  const figureLinks = new Map([...placements].map(([key, p]) => [key, { label: p.label, href: p.href }]));
+  const register = claimsRegisterView(report.claims, report.stats, chapterTitles, definition.claims?.groups ?? [], { pages, figures: figureLinks }, definition.claims?.records);
   const version = await readVersion(root);
   const release = await releaseState(root, manifestOfBuild(version, data, report, placements, pageFigures), report.records);
   // Not a failure: a maintainer builds before recording. But a site that claims a recorded version it is not must not pass unnoticed.

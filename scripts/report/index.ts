@@ -23,6 +23,8 @@ export default defineReport({
   claims: {
     // The register groups claims by where the 2015 report makes them, in reading order.
     groups: [{ id: "summary", heading: "Executive summary" }, { id: "1" }, { id: "2" }, { id: "3" }, { id: "4" }, { id: "conclusion", heading: "Conclusion" }],
+    // The recounts are of Ofsted's judgements per council (data/councils/).
+    records: "council records",
   },
   theme: REPORT_THEME,
 });

@@ -152,7 +152,7 @@ describe("buildReport", () => {
   it("audits the claims register of a report that has one, and publishes its counts", () => {
     const report = buildReport(defineReport({ families: [weights], claims: { groups: [{ id: "1" }] } }), data);
     expect(report.claims).toEqual([]);
-    expect(report.stats.keys()).toEqual(["claims.count.differs", "claims.count.not_reproducible", "claims.count.reproduced", "claims.count.total", "weights.total"]);
+    expect(report.stats.keys()).toEqual(["claims.count.consistent", "claims.count.differs", "claims.count.not_reproducible", "claims.count.reproduced", "claims.count.total", "weights.total"]);
   });
 
   it("knows the data files each stat and figure depends on: its family's and those of the families it uses, however indirectly", () => {
@@ -177,7 +177,7 @@ describe("buildReport", () => {
   });
 
   it("makes the claim counts depend on the claims register's files", () => {
-    const claim = "id,chapter,location,claim,stated,value,stat,tolerance,status,note\nc1,1,Intro,Kilos,8,8,weights.total,0,reproduced,\n";
+    const claim = "id,chapter,location,restated,claim,stated,value,stat,tolerance,basis,status,caveat,note\nc1,1,Intro,,Kilos,8,8,weights.total,0,records,reproduced,,\n";
     const withClaims = loadReportData(folderOf({ "data/fruit.csv": "name,kilos\napple,3\npear,5\n", "data/prices.csv": "name,pence\napple,40\n", "data/claims/one.csv": claim }), [fruit], [{ id: "1" }]);
     const report = buildReport(defineReport({ families: [weights], claims: { groups: [{ id: "1" }] } }), withClaims);
     expect(report.dependsOn.stats.get("claims.count.reproduced")).toEqual(["data/claims/one.csv"]);

@@ -5,7 +5,8 @@
  * conclusion can never slip through unnoticed.
  *
  *   recomputed absent                      → not_reproducible
- *   |recomputed − printed| ≤ tolerance     → reproduced
+ *   |recomputed − printed| ≤ tolerance     → reproduced (checked against records) or
+ *                                            consistent (checked against the report's own figures)
  *   otherwise                              → differs   (difference = recomputed − printed)
  */
 import type { ClaimRow, ClaimStatus } from "./dataset.ts";
@@ -31,7 +32,9 @@ export function assessClaim(claim: ClaimInput, lookup: (key: string) => number):
   const recomputed = lookup(claim.stat);
   // Round away binary noise (e.g. 68.62 − 52.63 = 15.990000000000002) before comparing.
   const difference = Math.round((recomputed - claim.value) * 1e9) / 1e9;
-  return { claim, recomputed, difference, derived: Math.abs(difference) <= claim.tolerance ? "reproduced" : "differs" };
+  const agrees = Math.abs(difference) <= claim.tolerance;
+  // Agreement with the report's own figures shows the report is coherent, not that it is right: it is not "reproduced".
+  return { claim, recomputed, difference, derived: agrees ? (claim.basis === "records" ? "reproduced" : "consistent") : "differs" };
 }
 
 /** Claims whose recorded status no longer matches what the data says. */
@@ -42,11 +45,12 @@ export function changedStatuses(assessments: readonly ClaimAssessment[]): ClaimA
 export interface ClaimCounts {
   readonly total: number;
   readonly reproduced: number;
+  readonly consistent: number;
   readonly differs: number;
   readonly not_reproducible: number;
 }
 
 export function countStatuses(assessments: readonly ClaimAssessment[]): ClaimCounts {
   const count = (status: ClaimStatus) => assessments.filter((a) => a.derived === status).length;
-  return { total: assessments.length, reproduced: count("reproduced"), differs: count("differs"), not_reproducible: count("not_reproducible") };
+  return { total: assessments.length, reproduced: count("reproduced"), consistent: count("consistent"), differs: count("differs"), not_reproducible: count("not_reproducible") };
 }

@@ -1,8 +1,10 @@
 /**
  * Run the claims audit against the stat registry and publish its counts as stats.
- * A claim naming an unknown or non-numeric stat, or whose recorded status no longer
- * matches the data, fails the build at the claim's file:line.
+ * A claim naming an unknown or non-numeric stat, with a recomputation but no basis (or a
+ * basis but no recomputation), whose note or caveat names an unknown stat, or whose
+ * recorded status no longer matches the data, fails the build at the claim's file:line.
  */
+import { statsNamed, strayBrace } from "./note.ts";
 import { assessClaim, changedStatuses, countStatuses, type ClaimAssessment, type ClaimInput } from "./assess.ts";
 import type { ClaimRow } from "./dataset.ts";
 import { BuildError, DataError } from "../data/errors.ts";
@@ -13,6 +15,15 @@ import type { Stat, StatRegistry } from "../stats/registry.ts";
 export function auditClaims(tables: readonly Table<ClaimRow>[], stats: StatRegistry): ClaimAssessment[] {
   const assessments = tables.flatMap((table) =>
     table.rows.map(({ row, line }) => {
+      if ((row.stat === "") !== (row.basis === "")) {
+        throw new DataError(table.file, line, table.column("basis"), row.stat === "" ? `the claim "${row.id}" has no stat, so its basis must be empty` : `the claim "${row.id}" names a stat, so its basis must say what it is checked against: records or report`);
+      }
+      for (const field of ["note", "caveat"] as const) {
+        if (strayBrace(row[field])) throw new DataError(table.file, line, table.column(field), `the ${field} of the claim "${row.id}" has a brace that is not a {stat.key} or {figure:key}`);
+        for (const key of statsNamed(row[field])) {
+          if (!stats.has(key)) throw new DataError(table.file, line, table.column(field), `the ${field} of the claim "${row.id}" names the unknown stat key "${key}"`);
+        }
+      }
       const claim: ClaimInput = { ...row, file: table.file, line };
       return assessClaim(claim, (key) => {
         if (!stats.has(key)) throw new DataError(table.file, line, table.column("stat"), `the claim "${row.id}" names the unknown stat key "${key}"`);
@@ -37,7 +48,7 @@ const formatPlain = (value: number) => String(Math.round(value * 1e6) / 1e6);
 
 export function claimStats(assessments: readonly ClaimAssessment[]): Stat[] {
   const counts = countStatuses(assessments);
-  return (["total", "reproduced", "differs", "not_reproducible"] as const).map((status) => ({
+  return (["total", "reproduced", "consistent", "differs", "not_reproducible"] as const).map((status) => ({
     key: `claims.count.${status}`,
     value: counts[status],
     format: count(),

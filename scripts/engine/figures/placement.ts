@@ -16,6 +16,8 @@ export interface ContentPage {
   readonly chapter: string | undefined;
   readonly order: number;
   readonly figureKeys: readonly string[];
+  /** The stat keys the page states with {% stat %}, in order (the claims register links a number to the page that states it). */
+  readonly statKeys: readonly string[];
 }
 
 /** The page a figure is drawn on: a content page, or a page a family makes (a council's). */
@@ -42,6 +44,7 @@ export interface ContentPlacement extends Placement {
 }
 
 const FIGURE_TAG = /\{%-?\s*figure\s+["']([^"']+)["']\s*-?%\}/g;
+const STAT_TAG = /\{%-?\s*stat\s+["']([^"']+)["']/g;
 
 /** Eleventy's default permalink for a content file, unless front matter sets one. */
 export function pageUrl(relativeToContent: string, permalink: unknown): string {
@@ -92,6 +95,7 @@ export async function scanContent(root: string, contentDir: string): Promise<Con
       chapter,
       order: typeof data.order === "number" ? data.order : Number(chapter ?? Number.POSITIVE_INFINITY),
       figureKeys: [...content.matchAll(FIGURE_TAG)].map((m) => m[1]),
+      statKeys: [...content.matchAll(STAT_TAG)].map((m) => m[1]),
     });
   }
   return pages.sort((a, b) => a.order - b.order || a.inputPath.localeCompare(b.inputPath, "en"));

@@ -77,7 +77,7 @@ function someOf(items: readonly string[], most = 12): string {
   return items.length <= most ? inWords(items) : `${items.slice(0, most).join(", ")} and ${items.length - most} more`;
 }
 
-const STATUS_TEXT: Record<string, string> = { reproduced: "reproduced", differs: "differs", not_reproducible: "not reproducible" };
+const STATUS_TEXT: Record<string, string> = { reproduced: "reproduced", consistent: "consistent with the report's own figures", differs: "differs", not_reproducible: "not reproducible" };
 const statusText = (status: string | null) => (status === null ? "–" : (STATUS_TEXT[status] ?? status));
 
 function rewording(change: StatWordingChange): string {

@@ -5,12 +5,15 @@ const claim = (over: Partial<ClaimInput>): ClaimInput => ({
   id: "c",
   chapter: "2",
   location: "Chapter 2",
+  restated: [],
   claim: "a claim",
   stated: "15.89%",
   value: 15.89,
   stat: "cohort.drop",
   tolerance: 0.005,
+  basis: "records",
   status: "reproduced",
+  caveat: "",
   note: "",
   file: "data/claims/chapter2.csv",
   line: 2,
@@ -40,6 +43,14 @@ describe("assessClaim", () => {
     expect(a).toMatchObject({ derived: "not_reproducible", recomputed: undefined, difference: undefined });
   });
 
+  it("calls agreement with the report's own figures consistent, not reproduced", () => {
+    // The same 33% against the report's own counts: (5 + 23) / 86 = 32.56, within 0.5 of 33.
+    const a = assessClaim(claim({ stated: "33%", value: 33, tolerance: 0.5, basis: "report" }), () => 28 / 86 * 100);
+    expect(a.derived).toBe("consistent");
+    // Outside the tolerance it differs, whatever it was checked against: 15.99 against 15.89.
+    expect(assessClaim(claim({ basis: "report" }), () => 68.62 - 52.63).derived).toBe("differs");
+  });
+
   it("treats the tolerance as inclusive", () => {
     expect(assessClaim(claim({ value: 10, tolerance: 0.5 }), () => 10.5).derived).toBe("reproduced");
     expect(assessClaim(claim({ value: 10, tolerance: 0.5 }), () => 10.51).derived).toBe("differs");
@@ -52,6 +63,7 @@ describe("changedStatuses and countStatuses", () => {
     assessClaim(claim({ id: "b", status: "reproduced" }), () => 15.99),
     assessClaim(claim({ id: "c", status: "not_reproducible", stat: "" }), () => 0),
     assessClaim(claim({ id: "d", status: "differs" }), () => 15.99),
+    assessClaim(claim({ id: "e", status: "consistent", basis: "report" }), () => 15.89),
   ];
 
   it("lists only the claims whose recorded status the data contradicts", () => {
@@ -59,6 +71,6 @@ describe("changedStatuses and countStatuses", () => {
   });
 
   it("counts derived statuses", () => {
-    expect(countStatuses(assessments)).toEqual({ total: 4, reproduced: 1, differs: 2, not_reproducible: 1 });
+    expect(countStatuses(assessments)).toEqual({ total: 5, reproduced: 1, consistent: 1, differs: 2, not_reproducible: 1 });
   });
 });

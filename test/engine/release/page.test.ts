@@ -269,3 +269,23 @@ describe("the page", () => {
     expect(text).toContain("None of the data files these figures are drawn from has changed. Release 1.0.0 recorded each figure's data and drawing in one fingerprint, so for these figures this page cannot tell a new drawing from rows that new code works out differently.");
   });
 });
+
+describe("a claim's status on the What changed page", () => {
+  it("names the register's new status in words: a claim checked only against the report's own figures is consistent with them", () => {
+    const before = manifest("1.0.0", {}, { claims: { "ch1-a": "reproduced", "ch1-b": "reproduced" } });
+    const after = manifest("1.1.0", {}, { claims: { "ch1-a": "consistent", "ch1-b": "reproduced" } });
+    expect(changesView(compared(before, after)).claims).toEqual([{ id: "ch1-a", before: "reproduced", after: "consistent with the report's own figures" }]);
+  });
+});
+
+describe("the What changed page's anchors", () => {
+  it("gives the table of changed claim counts an id of its own, apart from the Claims heading's", () => {
+    // Claim counts are numbers whose keys start "claims.": their table once took the id "changed-claims", the Claims heading's.
+    const before = manifest("1.0.0", {}, { stats: { "claims.count.total": stat(153, "153", "number of claims") }, claims: { "ch1-a": "reproduced" } });
+    const after = manifest("1.1.0", {}, { stats: { "claims.count.total": stat(92, "92", "number of claims") }, claims: { "ch1-a": "consistent" } });
+    const ids = [...page(compared(before, after)).matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toContain("changed-claims");
+    expect(ids).toContain("changed-numbers-claims");
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+});

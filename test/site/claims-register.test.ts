@@ -90,8 +90,8 @@ describe("the claims register page", () => {
   it("links a number in a note to the page that states it", () => {
     const note = [...elements(byId(page, "claim-ch1-s3-inadequate-2010-stayed") as Element)].find((e) => classes(e).includes("claim-note")) as Element;
     const links = [...elements(note)].filter((e) => e.tagName === "a").map((a) => [textOf(a), attribute(a, "href")]);
-    // Only a group of 20 gives the printed 25% from 5 councils (5 / 20 = 25%): chapter 1 states that 20.
-    expect(links).toContainEqual(["20", "/chapter-1/"]);
+    // Only a group of 20 gives the printed 25% from 5 councils (5 / 20 = 25%): the summary, first in reading order, states that 20.
+    expect(links).toContainEqual(["20", "/summary/"]);
   });
 
   it("flags the seven-figure sum against 'over £10million' as a contradiction that differs", () => {

@@ -191,8 +191,9 @@ describe("after the 2026 publications, built as 1.1.0", () => {
 
   it("lists exactly the numbers that moved, each from data/ilacs/judgements.csv", () => {
     const rows = numberRows(section(page, "changed-numbers"));
-    // Every one is an ILACS number; nothing read from demand.csv moved (the sample's families read its years to 2014).
-    expect(rows.every(([key, , , , cause]) => key.startsWith("ilacs.") && cause === "data/ilacs/judgements.csv")).toBe(true);
+    // Every one is an ILACS number, or the hindsight family's count of councils by their latest report;
+    // nothing read from demand.csv moved (the sample's families read its years to 2014).
+    expect(rows.filter(([key, , , , cause]) => !(key.startsWith("ilacs.") || key.startsWith("hindsight.")) || cause !== "data/ilacs/judgements.csv")).toEqual([]);
     const row = (key: string) => rows.find((r) => r[0] === key)?.slice(1, 4);
     // 10 reports then (all graded); 13 now, BCP's of July 2026 without a grade.
     expect(row("ilacs.reports")).toEqual(["10", "13", "up"]);
@@ -204,23 +205,39 @@ describe("after the 2026 publications, built as 1.1.0", () => {
     // now also Dorset Good→Good and Buckinghamshire Outstanding→Good.
     expect(row("ilacs.moves.pairs")).toEqual(["4", "6", "up"]);
     expect(row("ilacs.moves.declined")).toEqual(["1", "2", "up"]);
-    expect(row("ilacs.moves.improved.share")).toEqual(["50%", "33%", "down"]);
+    // Shares of fewer than 30 show their counts.
+    expect(row("ilacs.moves.improved.share")).toEqual(["50% (2 of 4)", "33% (2 of 6)", "down"]);
     // Councils with two graded reports: Hull, Buckinghamshire, Barnet; now Dorset too. First against
     // latest better: Hull and Buckinghamshire then; Hull alone now (Buckinghamshire is Good again).
     expect(row("ilacs.firstLatest.councils")).toEqual(["3", "4", "up"]);
     expect(row("ilacs.firstLatest.improved")).toEqual(["2", "1", "down"]);
     // The last full year's reports: Barnet's of 2024 (Good); Hull's (Good) and Barnet's (RI) of 2025.
-    expect(row("ilacs.lastFull.good")).toEqual(["100%", "50%", "down"]);
+    expect(row("ilacs.lastFull.good")).toEqual(["100% (1 of 1)", "50% (1 of 2)", "down"]);
+    // The same 0% of other counts is new data: 0 of 1 then, 0 of 2 now.
+    expect(row("ilacs.lastFull.inadequate")).toEqual(["0% (0 of 1)", "0% (0 of 2)", "changed"]);
+    // The long run of grades ends a year later, and the first reports without a grade give the reform's date.
+    expect(row("hindsight.longRun.lastFull")).toEqual(["2024/25", "2025/26", "changed"]);
+    expect(row("hindsight.reform.date")).toEqual(["–", "15 July 2026", "new"]);
     // 2026: Dorset and Buckinghamshire graded Good, BCP not graded.
     expect(row("ilacs.year.2026.graded")).toEqual(["–", "2", "new"]);
     expect(row("ilacs.year.2026.good.count")).toEqual(["–", "2", "new"]);
     expect(row("ilacs.year.2026.ungraded")).toEqual(["–", "1", "new"]);
     expect(rows.map((r) => r[0])).toEqual([
+      "hindsight.longRun.last",
+      "hindsight.longRun.lastFull",
+      "hindsight.longRun.lastFull.goodOrBetter",
+      "hindsight.longRun.lastFull.inadequate",
+      "hindsight.now.date",
+      "hindsight.reform.date",
       "ilacs.asOf",
       "ilacs.firstLatest.councils",
       "ilacs.firstLatest.improved",
+      "ilacs.firstLatest.stuckShare",
       "ilacs.graded",
       "ilacs.lastFull.good",
+      "ilacs.lastFull.goodOrBetter",
+      "ilacs.lastFull.inadequate",
+      "ilacs.lastFull.outstanding",
       "ilacs.lastFull.requiresImprovement",
       "ilacs.moves.declined",
       "ilacs.moves.declined.share",
@@ -236,6 +253,7 @@ describe("after the 2026 publications, built as 1.1.0", () => {
       "ilacs.sub.care_leavers.sameShare",
       "ilacs.sub.help_protection.reports",
       "ilacs.sub.help_protection.same",
+      "ilacs.sub.help_protection.sameShare",
       "ilacs.sub.in_care.better",
       "ilacs.sub.in_care.reports",
       "ilacs.sub.in_care.same",
@@ -262,7 +280,8 @@ describe("after the 2026 publications, built as 1.1.0", () => {
 
   it("badges exactly the figures whose plotted data changed, and lists them", async () => {
     // Chapter 3: grades by year (a 2026 year), moves (two new pairs), sub-judgements (new reports,
-    // Barnet's correction), spells (those still Inadequate are now counted at 15 July 2026). Not the
+    // Barnet's correction). Not the spells: the sample's spells have all ended, so the survival
+    // curve is the same (only its caption's date moves, a presentation change). Not the
     // regions: each region's share judged Good or better at its latest report is unchanged
     // (Buckinghamshire's latest goes from Outstanding to Good). Council timelines: the two
     // councils with a new graded report.
@@ -270,18 +289,18 @@ describe("after the 2026 publications, built as 1.1.0", () => {
       "chapter-3/index.html #figure-ilacs-grades-by-year",
       "chapter-3/index.html #figure-ilacs-moves",
       "chapter-3/index.html #figure-ilacs-sub-judgements",
-      "chapter-3/index.html #figure-ilacs-inadequate-spells",
       "councils/buckinghamshire/index.html #figure-timeline",
       "councils/dorset/index.html #figure-timeline",
     ];
     expect(await notes(builds.updated)).toEqual(expected);
     const listed = items(section(page, "changed-figures")).map((item) => item.replace(/:.*\(updated, from data\/ilacs\/judgements\.csv\)$/, ""));
-    expect(listed).toEqual(["Inspection history, Buckinghamshire", "Inspection history, Dorset", "Figure 3.1", "Figure 3.4", "Figure 3.2", "Figure 3.3"]);
+    expect(listed).toEqual(["Inspection history, Buckinghamshire", "Inspection history, Dorset", "Figure 3.1", "Figure 3.2", "Figure 3.3"]);
   });
 
   it("lists what new data only framed differently under presentation, with its cause, and badges none of it", async () => {
     // Every timeline's axis runs to the year after the data's last date (2027 now): the other six
-    // redrawn. The regions' rows are the same, but its source line names the new edition.
+    // redrawn. The spells' curve and the regions' rows are the same, but the spells' caption names the
+    // data's new last date and the regions' source line the new edition.
     expect(items(section(page, "redrawn-figures")).map((item) => item.replace(/:.*\((.+)\)$/, " ($1)"))).toEqual([
       "Inspection history, Barnet (with the new data in data/ilacs/judgements.csv)",
       "Inspection history, Bournemouth, Christchurch and Poole (with the new data in data/ilacs/judgements.csv)",
@@ -289,17 +308,21 @@ describe("after the 2026 publications, built as 1.1.0", () => {
       "Inspection history, Dorset (until 2019) (with the new data in data/ilacs/judgements.csv)",
       "Inspection history, Kingston upon Hull, City of (with the new data in data/ilacs/judgements.csv)",
       "Inspection history, Poole (until 2019) (with the new data in data/ilacs/judgements.csv)",
+      "Figure 3.4 (with the new data in data/ilacs/judgements.csv)",
       "Figure 3.5 (with the new data in data/ilacs/judgements.csv)",
     ]);
     expect(text(await builds.updated.page("chapter-3/index.html"))).toContain(
       "Source: Ofsted, Local authority inspection outcomes as at 31 March 2026 (the ILACS inspection history), and for reports published after it, a daily scrape of Ofsted's published ILACS reports (JT-39/ofsted-ilacs-scrape-tool; reports published up to 15 July 2026); re-shaped by our importer into data/ilacs/judgements.csv. Open Government Licence v3.0. Regions: data/councils/councils.csv.",
     );
-    // The last full year is 2025 now: its shares Inadequate and Outstanding are 0% as 2024's were.
+    // The most common grade of the last full year is Good, as it was, though the year it names moved;
+    // 2025's shares are the same, and their label no longer calls 2025 a part-year.
     const reworded = [...section(page, "reworded-numbers").matchAll(/<code class="stat-key">([^<]+)<\/code><\/th><td>([^<]*)<\/td><td>([^<]*)<\/td><td>[^<]*<\/td><td>(.*?)<\/td><\/tr>/g)].map((m) => [m[1], m[2], m[3], text(m[4])]);
     expect(reworded).toEqual([
-      ["ilacs.lastFull.inadequate", "0%", "0%", "data/ilacs/judgements.csv"],
       ["ilacs.lastFull.mostCommon", "Good", "Good", "data/ilacs/judgements.csv"],
-      ["ilacs.lastFull.outstanding", "0%", "0%", "data/ilacs/judgements.csv"],
+      ["ilacs.year.2025.good", "50% (1 of 2)", "50% (1 of 2)", "data/ilacs/judgements.csv"],
+      ["ilacs.year.2025.inadequate", "0% (0 of 2)", "0% (0 of 2)", "data/ilacs/judgements.csv"],
+      ["ilacs.year.2025.outstanding", "0% (0 of 2)", "0% (0 of 2)", "data/ilacs/judgements.csv"],
+      ["ilacs.year.2025.requiresImprovement", "50% (1 of 2)", "50% (1 of 2)", "data/ilacs/judgements.csv"],
     ]);
   });
 

@@ -165,7 +165,10 @@ function statChanges(before: RecordedManifest["stats"], after: Manifest["stats"]
   const wording: StatWordingChange[] = [];
   for (const key of sortedKeys(before, after)) {
     const [old, now] = [get(before, key), get(after, key)];
-    if (old && now && old.value === now.value) {
+    // A share of other counts (2 of 4, then 3 of 6) is a change of data though its value is the same;
+    // a release recorded before shares carried their counts has none to compare, and is compared by value.
+    const sameBase = !old || !now || !("base" in old) || !old.base || !now.base || (old.base.part === now.base.part && old.base.whole === now.base.whole);
+    if (old && now && old.value === now.value && sameBase) {
       if (old.text !== now.text || old.label !== now.label) wording.push({ key, before: { text: old.text, label: old.label }, after: { text: now.text, label: now.label }, causes: causesOf(changedFiles, old, now) });
       continue;
     }

@@ -36,6 +36,8 @@ export interface ManifestStat {
   readonly label: string;
   /** The data files the value is computed from (sorted). */
   readonly files: readonly string[];
+  /** For a share, the counts it is taken of (Stat.base): the same share of other counts is new data, not new wording. */
+  readonly base?: { readonly part: number; readonly whole: number };
 }
 
 export interface ManifestFigure {
@@ -104,7 +106,7 @@ export interface ManifestInput {
   readonly dataFiles: readonly { readonly file: string; readonly sha256: string }[];
   readonly stats: {
     keys(): string[];
-    get(key: string): { readonly value: number | string; readonly label: string };
+    get(key: string): { readonly value: number | string; readonly label: string; readonly base?: { readonly part: number; readonly whole: number } };
     format(key: string): string;
   };
   /** The data files each stat depends on, by key (report.ts dependsOn.stats); every stat must have its entry. */
@@ -171,7 +173,7 @@ function byKey<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
 }
 
 function statEntry(stats: ManifestInput["stats"], statFiles: ManifestInput["statFiles"], key: string): ManifestStat {
-  const { value, label } = stats.get(key);
+  const { value, label, base } = stats.get(key);
   const files = statFiles.get(key);
   if (!files) throw new Error(`the stat "${key}" has no record of the data files it depends on`);
   const usable = typeof value === "string" || Number.isFinite(value);
@@ -181,7 +183,7 @@ function statEntry(stats: ManifestInput["stats"], statFiles: ManifestInput["stat
   } catch {
     // A stat no page quotes may have no usable value (the registry only fails when one is quoted).
   }
-  return { value: usable ? value : null, text, label, files: [...files] };
+  return { value: usable ? value : null, text, label, files: [...files], ...(base ? { base: { part: base.part, whole: base.whole } } : {}) };
 }
 
 export function buildManifest(input: ManifestInput): Manifest {

@@ -16,18 +16,19 @@ import type { HindsightAnalysis, LongRunYear } from "./analysis.ts";
 export function hindsightStats(a: HindsightAnalysis): Stat[] {
   const h = a.atHorizon;
   const gap = h.counts.inadequate - a.forecast.inadequate;
+  // `when` names the day in words, so a label stays the same when the data's last date moves.
   const standing = (key: string, s: HindsightAnalysis["now"], when: string): Stat[] => {
     const inadequate: ShareBase = { part: s.counts.inadequate, whole: s.judged };
     const goodOrBetter: ShareBase = { part: s.counts.good + s.counts.outstanding, whole: s.judged };
     return [
-      { key: `${key}.date`, value: dayMonthYear(s.date), format: text(), label: `the day councils are counted at (${when})` },
-      { key: `${key}.councils`, value: s.councils, format: count(), label: `councils that existed on ${dayMonthYear(s.date)}` },
+      { key: `${key}.date`, value: dayMonthYear(s.date), format: text(), label: `the day councils are counted at: ${when}` },
+      { key: `${key}.councils`, value: s.councils, format: count(), label: `councils that existed on ${when}` },
       { key: `${key}.judged`, value: s.judged, format: count(), label: `of those, councils with a graded whole-service judgement published by then` },
-      { key: `${key}.inadequate`, value: s.counts.inadequate, format: count(), label: `councils whose latest graded judgement on ${dayMonthYear(s.date)} was Inadequate` },
+      { key: `${key}.inadequate`, value: s.counts.inadequate, format: count(), label: `councils whose latest graded judgement on ${when} was Inadequate` },
       ...(s.judged > 0
         ? [
-            { key: `${key}.inadequate.share`, value: (100 * inadequate.part) / inadequate.whole, format: percent(0), base: inadequate, label: `share of the judged councils whose latest judgement on ${dayMonthYear(s.date)} was Inadequate` },
-            { key: `${key}.goodOrBetter`, value: (100 * goodOrBetter.part) / goodOrBetter.whole, format: percent(0), base: goodOrBetter, label: `share of the judged councils whose latest judgement on ${dayMonthYear(s.date)} was Good or Outstanding` },
+            { key: `${key}.inadequate.share`, value: (100 * inadequate.part) / inadequate.whole, format: percent(0), base: inadequate, label: `share of the judged councils whose latest judgement on ${when} was Inadequate` },
+            { key: `${key}.goodOrBetter`, value: (100 * goodOrBetter.part) / goodOrBetter.whole, format: percent(0), base: goodOrBetter, label: `share of the judged councils whose latest judgement on ${when} was Good or Outstanding` },
           ]
         : []),
     ];
@@ -39,7 +40,7 @@ export function hindsightStats(a: HindsightAnalysis): Stat[] {
     { key: "hindsight.horizon.direction", value: gap < 0 ? "fewer than" : gap > 0 ? "more than" : "exactly as many as", format: text(), label: "whether the count fell short of the forecast or passed it" },
     { key: "hindsight.sif.first", value: dayMonthYear(a.sifFirst), format: text(), label: "publication of the first report of the single inspection framework in the data" },
     { key: "hindsight.sif.inadequateEver", value: a.sifInadequateEver, format: count(), label: `councils judged Inadequate at least once under the single inspection framework by ${dayMonthYear(h.date)}` },
-    ...standing("hindsight.now", a.now, "the latest report in the data"),
+    ...standing("hindsight.now", a.now, "the day of the latest report in the data"),
   ];
   const goodOrBetter = (y: LongRunYear) => y.shares.good + y.shares.outstanding;
   const yearStats = (key: string, y: LongRunYear, what: string): Stat[] => {

@@ -135,6 +135,19 @@ describe("diffManifests", () => {
     expect(relabelled.presentation.stats).toEqual([{ key: "outcomes.inadequate", before: { text: "29%", label: "inadequate share" }, after: { text: "29%", label: "inadequate share in 2019" }, causes: [B] }]);
   });
 
+  it("counts a share of other counts as a changed number though its value is the same, and compares by value a release that recorded no counts", () => {
+    const share = (part: number, whole: number, base = true): ManifestStat => ({ ...stat((100 * part) / whole, `50% (${part} of ${whole})`, "a share", [B]), ...(base ? { base: { part, whole } } : {}) });
+    const then = { ...before, stats: { "ilacs.share": share(2, 4) } };
+    const now = { ...before, dataFiles: { ...before.dataFiles, [B]: "b2" }, stats: { "ilacs.share": share(3, 6) } };
+    // 2 of 4, then 3 of 6: both 50%, from new data in b.csv.
+    expect(diffManifests(then, now).stats).toEqual([{ prefix: "ilacs", changes: [{ key: "ilacs.share", label: "a share", before: "50% (2 of 4)", after: "50% (3 of 6)", direction: "changed", sameWhenRounded: false, causes: [B] }] }]);
+    expect(diffManifests(then, now).presentation.stats).toEqual([]);
+    // A release made before shares carried their counts: the same value with counts added is wording only.
+    const older = { ...before, stats: { "ilacs.share": share(2, 4, false) } };
+    expect(diffManifests(older, now).stats).toEqual([]);
+    expect(diffManifests(older, now).presentation.stats.map((s) => s.key)).toEqual(["ilacs.share"]);
+  });
+
   it("lists as updated exactly the figures whose plotted data changed, with the changed files behind them, or none (code)", () => {
     expect(diff.figures).toEqual([
       { key: "added", change: "added", label: "Figure 3.1", title: "Figure 3.1 title", href: "/chapter-3/#figure-added", causes: ["data/new.csv"] },

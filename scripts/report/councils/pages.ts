@@ -162,7 +162,7 @@ export function latestReportSentences(name: string, history: readonly HistoryEnt
   const about = ownHistory.some((e) => e.headline) ? ownHistory : history;
   const latest = latestReport(about);
   if (!latest) return [`There is no inspection report on ${name} in the data.`];
-  const whose = own.has(latest.council_code) ? `${name}'s latest inspection report` : `There is no report on ${name} itself yet; the latest on the council it replaced, ${names.get(latest.council_code) ?? latest.council_code},`;
+  const whose = own.has(latest.council_code) ? `${name}'s latest inspection report` : `There is no report on ${name} itself yet; the latest on the council it replaced, ${names.get(latest.council_code) ?? latest.council_code}`;
   const days = inspectionDays(latest.started, latest.ended);
   const when = `published on ${dayMonthYear(latest.published)}${days === null ? "" : ` (inspection ${days})`}`;
   if (latest.overall !== null) return [`${whose}, ${when}, judged it ${JUDGEMENT_WORDS[latest.overall]}.`];
@@ -224,6 +224,7 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
     links.set(c.code, { name: c.name, listedName, url, region: c.region, search: [c.name, ...c.aliases, c.ofsted_name ?? ""].join(" ").toLowerCase().trim(), status: c.status });
   }
   const link = (code: string) => links.get(code) as CouncilLink;
+  const listedNames = new Map([...links].map(([code, l]) => [code, l.listedName]));
   const judgements: RecordEntry[] = [];
   const indexRows: CouncilIndexRow[] = [];
   const pages = [...rows].sort(byName).map((c) => {
@@ -233,8 +234,9 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
     for (const entry of history) if (own.has(entry.council_code)) judgements.push(judgementRecord(c.code, listedName, entry));
     const predecessors = rows.filter((r) => r.successor_codes.includes(c.code));
     const restructures = [
-      ...(c.existed_from && predecessors.length > 0 ? [{ kind: "created" as const, date: c.existed_from, others: predecessors.map((p) => p.name).sort() }] : []),
-      ...(c.existed_until ? [{ kind: "abolished" as const, date: c.existed_until, others: c.successor_codes.map((code) => link(code).name) }] : []),
+      // Dorset Council replaced Dorset's county council: the other council of the same name is called that, not "Dorset".
+      ...(c.existed_from && predecessors.length > 0 ? [{ kind: "created" as const, date: c.existed_from, others: predecessors.map((p) => (p.name === c.name ? "the earlier council of that name" : p.name)).sort() }] : []),
+      ...(c.existed_until ? [{ kind: "abolished" as const, date: c.existed_until, others: c.successor_codes.map((code) => (link(code).name === c.name ? "a new council of that name" : link(code).name)) }] : []),
     ];
     const key = `council-${pageSlug(c)}`;
     const definition = councilTimelineFigure(history, { key, name: c.name, names, span: { firstYear, lastDate }, restructures, sources });
@@ -251,7 +253,7 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
           : `Of the ${n(region.councils)} councils in ${c.region} with an ILACS grade, ${n(region.counts[g])} ${region.counts[g] === 1 ? "has" : "have"} the same latest grade (${JUDGEMENT_WORDS[g]}), counting ${c.name}; ${inEngland}.`,
       );
     }
-    if (c.status === "predecessor" && c.existed_until) parts.push(`The council existed until ${dayMonthYear(c.existed_until)}; its area is now served by ${namesInWords(c.successor_codes.map((code) => link(code).name))}.`);
+    if (c.status === "predecessor" && c.existed_until) parts.push(`The council existed until ${dayMonthYear(c.existed_until)}; its area is now served by ${namesInWords(c.successor_codes.map((code) => (link(code).name === c.name ? "a new council of that name" : link(code).name)))}.`);
     const ownHistory = history.filter((e) => own.has(e.council_code));
     const latest = latestReport(ownHistory);
     const graded = latestGraded(ownHistory);
@@ -278,7 +280,7 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
       predecessors: predecessors.map((r) => link(r.code)).sort(byName),
       summary: parts.join(" "),
       mentions: cohortMention(c.name, lineage(c.code, rows), own, names, cohort),
-      history: [...history].reverse().map((e) => historyRow(e, own, names)),
+      history: [...history].reverse().map((e) => historyRow(e, own, listedNames)),
       comparison:
         latestIlacs && region && c.status === "current"
           ? {

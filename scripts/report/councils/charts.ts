@@ -28,11 +28,14 @@ export type TimelineEvent = {
  * `domain`: the axis runs from the start of the first year to the data's last date (a
  * decimal year), so it stops where the data stop; ticks every second year inside it.
  */
-export function timelineSpec(rows: readonly TimelineRow[], domain: readonly [number, number], events: readonly TimelineEvent[] = []): TopLevelSpec {
+/** The row of reports that gave no overall grade, below the four grades. */
+export const NO_GRADE = "No overall grade";
+
+export function timelineSpec(rows: readonly TimelineRow[], domain: readonly [number, number], events: readonly TimelineEvent[] = [], ungraded: readonly TimelineRow[] = []): TopLevelSpec {
   const shapes = JUDGEMENTS.map((g) => GRADE_SHAPES[GRADE_OF_JUDGEMENT[g]]);
   const ticks = Array.from({ length: Math.floor((domain[1] - domain[0]) / 2) + 1 }, (_, i) => domain[0] + 2 * i);
   const x = { field: "when", type: "quantitative" as const, title: null, scale: { domain: [...domain], nice: false, zero: false }, axis: { values: ticks, format: "d", labelAngle: 0 } };
-  const y = { field: "grade", type: "ordinal" as const, title: null, scale: { domain: [...labels].reverse() }, axis: { labelLimit: 0, labelColor: INK } };
+  const y = { field: "grade", type: "ordinal" as const, title: null, scale: { domain: [...labels].reverse().concat(ungraded.length > 0 ? [NO_GRADE] : []) }, axis: { labelLimit: 0, labelColor: INK } };
   const middle = (domain[0] + domain[1]) / 2;
   // A label reads away from the middle of the axis, so one near either end stays inside the chart.
   const marked = events.map((e) => ({ ...e, align: e.when > middle ? "right" : "left" }));
@@ -52,11 +55,14 @@ export function timelineSpec(rows: readonly TimelineRow[], domain: readonly [num
     $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     width: CHART_WIDTH - 160,
-    height: 150,
+    height: ungraded.length > 0 ? 180 : 150,
     data: { values: rows.map((r) => ({ ...r })) },
     layer: [
       ...eventLayers,
       { mark: { type: "line", color: RULE, strokeWidth: 1.5 }, encoding: { x, y, order: { field: "when", type: "quantitative" } } },
+      ...(ungraded.length === 0
+        ? []
+        : [{ data: { values: ungraded.map((r) => ({ ...r })) }, mark: { type: "point" as const, filled: false, size: 90, strokeWidth: 2, color: INK }, encoding: { x, y } }]),
       {
         mark: { type: "point", filled: true, size: 90, stroke: PAPER, strokeWidth: 1 },
         encoding: {

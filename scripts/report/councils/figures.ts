@@ -13,7 +13,7 @@ import { count, formatValue, dayMonthYear } from "../../engine/stats/format.ts";
 
 import type { FigureDefinition } from "../../engine/figures/types.ts";
 import { JUDGEMENT_LABELS, JUDGEMENT_WORDS } from "../shared/grades.ts";
-import { timelineSpec, type TimelineEvent, type TimelineRow } from "./charts.ts";
+import { NO_GRADE, timelineSpec, type TimelineEvent, type TimelineRow } from "./charts.ts";
 
 const n = (value: number) => formatValue(value, count());
 /**
@@ -59,6 +59,10 @@ export function councilTimelineFigure(history: readonly HistoryEntry[], options:
     grade: JUDGEMENT_LABELS[e.overall],
     framework: inherited ? `${e.inspection}, ${options.names.get(e.council_code) ?? e.council_code}` : e.inspection,
   }));
+  // Reports without an overall grade (after the 2026 reform) sit on a row of their own below the grades, not joined to them.
+  const ungraded: TimelineRow[] = history
+    .filter((e) => e.headline && e.overall === null)
+    .map((e) => ({ date: e.published, when: decimalYear(e.published), grade: NO_GRADE, framework: inherited ? `${e.inspection}, ${options.names.get(e.council_code) ?? e.council_code}` : e.inspection }));
   const first = plotted[0];
   // A council's last day is marked at the end of that day, so it sits where its successor's first day begins.
   const events: TimelineEvent[] = options.restructures.map((r) => ({ when: decimalYear(r.date) + (r.kind === "abolished" ? 1 / 365 : 0), label: r.kind === "created" ? "Council created" : "Council abolished" }));
@@ -78,17 +82,18 @@ export function councilTimelineFigure(history: readonly HistoryEntry[], options:
     caption:
       `Each point is a report on safeguarding or the whole service, placed at its publication date: inspections of safeguarding and looked-after children (to 2012), child protection inspections (2012–13), the single inspection framework (2013–18) and ILACS (from 2018). Separate judgements on looked-after children alone are in the table, not on the chart.` +
       (inherited ? ` Reports before the council was created are those of the councils it replaced, named in the table.` : "") +
+      (ungraded.length === 0 ? "" : ` A hollow point on the lowest row is a report that gave no overall grade.`) +
       (restructureText === "" ? "" : ` ${restructureText}`) +
       ` The axis ends at ${dayMonthYear(options.span.lastDate)}, the latest report in the data.`,
     source: `Inspections before ILACS: ${options.sources.inspections} ILACS reports: ${options.sources.ilacs}`,
-    rows,
+    rows: [...rows, ...ungraded].sort((a, b) => a.when - b.when),
     columns: [
       { field: "date", label: "Published" },
       { field: "grade", label: "Judgement" },
       { field: "framework", label: "Inspection" },
       { field: "when", label: "Year (decimal)", format: { kind: "number", decimals: 2 } },
     ],
-    spec: timelineSpec(rows, [options.span.firstYear, decimalYear(options.span.lastDate)], events),
+    spec: timelineSpec(rows, [options.span.firstYear, decimalYear(options.span.lastDate)], events, ungraded),
     dataFiles: [inspections.file, ilacsJudgements.file, councils.file],
   };
 }

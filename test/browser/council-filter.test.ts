@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 /**
- * The "find your council" filter in a real browser, on the made-up fixture: without
- * scripts the box stays hidden and every council is a plain link (checked in
- * test/site/council-pages.test.ts); with scripts the box appears and narrows both lists
- * as you type, by name or alias, hiding headings left empty and saying how many match.
+ * The "find your council" index in a real browser, on the made-up fixture: without
+ * scripts the box stays hidden and every council is a row of the table (checked in
+ * test/site/council-pages.test.ts); the order links show one order at a time, by the
+ * address's #fragment alone; with scripts the box appears, styled like the site's other
+ * inputs, and narrows the table as you type, by name or alias, saying how many match.
  */
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -32,21 +33,42 @@ afterAll(async () => {
   await removeTemporaryFolders();
 });
 
-/** Names of the councils a reader can see, in page order (each appears in both lists). */
-const shown = () => page.evaluate(() => [...document.querySelectorAll<HTMLLIElement>("[data-council-index] li")].filter((li) => li.checkVisibility()).map((li) => li.querySelector("a")?.textContent ?? ""));
-const shownHeadings = () => page.evaluate(() => [...document.querySelectorAll<HTMLHeadingElement>("[data-council-index] h3")].filter((h) => h.checkVisibility()).map((h) => h.textContent ?? ""));
+/** Names of the councils a reader can see, in page order (only one order's table shows at a time). */
+const shown = () => page.evaluate(() => [...document.querySelectorAll<HTMLTableRowElement>("[data-council-index] tr[data-search]")].filter((tr) => tr.checkVisibility()).map((tr) => tr.querySelector("a")?.textContent ?? ""));
 const status = () => page.locator("[data-council-filter] [role=status]").textContent();
 
 describe("the council filter", () => {
-  it("appears when scripts run, with every council listed", async () => {
+  it("appears when scripts run, with every council listed once, by name", async () => {
     expect(await page.locator("[data-council-filter]").isVisible()).toBe(true);
-    expect(await shown()).toHaveLength(10);
+    expect(await shown()).toEqual(["Ashvale", "Brookmere", "Cobbleton", "Dunmoor", "Fernhill"]);
   });
 
-  it("narrows both lists as you type, and hides headings left empty", async () => {
+  it("is styled: a bordered box as wide as its label's block, in the page's font", async () => {
+    const style = await page.getByLabel("Filter councils by name").evaluate((input) => {
+      const s = getComputedStyle(input);
+      return { border: s.borderTopWidth, font: s.fontFamily, body: getComputedStyle(document.body).fontFamily, width: input.getBoundingClientRect().width };
+    });
+    expect(style.border).toBe("2px");
+    expect(style.font).toBe(style.body);
+    expect(style.width).toBeGreaterThan(200);
+  });
+
+  it("shows the order the address names, without scripts' help", async () => {
+    for (const [fragment, names] of [
+      ["#by-region", ["Dunmoor", "Cobbleton", "Ashvale", "Brookmere", "Fernhill"]],
+      ["#by-grade", ["Cobbleton", "Ashvale", "Fernhill", "Brookmere", "Dunmoor"]],
+      ["#by-date", ["Fernhill", "Dunmoor", "Cobbleton", "Brookmere", "Ashvale"]],
+      ["#by-name", ["Ashvale", "Brookmere", "Cobbleton", "Dunmoor", "Fernhill"]],
+    ] as const) {
+      await page.getByRole("link", { name: { "#by-region": "by region", "#by-grade": "by latest grade", "#by-date": "by date of latest report", "#by-name": "by name" }[fragment], exact: true }).click();
+      expect(page.url().endsWith(fragment)).toBe(true);
+      expect(await shown()).toEqual(names);
+    }
+  });
+
+  it("narrows the table as you type", async () => {
     await page.getByLabel("Filter councils by name").pressSequentially("brook");
-    expect(await shown()).toEqual(["Brookmere", "Brookmere"]);
-    expect(await shownHeadings()).toEqual(["B", "Fictional North"]);
+    expect(await shown()).toEqual(["Brookmere"]);
     expect(await status()).toBe("1 council matches");
   });
 
@@ -54,10 +76,10 @@ describe("the council filter", () => {
     const box = page.getByLabel("Filter councils by name");
     await box.fill("borough");
     await box.dispatchEvent("input");
-    expect(await shown()).toEqual(["Dunmoor", "Dunmoor"]);
+    expect(await shown()).toEqual(["Dunmoor"]);
     await box.fill("");
     await box.dispatchEvent("input");
-    expect(await shown()).toHaveLength(10);
+    expect(await shown()).toHaveLength(5);
     expect(await status()).toBe("");
   });
 
@@ -66,7 +88,6 @@ describe("the council filter", () => {
     await box.fill("zzz");
     await box.dispatchEvent("input");
     expect(await shown()).toEqual([]);
-    expect(await shownHeadings()).toEqual([]);
     expect(await status()).toBe("0 councils match");
   });
 });

@@ -15,7 +15,8 @@ import { C1_2026, D5_2026, fingerprint, LOOKUP, OFSTED, ONS_2026, OUTCOMES_2026,
 const lines = (...text: string[]) => `${text.join("\n")}\n`;
 
 // Official rows 4–11 of the 2025 history (Hull's row 12, published 11 April 2025, is after
-// the as-at date); scrape line 3 (Hull) and line 4 (Barnet, 15 September 2025).
+// the as-at date); scrape line 3 (Hull) and line 4 (Barnet, 15 September 2025). Barnet's official
+// 2024 report (row 5) carries the address of the scrape's report of that day (line 2).
 const JUDGEMENTS_2025 = lines(
   "council_code,inspection_type,inspection_start,inspection_end,published,overall,leadership,help_protection,in_care,care_leavers,ungraded_reason,report_url,source,source_line",
   "E06000010,short,2019-07-29,,2019-09-10,requires_improvement,requires_improvement,requires_improvement,requires_improvement,,,,ofsted-official,11",
@@ -26,7 +27,7 @@ const JUDGEMENTS_2025 = lines(
   "E06000060,standard,2019-03-18,,2019-05-03,good,good,good,good,,,,ofsted-official,8",
   "E06000060,standard,2022-12-05,,2023-01-30,outstanding,outstanding,outstanding,outstanding,outstanding,,,ofsted-official,9",
   "E09000003,standard,2019-05-13,,2019-07-01,good,good,good,good,,,,ofsted-official,4",
-  "E09000003,short,2024-06-10,,2024-07-23,good,good,good,outstanding,good,,,ofsted-official,5",
+  "E09000003,short,2024-06-10,,2024-07-23,good,good,good,outstanding,good,,https://files.example.org/v1/file/2001,ofsted-official,5",
   "E09000003,standard,2025-07-28,2025-08-08,2025-09-15,requires_improvement,good,requires_improvement,good,good,,https://files.example.org/v1/file/2003,report-scrape,4",
 );
 
@@ -38,18 +39,18 @@ const JUDGEMENTS_2025 = lines(
 const JUDGEMENTS_2026 = lines(
   "council_code,inspection_type,inspection_start,inspection_end,published,overall,leadership,help_protection,in_care,care_leavers,ungraded_reason,report_url,source,source_line",
   "E06000010,short,2019-07-29,,2019-09-10,requires_improvement,requires_improvement,requires_improvement,requires_improvement,,,,ofsted-official,11",
-  "E06000010,short,2025-03-03,,2025-04-11,good,good,good,good,requires_improvement,,,ofsted-official,12",
+  "E06000010,short,2025-03-03,,2025-04-11,good,good,good,good,requires_improvement,,https://files.example.org/v1/file/2002,ofsted-official,12",
   "E06000028,standard,2018-07-02,,2018-08-24,requires_improvement,requires_improvement,requires_improvement,good,,,,ofsted-official,6",
   "E06000058,standard,2022-01-10,,2022-02-14,requires_improvement,requires_improvement,requires_improvement,requires_improvement,,,,ofsted-official,7",
   "E06000058,standard,2026-06-01,2026-06-12,2026-07-15,,good,requires_improvement,good,good,no-grade-after-reform,https://files.example.org/v1/file/2006,report-scrape,7",
   "E06000059,short,2021-10-11,,2021-11-22,good,good,good,good,,,,ofsted-official,10",
-  "E06000059,standard,2026-01-12,,2026-02-20,good,outstanding,good,good,good,,,ofsted-official,14",
+  "E06000059,standard,2026-01-12,,2026-02-20,good,outstanding,good,good,good,,https://files.example.org/v1/file/2004,ofsted-official,14",
   "E06000060,standard,2019-03-18,,2019-05-03,good,good,good,good,,,,ofsted-official,8",
   "E06000060,standard,2022-12-05,,2023-01-30,outstanding,outstanding,outstanding,outstanding,outstanding,,,ofsted-official,9",
   "E06000060,short,2026-03-02,2026-03-06,2026-04-17,good,good,good,good,good,,https://files.example.org/v1/file/2005,report-scrape,6",
   "E09000003,standard,2019-05-13,,2019-07-01,good,good,good,good,,,,ofsted-official,4",
-  "E09000003,short,2024-06-10,,2024-07-23,good,good,good,good,good,,,ofsted-official,5",
-  "E09000003,standard,2025-07-28,,2025-09-15,requires_improvement,good,requires_improvement,good,good,,,ofsted-official,13",
+  "E09000003,short,2024-06-10,,2024-07-23,good,good,good,good,good,,https://files.example.org/v1/file/2001,ofsted-official,5",
+  "E09000003,standard,2025-07-28,,2025-09-15,requires_improvement,good,requires_improvement,good,good,,https://files.example.org/v1/file/2003,ofsted-official,13",
 );
 
 // The year ending March 2026 with the mid-2025 population, for the five current councils.
@@ -103,9 +104,9 @@ describe("a later edition of the publications", () => {
       "  added: Bournemouth, Christchurch and Poole (E06000058) 2026-07-15",
       "  added: Dorset (E06000059) 2026-02-20",
       "  added: Buckinghamshire (E06000060) 2026-04-17",
-      "  changed: Kingston upon Hull, City of (E06000010) 2025-04-11: inspection_end 2025-03-07 → (empty), report_url https://files.example.org/v1/file/2002 → (empty), source report-scrape → ofsted-official, source_line 3 → 12",
+      "  changed: Kingston upon Hull, City of (E06000010) 2025-04-11: inspection_end 2025-03-07 → (empty), source report-scrape → ofsted-official, source_line 3 → 12",
       "  changed: Barnet (E09000003) 2024-07-23: in_care outstanding → good",
-      "  changed: Barnet (E09000003) 2025-09-15: inspection_end 2025-08-08 → (empty), report_url https://files.example.org/v1/file/2003 → (empty), source report-scrape → ofsted-official, source_line 4 → 13",
+      "  changed: Barnet (E09000003) 2025-09-15: inspection_end 2025-08-08 → (empty), source report-scrape → ofsted-official, source_line 4 → 13",
       "",
       // The last line, the next steps, is left out by the slice.
       "Wrote data/councils/demand.csv, data/councils/import-report.md, data/ilacs/judgements.csv, data/ilacs/import-report.md, data/README.md.",

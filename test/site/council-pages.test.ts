@@ -30,19 +30,24 @@ describe("a council page", () => {
     await expect(mainWithoutDrawing(await read("councils/dunmoor/index.html"))).toMatchFileSnapshot("../fixtures/golden/council-dunmoor.html");
   });
 
-  it("lists every report newest first, with its grade, sub-judgements and report link", async () => {
+  it("lists every report newest first, dated, with its grade, sub-judgements and report link", async () => {
     const html = await read("councils/dunmoor/index.html");
     const table = /<table class="council-history">[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
-    const rows = [...table.matchAll(/<tr><th scope="row">([^<]+)<\/th><td>([^<]+)<\/td><td>([^<]+)<\/td>/g)].map((m) => [m[1], m[2], m[3]]);
+    const rows = [...table.matchAll(/<tr><th scope="row" class="ch-date"><time datetime="([^"]+)">([^<]+)<\/time>(?:<span class="ch-inspected">([^<]+)<\/span>)?<\/th><td class="ch-inspection" data-label="Inspection">([^<]+)<\/td><td class="ch-overall" data-label="Judgement">([^<]+)<\/td>/g)].map((m) => m.slice(1, 6));
     // Dunmoor in the fixture: ILACS standard inspections published 24 October 2025 (requires
-    // improvement, from the scrape, with a report address) and 25 October 2019 (Good), and
-    // its 2009–2017 rows in data/councils/inspections.csv.
+    // improvement, from the scrape, inspected 1 to 12 September 2025, with a report address) and
+    // 25 October 2019 (Good; the official table gives the first day, 9 September 2019), and its
+    // 2009–2017 rows in data/councils/inspections.csv.
     expect(rows.slice(0, 2)).toEqual([
-      ["24 October 2025", "ILACS standard inspection", "requires improvement to be good"],
-      ["25 October 2019", "ILACS standard inspection", "Good"],
+      ["2025-10-24", "24 October 2025", "Inspection 1 to 12 September 2025", "ILACS standard inspection", "requires improvement to be good"],
+      ["2019-10-25", "25 October 2019", "Inspection began 9 September 2019", "ILACS standard inspection", "Good"],
     ]);
-    expect(html).toContain('<a href="https://example.org/reports/dunmoor-2025.pdf">Ofsted report</a>');
-    expect(html).toContain("Leadership: Good; Help and protection: requires improvement to be good; Children in care: Good; Care leavers: Good");
+    // Every row of the table is dated: as many <time> elements as rows.
+    const bodyRows = (table.match(/<tr>/g) ?? []).length - 1;
+    expect(bodyRows).toBeGreaterThan(2);
+    expect(rows).toHaveLength(bodyRows);
+    expect(html).toContain('<a href="https://example.org/reports/dunmoor-2025.pdf">Ofsted report<span class="visually-hidden">, published 24 October 2025</span></a>');
+    expect(html).toContain("<ul><li>Leadership: Good</li><li>Help and protection: requires improvement to be good</li><li>Children in care: Good</li><li>Care leavers: Good</li></ul>");
     // The timeline figure has its accessible name and its CSV.
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="figure-timeline-title figure-timeline-desc"/);
     expect(html).toContain('href="/data/figures/council-dunmoor.csv"');
@@ -54,7 +59,7 @@ describe("a council page", () => {
     // Dunmoor RI, Fernhill Good (its 2026 report has no grade). Dunmoor is alone in its region.
     expect(html).toContain("It is the only council in Fictional London with an ILACS grade; in England, 2 of 5 councils with an ILACS grade have it at their latest report.");
     // Brookmere (RI) shares its region with Ashvale (Good): 1 of 2.
-    expect(await read("councils/brookmere/index.html")).toContain("Of the 2 councils in Fictional North with an ILACS grade, 1 has the same latest grade, counting Brookmere;");
+    expect(await read("councils/brookmere/index.html")).toContain("Of the 2 councils in Fictional North with an ILACS grade, 1 has the same latest grade (requires improvement to be good), counting Brookmere;");
   });
 
   it("records every council timeline in the build's manifest, linked to its page", async () => {
@@ -64,17 +69,50 @@ describe("a council page", () => {
     expect(manifest.figures["council-dunmoor"]).toMatchObject({ href: "/councils/dunmoor/#figure-timeline", label: "Inspection history, Dunmoor" });
   });
 
-  it("says a report after the reform has no grade", async () => {
-    expect(await read("councils/fernhill/index.html")).toContain("<td>ILACS standard inspection</td><td>No grade given</td>");
+  it("leads with the latest report also when it has no overall grade, saying what it found", async () => {
+    const html = await read("councils/fernhill/index.html");
+    // Fernhill's 2026 report (scrape line 2): no overall grade, sub-judgements good, good, good
+    // and requires improvement; its 2021 report (official row 8) judged it Good.
+    expect(html).toContain(
+      "Fernhill's latest inspection report, published on 3 July 2026 (inspection 11 to 22 May 2026), gave no overall grade: since Ofsted's reform of the inspections, reports no longer give one. It judged leadership Good; help and protection Good; children in care Good; care leavers requires improvement to be good. The latest report with an overall grade, published on 17 December 2021, judged it Good.",
+    );
+    expect(html).toContain('<td class="ch-overall" data-label="Judgement">No overall grade</td>');
+    // The timeline's title leads with it too (figure titles are written with the apostrophe escaped).
+    expect(html).toContain("Fernhill&#39;s latest report (3 July 2026) gave no overall grade; the latest that did (17 December 2021) judged it Good");
   });
 });
 
 describe("the council index", () => {
-  it("lists every council A to Z and by region, as plain links, with the filter hidden until scripts run", async () => {
+  const orderOf = (html: string, id: string) => {
+    const section = new RegExp(`<section class="ordered-view[^"]*" id="${id}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? "";
+    return [...section.matchAll(/<tr data-search="[^"]*"><th scope="row" class="ci-name"><a href="\/councils\/[^"]+">([^<]+)<\/a>[\s\S]*?<td class="ci-region">([^<]+)<\/td><td class="ci-grade">([\s\S]*?)<\/td><td class="ci-date">([\s\S]*?)<\/td>/g)].map((m) => [m[1], m[2], m[3].replace(/<[^>]+>/g, ""), m[4].replace(/<[^>]+>/g, "")]);
+  };
+
+  it("is one table of every council with its region, latest grade and latest report, in four orders as links, the filter hidden until scripts run", async () => {
     const html = await read("councils/index.html");
-    const links = [...html.matchAll(/<li data-search="[^"]*"><a href="(\/councils\/[^"]+)">([^<]+)<\/a>/g)].map((m) => m[2]);
-    // Five councils, twice: A to Z, then by region (Fictional London, Midlands, North, South).
-    expect(links).toEqual(["Ashvale", "Brookmere", "Cobbleton", "Dunmoor", "Fernhill", "Dunmoor", "Cobbleton", "Ashvale", "Brookmere", "Fernhill"]);
+    expect(html).toContain('<p class="order-links">Order the councils: <a href="#by-name">by name</a> · <a href="#by-region">by region</a> · <a href="#by-grade">by latest grade</a> · <a href="#by-date">by date of latest report</a></p>');
+    // The fixture's latest reports: Ashvale Good (29 April 2022), Brookmere RI (24 March 2023),
+    // Cobbleton Outstanding (30 June 2023), Dunmoor RI (24 October 2025), Fernhill no grade on
+    // 3 July 2026, Good before it (17 December 2021).
+    const fernhill = ["Fernhill", "Fictional South", "Good (17 December 2021; the latest report gives no overall grade)", "3 July 2026"];
+    const byName = [
+      ["Ashvale", "Fictional North", "Good", "29 April 2022"],
+      ["Brookmere", "Fictional North", "Requires improvement", "24 March 2023"],
+      ["Cobbleton", "Fictional Midlands", "Outstanding", "30 June 2023"],
+      ["Dunmoor", "Fictional London", "Requires improvement", "24 October 2025"],
+      fernhill,
+    ];
+    expect(orderOf(html, "by-name")).toEqual(byName);
+    const [ashvale, brookmere, cobbleton, dunmoor] = byName;
+    // By region (London, Midlands, North, South), then name.
+    expect(orderOf(html, "by-region")).toEqual([dunmoor, cobbleton, ashvale, brookmere, fernhill]);
+    // Best grade first, then name.
+    expect(orderOf(html, "by-grade")).toEqual([cobbleton, ashvale, fernhill, brookmere, dunmoor]);
+    // Newest report first.
+    expect(orderOf(html, "by-date")).toEqual([fernhill, dunmoor, cobbleton, brookmere, ashvale]);
+    // The default order (by name) is written last, so a targeted order can hide it.
+    expect(html.lastIndexOf('id="by-name"')).toBeGreaterThan(html.lastIndexOf('id="by-date"'));
+    expect(html).toContain('<section class="ordered-view ordered-default" id="by-name"');
     expect(html).toContain('<div class="council-filter" hidden data-council-filter>');
     // Aliases are searchable.
     expect(html).toContain('data-search="dunmoor dunmoor borough dunmoor"');

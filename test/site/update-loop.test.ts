@@ -179,11 +179,10 @@ describe("after the 2026 publications, built as 1.1.0", () => {
   it("lists exactly the judgements added and changed, with their grades, and no council", () => {
     expect(items(section(page, "changed-judgements"))).toEqual([
       "Added: Bournemouth, Christchurch and Poole — ILACS standard inspection published 15 July 2026: Overall: No grade given; Leadership: Good; Help and protection: requires improvement to be good; Children in care: Good; Care leavers: Good; Inspection began: 1 June 2026; Report: https://files.example.org/v1/file/2006",
-      "Added: Dorset — ILACS standard inspection published 20 February 2026: Overall: Good; Leadership: Outstanding; Help and protection: Good; Children in care: Good; Care leavers: Good; Inspection began: 12 January 2026",
+      "Added: Dorset — ILACS standard inspection published 20 February 2026: Overall: Good; Leadership: Outstanding; Help and protection: Good; Children in care: Good; Care leavers: Good; Inspection began: 12 January 2026; Report: https://files.example.org/v1/file/2004",
       "Added: Buckinghamshire — ILACS short inspection published 17 April 2026: Overall: Good; Leadership: Good; Help and protection: Good; Children in care: Good; Care leavers: Good; Inspection began: 2 March 2026; Report: https://files.example.org/v1/file/2005",
-      "Changed: Kingston upon Hull, City of — ILACS short inspection published 11 April 2025: Report: https://files.example.org/v1/file/2002 → (none)",
+      // Hull's and Barnet's 2025 reports moved from the scrape to the official table and kept their links (the scrape's address of the same report), so neither changed.
       "Changed: Barnet — ILACS short inspection published 23 July 2024: Children in care: Outstanding → Good",
-      "Changed: Barnet — ILACS standard inspection published 15 September 2025: Report: https://files.example.org/v1/file/2003 → (none)",
     ]);
     expect(text(section(page, "changed-councils"))).toBe("Councils No council has been added, removed or changed.");
     expect(text(section(page, "changed-claims"))).toBe("Claims No claim's status has changed.");
@@ -284,30 +283,42 @@ describe("after the 2026 publications, built as 1.1.0", () => {
     // curve is the same (only its caption's date moves, a presentation change). Not the
     // regions: each region's share judged Good or better at its latest report is unchanged
     // (Buckinghamshire's latest goes from Outstanding to Good). Council timelines: the two
-    // councils with a new graded report.
+    // councils with a new graded report, and Bournemouth, Christchurch and Poole, whose new report
+    // without an overall grade is plotted on a row of its own. A council timeline's files are its
+    // family's: the councils family uses the recount's reading of the 2013 cohort, which reads
+    // data/councils/demand.csv, so that file (changed too) is named with the judgements.
     const expected = [
       "chapter-3/index.html #figure-ilacs-grades-by-year",
       "chapter-3/index.html #figure-ilacs-moves",
       "chapter-3/index.html #figure-ilacs-sub-judgements",
+      "councils/bournemouth-christchurch-and-poole/index.html #figure-timeline",
       "councils/buckinghamshire/index.html #figure-timeline",
       "councils/dorset/index.html #figure-timeline",
     ];
     expect(await notes(builds.updated)).toEqual(expected);
-    const listed = items(section(page, "changed-figures")).map((item) => item.replace(/:.*\(updated, from data\/ilacs\/judgements\.csv\)$/, ""));
-    expect(listed).toEqual(["Inspection history, Buckinghamshire", "Inspection history, Dorset", "Figure 3.1", "Figure 3.2", "Figure 3.3"]);
+    const listed = items(section(page, "changed-figures")).map((item) => item.replace(/:.*\(updated, from (.+)\)$/, " ($1)"));
+    const councilFiles = "data/councils/demand.csv, data/ilacs/judgements.csv";
+    expect(listed).toEqual([
+      `Inspection history, Bournemouth, Christchurch and Poole (${councilFiles})`,
+      `Inspection history, Buckinghamshire (${councilFiles})`,
+      `Inspection history, Dorset (${councilFiles})`,
+      "Figure 3.1 (data/ilacs/judgements.csv)",
+      "Figure 3.2 (data/ilacs/judgements.csv)",
+      "Figure 3.3 (data/ilacs/judgements.csv)",
+    ]);
   });
 
   it("lists what new data only framed differently under presentation, with its cause, and badges none of it", async () => {
-    // Every timeline's axis runs to the year after the data's last date (2027 now): the other six
-    // redrawn. The spells' curve and the regions' rows are the same, but the spells' caption names the
-    // data's new last date and the regions' source line the new edition.
+    // Every timeline's axis ends at the data's last date (15 July 2026 now): the other five
+    // redrawn (their files as above). The spells' curve and the regions' rows are the same, but the spells'
+    // caption names the data's new last date and the regions' source line the new edition.
+    const newData = "with the new data in data/councils/demand.csv, data/ilacs/judgements.csv";
     expect(items(section(page, "redrawn-figures")).map((item) => item.replace(/:.*\((.+)\)$/, " ($1)"))).toEqual([
-      "Inspection history, Barnet (with the new data in data/ilacs/judgements.csv)",
-      "Inspection history, Bournemouth, Christchurch and Poole (with the new data in data/ilacs/judgements.csv)",
-      "Inspection history, Bournemouth (until 2019) (with the new data in data/ilacs/judgements.csv)",
-      "Inspection history, Dorset (until 2019) (with the new data in data/ilacs/judgements.csv)",
-      "Inspection history, Kingston upon Hull, City of (with the new data in data/ilacs/judgements.csv)",
-      "Inspection history, Poole (until 2019) (with the new data in data/ilacs/judgements.csv)",
+      `Inspection history, Barnet (${newData})`,
+      `Inspection history, Bournemouth, until 2019 (${newData})`,
+      `Inspection history, Dorset, until 2019 (${newData})`,
+      `Inspection history, Kingston upon Hull, City of (${newData})`,
+      `Inspection history, Poole, until 2019 (${newData})`,
       "Figure 3.4 (with the new data in data/ilacs/judgements.csv)",
       "Figure 3.5 (with the new data in data/ilacs/judgements.csv)",
     ]);
@@ -336,14 +347,16 @@ describe("after the 2026 publications, built as 1.1.0", () => {
     expect(text(await builds.first.page("chapter-3/index.html"))).toContain("Ofsted, Local authority inspection outcomes as at 31 March 2025 (the ILACS inspection history)");
 
     const barnet = text(await builds.updated.page("councils/barnet/index.html"));
-    expect(barnet).toMatch(/23 July 2024 ILACS short inspection Good Leadership: Good; Help and protection: Good; Children in care: Good; Care leavers: Good/);
-    expect(text(await builds.first.page("councils/barnet/index.html"))).toMatch(/23 July 2024 ILACS short inspection Good Leadership: Good; Help and protection: Good; Children in care: Outstanding/);
+    expect(barnet).toMatch(/23 July 2024 Inspection began 10 June 2024 ILACS short inspection Good Leadership: Good Help and protection: Good Children in care: Good Care leavers: Good Ofsted report/);
+    expect(text(await builds.first.page("councils/barnet/index.html"))).toMatch(/23 July 2024 Inspection began 10 June 2024 ILACS short inspection Good Leadership: Good Help and protection: Good Children in care: Outstanding/);
     const dorset = text(await builds.updated.page("councils/dorset/index.html"));
-    expect(dorset).toContain("Dorset's latest graded inspection, published on 20 February 2026, judged it Good.");
-    expect(text(await builds.first.page("councils/dorset/index.html"))).toContain("Dorset's latest graded inspection, published on 22 November 2021, judged it Good.");
+    expect(dorset).toContain("Dorset's latest inspection report, published on 20 February 2026 (inspection began 12 January 2026), judged it Good.");
+    expect(text(await builds.first.page("councils/dorset/index.html"))).toContain("Dorset's latest inspection report, published on 22 November 2021 (inspection began 11 October 2021), judged it Good.");
     const bcp = text(await builds.updated.page("councils/bournemouth-christchurch-and-poole/index.html"));
-    expect(bcp).toMatch(/15 July 2026 ILACS standard inspection No grade given/);
-    expect(bcp).toContain("latest graded inspection, published on 14 February 2022");
+    expect(bcp).toMatch(/15 July 2026 Inspection 1 to 12 June 2026 ILACS standard inspection No overall grade/);
+    // Its summary leads with that report, then the latest graded one.
+    expect(bcp).toContain("Bournemouth, Christchurch and Poole's latest inspection report, published on 15 July 2026 (inspection 1 to 12 June 2026), gave no overall grade");
+    expect(bcp).toContain("The latest report with an overall grade, published on 14 February 2022, judged it requires improvement to be good.");
   });
 });
 

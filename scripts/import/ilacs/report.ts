@@ -66,6 +66,10 @@ export function ilacsImportReport({ sources, build, councils }: IlacsReportInput
     "  exists from 2023) is an empty cell, as in the official table.",
     `- Reports of inspections from ${REFORM_DAY} give no overall grade (the scrape's \`not_reported_post_reform\`):`,
     "  kept with an empty `overall` and `ungraded_reason` = `no-grade-after-reform`.",
+    "- `report_url`: the scrape's `inspection_link`. An official row takes the address of the scrape row on the",
+    "  same report: the scrape row's URN resolves to the same council and it was published the same day (a scrape",
+    "  row without a framework or grades still gives its address). Where the matching scrape rows give more than one",
+    "  address the row gets none, and is listed under \"Report addresses\" below; nothing else is tried.",
     "- A report stays with the council inspected: reports on Bournemouth, Northamptonshire and Cumbria before",
     "  their abolition keep those councils' own codes (predecessors in data/councils/councils.csv).",
     "",
@@ -173,6 +177,15 @@ export function ilacsImportReport({ sources, build, councils }: IlacsReportInput
         const unread = dropped.find((d) => d.source === "report-scrape" && d.kind === "no-framework" && d.councilCode === o.councilCode && d.published === o.published);
         return [o.line, who(o.councilCode), o.published, unread ? `line ${unread.line}, without a framework or grades` : "no row", o.published <= asAt ? "yes, from the official table" : "NO: published after the as-at date and missing from the scrape"];
       }),
+    ),
+    "",
+    "### Report addresses",
+    "",
+    `${build.links.carried.length} of ${count((r) => r.source === "ofsted-official")} official rows take the scrape's address of the same report; ${build.links.ambiguous.length} ${build.links.ambiguous.length === 1 ? "is" : "are"} left without one because the scrape gives several (below); the others have no scrape row of their council and day (\"Official reports the scrape does not have\", above).`,
+    "",
+    ...table(
+      ["official line", "council", "published", "scrape lines", "addresses"],
+      build.links.ambiguous.map((a) => [a.officialLine, who(a.councilCode), a.published, a.scrapeLines.join(", "), a.links.join(" ")]),
     ),
     "",
     `### ILACS reports in the scrape up to ${asAt} that the official table does not have (not used)`,

@@ -15,6 +15,13 @@
  * - Where both sources describe the same report (same council and publication date), the
  *   scrape is compared with the official table and every difference is listed; the scrape's
  *   values are never used for the official period.
+ * - Except its link: the official table gives no report address, so an official row takes
+ *   the scrape's `inspection_link` for the same report. Match rule: the scrape row's URN
+ *   resolves to the same council (through the lookup) and its publication date is the same
+ *   day; the scrape row must name a council that existed that day, and may lack a framework
+ *   or grades (the scrape did not read that PDF, but its address is still the report's).
+ *   When the scrape rows that match give more than one address, the row gets no link and
+ *   the ambiguity is listed (`links.ambiguous`); no near-miss dates or names are tried.
  */
 import type { CouncilRow } from "../../report/councils/datasets.ts";
 import { ILACS_SUB_JUDGEMENTS, type IlacsJudgementRow, type IlacsSource, type IlacsSubJudgement } from "../../report/ilacs/datasets.ts";
@@ -128,6 +135,13 @@ export interface IlacsBuild {
   /** Official sub-judgements given as "-" (no judgement), left empty. */
   readonly officialDashes: readonly { line: number; column: number; councilCode: string; field: IlacsSubJudgement }[];
   readonly comparison: Comparison;
+  /** The scrape's report addresses carried onto official rows, and the official rows left without one because the scrape gave several. */
+  readonly links: LinksCarried;
+}
+
+export interface LinksCarried {
+  readonly carried: readonly { readonly officialLine: number; readonly scrapeLine: number; readonly councilCode: string; readonly published: string }[];
+  readonly ambiguous: readonly { readonly officialLine: number; readonly councilCode: string; readonly published: string; readonly scrapeLines: readonly number[]; readonly links: readonly string[] }[];
 }
 
 export interface IlacsInputs {
@@ -153,9 +167,30 @@ export function buildIlacs(inputs: IlacsInputs): IlacsBuild {
   const officialReports = new Map(official.identified.map((o) => [`${o.council.code}\u0000${o.published}`, o.line]));
   const scrape = scrapeRows(inputs, officialReports, dropped);
   const comparison = compareSources(official.identified, scrape.identified, inputs.asAt);
-  const rows = [...official.rows, ...scrape.rows].sort((a, b) => compareText(a.council_code, b.council_code) || compareText(a.published, b.published));
+  const linked = carryLinks(official.rows, scrape.links);
+  const rows = [...linked.rows, ...scrape.rows].sort((a, b) => compareText(a.council_code, b.council_code) || compareText(a.published, b.published));
   dropped.sort((a, b) => compareText(a.source, b.source) || a.line - b.line);
-  return { rows, dropped, urns: scrape.urns, officialResolutions: official.resolutions, officialDashes: official.dashes, comparison };
+  return { rows, dropped, urns: scrape.urns, officialResolutions: official.resolutions, officialDashes: official.dashes, comparison, links: linked.links };
+}
+
+/** Every scrape address by council and publication date (see the match rule above), with the scrape line of each. */
+type ScrapeLinks = ReadonlyMap<string, readonly { readonly line: number; readonly link: string }[]>;
+
+/** The official rows with the scrape's address of the same report, where exactly one address matches. */
+function carryLinks(official: readonly IlacsJudgementRow[], links: ScrapeLinks): { rows: IlacsJudgementRow[]; links: LinksCarried } {
+  const carried: LinksCarried["carried"][number][] = [];
+  const ambiguous: LinksCarried["ambiguous"][number][] = [];
+  const rows = official.map((row) => {
+    const found = links.get(`${row.council_code}\u0000${row.published}`) ?? [];
+    const addresses = [...new Set(found.map((f) => f.link))];
+    if (addresses.length === 1) {
+      carried.push({ officialLine: row.source_line, scrapeLine: found[0].line, councilCode: row.council_code, published: row.published });
+      return { ...row, report_url: addresses[0] };
+    }
+    if (addresses.length > 1) ambiguous.push({ officialLine: row.source_line, councilCode: row.council_code, published: row.published, scrapeLines: found.map((f) => f.line), links: addresses });
+    return row;
+  });
+  return { rows, links: { carried, ambiguous } };
 }
 
 // ---------------------------------------------------------------------------
@@ -242,6 +277,7 @@ function scrapeRows(inputs: IlacsInputs, officialReports: ReadonlyMap<string, nu
   const urns = new Map<string, UrnResolution & { scrapeNames: string[]; nameMatches: (MatchedBy | null)[] }>();
   const seenReport = new Map<string, number>();
   const seenLink = new Map<string, number>();
+  const links = new Map<string, { line: number; link: string }[]>();
 
   for (const { row, line } of table.rows) {
     const name = row.local_authority;
@@ -286,6 +322,10 @@ function scrapeRows(inputs: IlacsInputs, officialReports: ReadonlyMap<string, nu
     if (!CouncilLookup.existedOn(council, published)) {
       drop("council-not-existing", `${council.name} (${council.code}) existed ${council.existed_from ?? "…"} to ${council.existed_until ?? "…"}, not on ${published}`);
       continue;
+    }
+    if (row.inspection_link !== null) {
+      const key = `${council.code}\u0000${published}`;
+      links.set(key, [...(links.get(key) ?? []), { line, link: row.inspection_link }]);
     }
     const framework = row.inspection_framework;
     if (framework.kind === "none") {
@@ -339,7 +379,7 @@ function scrapeRows(inputs: IlacsInputs, officialReports: ReadonlyMap<string, nu
     });
   }
   const resolved = [...urns.values()].sort((a, b) => a.lookupLine - b.lookupLine);
-  return { rows, identified, urns: resolved };
+  return { rows, identified, urns: resolved, links: links as ScrapeLinks };
 }
 
 /** The council a lookup entry names: by its area code (current or former), else by its DfE number. */

@@ -8,6 +8,7 @@
 import { defineFamily } from "../../engine/family.ts";
 import { ilacsJudgements } from "../ilacs/datasets.ts";
 import { ilacs } from "../ilacs/family.ts";
+import { recount } from "../recount/family.ts";
 import { councils as councilsDataset, inspections } from "./datasets.ts";
 import { ofstedSources } from "../shared/sources.ts";
 import { councilPages, councilRecords, judgementRecords, pageEntries } from "./pages.ts";
@@ -15,13 +16,13 @@ import { councilPages, councilRecords, judgementRecords, pageEntries } from "./p
 export const councils = defineFamily({
   name: "councils",
   datasets: [councilsDataset, inspections, ilacsJudgements],
-  uses: { ilacs },
+  uses: { ilacs, recount },
   templates: import.meta.dirname,
   build({ rows, uses, sourcesRead }) {
-    const { pages, index, judgements } = councilPages({ councils: rows(councilsDataset), inspections: rows(inspections), ilacsRows: rows(ilacsJudgements), ilacs: uses.ilacs, sources: ofstedSources(sourcesRead) });
+    const { pages, index, judgements } = councilPages({ councils: rows(councilsDataset), inspections: rows(inspections), ilacsRows: rows(ilacsJudgements), ilacs: uses.ilacs, cohort: uses.recount.cohort, sources: ofstedSources(sourcesRead) });
     return {
       // content/councils/council.njk paginates over families.councils.pages.
-      lists: { pages: pages.map(({ view }) => ({ slug: view.slug, name: view.name, region: view.region })) },
+      lists: { pages: pages.map(({ view }) => ({ slug: view.slug, name: view.name, listedName: view.link.listedName, region: view.region })) },
       views: {
         page: {
           template: "council-page.njk",

@@ -4,7 +4,7 @@
  * council stands now, written from its history.
  */
 
-import { latestGraded, type HistoryEntry } from "./history.ts";
+import { latestGraded, latestReport, type HistoryEntry } from "./history.ts";
 import { daysBetween } from "../shared/dates.ts";
 import { councils, inspections } from "./datasets.ts";
 import { ilacsJudgements } from "../ilacs/datasets.ts";
@@ -13,9 +13,15 @@ import { count, formatValue, dayMonthYear } from "../../engine/stats/format.ts";
 
 import type { FigureDefinition } from "../../engine/figures/types.ts";
 import { JUDGEMENT_LABELS, JUDGEMENT_WORDS } from "../shared/grades.ts";
-import { timelineSpec, type TimelineRow } from "./charts.ts";
+import { NO_GRADE, timelineSpec, type TimelineEvent, type TimelineRow } from "./charts.ts";
 
 const n = (value: number) => formatValue(value, count());
+/**
+ * "Bournemouth, Poole and Dorset". A name with "and" in it goes last, so the list's own "and"
+ * comes before it: "Dorset and Bournemouth, Christchurch and Poole".
+ */
+export const namesInWords = (names: readonly string[]) =>
+  new Intl.ListFormat("en-GB", { type: "conjunction" }).format([...names.filter((name) => !/ and |,/.test(name)), ...names.filter((name) => / and |,/.test(name))]);
 
 /** "2014-07-02" → 2014.5: the year plus the fraction of it gone by. */
 export function decimalYear(date: string): number {
@@ -29,8 +35,14 @@ export interface TimelineOptions {
   readonly name: string;
   /** Names of the councils by code, for inherited entries. */
   readonly names: ReadonlyMap<string, string>;
-  /** The first and last year on the axis (the axis ends at the start of the last). */
-  readonly years: readonly [number, number];
+  /** The first year on the axis, and the data's last date (ISO), where the axis ends. */
+  readonly span: { readonly firstYear: number; readonly lastDate: string };
+  /**
+   * Restructures to mark: the day the council began, when it replaced others (`kind`
+   * "created", with the councils it replaced), and the last day of a council that was
+   * replaced ("abolished", with its successors).
+   */
+  readonly restructures: readonly { readonly kind: "created" | "abolished"; readonly date: string; readonly others: readonly string[] }[];
   /** The source lines of Ofsted's records, naming their editions. */
   readonly sources: OfstedSources;
 }
@@ -39,6 +51,7 @@ export function councilTimelineFigure(history: readonly HistoryEntry[], options:
   const plotted = history.filter((e): e is HistoryEntry & { overall: NonNullable<HistoryEntry["overall"]> } => e.headline && e.overall !== null);
   if (plotted.length === 0) return undefined;
   const latest = latestGraded(history);
+  const latestHeadline = latestReport(history);
   const inherited = plotted.some((e) => options.names.get(e.council_code) !== options.name);
   const rows: TimelineRow[] = plotted.map((e) => ({
     date: e.published,
@@ -46,10 +59,21 @@ export function councilTimelineFigure(history: readonly HistoryEntry[], options:
     grade: JUDGEMENT_LABELS[e.overall],
     framework: inherited ? `${e.inspection}, ${options.names.get(e.council_code) ?? e.council_code}` : e.inspection,
   }));
+  // Reports without an overall grade (after the 2026 reform) sit on a row of their own below the grades, not joined to them.
+  const ungraded: TimelineRow[] = history
+    .filter((e) => e.headline && e.overall === null)
+    .map((e) => ({ date: e.published, when: decimalYear(e.published), grade: NO_GRADE, framework: inherited ? `${e.inspection}, ${options.names.get(e.council_code) ?? e.council_code}` : e.inspection }));
   const first = plotted[0];
+  // A council's last day is marked at the end of that day, so it sits where its successor's first day begins.
+  const events: TimelineEvent[] = options.restructures.map((r) => ({ when: decimalYear(r.date) + (r.kind === "abolished" ? 1 / 365 : 0), label: r.kind === "created" ? "Council created" : "Council abolished" }));
+  const restructureText = options.restructures
+    .map((r) => (r.kind === "created" ? `The dashed line marks ${dayMonthYear(r.date)}, when ${options.name} replaced ${namesInWords(r.others)}.` : `The dashed line marks ${dayMonthYear(r.date)}, ${options.name}'s last day; ${namesInWords(r.others)} took over its area.`))
+    .join(" ");
   return {
     key: options.key,
-    title: latest
+    title: latestHeadline && latestHeadline.overall === null
+      ? `${options.name}'s latest report (${dayMonthYear(latestHeadline.published)}) gave no overall grade; ${latest ? `the latest that did (${dayMonthYear(latest.published)}) judged it ${JUDGEMENT_WORDS[latest.overall]}` : "none before it did either"}`
+      : latest
       ? `${options.name} was judged ${JUDGEMENT_WORDS[latest.overall]} in its latest graded inspection (${dayMonthYear(latest.published)}), after ${n(plotted.length - 1)} earlier judgement${plotted.length === 2 ? "" : "s"} since ${first.published.slice(0, 4)}`
       : `${options.name}: inspection judgements since ${first.published.slice(0, 4)}`,
     description:
@@ -57,16 +81,19 @@ export function councilTimelineFigure(history: readonly HistoryEntry[], options:
       rows.map((r) => `${dayMonthYear(r.date)}: ${r.grade} (${r.framework}).`).join(" "),
     caption:
       `Each point is a report on safeguarding or the whole service, placed at its publication date: inspections of safeguarding and looked-after children (to 2012), child protection inspections (2012–13), the single inspection framework (2013–18) and ILACS (from 2018). Separate judgements on looked-after children alone are in the table, not on the chart.` +
-      (inherited ? ` Reports before the council was created are those of the councils it replaced, named in the table.` : ""),
+      (inherited ? ` Reports before the council was created are those of the councils it replaced, named in the table.` : "") +
+      (ungraded.length === 0 ? "" : ` A hollow point on the lowest row is a report that gave no overall grade.`) +
+      (restructureText === "" ? "" : ` ${restructureText}`) +
+      ` The axis ends at ${dayMonthYear(options.span.lastDate)}, the latest report in the data.`,
     source: `Inspections before ILACS: ${options.sources.inspections} ILACS reports: ${options.sources.ilacs}`,
-    rows,
+    rows: [...rows, ...ungraded].sort((a, b) => a.when - b.when),
     columns: [
       { field: "date", label: "Published" },
       { field: "grade", label: "Judgement" },
       { field: "framework", label: "Inspection" },
       { field: "when", label: "Year (decimal)", format: { kind: "number", decimals: 2 } },
     ],
-    spec: timelineSpec(rows, options.years),
+    spec: timelineSpec(rows, [options.span.firstYear, decimalYear(options.span.lastDate)], events, ungraded),
     dataFiles: [inspections.file, ilacsJudgements.file, councils.file],
   };
 }

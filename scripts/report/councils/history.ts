@@ -9,7 +9,9 @@
  * Pure functions: rows in, typed results out; no I/O, no clock.
  */
 import { ILACS_FRAMEWORKS, SUB_JUDGEMENTS, type CouncilRow, type Framework, type InspectionRow, type SubJudgement, SAFEGUARDING_FRAMEWORKS } from "./datasets.ts";
-import { ILACS_SUB_JUDGEMENTS, type IlacsJudgementRow, type IlacsSubJudgement } from "../ilacs/datasets.ts";
+import { ILACS_SUB_JUDGEMENTS, type IlacsJudgementRow, type IlacsSubJudgement, type UNGRADED_REASONS } from "../ilacs/datasets.ts";
+
+export type UngradedReason = (typeof UNGRADED_REASONS)[number];
 
 import type { Judgement } from "../shared/grades.ts";
 
@@ -21,6 +23,8 @@ export interface HistoryEntry {
   readonly published: string;
   /** First day of the inspection, where known. */
   readonly started: string | null;
+  /** Last day of the inspection, where known (the scrape of ILACS reports gives it; Ofsted's tables do not). */
+  readonly ended: string | null;
   readonly family: HistoryFamily;
   /** What was inspected, in words: "SIF", "ILACS short inspection", "Safeguarding (SLAC)"… */
   readonly inspection: string;
@@ -30,6 +34,8 @@ export interface HistoryEntry {
   readonly overall: Judgement | null;
   readonly subs: readonly { readonly label: string; readonly grade: Judgement }[];
   readonly reportUrl: string | null;
+  /** Why an ILACS report has no overall grade (data/ilacs/judgements.csv's ungraded_reason), else null. */
+  readonly ungradedReason: UngradedReason | null;
 }
 
 const FRAMEWORK_WORDS: Readonly<Record<Exclude<Framework, "ilacs-first" | "ilacs-second">, [HistoryFamily, string]>> = {
@@ -77,7 +83,7 @@ export function lineage(code: string, councils: readonly Pick<CouncilRow, "code"
 }
 
 type PreIlacs = Pick<InspectionRow, "council_code" | "framework" | "published" | "inspection_start" | "overall"> & Partial<Pick<InspectionRow, SubJudgement>>;
-type Ilacs = Pick<IlacsJudgementRow, "council_code" | "published" | "inspection_start" | "inspection_type" | "overall" | "report_url"> & Partial<Pick<IlacsJudgementRow, IlacsSubJudgement>>;
+type Ilacs = Pick<IlacsJudgementRow, "council_code" | "published" | "inspection_start" | "inspection_type" | "overall" | "report_url"> & Partial<Pick<IlacsJudgementRow, IlacsSubJudgement | "inspection_end" | "ungraded_reason">>;
 
 const bySubs = <K extends string>(row: Partial<Record<K, Judgement | null>>, keys: readonly K[], words: Readonly<Record<K, string>>) =>
   keys.flatMap((k) => {
@@ -99,12 +105,14 @@ export function councilHistory(code: string, councils: readonly Pick<CouncilRow,
         council_code: r.council_code,
         published: r.published,
         started: r.inspection_start,
+        ended: null,
         family,
         inspection,
         headline: SAFEGUARDING_FRAMEWORKS.includes(r.framework),
         overall: r.overall,
         subs: bySubs(r, SUB_JUDGEMENTS, SIF_SUB_WORDS),
         reportUrl: null,
+        ungradedReason: null,
       };
     });
   const later: HistoryEntry[] = ilacs
@@ -113,15 +121,23 @@ export function councilHistory(code: string, councils: readonly Pick<CouncilRow,
       council_code: r.council_code,
       published: r.published,
       started: r.inspection_start,
+      ended: r.inspection_end ?? null,
       family: "ilacs",
       inspection: ILACS_TYPE_WORDS[r.inspection_type],
       headline: true,
       overall: r.overall,
       subs: bySubs(r, ILACS_SUB_JUDGEMENTS, ILACS_SUB_SHORT),
       reportUrl: r.report_url,
+      ungradedReason: r.ungraded_reason ?? null,
     }));
   const order = (e: HistoryEntry) => Object.values(FRAMEWORK_WORDS).findIndex(([, words]) => words === e.inspection);
   return [...earlier, ...later].sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : order(a) - order(b)));
+}
+
+/** The latest headline entry (safeguarding or the whole service), graded or not, if any. */
+export function latestReport(history: readonly HistoryEntry[]): HistoryEntry | undefined {
+  const headline = history.filter((e) => e.headline);
+  return headline[headline.length - 1];
 }
 
 /** The latest graded headline entry, if any. */

@@ -11,19 +11,23 @@ import { figureAnchor } from "../../engine/figures/placement.ts";
 import { slug } from "../../engine/slug.ts";
 import { count, dayMonthYear, formatValue } from "../../engine/stats/format.ts";
 import type { ilacs } from "../ilacs/family.ts";
+import type { recount } from "../recount/family.ts";
 import type { IlacsJudgementRow } from "../ilacs/datasets.ts";
-import { JUDGEMENT_WORDS, JUDGEMENTS, type Judgement } from "../shared/grades.ts";
+import { JUDGEMENT_LABELS, JUDGEMENT_WORDS, JUDGEMENTS, type Judgement } from "../shared/grades.ts";
 import type { OfstedSources } from "../shared/sources.ts";
 import { councils as councilsDataset, type CouncilRow, type InspectionRow } from "./datasets.ts";
-import { councilTimelineFigure } from "./figures.ts";
-import { councilHistory, latestGraded, type HistoryEntry } from "./history.ts";
+import { councilTimelineFigure, namesInWords } from "./figures.ts";
+import { councilHistory, latestGraded, latestReport, lineage, type HistoryEntry, type UngradedReason } from "./history.ts";
 
 type IlacsAnalysis = ResultOf<typeof ilacs>;
+type CohortMentions = ResultOf<typeof recount>["cohort"];
 
 export const COUNCILS_URL = "/councils/";
 
 export interface CouncilLink {
   readonly name: string;
+  /** The name where councils are listed together: one that no longer exists with the year it ended ("Dorset, until 2019"). */
+  readonly listedName: string;
   readonly url: string;
   readonly region: string;
   /** Lower-case name and aliases, for the filter box. */
@@ -32,13 +36,23 @@ export interface CouncilLink {
 }
 
 export interface HistoryRowView {
+  /** Publication date in words, and as ISO for <time>. */
   readonly published: string;
+  readonly publishedIso: string;
+  /** The days of the inspection, where the data give them ("13 to 24 May 2019", "began 13 May 2019"); null where they do not. */
+  readonly inspected: string | null;
   readonly inspection: string;
   /** The council the report was about, when it is a predecessor. */
   readonly about: string | null;
   readonly overall: string;
-  readonly subs: string;
+  readonly subs: readonly { readonly label: string; readonly grade: string }[];
   readonly reportUrl: string | null;
+}
+
+/** A passage of the 2015 report (as rebuilt here) that discusses the council, with the figure to link. */
+export interface MentionView {
+  readonly text: string;
+  readonly figureKey: string;
 }
 
 export interface ComparisonRowView {
@@ -60,14 +74,29 @@ export interface CouncilPageView {
   readonly successors: readonly CouncilLink[];
   readonly predecessors: readonly CouncilLink[];
   readonly summary: string;
+  readonly mentions: readonly MentionView[];
   readonly history: readonly HistoryRowView[];
   readonly comparison: { readonly region: string; readonly regionCouncils: number; readonly englandCouncils: number; readonly rows: readonly ComparisonRowView[] } | undefined;
 }
 
+/** A row of the index: a council, its region, and its latest report. */
+export interface CouncilIndexRow extends CouncilLink {
+  /** "since 2019" for a council created by a restructure, else null. */
+  readonly since: string | null;
+  /** The latest overall grade given to the council itself, and the day its report was published. */
+  readonly grade: string | null;
+  readonly gradeKey: Judgement | null;
+  readonly gradedOn: string | null;
+  /** The day the latest report on the council itself was published (graded or not), in words and ISO. */
+  readonly latest: string | null;
+  readonly latestIso: string | null;
+  /** The latest report gave no overall grade (the grade shown is an earlier report's). */
+  readonly latestUngraded: boolean;
+}
+
+/** The index in several orders, the first the default; each a table the page can show without JavaScript. */
 export interface CouncilIndexView {
-  /** By first letter, then by region; each list alphabetical. */
-  readonly byLetter: readonly { readonly letter: string; readonly councils: readonly CouncilLink[] }[];
-  readonly byRegion: readonly { readonly region: string; readonly councils: readonly CouncilLink[] }[];
+  readonly orders: readonly { readonly id: string; readonly label: string; readonly heading: string; readonly rows: readonly CouncilIndexRow[] }[];
 }
 
 export interface CouncilPages {
@@ -83,6 +112,8 @@ export interface CouncilPagesInput {
   readonly inspections: readonly InspectionRow[];
   readonly ilacsRows: readonly IlacsJudgementRow[];
   readonly ilacs: IlacsAnalysis;
+  /** The councils of the 2015 report's 2013 cohort, as the recount reads it (chapter 2). */
+  readonly cohort: CohortMentions;
   /** The source lines of Ofsted's records, naming their editions (shared/sources.ts). */
   readonly sources: OfstedSources;
 }
@@ -90,15 +121,76 @@ export interface CouncilPagesInput {
 const n = (value: number) => formatValue(value, count());
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "en");
 
+/** The days of an inspection in words: "13 to 24 May 2019", "28 April to 9 May 2025", "began 13 May 2019"; null when the data have no date. */
+export function inspectionDays(started: string | null, ended: string | null): string | null {
+  if (started === null) return ended === null ? null : `ended ${dayMonthYear(ended)}`;
+  if (ended === null) return `began ${dayMonthYear(started)}`;
+  if (ended === started) return dayMonthYear(started);
+  const [from, to] = [dayMonthYear(started), dayMonthYear(ended)];
+  const sameYear = started.slice(0, 4) === ended.slice(0, 4);
+  const sameMonth = sameYear && started.slice(5, 7) === ended.slice(5, 7);
+  return `${sameMonth ? from.split(" ")[0] : sameYear ? from.split(" ").slice(0, 2).join(" ") : from} to ${to}`;
+}
+
+/** Why a report has no overall grade, in words. */
+const UNGRADED_WORDS: Readonly<Record<UngradedReason, string>> = {
+  "no-grade-after-reform": "since Ofsted's reform of the inspections, reports no longer give one",
+};
+
+const overallWords = (entry: HistoryEntry) => (entry.overall === null ? "No overall grade" : JUDGEMENT_WORDS[entry.overall]);
+
 function historyRow(entry: HistoryEntry, own: ReadonlySet<string>, names: ReadonlyMap<string, string>): HistoryRowView {
   return {
     published: dayMonthYear(entry.published),
+    publishedIso: entry.published,
+    inspected: inspectionDays(entry.started, entry.ended),
     inspection: entry.inspection,
     about: own.has(entry.council_code) ? null : (names.get(entry.council_code) ?? entry.council_code),
-    overall: entry.overall === null ? "No grade given" : JUDGEMENT_WORDS[entry.overall],
-    subs: entry.subs.map((s) => `${s.label}: ${JUDGEMENT_WORDS[s.grade]}`).join("; "),
+    overall: overallWords(entry),
+    subs: entry.subs.map((s) => ({ label: s.label, grade: JUDGEMENT_WORDS[s.grade] })),
     reportUrl: entry.reportUrl,
   };
+}
+
+/**
+ * The summary's opening: the latest report on the council itself (or, for a council with no
+ * report of its own yet, on the councils it replaced), graded or not; when it gave no overall
+ * grade, what it found in its sub-judgements, then the latest graded report.
+ */
+export function latestReportSentences(name: string, history: readonly HistoryEntry[], own: ReadonlySet<string>, names: ReadonlyMap<string, string>): string[] {
+  const ownHistory = history.filter((e) => own.has(e.council_code));
+  const about = ownHistory.some((e) => e.headline) ? ownHistory : history;
+  const latest = latestReport(about);
+  if (!latest) return [`There is no inspection report on ${name} in the data.`];
+  const whose = own.has(latest.council_code) ? `${name}'s latest inspection report` : `There is no report on ${name} itself yet; the latest on the council it replaced, ${names.get(latest.council_code) ?? latest.council_code}`;
+  const days = inspectionDays(latest.started, latest.ended);
+  const when = `published on ${dayMonthYear(latest.published)}${days === null ? "" : ` (inspection ${days})`}`;
+  if (latest.overall !== null) return [`${whose}, ${when}, judged it ${JUDGEMENT_WORDS[latest.overall]}.`];
+  const sentences = [`${whose}, ${when}, gave no overall grade: ${latest.ungradedReason === null ? "the data give none" : UNGRADED_WORDS[latest.ungradedReason]}.`];
+  if (latest.subs.length > 0) sentences.push(`It judged ${latest.subs.map((s) => `${s.label.toLowerCase()} ${JUDGEMENT_WORDS[s.grade]}`).join("; ")}.`);
+  const graded = latestGraded(about);
+  if (graded) sentences.push(`The latest report with an overall grade, published on ${dayMonthYear(graded.published)}, judged it ${JUDGEMENT_WORDS[graded.overall]}.`);
+  return sentences;
+}
+
+const GROUP_WORDS = { inadequate: "judged Inadequate", ri_or_good: "judged requires improvement or good" } as const;
+
+/** Where the 2015 report, as rebuilt, discusses the council or a council it replaced: its 2013 cohort (chapter 2). */
+export function cohortMention(name: string, codes: readonly string[], own: ReadonlySet<string>, names: ReadonlyMap<string, string>, cohort: CohortMentions): MentionView[] {
+  return codes.flatMap((code) => {
+    const group = cohort.members.get(code);
+    if (group === undefined) return [];
+    const who = own.has(code) ? name : `${names.get(code) ?? code}, which ${name} replaced,`;
+    const reading = cohort.matchesReport
+      ? `Under the reading of its rule that gives those ${n(cohort.reportCouncils)} (${cohort.reading})`
+      : `No reading of its rule gives those ${n(cohort.reportCouncils)}; under the closest we tried (${cohort.reading})`;
+    return [
+      {
+        text: `The 2015 report compares the councils inspected in ${cohort.year}, ${n(cohort.reportCouncils)} of them, before and after their inspections, without naming them. ${reading}, ${who} is one of the ${n(cohort.groupSizes[group])} ${GROUP_WORDS[group]}.`,
+        figureKey: cohort.figureKey,
+      },
+    ];
+  });
 }
 
 /**
@@ -116,10 +208,10 @@ function judgementRecord(code: string, council: string, entry: HistoryEntry): Re
 }
 
 /** Every council's page (with its timeline figure) and the index. */
-export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: analysis, sources }: CouncilPagesInput): CouncilPages {
+export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: analysis, cohort, sources }: CouncilPagesInput): CouncilPages {
   const names = new Map(rows.map((c) => [c.code, c.name]));
-  const lastYear = Number(analysis.asOf.slice(0, 4)) + 1;
-  const firstYear = Math.min(...inspections.map((r) => Number(r.published.slice(0, 4))), lastYear - 1);
+  const lastDate = analysis.asOf;
+  const firstYear = Math.min(...inspections.map((r) => Number(r.published.slice(0, 4))), Number(lastDate.slice(0, 4)) - 1);
   const links = new Map<string, CouncilLink>();
   // A council that no longer exists gets the year it ended in its address: Dorset's county
   // council (to 2019) and today's Dorset Council are different councils with one name.
@@ -127,35 +219,54 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
   for (const c of rows) {
     const url = `${COUNCILS_URL}${pageSlug(c)}/`;
     if ([...links.values()].some((l) => l.url === url)) throw new BuildError(`${councilsDataset.file}: two councils would share the page ${url}`);
-    links.set(c.code, { name: c.name, url, region: c.region, search: [c.name, ...c.aliases, c.ofsted_name ?? ""].join(" ").toLowerCase().trim(), status: c.status });
+    // Two councils may share a name (Dorset's county council and today's Dorset Council): one that no longer exists is named with the year it ended wherever the two are listed together.
+    const listedName = c.existed_until ? `${c.name}, until ${c.existed_until.slice(0, 4)}` : c.name;
+    links.set(c.code, { name: c.name, listedName, url, region: c.region, search: [c.name, ...c.aliases, c.ofsted_name ?? ""].join(" ").toLowerCase().trim(), status: c.status });
   }
   const link = (code: string) => links.get(code) as CouncilLink;
+  const listedNames = new Map([...links].map(([code, l]) => [code, l.listedName]));
   const judgements: RecordEntry[] = [];
+  const indexRows: CouncilIndexRow[] = [];
   const pages = [...rows].sort(byName).map((c) => {
     const history = councilHistory(c.code, rows, inspections, ilacsRows);
     const own = new Set([c.code, ...c.former_codes]);
-    // Two councils may share a name (Dorset's county council and today's Dorset Council): one that no longer exists is named with the year it ended wherever the two are listed together.
-    const listedName = c.existed_until ? `${c.name} (until ${c.existed_until.slice(0, 4)})` : c.name;
+    const listedName = link(c.code).listedName;
     for (const entry of history) if (own.has(entry.council_code)) judgements.push(judgementRecord(c.code, listedName, entry));
+    const predecessors = rows.filter((r) => r.successor_codes.includes(c.code));
+    const restructures = [
+      // Dorset Council replaced Dorset's county council: the other council of the same name is called that, not "Dorset".
+      ...(c.existed_from && predecessors.length > 0 ? [{ kind: "created" as const, date: c.existed_from, others: predecessors.map((p) => (p.name === c.name ? "the earlier council of that name" : p.name)).sort() }] : []),
+      ...(c.existed_until ? [{ kind: "abolished" as const, date: c.existed_until, others: c.successor_codes.map((code) => (link(code).name === c.name ? "a new council of that name" : link(code).name)) }] : []),
+    ];
     const key = `council-${pageSlug(c)}`;
-    const definition = councilTimelineFigure(history, { key, name: c.name, names, years: [firstYear, lastYear], sources });
+    const definition = councilTimelineFigure(history, { key, name: c.name, names, span: { firstYear, lastDate }, restructures, sources });
     const latestIlacs = analysis.regional.latest.get(c.code);
     const region = analysis.regional.regions.find((r) => r.region === c.region);
     const england = analysis.regional.england;
-    const latest = latestGraded(history);
-    const parts: string[] = [];
-    if (latest) parts.push(`${c.name}'s latest graded inspection, published on ${dayMonthYear(latest.published)}, judged it ${JUDGEMENT_WORDS[latest.overall]}.`);
-    else parts.push(`There is no graded inspection of ${c.name} in the data.`);
+    const parts = latestReportSentences(c.name, history, own, names);
     if (latestIlacs && region && c.status === "current") {
       const g = latestIlacs.overall;
       const inEngland = `in England, ${n(england.counts[g])} of ${n(england.councils)} councils with an ILACS grade have it at their latest report`;
       parts.push(
         region.councils === 1
           ? `It is the only council in ${c.region} with an ILACS grade; ${inEngland}.`
-          : `Of the ${n(region.councils)} councils in ${c.region} with an ILACS grade, ${n(region.counts[g])} ${region.counts[g] === 1 ? "has" : "have"} the same latest grade, counting ${c.name}; ${inEngland}.`,
+          : `Of the ${n(region.councils)} councils in ${c.region} with an ILACS grade, ${n(region.counts[g])} ${region.counts[g] === 1 ? "has" : "have"} the same latest grade (${JUDGEMENT_WORDS[g]}), counting ${c.name}; ${inEngland}.`,
       );
     }
-    if (c.status === "predecessor" && c.existed_until) parts.push(`The council existed until ${dayMonthYear(c.existed_until)}; its area is now served by ${c.successor_codes.map((code) => link(code).name).join(" and ")}.`);
+    if (c.status === "predecessor" && c.existed_until) parts.push(`The council existed until ${dayMonthYear(c.existed_until)}; its area is now served by ${namesInWords(c.successor_codes.map((code) => (link(code).name === c.name ? "a new council of that name" : link(code).name)))}.`);
+    const ownHistory = history.filter((e) => own.has(e.council_code));
+    const latest = latestReport(ownHistory);
+    const graded = latestGraded(ownHistory);
+    indexRows.push({
+      ...link(c.code),
+      since: c.existed_from ? `since ${c.existed_from.slice(0, 4)}` : null,
+      grade: graded ? JUDGEMENT_LABELS[graded.overall] : null,
+      gradeKey: graded?.overall ?? null,
+      gradedOn: graded ? dayMonthYear(graded.published) : null,
+      latest: latest ? dayMonthYear(latest.published) : null,
+      latestIso: latest?.published ?? null,
+      latestUngraded: latest !== undefined && latest.overall === null,
+    });
     const view: CouncilPageView = {
       slug: pageSlug(c),
       code: c.code,
@@ -166,9 +277,10 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
       aliases: c.aliases,
       existedUntil: c.existed_until ? dayMonthYear(c.existed_until) : null,
       successors: c.successor_codes.map(link),
-      predecessors: rows.filter((r) => r.successor_codes.includes(c.code)).map((r) => link(r.code)).sort(byName),
+      predecessors: predecessors.map((r) => link(r.code)).sort(byName),
       summary: parts.join(" "),
-      history: [...history].reverse().map((e) => historyRow(e, own, names)),
+      mentions: cohortMention(c.name, lineage(c.code, rows), own, names, cohort),
+      history: [...history].reverse().map((e) => historyRow(e, own, listedNames)),
       comparison:
         latestIlacs && region && c.status === "current"
           ? {
@@ -182,16 +294,23 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
     const figure: PageFigure | undefined = definition && { definition, page: { url: view.url, title: listedName }, label: "Inspection history", anchor: figureAnchor("timeline") };
     return { view, figure };
   });
-  const all = pages.map((p) => p.view.link).sort(byName);
-  const letters = [...new Set(all.map((l) => l.name[0].toUpperCase()))].sort();
-  const regions = [...new Set(all.map((l) => l.region))].sort((a, b) => a.localeCompare(b, "en"));
+  return { pages, index: councilIndex(indexRows), judgements };
+}
+
+/** Best grade first; councils without a grade last. */
+const GRADE_RANK = (g: Judgement | null) => (g === null ? JUDGEMENTS.length : JUDGEMENTS.length - 1 - JUDGEMENTS.indexOf(g));
+const byListedName = (a: CouncilIndexRow, b: CouncilIndexRow) => a.listedName.localeCompare(b.listedName, "en");
+
+/** The index's orders: by name (the default), region, latest grade and date of the latest report (newest first); ties by name. */
+export function councilIndex(rows: readonly CouncilIndexRow[]): CouncilIndexView {
+  const sorted = (compare: (a: CouncilIndexRow, b: CouncilIndexRow) => number) => [...rows].sort((a, b) => compare(a, b) || byListedName(a, b));
   return {
-    pages,
-    index: {
-      byLetter: letters.map((letter) => ({ letter, councils: all.filter((l) => l.name[0].toUpperCase() === letter) })),
-      byRegion: regions.map((region) => ({ region, councils: all.filter((l) => l.region === region) })),
-    },
-    judgements,
+    orders: [
+      { id: "by-name", label: "by name", heading: "Councils by name", rows: sorted(() => 0) },
+      { id: "by-region", label: "by region", heading: "Councils by region, then name", rows: sorted((a, b) => a.region.localeCompare(b.region, "en")) },
+      { id: "by-grade", label: "by latest grade", heading: "Councils by latest grade, best first", rows: sorted((a, b) => GRADE_RANK(a.gradeKey) - GRADE_RANK(b.gradeKey)) },
+      { id: "by-date", label: "by date of latest report", heading: "Councils by date of their latest report, newest first", rows: sorted((a, b) => (b.latestIso ?? "").localeCompare(a.latestIso ?? "")) },
+    ],
   };
 }
 

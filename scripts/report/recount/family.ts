@@ -10,6 +10,7 @@ import { councils, demand, inspections } from "../councils/datasets.ts";
 import { outcomes } from "../outcomes/family.ts";
 import { transitions } from "../transitions/family.ts";
 import { analyseRecount, reportCohortDesign, type RecountOptions } from "./analysis.ts";
+import { cohortMentions } from "./mentions.ts";
 import { recountFigures } from "./figures.ts";
 import { ofstedSources } from "../shared/sources.ts";
 import { recountStats } from "./stats.ts";
@@ -46,6 +47,6 @@ export const recount = defineFamily({
       },
       RECOUNT_OPTIONS,
     );
-    return { stats: recountStats(analysis), figures: recountFigures(analysis, ofstedSources(sourcesRead).inspections) };
+    return { stats: recountStats(analysis), figures: recountFigures(analysis, ofstedSources(sourcesRead).inspections), result: { cohort: cohortMentions(analysis) } };
   },
 });

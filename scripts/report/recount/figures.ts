@@ -132,6 +132,9 @@ const MEASURE_SHORT: Readonly<Record<DemandMeasure, string>> = { referrals: "Ref
 
 const GROUP_LABEL = { inadequate: "Inadequate", ri_or_good: "RI or Good" } as const;
 
+/** The figure of the cohort's readings; the council pages link to it. */
+export const COHORT_READINGS_FIGURE = "recount-cohort-readings";
+
 export function cohortReadingsFigure(analysis: RecountAnalysis, inspectionsSource: string): FigureDefinition {
   const { cohorts, cohortMatches, reportCohort, options } = analysis;
   const size = reportCohort.councils;
@@ -144,7 +147,7 @@ export function cohortReadingsFigure(analysis: RecountAnalysis, inspectionsSourc
       ? `None of ${readings} gives the report's ${n(size)} councils`
       : `Of ${readings}, ${cohortMatches.length === 1 ? "only" : ""} ${nameList(cohortMatches.map((c) => `“${c.named.label}”`))} ${cohortMatches.length === 1 ? "gives" : "give"} the report's ${n(size)} councils`.replace("  ", " ");
   return {
-    key: "recount-cohort-readings",
+    key: COHORT_READINGS_FIGURE,
     title,
     description:
       `Horizontal bar chart: for each of ${readings}, the councils it puts in the report's cohort, split into those rated Inadequate and those rated RI or Good, with a dashed line at the report's ${n(size)}. ` +

@@ -66,6 +66,8 @@ describe("npm run data:update with the ILACS publications", () => {
     expect(report).toContain("| 2025 | 0 | 3 | 3 | 0 |");
     expect(report).toContain("| 2026 | 0 | 2 | 2 | 1 |");
     expect(report).toContain("| all | 9 | 5 | 14 | 1 |");
+    // Barnet 2019 and 2024 (official rows 4 and 5) take scrape lines 3 and 4's addresses.
+    expect(report).toContain("2 of 9 official rows take the scrape's address of the same report; 0 are left without one because the scrape gives several (below); the others have no scrape row of their council and day");
     expect(report).toContain("| report-scrape | 12 | westmorland and furness |  | 2025-12-12 | URN 999999 is not in Provider_data_lookup.csv |");
     // Official row 5 (Barnet 2024) against scrape line 4.
     expect(report).toContain("| Barnet (E09000003) | 2024-07-23 | 5 | 4 | in_care | outstanding | good |");
@@ -76,13 +78,14 @@ describe("npm run data:update with the ILACS publications", () => {
 
   it("takes a report published on the as-at date itself from the official table", async () => {
     await run();
-    // Hull's official report (row 11) published on the as-at date itself: now the official row is used.
+    // Hull's official report (row 11) published on the as-at date itself: now the official row is used,
+    // with the address of scrape line 7 (same council, same day).
     const { plan } = await run((s) => s.cell(OUTCOMES, HISTORY_SHEET, 11, 7, "31/03/2025").csvCell(SCRAPE, 7, 5, "31/03/25"));
     // The key (council, publication date) moved: Hull 2025-04-11 removed, Hull 2025-03-31 added.
     const judgements = plan.files.find((f) => f.file === ilacsJudgements.file)!;
     expect([judgements.diff?.rows, judgements.diff?.added, judgements.diff?.changed, judgements.diff?.removed]).toEqual([14, 1, 0, 1]);
     const hull = (await rows()).filter((r) => r.council_code === "E06000010");
-    expect(hull.map((r) => [r.published, r.source, r.source_line, r.inspection_end, r.report_url])).toEqual([["2025-03-31", "ofsted-official", 11, null, null]]);
+    expect(hull.map((r) => [r.published, r.source, r.source_line, r.inspection_end, r.report_url])).toEqual([["2025-03-31", "ofsted-official", 11, null, "https://files.example.org/v1/file/1006"]]);
   });
 
   it("uses the scrape from the day after the as-at date", async () => {

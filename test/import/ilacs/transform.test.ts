@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readIlacsSources, type IlacsSources } from "../../../scripts/import/ilacs/sources.ts";
 import { ilacsCsv } from "../../../scripts/import/ilacs/run.ts";
 import { buildIlacs, type IlacsBuild } from "../../../scripts/import/ilacs/transform.ts";
+import { SCRAPE, type Sources } from "../helpers.ts";
 import { fixtureCouncils, ilacsSources } from "./helpers.ts";
 
 const HEADER = "council_code,inspection_type,inspection_start,inspection_end,published,overall,leadership,help_protection,in_care,care_leavers,ungraded_reason,report_url,source,source_line";
@@ -25,6 +26,7 @@ describe("the ILACS transform", () => {
     // The as-at date is read from the title of the sheet Inspections_as_at_31_March.
     expect(sources.asAt).toBe("2025-03-31");
     // 10 official rows (sheet rows 4–13), minus Hull's (published 11 April 2025, after the as-at date) = 9;
+    // Barnet's official 2019 and 2024 rows carry the scrape's addresses of the same reports (lines 3 and 4);
     // scrape rows used: Barnet 2025, Hull 2025, West Northamptonshire 2026, Barnsley 2026,
     // Buckinghamshire 2025 = 5.
     expect(ilacsCsv(build.rows)).toBe(
@@ -39,8 +41,8 @@ describe("the ILACS transform", () => {
         "E06000063,standard,2024-10-14,,2024-11-26,good,outstanding,good,good,good,,,ofsted-official,10",
         "E08000016,short,2023-09-11,,2023-10-27,outstanding,outstanding,outstanding,outstanding,good,,,ofsted-official,13",
         "E08000016,standard,2026-01-19,2026-01-30,2026-03-05,good,outstanding,good,good,requires_improvement,,https://files.example.org/v1/file/1012,report-scrape,13",
-        "E09000003,standard,2019-05-13,,2019-07-01,good,good,good,good,,,,ofsted-official,4",
-        "E09000003,short,2024-06-10,,2024-07-23,good,good,good,outstanding,good,,,ofsted-official,5",
+        "E09000003,standard,2019-05-13,,2019-07-01,good,good,good,good,,,https://files.example.org/v1/file/1002,ofsted-official,4",
+        "E09000003,short,2024-06-10,,2024-07-23,good,good,good,outstanding,good,,https://files.example.org/v1/file/1003,ofsted-official,5",
         "E09000003,standard,2025-07-28,2025-08-08,2025-09-15,requires_improvement,good,requires_improvement,good,good,,https://files.example.org/v1/file/1004,report-scrape,5",
         "E10000006,standard,2022-10-03,,2022-11-15,good,good,requires_improvement,good,,,,ofsted-official,9",
         "E10000021,standard,2019-06-10,,2019-07-29,inadequate,inadequate,inadequate,requires_improvement,,,,ofsted-official,7",
@@ -107,5 +109,51 @@ describe("the ILACS transform", () => {
     ]);
     expect(build.comparison.officialOnly.map((o) => o.line)).toEqual([6, 7, 8, 9, 10, 12, 13]);
     expect(build.comparison.scrapeOnly).toEqual([]);
+  });
+});
+
+describe("report addresses carried from the scrape onto official rows", () => {
+  const buildWith = async (change: (s: Sources) => unknown) => {
+    const sources = await ilacsSources();
+    change(sources);
+    return buildIlacs({ ...readIlacsSources(sources.recognised()), councils: await fixtureCouncils() });
+  };
+  const addressOf = (build: IlacsBuild, code: string, published: string) => build.rows.find((r) => r.council_code === code && r.published === published)?.report_url;
+
+  it("takes the address of the scrape row of the same council and day, and no other", async () => {
+    const build = await buildWith(() => {});
+    // Barnet's official rows 4 (2019-07-01) and 5 (2024-07-23) match scrape lines 3 and 4; no
+    // other official row in the period has a scrape row of its council and day.
+    expect(build.links.carried).toEqual([
+      { officialLine: 4, scrapeLine: 3, councilCode: "E09000003", published: "2019-07-01" },
+      { officialLine: 5, scrapeLine: 4, councilCode: "E09000003", published: "2024-07-23" },
+    ]);
+    expect(build.links.ambiguous).toEqual([]);
+    expect(addressOf(build, "E10000021", "2019-07-29")).toBeNull();
+  });
+
+  it("does not take an address from a scrape row one day off", async () => {
+    // Scrape line 3 moved from 01/07/19 to 02/07/19: Barnet's 2019 report has no address now.
+    const build = await buildWith((s) => s.csvCell(SCRAPE, 3, 5, "02/07/19"));
+    expect(addressOf(build, "E09000003", "2019-07-01")).toBeNull();
+    expect(build.links.carried.map((c) => c.officialLine)).toEqual([5]);
+  });
+
+  it("takes the address of a scrape row the scrape could not read (no framework, no grades)", async () => {
+    // Scrape line 3 (Barnet, 01/07/19) with its framework emptied, as the scrape leaves a PDF it
+    // could not read, and another address: Barnet's official 2019 report takes that address.
+    const build = await buildWith((s) => s.csvCell(SCRAPE, 3, 3, "https://files.example.org/v1/file/9003").csvCell(SCRAPE, 3, 6, ""));
+    expect(addressOf(build, "E09000003", "2019-07-01")).toBe("https://files.example.org/v1/file/9003");
+  });
+
+  it("gives no address, and lists the row, when two scrape rows of the same report give different addresses", async () => {
+    // Scrape line 6 (a repeat of line 5, address …/1005) moved to 23/07/24: Barnet's official
+    // 2024 report (row 5) then matches lines 4 (…/1003) and 6 (…/1005).
+    const build = await buildWith((s) => s.csvCell(SCRAPE, 6, 5, "23/07/24"));
+    expect(addressOf(build, "E09000003", "2024-07-23")).toBeNull();
+    expect(build.links.ambiguous).toEqual([
+      { officialLine: 5, councilCode: "E09000003", published: "2024-07-23", scrapeLines: [4, 6], links: ["https://files.example.org/v1/file/1003", "https://files.example.org/v1/file/1005"] },
+    ]);
+    expect(build.links.carried.map((c) => c.officialLine)).toEqual([4]);
   });
 });

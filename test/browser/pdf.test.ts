@@ -138,11 +138,22 @@ describe("npm run pdf on the fixture", () => {
     expect(pdf.pageTexts.join(" ")).not.toMatch(/[0-9a-f]{64}/);
   });
 
-  it("without a site URL, sends no link out of the document but to other sites", () => {
+  it("without a site URL, sends no link out of the document but to other sites, and prints no bare path", () => {
     expect(pdf.linkAddresses.length).toBeGreaterThan(0);
     for (const address of pdf.linkAddresses) {
       expect(address.startsWith(SERVING_ORIGIN), address).toBe(false);
       expect(address).toMatch(/^https?:\/\//);
+    }
+    // A figure's CSV is a root-relative path on the site ("/data/figures/….csv"): on paper, with no site to put it under, it is left out.
+    expect(printHtml && elements(printHtml, (e) => attr(e, "class") === "figure-download").length).toBeGreaterThan(0);
+    expect(pdf.pageTexts.join(" ")).not.toMatch(/\(\/[a-z]/);
+  });
+
+  it("keeps each figure's number and title on one page", () => {
+    for (const heading of elements(printHtml, (e) => e.tagName === "figcaption" && attr(e, "class") === "figure-heading")) {
+      const [number, title] = ["figure-number", "figure-title"].map((name) => squeeze(textOf(elements(heading, (e) => attr(e, "class") === name)[0])));
+      // Split across two pages, the number would end one page's text and the title start the next's.
+      expect(pdf.pageTexts.some((text) => squeeze(text).includes(`${number}${title.slice(0, 20)}`)), number).toBe(true);
     }
   });
 

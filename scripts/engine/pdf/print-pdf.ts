@@ -151,9 +151,9 @@ export async function makePdf(options: PdfOptions): Promise<PdfResult> {
           link.href = new URL(href.replace(/^\/+/, ""), siteUrl).href;
           continue;
         }
+        // The link's words stay; its path is left out (a path without the site's address is no use on paper).
         const text = document.createElement("span");
         text.append(...Array.from(link.childNodes));
-        if (link.hasAttribute("download")) text.append(` (${href})`);
         link.replaceWith(text);
       }
     }, options.siteUrl ? siteAddress(options.siteUrl, "/") : "");

@@ -4,7 +4,7 @@
  * untouched. When nothing the build reads has changed since it last wrote the output,
  * and the output is as it left it, the command says so and stops (like make); --force
  * builds anyway.
- * Usage: tsx scripts/engine/build.ts [--root DIR] [--out DIR] [--report FILE] [--no-cache] [--force] [--path-prefix /sub/path/]
+ * Usage: tsx scripts/engine/build.ts [--root DIR] [--out DIR] [--report FILE] [--no-cache] [--force] [--path-prefix /sub/path/] [--site-url URL]
  *
  * A project folder holds content/, data/, package.json and its report definition,
  * scripts/report/index.ts; --report builds the folder with another definition module.
@@ -17,7 +17,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { clearState, inputsFingerprint, isUpToDate, outputFingerprint, readState, stateFile, writeState } from "./build-state.ts";
-import { ENGINE_ROOT, PATH_PREFIX_ENV, svgCacheDir } from "./locations.ts";
+import { ENGINE_ROOT, PATH_PREFIX_ENV, SITE_URL_ENV, svgCacheDir } from "./locations.ts";
 import { BuildError, isReportError } from "./data/errors.ts";
 
 // Output must not depend on the machine's time zone or language.
@@ -30,6 +30,8 @@ export interface BuildOptions {
   readonly outDir?: string;
   /** Where the site will be served from, e.g. "/brave-new-world/" (default "/", or REPORT_PATH_PREFIX). */
   readonly pathPrefix?: string;
+  /** The address the site is published at, e.g. "https://example.org/brave-new-world/" (default REPORT_SITE_URL, else report.json's "url"). */
+  readonly siteUrl?: string;
   /** The report definition module (default <root>/scripts/report/index.ts). */
   readonly report?: string;
 }
@@ -41,8 +43,10 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   const retired = `${outDir}.previous-${process.pid}`;
   const { pathPrefixFrom } = await import("./eleventy/path-prefix.ts");
   const { setEngineOptions } = await import("./eleventy/plugin.ts");
+  const { siteUrlFrom } = await import("./eleventy/site-url.ts");
   const definitionFile = options.report ? path.resolve(options.report) : undefined;
   const pathPrefix = pathPrefixFrom(options.pathPrefix);
+  const siteUrl = siteUrlFrom(options.siteUrl);
   await rm(staging, { recursive: true, force: true });
   // Eleventy sets process.exitCode on a failed build; the caller decides what a failure means.
   const exitCode = process.exitCode;
@@ -55,7 +59,7 @@ export async function buildSite(options: BuildOptions): Promise<string> {
       configPath: path.join(ENGINE_ROOT, ".eleventy.js"),
       pathPrefix,
       // Runs before the config file: the plugin it adds reads these options.
-      config: (eleventyConfig: object) => setEngineOptions(eleventyConfig, { definitionFile }),
+      config: (eleventyConfig: object) => setEngineOptions(eleventyConfig, { definitionFile, siteUrl }),
     });
     // Failures are reported once, by the caller, in our words (see buildFailure).
     eleventy.disableLogger();
@@ -119,14 +123,14 @@ export async function buildSiteUnlessUpToDate(options: BuildOptions & { readonly
   const root = path.resolve(options.root);
   const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
   const stateDir = svgCacheDir(root);
-  const build = () => buildSite({ root, outDir, pathPrefix: options.pathPrefix, report: options.report });
+  const build = () => buildSite({ root, outDir, pathPrefix: options.pathPrefix, siteUrl: options.siteUrl, report: options.report });
   if (!stateDir) return { outDir: await build(), upToDate: false };
   const record = stateFile(stateDir, outDir);
-  // The prefix as given (the argument, else the environment): another spelling of the same
-  // prefix only costs one needless build, and reading it here needs none of Eleventy.
+  // The prefix and site URL as given (the argument, else the environment): another spelling of
+  // the same one only costs one needless build, and reading them here needs none of Eleventy.
   // The project's own definition is among its inputs; one named with --report is added, with its folder.
   const definitionFile = options.report ? path.resolve(options.report) : undefined;
-  const inputs = await inputsFingerprint(root, { pathPrefix: options.pathPrefix ?? process.env[PATH_PREFIX_ENV] ?? "", report: definitionFile ?? "" }, ENGINE_ROOT, definitionFile && path.dirname(definitionFile));
+  const inputs = await inputsFingerprint(root, { pathPrefix: options.pathPrefix ?? process.env[PATH_PREFIX_ENV] ?? "", siteUrl: options.siteUrl ?? process.env[SITE_URL_ENV] ?? "", report: definitionFile ?? "" }, ENGINE_ROOT, definitionFile && path.dirname(definitionFile));
   if (!options.force && (await isUpToDate(await readState(record), inputs, () => outputFingerprint(outDir)))) return { outDir, upToDate: true };
   await clearState(record);
   await build();
@@ -143,13 +147,14 @@ async function main(): Promise<void> {
       "no-cache": { type: "boolean", default: false },
       force: { type: "boolean", default: false },
       "path-prefix": { type: "string" },
+      "site-url": { type: "string" },
       report: { type: "string" },
     },
   });
   const started = performance.now();
   try {
     if (values["no-cache"]) process.env.REPORT_SVG_CACHE = "off";
-    const { outDir, upToDate } = await buildSiteUnlessUpToDate({ root: values.root, outDir: values.out, force: values.force, pathPrefix: values["path-prefix"], report: values.report });
+    const { outDir, upToDate } = await buildSiteUnlessUpToDate({ root: values.root, outDir: values.out, force: values.force, pathPrefix: values["path-prefix"], siteUrl: values["site-url"], report: values.report });
     const where = path.relative(process.cwd(), outDir) || ".";
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (upToDate) {

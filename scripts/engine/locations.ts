@@ -20,3 +20,6 @@ export function svgCacheDir(root: string, setting = process.env.REPORT_SVG_CACHE
 
 /** The environment variable that sets the path prefix (scripts/engine/eleventy/path-prefix.ts) when the command line does not. */
 export const PATH_PREFIX_ENV = "REPORT_PATH_PREFIX";
+
+/** The environment variable that sets the site's address (scripts/engine/eleventy/site-url.ts) when the command line does not. */
+export const SITE_URL_ENV = "REPORT_SITE_URL";

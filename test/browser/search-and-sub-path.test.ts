@@ -3,6 +3,8 @@
  * Search and sub-path hosting in a real browser, at 360 px (the narrowest width):
  *   - the real report at the root: a word of chapter 2 typed into the search page finds
  *     chapter 2 (the word is taken from the built chapter, the one fewest other pages use);
+ *     a council's name finds its page, with snippets of prose (no table's header cells run
+ *     together) in the report's font and colours, light and dark;
  *   - the fixture built with --path-prefix /brave-new-world/ and served only under that
  *     path, the way a host serving a sub-path does: every page loads with no failed request,
  *     no console error and nothing from another host; every link, stylesheet, script, CSV,
@@ -26,12 +28,20 @@ let fixtureDir: string;
 let real: StaticServer;
 let prefixed: StaticServer;
 
-/** The text pagefind indexes on a page: the marked main content, without ignored parts or charts. */
+/**
+ * The text pagefind indexes on a page: the marked main content, without ignored parts, and
+ * without what the index leaves out (INDEX_LEAVES_OUT: tables, charts, figures' data and CSV
+ * links, heading links).
+ */
 function indexedText(html: string): string {
   const main = /<main[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? "";
   return main
     .replace(/<nav[^>]*data-pagefind-ignore[\s\S]*?<\/nav>/g, " ")
     .replace(/<svg[\s\S]*?<\/svg>/g, " ")
+    .replace(/<table[\s\S]*?<\/table>/g, " ")
+    .replace(/<details class="figure-data"[\s\S]*?<\/details>/g, " ")
+    .replace(/<p class="figure-download"[\s\S]*?<\/p>/g, " ")
+    .replace(/<a class="heading-anchor"[\s\S]*?<\/a>/g, " ")
     .replace(/<[^>]+>/g, " ")
     .replace(/&[a-z0-9#]+;/gi, " ");
 }
@@ -116,6 +126,57 @@ describe("search on the real report, at 360 px", () => {
       await context.close();
     }
   });
+});
+
+/** A council page of the real report with a table of its judgements: the first in A–Z order of its address. */
+async function councilWithJudgementTable(siteDir: string): Promise<{ name: string; url: string; headerCells: string[][] }> {
+  for (const folder of (await readdir(path.join(siteDir, "councils"))).sort()) {
+    const html = await readFile(path.join(siteDir, "councils", folder, "index.html"), "utf8").catch(() => "");
+    if (!/<table class="council-history"/.test(html)) continue;
+    const name = textOfHtml(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? "");
+    // Every table's header cells, table by table.
+    const headerCells = [...html.matchAll(/<thead>([\s\S]*?)<\/thead>/g)].map((m) => [...m[1].matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((th) => textOfHtml(th[1])));
+    return { name, url: `/councils/${folder}/`, headerCells };
+  }
+  throw new Error("no council page has a table of judgements");
+}
+const textOfHtml = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&#39;|&#x27;/g, "'").trim();
+
+describe("search for a council on the real report", () => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`finds its page with snippets of prose, no table's header cells run together, in the report's font and colours (${colorScheme})`, async () => {
+      const council = await councilWithJudgementTable(realDir);
+      expect(council.headerCells.flat().length).toBeGreaterThan(1);
+      const context = await browser.newContext({ viewport: NARROW, reducedMotion: "reduce", colorScheme });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${real.origin}/search/`);
+        const results = await search(page, council.name);
+        expect(results).toContain(`${real.origin}${council.url}`);
+        const snippets = await page.locator(".pagefind-ui__result-excerpt").allTextContents();
+        expect(snippets.length).toBeGreaterThan(0);
+        for (const snippet of snippets) {
+          for (const cells of council.headerCells) {
+            for (const [i, cell] of cells.entries()) if (i > 0) expect(snippet, snippet).not.toContain(`${cells[i - 1]}${cell}`);
+          }
+        }
+        const looks = await page.evaluate(() => {
+          const style = (selector: string) => getComputedStyle(document.querySelector(selector) as Element);
+          const [body, excerpt, title, input] = ["main p:not([class])", ".pagefind-ui__result-excerpt", ".pagefind-ui__result-link", ".pagefind-ui__search-input"].map(style);
+          const link = document.createElement("a");
+          link.href = "#";
+          document.querySelector("main p:not([class])")?.append(link);
+          return { body: [body.fontFamily, body.color], excerpt: [excerpt.fontFamily, excerpt.color], input: input.fontFamily, title: title.color, link: getComputedStyle(link).color, background: style("html").backgroundColor, panel: style(".pagefind-ui__search-input").backgroundColor };
+        });
+        expect(looks.excerpt).toEqual(looks.body);
+        expect(looks.input).toBe(looks.body[0]);
+        expect(looks.title).toBe(looks.link);
+        expect(looks.panel).toBe(looks.background);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
 
 describe("the fixture served under /brave-new-world/ only, at 360 px", () => {

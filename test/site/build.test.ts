@@ -294,11 +294,11 @@ describe("reading aids in the fixture (issue 7)", () => {
     expect(sources).toContain("A made-up consultancy for a made-up association (2015). <cite>A made-up original report?</cite> <span");
   });
 
-  it("cites the rebuild with package.json's version and the manifest's data date on the cover", () => {
+  it("cites the rebuild with package.json's version and the manifest's data date on the cover, and no address when no site URL is set", () => {
     // The fixture's package.json says version 1.0.0. Its only dated column (the councils family's
     // asOfColumn) is data/councils/inspections.csv's published, latest 2018-10-01 (Fernhill).
     expect(page("index.html")).toContain(
-      '<p class="citation"><cite>Mini Report: A made-up report for testing the site build</cite> A reproducible rebuild of the 2015 report by A made-up consultancy for a made-up association. Version 1.0.0, data as of 1 October 2018. Available at <a class="bare-url" href="/">/</a></p>',
+      '<p class="citation"><cite>Mini Report: A made-up report for testing the site build</cite> A reproducible rebuild of the 2015 report by A made-up consultancy for a made-up association. Version 1.0.0, data as of 1 October 2018.</p>',
     );
     expect(page("index.html")).toContain('<p class="citation">A made-up consultancy for a made-up association (2015). <cite>A made-up original report?</cite></p>');
   });
@@ -312,5 +312,11 @@ describe("reading aids in the fixture (issue 7)", () => {
     expect(html).toContain('<a class="xref" href="#chapter-1--figure-grades-by-year">Figure 1.1</a>');
     expect(html).toContain('<figure class="figure" id="chapter-1--figure-grades-by-year">');
     expect(html).toContain('<li id="chapter-1--fn1" class="footnote-item">');
+    // The data page and What changed say inPrintEdition: brief: their title, opening paragraph and where they are online, no tables.
+    for (const slug of ["data", "what-changed"]) {
+      const article = new RegExp(`<article class="chapter print-chapter print-brief" id="${slug}">([\\s\\S]*?)</article>`).exec(html)?.[1] ?? "";
+      expect(article, slug).toContain('<p class="print-online"><strong>In full online:</strong>');
+      expect(article, slug).not.toContain("<table");
+    }
   });
 });

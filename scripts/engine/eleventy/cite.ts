@@ -5,6 +5,7 @@
  * catalogue entry in, the words out.
  */
 import { readableDate } from "../release/page.ts";
+import { siteAddress } from "./site-url.ts";
 import type { Source } from "./sources.ts";
 
 export interface CitationInput {
@@ -14,15 +15,17 @@ export interface CitationInput {
   readonly version: string;
   /** From the release manifest: the latest publication date in the dated data (never the clock). */
   readonly dataAsOf: string | null;
-  /** The address the site is published at, when the project sets one (report.json "url"). */
+  /**
+   * The address the site is published at, when one is set (./site-url.ts: --site-url,
+   * REPORT_SITE_URL or report.json's "url"). Without it the citation gives no address: a
+   * path such as "/" means nothing in a reference list or on paper.
+   */
   readonly siteUrl?: string;
-  /** The site's home page path, used as the address when no site URL is set. */
-  readonly homePath: string;
   readonly original: Source;
 }
 
 export interface Citation {
-  readonly rebuild: { readonly title: string; readonly description: string; readonly version: string; readonly dataAsOf: string; readonly url: string };
+  readonly rebuild: { readonly title: string; readonly description: string; readonly version: string; readonly dataAsOf: string; readonly url: string | null };
   readonly original: { readonly author: string; readonly year: string; readonly title: string; readonly url: string | null };
   /** Each citation as one line of plain text, to copy. */
   readonly rebuildText: string;
@@ -33,7 +36,7 @@ export interface Citation {
 const closed = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
 
 export function citation(input: CitationInput): Citation {
-  const url = input.siteUrl ? new URL(input.homePath.replace(/^\//, ""), input.siteUrl.endsWith("/") ? input.siteUrl : `${input.siteUrl}/`).href : input.homePath;
+  const url = input.siteUrl ? siteAddress(input.siteUrl.endsWith("/") ? input.siteUrl : `${input.siteUrl}/`, "/") : null;
   const rebuild = {
     title: `${input.title}: ${input.subtitle}`,
     description: `A reproducible rebuild of the ${input.original.year} report by ${input.original.publisher}`,
@@ -45,7 +48,7 @@ export function citation(input: CitationInput): Citation {
   return {
     rebuild,
     original,
-    rebuildText: `${closed(rebuild.title)} ${rebuild.description}. Version ${rebuild.version}, data as of ${rebuild.dataAsOf}. Available at ${rebuild.url}`,
+    rebuildText: `${closed(rebuild.title)} ${rebuild.description}. Version ${rebuild.version}, data as of ${rebuild.dataAsOf}.${rebuild.url ? ` Available at ${rebuild.url}` : ""}`,
     originalText: `${original.author} (${original.year}). ${closed(original.title)}${original.url ? ` ${original.url}` : ""}`,
   };
 }

@@ -41,6 +41,8 @@ export function engineIncludesFrom(inputDir: string): string {
 export interface EngineOptions {
   /** The report definition module to build with, instead of the project's scripts/report/index.ts. */
   readonly definitionFile?: string;
+  /** The site's address from the command line or REPORT_SITE_URL (./site-url.ts); when absent, report.json's "url" is used. */
+  readonly siteUrl?: string;
 }
 
 /**
@@ -65,6 +67,11 @@ export function definitionFileFor(eleventyConfig: object, root: string): string 
   return optionsByConfig().get(eleventyConfig)?.definitionFile ?? definitionFileOf(root);
 }
 
+/** The site's address the build was given, if any (report.json's "url" is read with the report's data, in ./reader-aids.ts). */
+function siteUrlFor(eleventyConfig: object): string | undefined {
+  return optionsByConfig().get(eleventyConfig)?.siteUrl;
+}
+
 /**
  * The report definition, imported before the configuration finishes: the families' partial
  * templates must be known to the partial renderer. Eleventy awaits a plugin that returns a promise.
@@ -86,7 +93,7 @@ export default async function reportPlugin(eleventyConfig: EleventyConfig): Prom
 
   registerReportShortcodes(eleventyConfig, state, renderPartial, root);
   registerFamilyViews(eleventyConfig, state, renderPartial, root);
-  registerReaderAids(eleventyConfig, () => state.current().release.manifest, renderPartial);
+  registerReaderAids(eleventyConfig, () => state.current().release.manifest, renderPartial, siteUrlFor(eleventyConfig));
   registerDownloads(eleventyConfig, state, renderPartial);
   registerContentChecks(eleventyConfig, root);
 

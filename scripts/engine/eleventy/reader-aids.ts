@@ -5,10 +5,11 @@
  * "Cite this report" block (shortcode `citeThisReport`) and the print edition at /print/
  * (a virtual template and the filters its layout, _includes/layouts/print.njk, uses).
  */
-import { citation } from "./cite.ts";
+import { citation, type Citation } from "./cite.ts";
 import { pageSections } from "./sections.ts";
 import { citedSources } from "./sources.ts";
-import { printSection, printSlug, printedUrlSet } from "./print-edition.ts";
+import { openingParagraph, printPlan, printSection, printSlug, printTreatment, type PrintPlan } from "./print-edition.ts";
+import { normaliseSiteUrl, siteAddress } from "./site-url.ts";
 import type { Manifest } from "../release/manifest.ts";
 import { BuildError } from "../data/errors.ts";
 
@@ -25,7 +26,14 @@ export interface ReaderAidsConfig {
 /** Where the print edition is published; `npm run pdf` prints this page. */
 export const PRINT_EDITION_URL = "/print/";
 
-const urlsOf = (items: unknown): string[] => (Array.isArray(items) ? items.map((item) => String((item as { url: unknown }).url)) : []);
+/** A page of a collection, as the print edition's filters read it. */
+interface PrintedItem {
+  readonly url: string;
+  readonly inputPath?: string;
+  readonly data?: { readonly inPrintEdition?: unknown };
+}
+const itemsOf = (items: unknown): PrintedItem[] => (Array.isArray(items) ? (items as PrintedItem[]) : []);
+const treatmentOf = (item: PrintedItem) => printTreatment(item.data?.inPrintEdition, item.inputPath ?? item.url);
 
 /**
  * The report's settings (content/_data/report.json) that a citation uses: its title and
@@ -45,7 +53,16 @@ export function registerReaderAids(
   eleventyConfig: ReaderAidsConfig,
   manifest: () => Manifest,
   renderPartial: (name: string, context: object) => string,
+  /** The site URL the build was given (--site-url or REPORT_SITE_URL); report.json's "url" when none. */
+  siteUrlOption?: string,
 ): void {
+  const siteUrlOf = (report: { url?: string }) => siteUrlOption ?? normaliseSiteUrl(report.url, 'content/_data/report.json "url"');
+  const citationOf = (reportData: unknown, catalogue: unknown, where: string): Citation => {
+    const report = reportSettings(reportData, where);
+    const [original] = citedSources(catalogue, [report.original], where);
+    const { version, dataAsOf } = manifest();
+    return citation({ title: report.title, subtitle: report.subtitle, version, dataAsOf, siteUrl: siteUrlOf(report), original });
+  };
   eleventyConfig.addFilter("pageSections", (html: unknown) => pageSections(String(html)));
   eleventyConfig.addFilter("citedSources", function (this: PageContext, ids: unknown, catalogue: unknown) {
     return citedSources(catalogue, ids, this.page.inputPath);
@@ -59,20 +76,29 @@ export function registerReaderAids(
     eleventyExcludeFromCollections: true,
     eleventyImport: { collections: ["contents", "all"] },
   });
-  // A page of the contents leaves itself out with `inPrintEdition: false` (the council
-  // finder: a list of links to pages the print edition does not hold).
-  eleventyConfig.addFilter("printEditionPages", (items: unknown) =>
-    Array.isArray(items) ? items.filter((item) => (item as { data?: { inPrintEdition?: unknown } }).data?.inPrintEdition !== false) : [],
-  );
+  // A page of the contents is printed whole unless its front matter says otherwise:
+  // `inPrintEdition: false` leaves it out (the council finder: a list of links to pages the
+  // print edition does not hold), `inPrintEdition: brief` prints its title, opening paragraph
+  // and address (the claims register, the data files, What changed: see print-edition.ts).
+  eleventyConfig.addFilter("printEditionPages", (items: unknown) => itemsOf(items).filter((item) => treatmentOf(item) !== "left out"));
+  eleventyConfig.addFilter("printedInBrief", (item: unknown) => treatmentOf(item as PrintedItem) === "brief");
   eleventyConfig.addFilter("printSlug", (url: unknown) => printSlug(String(url)));
-  eleventyConfig.addFilter("printedUrls", (items: unknown) => printedUrlSet(urlsOf(items)));
-  eleventyConfig.addFilter("printSection", (html: unknown, pageUrl: unknown, printed: unknown) =>
-    printSection(String(html), String(pageUrl), printed instanceof Set ? (printed as Set<string>) : new Set()),
-  );
-  eleventyConfig.addShortcode("citeThisReport", function (this: PageContext, reportData: unknown, catalogue: unknown) {
+  eleventyConfig.addFilter("printPlan", function (this: PageContext, items: unknown, reportData: unknown) {
     const report = reportSettings(reportData, this.page.inputPath);
-    const [original] = citedSources(catalogue, [report.original], this.page.inputPath);
-    const { version, dataAsOf } = manifest();
-    return renderPartial("cite.njk", { cite: citation({ title: report.title, subtitle: report.subtitle, version, dataAsOf, siteUrl: report.url, homePath: "/", original }) });
+    return printPlan(itemsOf(items).map((item) => ({ url: item.url, treatment: treatmentOf(item) })), siteUrlOf(report));
+  });
+  eleventyConfig.addFilter("printSection", (html: unknown, pageUrl: unknown, plan: unknown) => printSection(String(html), String(pageUrl), plan as PrintPlan));
+  eleventyConfig.addFilter("openingParagraph", (html: unknown) => openingParagraph(String(html)));
+  // A page's address on the published site, or "" when the site URL is not known.
+  eleventyConfig.addFilter("onlineAddress", (url: unknown, plan: unknown) => {
+    const { siteUrl } = plan as PrintPlan;
+    return siteUrl ? siteAddress(siteUrl, String(url)) : "";
+  });
+  // The citation's parts, for a layout that shows them otherwise (the print edition's title page).
+  eleventyConfig.addFilter("reportCitation", function (this: PageContext, reportData: unknown, catalogue: unknown) {
+    return citationOf(reportData, catalogue, this.page.inputPath);
+  });
+  eleventyConfig.addShortcode("citeThisReport", function (this: PageContext, reportData: unknown, catalogue: unknown) {
+    return renderPartial("cite.njk", { cite: citationOf(reportData, catalogue, this.page.inputPath) });
   });
 }

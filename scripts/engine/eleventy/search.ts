@@ -3,7 +3,8 @@
  * built HTML and writes its index and its own search interface to <output>/pagefind/,
  * so search runs in the reader's browser from the site's own files, on any static host.
  * Only what a page marks with data-pagefind-body is indexed (the report's text, not the
- * header, footer or contents lists; see _includes/layouts/base.njk).
+ * header, footer or contents lists; see _includes/layouts/base.njk), and of that only the
+ * prose: see INDEX_LEAVES_OUT.
  *
  * pagefind runs as one binary per process (its npm package ships it for each platform as
  * an optional dependency: nothing is downloaded at build time). The binary is stopped when
@@ -17,6 +18,16 @@ import { BuildError } from "../data/errors.ts";
 /** Where the index and pagefind's scripts go, inside the output folder. */
 export const SEARCH_INDEX_DIR = "pagefind";
 
+/**
+ * What the index leaves out of a page's text, so that a result's snippet is a sentence a
+ * reader can follow. pagefind runs a table's cells together ("Published", "Inspection",
+ * "Judgement" became one word, "PublishedInspectionJudgement…") and would do the same with a
+ * chart's labels; a figure's data table, its CSV link and the hidden words of a heading's
+ * link ("Link to the section …") repeat what the page says in prose. Everything a table or
+ * chart shows is on the page, and the page is found by its prose, title and headings.
+ */
+export const INDEX_LEAVES_OUT: readonly string[] = ["table", "svg", ".figure-data", ".figure-download", ".heading-anchor"];
+
 let indexesBeingBuilt = 0;
 
 /** Index every page of a built site and write the index into it. Returns how many pages the index holds. */
@@ -24,7 +35,7 @@ export async function writeSearchIndex(siteDir: string): Promise<number> {
   indexesBeingBuilt += 1;
   try {
     // One language for the whole report: pagefind would otherwise make one index per lang attribute.
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en", excludeSelectors: [...INDEX_LEAVES_OUT] });
     if (!index) throw new BuildError(`the search index could not be started: ${errors.join("; ")}`);
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new BuildError(`the search index could not read the site: ${added.errors.join("; ")}`);

@@ -2,19 +2,25 @@ import { describe, expect, it } from "vitest";
 import { citation } from "../../../scripts/engine/eleventy/cite.ts";
 
 const original = { id: "orig", title: "A Brave New World: Is inspection improving children's services?", publisher: "iMPOWER for the LGA", year: "2015", titleEnd: "" as const };
-const input = { title: "A Brave New World", subtitle: "Is inspection improving?", version: "1.2.0", dataAsOf: "2026-08-20", homePath: "/", original };
+const input = { title: "A Brave New World", subtitle: "Is inspection improving?", version: "1.2.0", dataAsOf: "2026-08-20", original };
 
 describe("citation", () => {
-  it("cites the rebuild with its version, the date its data runs to and its address", () => {
+  it("cites the rebuild with its version and the date its data runs to, and no address when the site URL is not set", () => {
     const cite = citation(input);
     expect(cite.rebuild).toEqual({
       title: "A Brave New World: Is inspection improving?",
       description: "A reproducible rebuild of the 2015 report by iMPOWER for the LGA",
       version: "1.2.0",
       dataAsOf: "20 August 2026",
-      url: "/",
+      url: null,
     });
-    expect(cite.rebuildText).toBe("A Brave New World: Is inspection improving? A reproducible rebuild of the 2015 report by iMPOWER for the LGA. Version 1.2.0, data as of 20 August 2026. Available at /");
+    expect(cite.rebuildText).toBe("A Brave New World: Is inspection improving? A reproducible rebuild of the 2015 report by iMPOWER for the LGA. Version 1.2.0, data as of 20 August 2026.");
+  });
+
+  it("ends with the site's address when the site URL is set", () => {
+    expect(citation({ ...input, siteUrl: "https://example.org/bnw/" }).rebuildText).toBe(
+      "A Brave New World: Is inspection improving? A reproducible rebuild of the 2015 report by iMPOWER for the LGA. Version 1.2.0, data as of 20 August 2026. Available at https://example.org/bnw/",
+    );
   });
 
   it("builds the address from the site URL when one is set, with or without a trailing slash", () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { PAGE_TITLE_ID, printHref, printSection, printSlug, printedUrlSet } from "../../../scripts/engine/eleventy/print-edition.ts";
+import { PAGE_TITLE_ID, openingParagraph, printHref, printPlan, printSection, printSlug, printTreatment } from "../../../scripts/engine/eleventy/print-edition.ts";
 
-const printed = printedUrlSet(["/chapter-1/", "/appendix/checking-the-numbers/"]);
+const printed = printPlan([
+  { url: "/chapter-1/", treatment: "whole" },
+  { url: "/appendix/checking-the-numbers/", treatment: "whole" },
+  { url: "/councils/", treatment: "left out" },
+  { url: "/what-changed/", treatment: "brief" },
+]);
+const SITE = "https://example.org/bnw/";
+const printedWithSite = { ...printed, siteUrl: SITE };
 
 describe("printSlug", () => {
   it("names a page by its path", () => {
@@ -23,9 +30,47 @@ describe("printHref", () => {
 
   it("leaves links to pages the print edition does not hold, and to other sites, as they are", () => {
     expect(printHref("/councils/ashvale/", "chapter-1", printed)).toBe("/councils/ashvale/");
+    expect(printHref("/councils/", "chapter-1", printed)).toBe("/councils/");
     expect(printHref("/data/figures/a.csv", "chapter-1", printed)).toBe("/data/figures/a.csv");
     expect(printHref("https://example.org/#x", "chapter-1", printed)).toBe("https://example.org/#x");
     expect(printHref("//example.org/", "chapter-1", printed)).toBe("//example.org/");
+  });
+
+  it("sends a link into a page printed in brief to the brief, whose detail is not in the document", () => {
+    expect(printHref("/what-changed/#figures", "chapter-1", printed)).toBe("#what-changed");
+    expect(printHref("/what-changed/", "chapter-1", printed)).toBe("#what-changed");
+  });
+
+  it("with the site URL, gives everything the document does not hold its address on the site", () => {
+    expect(printHref("/councils/ashvale/", "chapter-1", printedWithSite)).toBe("https://example.org/bnw/councils/ashvale/");
+    expect(printHref("/data/figures/a.csv", "chapter-1", printedWithSite)).toBe("https://example.org/bnw/data/figures/a.csv");
+    expect(printHref("/what-changed/#figures", "chapter-1", printedWithSite)).toBe("https://example.org/bnw/what-changed/#figures");
+    // What the document holds whole stays inside it.
+    expect(printHref("/chapter-1/#figure-a", "summary", printedWithSite)).toBe("#chapter-1--figure-a");
+    expect(printHref("#fn1", "chapter-1", printedWithSite)).toBe("#chapter-1--fn1");
+  });
+});
+
+describe("printPlan and printTreatment", () => {
+  it("holds the cover and the pages printed whole, and the brief pages apart; a page left out is in neither", () => {
+    expect([...printed.whole]).toEqual(["/", "/chapter-1/", "/appendix/checking-the-numbers/"]);
+    expect([...printed.brief]).toEqual(["/what-changed/"]);
+    expect(printed.siteUrl).toBeUndefined();
+  });
+
+  it("reads a page's inPrintEdition: absent or true whole, false left out, \"brief\" in brief, anything else an error naming the page", () => {
+    expect(printTreatment(undefined, "a.md")).toBe("whole");
+    expect(printTreatment(true, "a.md")).toBe("whole");
+    expect(printTreatment(false, "a.md")).toBe("left out");
+    expect(printTreatment("brief", "a.md")).toBe("brief");
+    expect(() => printTreatment("short", "content/a.md")).toThrow('content/a.md: inPrintEdition must be true, false or "brief"');
+  });
+});
+
+describe("openingParagraph", () => {
+  it("is the page's first top-level paragraph, whatever comes before or after it", () => {
+    expect(openingParagraph('<h2 id="a">A</h2>\n<p>First <a href="/x/" download>x</a>.</p><ul><li><p>in a list</p></li></ul><p>Second.</p>')).toBe('<p>First <a href="/x/" download>x</a>.</p>');
+    expect(openingParagraph("<ul><li><p>only in a list</p></li></ul>")).toBe("");
   });
 });
 

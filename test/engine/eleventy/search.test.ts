@@ -10,7 +10,13 @@ const page = (main: string) => `<!DOCTYPE html><html lang="en-GB"><head><title>t
 /** A small built site: two report pages marked for the index, one page not marked. */
 const SITE: Record<string, string> = {
   "index.html": page("<main data-pagefind-body><h1>Cover</h1><p>Inspection and improvement.</p><nav data-pagefind-ignore>Contents</nav></main>"),
-  "chapter-1/index.html": page("<main data-pagefind-body><h1>Chapter one</h1><p>Councils judged inadequate.</p></main>"),
+  "chapter-1/index.html": page(
+    "<main data-pagefind-body><h1>Chapter one</h1><p>Councils judged inadequate.</p>" +
+      // What the index leaves out (INDEX_LEAVES_OUT): a table, a chart, a figure's data and CSV link, a heading's link text.
+      '<table><caption>Reports</caption><thead><tr><th>Published</th><th>Judgement</th></tr></thead><tbody><tr><th>2014</th><td>Good</td></tr></tbody></table>' +
+      '<figure><svg><text>Share</text></svg><details class="figure-data"><summary>Data for Figure 1</summary></details><p class="figure-download"><a href="/a.csv">Download</a></p></figure>' +
+      '<h2 id="why">Why<a class="heading-anchor" href="#why"><span>Link to the section Why</span></a></h2><p>Because.</p></main>',
+  ),
   "search/index.html": page("<main><h1>Search</h1></main>"),
 };
 
@@ -61,13 +67,13 @@ describe("writeSearchIndex", () => {
     expect(entry.languages.en.page_count).toBe(2);
   });
 
-  it("indexes the marked text and leaves out the header and what is marked data-pagefind-ignore", async () => {
+  it("indexes the marked prose and leaves out the header, what is marked data-pagefind-ignore, tables, charts and figures' data", async () => {
     // A fragment is gzipped "pagefind_dcd" followed by the page's record as JSON.
     const fragments = (await indexFiles(first)).filter(([file]) => file.startsWith(`fragment${path.sep}`));
     const records = fragments.map(([, bytes]) => JSON.parse(gunzipSync(Buffer.from(bytes, "base64")).toString("utf8").replace(/^pagefind_dcd/, "")) as { url: string; content: string });
     expect(records.map((r) => [r.url, r.content]).sort()).toEqual([
       ["/", "Cover. Inspection and improvement."],
-      ["/chapter-1/", "Chapter one. Councils judged inadequate."],
+      ["/chapter-1/", "Chapter one. Councils judged inadequate. Why. Because."],
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName, StandardFonts } from "pdf-lib";
+import { PDFDocument, PDFName, PDFString, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { readPdf } from "../../../scripts/engine/pdf/read-pdf.ts";
 
@@ -23,5 +23,22 @@ describe("readPdf", () => {
     expect([...contents.destinationPages]).toEqual([["part-two", 2]]);
     // The caller's bytes are left usable.
     expect((await readPdf(bytes)).pageCount).toBe(3);
+  });
+
+  it("gives the size most characters are set in as the body text's, and every link's address", async () => {
+    const document = await PDFDocument.create();
+    const font = await document.embedFont(StandardFonts.Helvetica);
+    const page = document.addPage([300, 300]);
+    // 5 characters at 20 pt, 16 at 10.5 pt (spaces not counted), 3 at 8 pt.
+    page.drawText("Title", { x: 20, y: 250, size: 20, font });
+    page.drawText("body text here", { x: 20, y: 200, size: 10.5, font });
+    page.drawText("and more", { x: 20, y: 180, size: 10.5, font });
+    page.drawText("p 1", { x: 20, y: 20, size: 8, font });
+    // pdf-lib writes a plain string as a name: the address must be a PDF string.
+    const link = document.context.obj({ Type: "Annot", Subtype: "Link", Rect: [20, 180, 120, 210], Border: [0, 0, 0], A: { Type: "Action", S: "URI", URI: PDFString.of("https://example.org/bnw/councils/a/") } });
+    page.node.set(PDFName.of("Annots"), document.context.obj([document.context.register(link)]));
+    const contents = await readPdf(await document.save({ useObjectStreams: false }));
+    expect(contents.bodyTextSize).toBe(10.5);
+    expect(contents.linkAddresses).toEqual(["https://example.org/bnw/councils/a/"]);
   });
 });

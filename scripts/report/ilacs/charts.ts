@@ -6,6 +6,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { labelColourOn } from "../../engine/theme/on-mark.ts";
 import { REPORT_THEME } from "../shared/theme.ts";
 import { CHART_WIDTH, INK, MUTED_INK, PAPER, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+import { CHART_FONT_SIZE } from "../../engine/theme/palette.ts";
 import { GRADE_COLOURS, JUDGEMENT_CHART_LABELS, judgementColour } from "../shared/grades.ts";
 
 const labels = JUDGEMENT_CHART_LABELS;
@@ -62,8 +63,8 @@ export function movesSpec(rows: readonly MoveRow[]): TopLevelSpec {
     height: 240,
     data: { values: rows.map((r) => ({ ...r })) },
     encoding: {
-      x: { field: "to", type: "nominal", sort: labels, title: "Next report", axis: { labelAngle: 0, labelLimit: 0, orient: "bottom", labelExpr: twoLineGrades, labelLineHeight: 14 } },
-      y: { field: "from", type: "nominal", sort: labels, title: "Earlier report", axis: { labelLimit: 0, labelExpr: twoLineGrades, labelLineHeight: 14 } },
+      x: { field: "to", type: "nominal", sort: labels, title: "Next report", axis: { labelAngle: 0, labelLimit: 0, orient: "bottom", labelExpr: twoLineGrades, labelLineHeight: CHART_FONT_SIZE + 2 } },
+      y: { field: "from", type: "nominal", sort: labels, title: "Earlier report", axis: { labelLimit: 0, labelExpr: twoLineGrades, labelLineHeight: CHART_FONT_SIZE + 2 } },
     },
     layer: [
       {
@@ -74,7 +75,7 @@ export function movesSpec(rows: readonly MoveRow[]): TopLevelSpec {
         },
       },
       {
-        mark: { type: "text", fontSize: 13, fontWeight: "bold" },
+        mark: { type: "text", fontWeight: "bold" },
         encoding: { text: { field: "pairs", type: "quantitative" }, color: onPaper.length > 0 ? { condition: { test: paperTest, value: PAPER }, value: INK } : { value: INK } },
       },
     ],
@@ -124,7 +125,7 @@ export function subJudgementsSpec(rows: readonly SubRow[]): TopLevelSpec {
 
 export type RegionRow = { readonly region: string; readonly councils: number; readonly goodOrBetter: number; readonly england: number };
 
-/** A bar per region of the share Good or better, in the rows' order, with England's share as a dashed line. */
+/** A bar per region of the share Good or better, in the rows' order, with England's share as a dashed line, named. */
 export function regionsSpec(rows: readonly RegionRow[]): TopLevelSpec {
   const england = rows[0]?.england ?? 0;
   const y = { field: "region", type: "nominal" as const, sort: rows.map((r) => r.region), title: null, axis: { labelLimit: 0, labelColor: INK } };
@@ -139,17 +140,21 @@ export function regionsSpec(rows: readonly RegionRow[]): TopLevelSpec {
         mark: { type: "bar", color: GRADE_COLOURS.good },
         encoding: {
           y,
-          x: { field: "goodOrBetter", type: "quantitative", title: "Councils Good or Outstanding at their latest report (%)", scale: { domain: [0, 100] } },
+          x: { field: "goodOrBetter", type: "quantitative", title: "Councils Good or Outstanding at their latest report (%)", scale: { domain: [0, 100] }, axis: { grid: false } },
         },
       },
       {
-        mark: { type: "text", align: "left", dx: 4, color: INK },
-        encoding: { y, x: { field: "goodOrBetter", type: "quantitative" }, text: { field: "goodOrBetter", type: "quantitative", format: ".0f" } },
+        // Each share is written inside its bar at its base, so England's line, which bars reach on both sides, never runs through one.
+        mark: { type: "text", align: "left", dx: 5, color: PAPER, fontWeight: "bold" },
+        encoding: { y, x: { datum: 0, type: "quantitative" }, text: { field: "goodOrBetter", type: "quantitative", format: ".0f" } },
       },
       {
-        data: { values: [{ england }] },
-        mark: { type: "rule", color: INK, strokeDash: [4, 3] },
-        encoding: { x: { field: "england", type: "quantitative" } },
+        data: { values: [{ england, label: `England: ${Math.round(england)}` }] },
+        layer: [
+          { mark: { type: "rule", color: INK, strokeDash: [4, 3] }, encoding: { x: { field: "england", type: "quantitative" } } },
+          // The line is named above the plot, where no bar reaches.
+          { mark: { type: "text", align: "left", baseline: "top", dx: 4, y: -16, color: INK }, encoding: { x: { field: "england", type: "quantitative" }, text: { field: "label" } } },
+        ],
       },
     ],
   };

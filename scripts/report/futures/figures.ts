@@ -31,7 +31,7 @@ export function futuresFigure(rows: readonly FuturesRow[]): FigureDefinition {
     ],
     spec: futuresSpec(plotted),
     // The plot is the phone column less Vega's padding of 5 px each side and the axis end arrow's overhang; the labels wrap inside it.
-    narrowSpec: futuresSpec(plotted, NARROW_WIDTH - 12, NARROW_CHART_FONT_SIZE),
+    narrowSpec: futuresSpec(plotted, NARROW_WIDTH - 12, NARROW_CHART_FONT_SIZE, true),
     dataFiles: [futuresVisions.file],
   };
 }

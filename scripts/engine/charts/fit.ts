@@ -23,7 +23,8 @@ export function fieldValues(channel: Json, rows: readonly Json[]): string[] {
  * lines (wrapped, or the label whole) at the axis's font size.
  */
 export function labelExtent(channel: Json, rows: readonly Json[], fontSize: number, lines: (label: string, size: number) => string[] = (label) => [label]): number {
-  if (channel.type !== "nominal" && channel.type !== "ordinal") return 40;
+  // A quantitative axis: its numbers and its title beside them, about three characters' height.
+  if (channel.type !== "nominal" && channel.type !== "ordinal") return 3 * fontSize;
   const axis = isObject(channel.axis) ? channel.axis : {};
   if (channel.axis === null) return 0;
   const size = typeof axis.labelFontSize === "number" ? axis.labelFontSize : fontSize;

@@ -142,7 +142,7 @@ export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
     const inner = spec.spec;
     const y = yChannel(inner);
     if (y) rowsFitLabels(inner, y, rows);
-    if (typeof inner.width === "number") inner.width = Math.round(NARROW_WIDTH - (y ? labelExtent(y, rows, SIZE, wrapLabel) : 40) - AXIS_GUTTER - roomForValueLabels(inner, SIZE));
+    if (typeof inner.width === "number") inner.width = Math.round(NARROW_WIDTH - (y ? labelExtent(y, rows, SIZE, wrapLabel) : 3 * SIZE) - AXIS_GUTTER - roomForValueLabels(inner, SIZE));
     return spec as unknown as TopLevelSpec;
   }
   if (spec.hconcat !== undefined || spec.vconcat !== undefined || spec.concat !== undefined) {

@@ -23,7 +23,7 @@ export function wideSpec(spec: TopLevelSpec): TopLevelSpec {
   if (hasRowsByStep(view)) {
     const y = positionChannel(view, "y");
     const rows = (isObject(view.data) && Array.isArray(view.data.values) ? view.data.values : []) as Json[];
-    fitted.width = Math.round(CHART_WIDTH - (y ? labelExtent(y, rows, CHART_FONT_SIZE) : 40) - AXIS_GUTTER - roomForValueLabels(view, CHART_FONT_SIZE));
+    fitted.width = Math.round(CHART_WIDTH - (y ? labelExtent(y, rows, CHART_FONT_SIZE) : 3 * CHART_FONT_SIZE) - AXIS_GUTTER - roomForValueLabels(view, CHART_FONT_SIZE));
   } else {
     fitted.width = CHART_WIDTH;
     fitted.autosize = { type: "fit-x", contains: "padding" };

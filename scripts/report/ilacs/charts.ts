@@ -140,7 +140,7 @@ export function regionsSpec(rows: readonly RegionRow[]): TopLevelSpec {
         mark: { type: "bar", color: GRADE_COLOURS.good },
         encoding: {
           y,
-          x: { field: "goodOrBetter", type: "quantitative", title: "Councils Good or Outstanding at their latest report (%)", scale: { domain: [0, 100] }, axis: { grid: false } },
+          x: { field: "goodOrBetter", type: "quantitative", title: "Councils Good or Outstanding at their latest report (%)", scale: { domain: [0, 100] }, axis: { grid: false, tickCount: 5 } },
         },
       },
       {

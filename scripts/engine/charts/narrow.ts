@@ -65,7 +65,7 @@ function adaptEncodings(spec: Json, rows: readonly Json[]): void {
     for (const [channelName, channel] of Object.entries(object)) {
       if (!isObject(channel) || (channelName !== "x" && channelName !== "y")) continue;
       if (typeof channel.title === "string" && measureText({ fontSize: SIZE }, channel.title) > NARROW_TITLE_WIDTH) {
-        channel.title = wrapToWidth(channel.title, NARROW_TITLE_WIDTH);
+        channel.title = wrapToWidth(channel.title, NARROW_TITLE_WIDTH, SIZE);
       }
       if (channelName === "x" && (channel.type === "nominal" || channel.type === "ordinal") && channel.axis !== null) {
         // Categories along the bottom that cannot stand side by side at this width are turned, written on one line
@@ -95,7 +95,7 @@ function rowsFitLabels(view: Json, y: Json, rows: readonly Json[]): void {
   const axis = isObject(y.axis) ? y.axis : {};
   if (!isObject(view.height) || typeof view.height.step !== "number" || axis.labelExpr === undefined) return;
   const lineHeight = typeof axis.labelLineHeight === "number" ? axis.labelLineHeight : SIZE + 2;
-  const lines = Math.max(1, ...fieldValues(y, rows).map((label) => wrapToWidth(label, NARROW_LABEL_WIDTH).length));
+  const lines = Math.max(1, ...fieldValues(y, rows).map((label) => wrapToWidth(label, NARROW_LABEL_WIDTH, SIZE).length));
   view.height = { step: Math.max(view.height.step, lines * lineHeight + 4) };
 }
 
@@ -155,8 +155,12 @@ export function narrowSpec(wide: TopLevelSpec): TopLevelSpec {
     spec.width = width;
     rowsFitLabels(spec, y, rows);
     // The x axis title is centred under the plot: one wider than the plot would widen the chart.
-    const x = positionChannel(spec, "x");
-    if (x && typeof x.title === "string" && measureText({ fontSize: SIZE }, x.title) > width) x.title = wrapToWidth(x.title, width);
+    // (A title already wrapped to the column's title width is wrapped again to the plot's, in every layer alike, or Vega-Lite would draw each layer's.)
+    visit(spec, (object, key) => {
+      const x = key === "encoding" && isObject(object.x) ? object.x : undefined;
+      const title = Array.isArray(x?.title) ? x.title.join(" ") : x?.title;
+      if (x && typeof title === "string" && measureText({ fontSize: SIZE }, title) > width) x.title = wrapToWidth(title, width, SIZE);
+    });
     return spec as unknown as TopLevelSpec;
   }
   // A spec that sizes itself for the column says so with its own autosize.

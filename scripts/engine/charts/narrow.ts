@@ -1,7 +1,7 @@
 /**
  * The narrow rendering of a chart, for phones: the same marks and data as the wide spec,
- * laid out for a column about 330 CSS px wide and drawn at that size, so its 12 px text
- * shows at about 12 px instead of being shrunk by half with the whole wide chart.
+ * laid out for a column about 330 CSS px wide and drawn at that size, so its text shows at
+ * the size it is set in (NARROW_CHART_FONT_SIZE) instead of being shrunk with the whole wide chart.
  *
  * Made from the wide spec by rules that hold for every figure of the report:
  *   - every text size the spec sets is scaled from the wide chart's to the narrow one's;

@@ -4,8 +4,8 @@
  * Vega-Lite warnings, plots exactly the figure's rows, renders with zero Vega warnings,
  * and its normalised SVG matches the committed snapshot in test/charts/__snapshots__/
  * (<key>.svg for the wide one, <key>.narrow.svg; review a change, then `npx vitest run -u`).
- * A narrow rendering is drawn no wider than a 360 px phone's column (328 px), so its 12 px
- * text shows at 12 px.
+ * A narrow rendering is drawn no wider than a 360 px phone's column (328 px), so its text
+ * shows at the size it is set in (NARROW_CHART_FONT_SIZE).
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -51,7 +51,7 @@ export function describeSpecContract(name: string, keys: readonly string[] | "al
           const file = name === "wide" ? `${figure.key}.svg` : `${figure.key}.${name}.svg`;
           await expect(normaliseSvg(svg, figure.key)).toMatchFileSnapshot(path.join(SNAPSHOTS, file));
           if (name === "narrow") {
-            // Shown at most 328 px wide (a 360 px window less its margins): drawn no wider, so its 12 px text is not shrunk.
+            // Shown at most 328 px wide (a 360 px window less its margins): drawn no wider, so its text is not shrunk.
             const width = Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
             expect(width, `${figure.key} (narrow) is ${width} px wide`).toBeLessThanOrEqual(NARROW_WIDTH);
           }

@@ -1,7 +1,7 @@
 /** Reading text boxes and rect marks back from an SVG (test/helpers/svg-labels.ts), on hand-made SVGs. */
 import { describe, expect, it } from "vitest";
 import { measureInk, measureText } from "../../scripts/engine/render/text-metrics.ts";
-import { bounds, chartLayout, inset, parseTransform, quadsOverlap, type Quad } from "./svg-labels.ts";
+import { bounds, chartLayout, inset, parseTransform, polylineSegments, quadsOverlap, segmentCrossesQuad, type Quad } from "./svg-labels.ts";
 
 const box = (l: number, t: number, r: number, b: number): Quad => [[l, t], [r, t], [r, b], [l, b]];
 
@@ -43,7 +43,7 @@ describe("chartLayout", () => {
   });
 
   it("reads rect marks with their fill, opacity and place", () => {
-    expect(layout.rects).toEqual([{ fill: "#2166ac", opacity: 0.5, quad: box(10, 20, 60, 50) }]);
+    expect(layout.rects).toEqual([{ order: 0, fill: "#2166ac", opacity: 0.5, quad: box(10, 20, 60, 50) }]);
   });
 });
 
@@ -57,5 +57,43 @@ describe("quadsOverlap and inset", () => {
     const diamond: Quad = [[8, 14], [14, 8], [20, 14], [14, 20]];
     expect(quadsOverlap(box(0, 0, 10, 10), diamond)).toBe(false);
     expect(quadsOverlap(box(0, 0, 12.5, 12.5), diamond)).toBe(true);
+  });
+});
+
+describe("strokes through text", () => {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">
+<g transform="translate(10,20)">
+<g class="mark-rule role-axis-grid"><line transform="translate(0,30)" x2="150" y2="0" stroke="#e5e6e7"/><line transform="translate(0,0)" x2="150" y2="0" opacity="0"/></g>
+<g class="mark-rule role-mark layer_1_marks"><line transform="translate(40,0)" x2="0" y2="60"/></g>
+<g class="mark-line role-mark"><path d="M0,60L50,10l50,0H120V70Z" stroke="#b2182b"/></g>
+</g></svg>`;
+  const { strokes } = chartLayout(svg);
+
+  it("reads gridlines, rule marks and every segment of a line mark, moved by their transforms, and leaves out strokes at opacity 0", () => {
+    expect(strokes.filter((s) => s.what === "axis-grid")).toEqual([{ what: "axis-grid", order: 0, from: [10, 50], to: [160, 50] }]);
+    expect(strokes.filter((s) => s.what === "rule")).toEqual([{ what: "rule", order: 1, from: [50, 20], to: [50, 80] }]);
+    // M0,60 L50,10 l50,0 (to 100,10) H120 V70 Z (back to 0,60), each moved by (10, 20).
+    expect(strokes.filter((s) => s.what === "line").map((s) => [s.from, s.to])).toEqual([
+      [[10, 80], [60, 30]],
+      [[60, 30], [110, 30]],
+      [[110, 30], [130, 30]],
+      [[130, 30], [130, 90]],
+      [[130, 90], [10, 80]],
+    ]);
+  });
+
+  it("refuses a path with curves rather than reading it as straight", () => {
+    expect(() => polylineSegments("M0,0C10,10,20,20,30,30")).toThrow(/curves/);
+  });
+
+  it("tells a segment through a box from one beside it, one ending short of it, and one passing its corner", () => {
+    const label = box(10, 10, 30, 20);
+    expect(segmentCrossesQuad([0, 15], [40, 15], label)).toBe(true);
+    expect(segmentCrossesQuad([20, 0], [20, 40], label)).toBe(true);
+    expect(segmentCrossesQuad([0, 25], [40, 25], label)).toBe(false);
+    expect(segmentCrossesQuad([0, 15], [9, 15], label)).toBe(false);
+    // The diagonal x + y = 9 passes below-left of the corner (10, 10); x + y = 21 cuts through the box.
+    expect(segmentCrossesQuad([0, 9], [9, 0], label)).toBe(false);
+    expect(segmentCrossesQuad([0, 21], [21, 0], label)).toBe(true);
   });
 });

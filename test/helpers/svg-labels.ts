@@ -3,8 +3,10 @@
  * as the box its glyphs cover (width by the font's advances and kerning, height by its
  * glyphs' outlines, both from scripts/engine/render/text-metrics.ts), placed by its text-anchor
  * and by every translate and rotate from the root down; and the rectangles of its rect
- * and bar marks with their fill and opacity. The label checks in test/charts/ compare
- * these: text against text, text against the viewBox, text against the mark beneath it.
+ * and bar marks with their fill and opacity; and every straight stroke drawn across the
+ * chart (gridlines, axis lines and ticks, rule marks such as reference lines, and the
+ * segments of line marks). The label checks in test/charts/ compare these: text against
+ * text, text against the viewBox, text against the mark beneath it, strokes through text.
  */
 import { parseFragment } from "parse5";
 import { measureInk, measureText } from "../../scripts/engine/render/text-metrics.ts";
@@ -25,15 +27,28 @@ export interface TextLine {
 }
 
 export interface RectMark {
+  /** Drawing order among rects and strokes: a later one is painted over an earlier one. */
+  readonly order: number;
   readonly fill: string;
   readonly opacity: number;
   readonly quad: Quad;
+}
+
+/** One straight stroke: a gridline, an axis line or tick, a rule mark, or one segment of a line mark. */
+export interface Stroke {
+  /** What draws it, from its group's role: "axis-grid", "axis-domain", "axis-tick", "rule", "line". */
+  readonly what: string;
+  /** Drawing order among rects and strokes. */
+  readonly order: number;
+  readonly from: Point;
+  readonly to: Point;
 }
 
 export interface ChartLayout {
   readonly viewBox: readonly [number, number, number, number];
   readonly lines: TextLine[];
   readonly rects: RectMark[];
+  readonly strokes: Stroke[];
 }
 
 interface Node {
@@ -89,7 +104,9 @@ export function chartLayout(svg: string): ChartLayout {
   const viewBox = (attr(root, "viewbox") ?? attr(root, "viewBox") ?? "").split(/[\s,]+/).map(Number) as [number, number, number, number];
   const lines: TextLine[] = [];
   const rects: RectMark[] = [];
+  const strokes: Stroke[] = [];
   let elements = 0;
+  let order = 0;
 
   const walk = (node: Node, from: Inherited): void => {
     const own: Inherited = {
@@ -131,14 +148,66 @@ export function chartLayout(svg: string): ChartLayout {
       const fill = attr(node, "fill");
       if (match && fill && fill !== "none") {
         const [x, y, w, h] = match.slice(1).map(Number);
-        rects.push({ fill, opacity: own.opacity * Number(attr(node, "fill-opacity") ?? 1), quad: quadOf(own.matrix, Math.min(x, x + w), Math.min(y, y + h), Math.max(x, x + w), Math.max(y, y + h)) });
+        rects.push({ order: order++, fill, opacity: own.opacity * Number(attr(node, "fill-opacity") ?? 1), quad: quadOf(own.matrix, Math.min(x, x + w), Math.min(y, y + h), Math.max(x, x + w), Math.max(y, y + h)) });
       }
+      return;
+    }
+    const rule = /\bmark-rule role-(axis-grid|axis-domain|axis-tick|mark)\b/.exec(from.classes);
+    if (node.nodeName === "line" && rule && own.opacity > 0) {
+      const at = (x: string, y: string) => apply(own.matrix, [Number(attr(node, x) ?? 0), Number(attr(node, y) ?? 0)]);
+      strokes.push({ what: rule[1] === "mark" ? "rule" : rule[1], order: order++, from: at("x1", "y1"), to: at("x2", "y2") });
+      return;
+    }
+    if (node.nodeName === "path" && /\bmark-line role-mark\b/.test(from.classes) && own.opacity > 0) {
+      for (const [a, b] of polylineSegments(attr(node, "d") ?? "")) strokes.push({ what: "line", order, from: apply(own.matrix, a), to: apply(own.matrix, b) });
+      order++;
       return;
     }
     for (const child of node.childNodes ?? []) walk(child, own);
   };
   walk(root, { matrix: IDENTITY, opacity: 1, classes: "" });
-  return { viewBox, lines, rects };
+  return { viewBox, lines, rects, strokes };
+}
+
+/**
+ * The straight segments of a path drawn with M, L, H, V and Z (absolute or relative), as Vega
+ * writes a line mark; a curve command is not expected in a line chart and is refused.
+ */
+export function polylineSegments(d: string): [Point, Point][] {
+  const segments: [Point, Point][] = [];
+  let at: Point = [0, 0];
+  let start: Point = [0, 0];
+  for (const [, op, args] of d.matchAll(/([MLHVZmlhvz])([^MLHVZmlhvz]*)/g)) {
+    const n = args.split(/[\s,]+/).filter(Boolean).map(Number);
+    const relative = op === op.toLowerCase();
+    const to = (x: number, y: number): Point => (relative ? [at[0] + x, at[1] + y] : [x, y]);
+    if (op === "M" || op === "m") {
+      at = to(n[0], n[1]);
+      start = at;
+      for (let i = 2; i + 1 < n.length; i += 2) segments.push([at, (at = to(n[i], n[i + 1]))]);
+    } else if (op === "L" || op === "l") for (let i = 0; i + 1 < n.length; i += 2) segments.push([at, (at = to(n[i], n[i + 1]))]);
+    else if (op === "H" || op === "h") for (const x of n) segments.push([at, (at = [relative ? at[0] + x : x, at[1]])]);
+    else if (op === "V" || op === "v") for (const y of n) segments.push([at, (at = [at[0], relative ? at[1] + y : y])]);
+    else {
+      segments.push([at, start]);
+      at = start;
+    }
+  }
+  if (/[^MLHVZmlhvz\d\s,.eE+-]/.test(d)) throw new Error(`a line mark's path with curves is not read: ${d.slice(0, 40)}`);
+  return segments;
+}
+
+/** Whether a straight segment passes through a convex quad's area (separating axis theorem, the segment a flat shape). */
+export function segmentCrossesQuad(from: Point, to: Point, quad: Quad): boolean {
+  const axes: Point[] = [[from[1] - to[1], to[0] - from[0]]];
+  for (let i = 0; i < 4; i++) axes.push([quad[i][1] - quad[(i + 1) % 4][1], quad[(i + 1) % 4][0] - quad[i][0]]);
+  for (const [nx, ny] of axes) {
+    if (nx === 0 && ny === 0) continue;
+    const q = quad.map(([x, y]) => x * nx + y * ny);
+    const s = [from, to].map(([x, y]) => x * nx + y * ny);
+    if (Math.max(...s) <= Math.min(...q) || Math.max(...q) <= Math.min(...s)) return false;
+  }
+  return true;
 }
 
 /** The quad moved in by `inset` on every side (toward its centre along its own edges). */

@@ -20,14 +20,20 @@ export const SECONDARY_MARK = BASE_LIGHT["secondary-mark"];
 export const BAND = BASE_LIGHT.band;
 export { FONT_STACK };
 
-/** Standard chart size in CSS pixels; the SVG scales down with its column. */
-export const CHART_WIDTH = 600;
+/**
+ * The wide rendering's width in CSS px: the figure's column at 1280 px (52rem at 17 px, as
+ * assets/report.css sets main), where it is shown at its own size; narrower windows scale
+ * it down until the narrow rendering takes over. A single view is fitted to it whole
+ * (./wide.ts); a spec of panels sizes its panels from it.
+ */
+export const CHART_WIDTH = 884;
 export const CHART_HEIGHT = 300;
 
 /** The Vega-Lite schema every spec declares (the version the project pins). */
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
-export const vegaConfig: Config = {
+/** The config at a rendering's text size (a spec drawn for the narrow column passes NARROW_CHART_FONT_SIZE). */
+export const chartConfig = (fontSize: number): Config => ({
   // The page supplies the background, so charts sit on light or dark pages alike.
   background: "transparent",
   font: FONT_STACK,
@@ -38,8 +44,8 @@ export const vegaConfig: Config = {
   axis: {
     labelColor: MUTED_INK,
     titleColor: INK,
-    labelFontSize: CHART_FONT_SIZE,
-    titleFontSize: CHART_FONT_SIZE,
+    labelFontSize: fontSize,
+    titleFontSize: fontSize,
     titleFontWeight: "normal",
     domainColor: RULE,
     tickColor: RULE,
@@ -48,7 +54,9 @@ export const vegaConfig: Config = {
     // measured whole with the font's metrics (scripts/engine/render/text-metrics.ts).
     labelLimit: 0,
   },
-  legend: { labelLimit: 0, labelColor: INK, titleColor: INK, labelFontSize: CHART_FONT_SIZE, titleFontSize: CHART_FONT_SIZE, titleFontWeight: "normal", orient: "top", direction: "horizontal" },
-  header: { labelLimit: 0, labelColor: INK, titleColor: INK, labelFontSize: CHART_FONT_SIZE, titleFontSize: CHART_FONT_SIZE },
-  text: { color: INK, fontSize: CHART_FONT_SIZE },
-};
+  legend: { labelLimit: 0, labelColor: INK, titleColor: INK, labelFontSize: fontSize, titleFontSize: fontSize, titleFontWeight: "normal", orient: "top", direction: "horizontal" },
+  header: { labelLimit: 0, labelColor: INK, titleColor: INK, labelFontSize: fontSize, titleFontSize: fontSize },
+  text: { color: INK, fontSize },
+});
+
+export const vegaConfig: Config = chartConfig(CHART_FONT_SIZE);

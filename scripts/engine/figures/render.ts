@@ -27,7 +27,7 @@ export interface RenderedFigure {
   readonly description: string;
   readonly caption: string;
   readonly source: string;
-  /** The wide chart (about 600 px). */
+  /** The wide chart (CHART_WIDTH: the column at 1280 px). */
   readonly svg: string;
   /** The chart drawn for phones, or null for a figure with one rendering; CSS shows one of the two. */
   readonly narrowSvg: string | null;

@@ -151,4 +151,12 @@ export const TYPE_SCALE = {
   "3": "clamp(1.5rem, 1.2rem + 1.2vw, 1.75rem)",
   "4": "clamp(1.9rem, 1.4rem + 2.4vw, 2.75rem)",
 } as const;
-export const CHART_FONT_SIZE = 12;
+/**
+ * Chart text in px of SVG user units, as drawn at its rendering's own width. Each rendering is
+ * shown at about that width (the wide one fills the 52rem column at 1280 px, where the root is
+ * 17 px; the narrow one a 360 px phone's 328 px column, where the root is 16 px), so these are
+ * the sizes a reader sees, and each is no smaller than the figure's caption beside it (0.9rem:
+ * 15.3 px and 14.4 px). test/browser/chart-size.test.ts measures it on the page.
+ */
+export const CHART_FONT_SIZE = 16;
+export const NARROW_CHART_FONT_SIZE = 14.5;

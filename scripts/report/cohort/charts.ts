@@ -24,7 +24,7 @@ export function dumbbellSpec(rows: readonly DumbbellRow[], groups: readonly [str
   const values = rows.map((r) => r.percent);
   const low = Math.floor((Math.min(...values) - 8) / 10) * 10;
   const high = Math.min(100, Math.ceil((Math.max(...values) + 5) / 10) * 10);
-  const x = { field: "percent", type: "quantitative" as const, title: axisTitle, scale: { domain: [low, high] } };
+  const x = { field: "percent", type: "quantitative" as const, title: axisTitle, scale: { domain: [low, high] }, axis: { grid: false } };
   const colour = { field: "group", type: "nominal" as const, scale: { domain: [...groups], range: [COHORT_COLOURS.inadequate, COHORT_COLOURS.rest] }, legend: null };
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -32,7 +32,7 @@ export function dumbbellSpec(rows: readonly DumbbellRow[], groups: readonly [str
     width: CHART_WIDTH - 180,
     height: { step: 56 },
     data: { values: rows.map((r) => ({ ...r })) },
-    encoding: { y: { field: "group", type: "nominal", sort: [...groups], title: null, axis: { labelLimit: 0, labelColor: INK, labelFontSize: 12 } } },
+    encoding: { y: { field: "group", type: "nominal", sort: [...groups], title: null, axis: { labelLimit: 0, labelColor: INK } } },
     layer: [
       {
         mark: { type: "rule", strokeWidth: 3 },
@@ -75,7 +75,7 @@ export function statedChangesSpec(rows: readonly StatedChangeRow[], groups: read
       height: { step: 22 },
       encoding: {
         y: { field: "group", type: "nominal", sort: [...groups], title: null, axis: { labelLimit: 0, labelColor: INK } },
-        x: { field: "change", type: "quantitative", title: null, scale: { domainMin: 0, nice: true }, axis: { tickCount: 5 } },
+        x: { field: "change", type: "quantitative", title: null, scale: { domainMin: 0, nice: true }, axis: { tickCount: 5, grid: false } },
       },
       layer: [
         {

@@ -4,6 +4,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { CHART_HEIGHT, CHART_WIDTH, INK, MUTED_INK, SECONDARY_MARK, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+import { CHART_FONT_SIZE } from "../../engine/theme/palette.ts";
 
 
 export interface AnnualCostRow {
@@ -15,8 +16,13 @@ export interface AnnualCostRow {
   readonly pounds: number;
 }
 
-/** Grouped columns: one group per cost per council, one column per rate, labelled in £m. */
-export function annualCostSpec(rows: readonly AnnualCostRow[], rates: readonly [string, string]): TopLevelSpec {
+/**
+ * Grouped columns: one group per cost per council, one column per rate, labelled in £m.
+ * `staggered`: the second rate's values stand a line higher than the first's, for a column
+ * too narrow for two values side by side (the phone's); its columns are never taller, as
+ * its rate is the lower, so the two never meet.
+ */
+export function annualCostSpec(rows: readonly AnnualCostRow[], rates: readonly [string, string], staggered = false): TopLevelSpec {
   const groups = [...new Set(rows.map((r) => r.perCouncil))];
   const top = Math.ceil((Math.max(...rows.map((r) => r.pounds)) * 1.12) / 1e7) * 1e7;
   return {
@@ -36,7 +42,7 @@ export function annualCostSpec(rows: readonly AnnualCostRow[], rates: readonly [
         type: "quantitative",
         title: "Cost across England per year",
         scale: { domain: [0, top] },
-        axis: { labelExpr: "'£' + format(datum.value / 1e6, '~f') + 'm'" },
+        axis: { labelExpr: "'£' + format(datum.value / 1e6, '~f') + 'm'", grid: false },
       },
     },
     layer: [
@@ -44,10 +50,11 @@ export function annualCostSpec(rows: readonly AnnualCostRow[], rates: readonly [
         mark: { type: "bar" },
         encoding: { color: { field: "rate", type: "nominal", sort: [...rates], scale: { domain: [...rates], range: [INK, SECONDARY_MARK] }, legend: { title: null, labelLimit: 0 } } },
       },
-      {
-        mark: { type: "text", baseline: "bottom", dy: -3, color: MUTED_INK, fontSize: 11 },
-        encoding: { text: { field: "label", type: "nominal" } },
-      },
+      ...rates.map((rate, index) => ({
+        transform: [{ filter: { field: "rate", equal: rate } }],
+        mark: { type: "text" as const, baseline: "bottom" as const, dy: staggered && index === 1 ? -3 - (CHART_FONT_SIZE + 2) : -3, color: MUTED_INK },
+        encoding: { text: { field: "label", type: "nominal" as const } },
+      })),
     ],
   };
 }

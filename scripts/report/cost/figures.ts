@@ -1,6 +1,7 @@
 /** The cost-of-failure figure (executive summary, chapter 2). */
 import type { CostAnalysis } from "./compute.ts";
 import { annualCostSpec } from "./charts.ts";
+import { narrowSpec } from "../../engine/charts/narrow.ts";
 import { costOfFailure } from "./datasets.ts";
 import { count, formatValue, gbpMillions, plainNumber } from "../../engine/stats/format.ts";
 import type { FigureDefinition } from "../../engine/figures/types.ts";
@@ -47,6 +48,7 @@ export function annualCostFigure({ published, rate, annual }: CostAnalysis): Fig
     ],
     pivot: { row: "perCouncil", column: "rate", value: "pounds" },
     spec: annualCostSpec(rows, rates),
+    narrowSpec: narrowSpec(annualCostSpec(rows, rates, true)),
     dataFiles: [costOfFailure.file],
   };
 }

@@ -2,6 +2,7 @@
 import { futuresVisions, type FuturesRow } from "./datasets.ts";
 import { futuresSpec } from "./charts.ts";
 import { NARROW_WIDTH } from "../../engine/charts/narrow.ts";
+import { NARROW_CHART_FONT_SIZE } from "../../engine/theme/palette.ts";
 import type { FigureDefinition } from "../../engine/figures/types.ts";
 
 const quadrant = (r: FuturesRow) => `${r.integration < 0 ? "isolationist" : "colonised"} and ${r.focus < 0 ? "preventative" : "reactive"}`;
@@ -30,7 +31,7 @@ export function futuresFigure(rows: readonly FuturesRow[]): FigureDefinition {
     ],
     spec: futuresSpec(plotted),
     // The plot is the phone column less Vega's padding of 5 px each side and the axis end arrow's overhang; the labels wrap inside it.
-    narrowSpec: futuresSpec(plotted, NARROW_WIDTH - 12),
+    narrowSpec: futuresSpec(plotted, NARROW_WIDTH - 12, NARROW_CHART_FONT_SIZE, true),
     dataFiles: [futuresVisions.file],
   };
 }

@@ -6,13 +6,14 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { CHART_WIDTH, INK, PAPER, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+import { CHART_FONT_SIZE } from "../../engine/theme/palette.ts";
 import { GRADES, GRADE_COLOURS, GRADE_LABELS } from "../shared/grades.ts";
 
 /** `axisLabel`: the year's label on the chart, its lines joined by "|". */
 export type LongRunRow = { readonly year: string; readonly axisLabel: string; readonly source: string; readonly grade: string; readonly order: number; readonly percent: number };
 
 const gradeLabels = GRADES.map((g) => GRADE_LABELS[g]);
-const LABEL_LINE_HEIGHT = 14;
+const LABEL_LINE_HEIGHT = CHART_FONT_SIZE + 2;
 
 export function longRunSpec(rows: readonly LongRunRow[]): TopLevelSpec {
   const totals = new Map<string, number>();
@@ -30,7 +31,7 @@ export function longRunSpec(rows: readonly LongRunRow[]): TopLevelSpec {
     mark: { type: "bar", stroke: PAPER, strokeWidth: 1 },
     encoding: {
       y: { field: "axisLabel", type: "ordinal", title: null, sort: null, axis: { labelColor: INK, labelLimit: 0, labelExpr: "split(datum.value, '|')", labelLineHeight: LABEL_LINE_HEIGHT } },
-      x: { field: "percent", type: "quantitative", stack: "zero", title: "Share of councils inspected (%)", scale: { domain: [0, top], nice: false } },
+      x: { field: "percent", type: "quantitative", stack: "zero", title: "Share of councils inspected (%)", scale: { domain: [0, top], nice: false }, axis: { tickCount: 6 } },
       color: { field: "grade", type: "nominal", sort: gradeLabels, scale: { domain: gradeLabels, range: GRADES.map((g) => GRADE_COLOURS[g]) }, legend: { title: null, orient: "bottom", labelLimit: 0 } },
       order: { field: "order", type: "quantitative" },
     },

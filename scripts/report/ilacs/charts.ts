@@ -6,6 +6,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { labelColourOn } from "../../engine/theme/on-mark.ts";
 import { REPORT_THEME } from "../shared/theme.ts";
 import { CHART_WIDTH, INK, MUTED_INK, PAPER, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+import { CHART_FONT_SIZE } from "../../engine/theme/palette.ts";
 import { GRADE_COLOURS, JUDGEMENT_CHART_LABELS, judgementColour } from "../shared/grades.ts";
 
 const labels = JUDGEMENT_CHART_LABELS;
@@ -19,11 +20,11 @@ export function gradesByYearSpec(rows: readonly YearGradeRow[]): TopLevelSpec {
     $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     width: CHART_WIDTH - 160,
-    height: { step: 38 },
+    height: { step: 2 * (CHART_FONT_SIZE + 2) + 8 },
     data: { values: rows.map((r) => ({ ...r })) },
     mark: { type: "bar", stroke: PAPER, strokeWidth: 1 },
     encoding: {
-      y: { field: "axisLabel", type: "ordinal", title: null, axis: { labelColor: INK, labelLimit: 0, labelExpr: "split(datum.value, '|')", labelLineHeight: 14 } },
+      y: { field: "axisLabel", type: "ordinal", title: null, axis: { labelColor: INK, labelLimit: 0, labelExpr: "split(datum.value, '|')", labelLineHeight: CHART_FONT_SIZE + 2 } },
       x: { field: "percent", type: "quantitative", stack: "zero", title: "Share of graded reports (%)", scale: { domain: [0, 100] } },
       color: judgementColour,
       order: { field: "order", type: "quantitative" },
@@ -63,8 +64,8 @@ export function movesSpec(rows: readonly MoveRow[]): TopLevelSpec {
     height: 240,
     data: { values: rows.map((r) => ({ ...r })) },
     encoding: {
-      x: { field: "to", type: "nominal", sort: labels, title: "Next report", axis: { labelAngle: 0, labelLimit: 0, orient: "bottom", labelExpr: twoLineGrades, labelLineHeight: 14 } },
-      y: { field: "from", type: "nominal", sort: labels, title: "Earlier report", axis: { labelLimit: 0, labelExpr: twoLineGrades, labelLineHeight: 14 } },
+      x: { field: "to", type: "nominal", sort: labels, title: "Next report", axis: { labelAngle: 0, labelLimit: 0, orient: "bottom", labelExpr: twoLineGrades, labelLineHeight: CHART_FONT_SIZE + 2 } },
+      y: { field: "from", type: "nominal", sort: labels, title: "Earlier report", axis: { labelLimit: 0, labelExpr: twoLineGrades, labelLineHeight: CHART_FONT_SIZE + 2 } },
     },
     layer: [
       {
@@ -75,7 +76,7 @@ export function movesSpec(rows: readonly MoveRow[]): TopLevelSpec {
         },
       },
       {
-        mark: { type: "text", fontSize: 13, fontWeight: "bold" },
+        mark: { type: "text", fontWeight: "bold" },
         encoding: { text: { field: "pairs", type: "quantitative" }, color: onPaper.length > 0 ? { condition: { test: paperTest, value: PAPER }, value: INK } : { value: INK } },
       },
     ],
@@ -89,13 +90,17 @@ export type SpellRow = { readonly years: number; readonly still: number; readonl
  * judgement, a tick where a running spell's observation stops, and the median marked.
  */
 export function spellsSpec(rows: readonly SpellRow[], median: { readonly years: number; readonly label: string } | undefined): TopLevelSpec {
-  const x = { field: "years", type: "quantitative" as const, title: "Years since the council was judged Inadequate", scale: { domain: [0, Math.ceil(Math.max(...rows.map((r) => r.years)))], nice: false }, axis: { tickMinStep: 1 } };
-  const y = { field: "still", type: "quantitative" as const, title: "Spells still Inadequate (%)", scale: { domain: [0, 100] } };
+  const top = Math.ceil(Math.max(...rows.map((r) => r.years)));
+  // No gridlines: the median's label sits at the top of the plot, where only the rule below it and the curve's flat start could meet it.
+  const x = { field: "years", type: "quantitative" as const, title: "Years since the council was judged Inadequate", scale: { domain: [0, top], nice: false }, axis: { tickMinStep: 1, grid: false } };
+  const y = { field: "still", type: "quantitative" as const, title: "Spells still Inadequate (%)", scale: { domain: [0, 100] }, axis: { grid: false } };
+  // The label reads away from the curve's start: to the right of the rule when the median is in the left part of the axis.
+  const right = median !== undefined && median.years < 0.6 * top;
   return {
     $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     width: CHART_WIDTH - 160,
-    height: 240,
+    height: 260,
     data: { values: rows.map((r) => ({ ...r })) },
     layer: [
       { mark: { type: "line", interpolate: "step-after", color: GRADE_COLOURS.inadequate, strokeWidth: 2.5 }, encoding: { x, y } },
@@ -103,10 +108,13 @@ export function spellsSpec(rows: readonly SpellRow[], median: { readonly years: 
       ...(median
         ? [
             {
-              data: { values: [{ years: median.years, still: 50, label: median.label }] },
+              data: { values: [{ years: median.years, still: 100, label: median.label }] },
               layer: [
-                { mark: { type: "rule" as const, color: MUTED_INK, strokeDash: [4, 3] }, encoding: { x, y: { datum: 0, type: "quantitative" as const }, y2: { datum: 50 } } },
-                { mark: { type: "text" as const, align: "left" as const, baseline: "bottom" as const, dx: 6, dy: -6, color: INK }, encoding: { x, y, text: { field: "label", type: "nominal" as const } } },
+                { mark: { type: "rule" as const, color: MUTED_INK, strokeDash: [4, 3] }, encoding: { x, y: { datum: 0, type: "quantitative" as const }, y2: { datum: 100 } } },
+                {
+                  mark: { type: "text" as const, align: right ? ("left" as const) : ("right" as const), baseline: "top" as const, dx: right ? 6 : -6, lineBreak: "|", color: INK },
+                  encoding: { x, y, text: { field: "label", type: "nominal" as const } },
+                },
               ],
             },
           ]
@@ -138,7 +146,7 @@ export function subJudgementsSpec(rows: readonly SubRow[]): TopLevelSpec {
 
 export type RegionRow = { readonly region: string; readonly councils: number; readonly goodOrBetter: number; readonly england: number };
 
-/** A bar per region of the share Good or better, in the rows' order, with England's share as a dashed line. */
+/** A bar per region of the share Good or better, in the rows' order, with England's share as a dashed line, named. */
 export function regionsSpec(rows: readonly RegionRow[]): TopLevelSpec {
   const england = rows[0]?.england ?? 0;
   const y = { field: "region", type: "nominal" as const, sort: rows.map((r) => r.region), title: null, axis: { labelLimit: 0, labelColor: INK } };
@@ -153,17 +161,21 @@ export function regionsSpec(rows: readonly RegionRow[]): TopLevelSpec {
         mark: { type: "bar", color: GRADE_COLOURS.good },
         encoding: {
           y,
-          x: { field: "goodOrBetter", type: "quantitative", title: "Councils Good or Outstanding at their latest report (%)", scale: { domain: [0, 100] } },
+          x: { field: "goodOrBetter", type: "quantitative", title: "Councils Good or Outstanding at their latest report (%)", scale: { domain: [0, 100] }, axis: { grid: false, tickCount: 5 } },
         },
       },
       {
-        mark: { type: "text", align: "left", dx: 4, color: INK },
-        encoding: { y, x: { field: "goodOrBetter", type: "quantitative" }, text: { field: "goodOrBetter", type: "quantitative", format: ".0f" } },
+        // Each share is written inside its bar at its base, so England's line, which bars reach on both sides, never runs through one.
+        mark: { type: "text", align: "left", dx: 5, color: PAPER, fontWeight: "bold" },
+        encoding: { y, x: { datum: 0, type: "quantitative" }, text: { field: "goodOrBetter", type: "quantitative", format: ".0f" } },
       },
       {
-        data: { values: [{ england }] },
-        mark: { type: "rule", color: INK, strokeDash: [4, 3] },
-        encoding: { x: { field: "england", type: "quantitative" } },
+        data: { values: [{ england, label: `England: ${Math.round(england)}` }] },
+        layer: [
+          { mark: { type: "rule", color: INK, strokeDash: [4, 3] }, encoding: { x: { field: "england", type: "quantitative" } } },
+          // The line is named above the plot, where no bar reaches.
+          { mark: { type: "text", align: "left", baseline: "top", dx: 4, y: -16, color: INK }, encoding: { x: { field: "england", type: "quantitative" }, text: { field: "label" } } },
+        ],
       },
     ],
   };

@@ -134,7 +134,7 @@ export function spellsFigure(a: IlacsAnalysis, source: string): FigureDefinition
       { field: "ended", label: "Ended then", format: count() },
       { field: "censored", label: "Still running, observed to then", format: count() },
     ],
-    spec: spellsSpec(rows, median ? { years: years(median.days), label: `Median ${num(years(median.days))} years (${n(median.atRisk)} at risk)` } : undefined),
+    spec: spellsSpec(rows, median ? { years: years(median.days), label: `Median ${num(years(median.days))} years|${n(median.atRisk)} spells at risk` } : undefined),
     dataFiles: [ilacsJudgements.file, inspections.file],
   };
 }

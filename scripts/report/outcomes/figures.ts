@@ -4,7 +4,8 @@
  */
 import { inspectionOutcomesByYear } from "./datasets.ts";
 import { averageYearlyVariation, yearOnYearChanges, yearWindow, type YearOutcomes } from "./compute.ts";
-import { gradeStackSpec, gradeTrendSpec, yearlySwingSpec, type GradeTrendRow } from "./charts.ts";
+import { END_LABELS_NARROW, gradeStackSpec, gradeTrendSpec, yearlySwingSpec, type GradeTrendRow } from "./charts.ts";
+import { narrowSpec } from "../../engine/charts/narrow.ts";
 
 import { formatValue, percent, points } from "../../engine/stats/format.ts";
 import type { VariationWindow } from "./stats.ts";
@@ -47,6 +48,7 @@ export function gradeTrendFigure(years: readonly YearOutcomes[]): FigureDefiniti
     ],
     pivot: { row: "year", column: "grade", value: "percent" },
     spec: gradeTrendSpec(rows),
+    narrowSpec: narrowSpec(gradeTrendSpec(rows, END_LABELS_NARROW)),
     dataFiles: [inspectionOutcomesByYear.file],
   };
 }

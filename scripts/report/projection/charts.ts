@@ -33,7 +33,7 @@ export function projectionSpec(rows: readonly ProjectionRow[], axisTitle: string
     transform: [{ calculate: "format(round(datum.councils), 'd')", as: "label" }],
     encoding: {
       y: { field: "method", type: "nominal", sort: null, title: null, axis: { labelLimit: 0, labelColor: INK } },
-      x: { field: "councils", type: "quantitative", title: axisTitle, scale: { domain: [0, top] } },
+      x: { field: "councils", type: "quantitative", title: axisTitle, scale: { domain: [0, top] }, axis: { grid: false } },
     },
     layer: [
       {

@@ -4,7 +4,10 @@
  * the 2013 cohort by group. Rows are inlined, so the spec alone determines the SVG.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { NARROW_LEGEND_WIDTH, narrowSpec, wrapToWidth } from "../../engine/charts/narrow.ts";
+import { AXIS_GUTTER } from "../../engine/charts/fit.ts";
+import { NARROW_LABEL_WIDTH, NARROW_LEGEND_WIDTH, NARROW_WIDTH, narrowSpec, wrapToWidth } from "../../engine/charts/narrow.ts";
+import { measureText } from "../../engine/render/text-metrics.ts";
+import { CHART_FONT_SIZE, NARROW_CHART_FONT_SIZE } from "../../engine/theme/palette.ts";
 
 import { BAND, CHART_WIDTH, GRID, INK, MUTED_INK, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
 import { GRADES, GRADE_COLOURS, GRADE_LABELS, GRADE_SHAPES } from "../shared/grades.ts";
@@ -30,6 +33,7 @@ export type RuleShareRow = {
  * each counting rule, a dashed line down from each published share so every rule's dot can
  * be read against it, and a shaded band behind the rules that give all four shares.
  */
+const RULE_PANEL_GAP = 20;
 export function countingRulesSpec(rows: readonly RuleShareRow[], ruleOrder: readonly string[]): TopLevelSpec {
   const top = Math.max(10, Math.ceil(Math.max(...rows.map((r) => r.percent)) / 10) * 10);
   const y = { field: "rule", type: "nominal" as const, sort: [...ruleOrder], title: null, axis: { labelLimit: 0, labelColor: INK, grid: true, gridColor: GRID } };
@@ -39,9 +43,11 @@ export function countingRulesSpec(rows: readonly RuleShareRow[], ruleOrder: read
     $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     data: { values: rows.map((r) => ({ ...r })) },
-    facet: { column: { field: "year", type: "ordinal", title: null, header: { labelFontWeight: "bold", labelFontSize: 13 } } },
+    facet: { column: { field: "year", type: "ordinal", title: null, header: { labelFontWeight: "bold" } } },
+    spacing: RULE_PANEL_GAP,
     spec: {
-      width: (CHART_WIDTH - 220) / 2,
+      // The panels share the figure's width less the rules' names, drawn once at the left.
+      width: Math.floor((CHART_WIDTH - Math.ceil(Math.max(...ruleOrder.map((rule) => measureText({ fontSize: CHART_FONT_SIZE }, rule)))) - AXIS_GUTTER - RULE_PANEL_GAP * (new Set(rows.map((r) => r.year)).size - 1)) / new Set(rows.map((r) => r.year)).size),
       height: { step: 26 },
       layer: [
         {
@@ -58,7 +64,7 @@ export function countingRulesSpec(rows: readonly RuleShareRow[], ruleOrder: read
           mark: { type: "point", filled: true, size: 70, opacity: 1 },
           encoding: {
             y,
-            x: { field: "percent", type: "quantitative", title: "Share of judgements (%)", scale: { domain: [0, top] } },
+            x: { field: "percent", type: "quantitative", title: "Share of judgements (%)", scale: { domain: [0, top] }, axis: { grid: false } },
             color: { field: "grade", type: "nominal", scale: gradeScale, legend },
             shape: { field: "grade", type: "nominal", scale: { domain: gradeLabels, range: GRADES.map((g) => GRADE_SHAPES[g]) }, legend },
           },
@@ -94,7 +100,7 @@ export function countComparisonSpec(rows: readonly CountComparisonRow[]): TopLev
         mark: { type: "bar", cornerRadiusEnd: 2 },
         encoding: {
           ...encoding,
-          x: { field: "councils", type: "quantitative", title: "Councils", scale: { domain: [0, Math.ceil((maxValue * 1.12) / 10) * 10] } },
+          x: { field: "councils", type: "quantitative", title: "Councils", scale: { domain: [0, Math.ceil((maxValue * 1.12) / 10) * 10] }, axis: { grid: false } },
           color: { field: "source", type: "nominal", sort: sources, scale: { domain: sources, range: [MUTED_INK, GRADE_COLOURS.good] }, legend: { title: null, labelLimit: 0 } },
         },
       },
@@ -124,40 +130,66 @@ export type CohortDemandRow = {
 
 const GROUP_COLOURS: Readonly<Record<string, string>> = { inadequate: GRADE_COLOURS.inadequate, ri_or_good: GRADE_COLOURS.good, reference: RULE };
 
+/** A bar of the demand panels: its rows' series (the group's name and size) and the group's size. */
+export interface DemandSeries {
+  readonly label: string;
+  readonly councils: number;
+}
+
+/**
+ * What each bar says past its end: its value, and where fewer of the group's councils have
+ * a value in that panel than the group has (a change needs both years), how many of them
+ * it counts, as the figure's title does ("23 of 24"). Keyed by series, measure and view.
+ */
+function demandValueLabels(series: readonly DemandSeries[], rows: readonly CohortDemandRow[]): Record<string, string> {
+  const size = Object.fromEntries(series.map((s) => [s.label, s.councils]));
+  return Object.fromEntries(rows.map((r) => [`${r.series}|${r.measure}|${r.view}`, `${r.mean.toFixed(1)}${r.councils < size[r.series] ? ` (${r.councils} of ${size[r.series]})` : ""}`]));
+}
+const valueLabelAt = (labels: Record<string, string>) => ({ calculate: `${JSON.stringify(labels)}[datum.series + '|' + datum.measure + '|' + datum.view]`, as: "valueLabel" });
+
 /**
  * Small multiples: one row of panels per measure, one column for the level and one for the
- * change; in each, a bar per series, labelled with its value. Every panel has its own scale.
+ * change; in each, a bar per series, labelled with its value and named with the number of
+ * councils it counts in that panel. Every panel has its own scale and its own labels, and
+ * the two columns share the figure's width.
  */
-export function cohortDemandSpec(rows: readonly CohortDemandRow[], seriesOrder: readonly string[]): TopLevelSpec {
+export function cohortDemandSpec(rows: readonly CohortDemandRow[], series: readonly DemandSeries[]): TopLevelSpec {
   const inOrder = (field: "measure" | "view") => [...new Set(rows.map((r) => r[field]))];
   const groups = [...new Set(rows.map((r) => r.group))];
-  const y = { field: "series", type: "nominal" as const, sort: [...seriesOrder], title: null, axis: { labelLimit: 0, labelColor: INK } };
+  const labels = demandValueLabels(series, rows);
+  const widest = (texts: readonly string[]) => Math.ceil(Math.max(...texts.map((text) => measureText({ fontSize: CHART_FONT_SIZE }, text))));
+  const columns = inOrder("view").length;
+  // Values written past the bars' ends stand in the gap between the columns, and past the last column's right edge.
+  const valueRoom = widest(Object.values(labels)) + 8;
+  const spacing = valueRoom + 16;
+  const y = { field: "series", type: "nominal" as const, sort: series.map((s) => s.label), title: null, axis: { labelLimit: 0, labelColor: INK } };
   return {
     $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
     data: { values: rows.map((r) => ({ ...r })) },
-    transform: [{ calculate: "max(datum.mean, 0)", as: "labelAt" }],
+    transform: [{ calculate: "max(datum.mean, 0)", as: "labelAt" }, valueLabelAt(labels)],
     facet: {
-      row: { field: "measure", type: "nominal", title: null, sort: inOrder("measure"), header: { labelFontWeight: "bold", labelFontSize: 12, labelAngle: 0, labelOrient: "top", labelAnchor: "start", labelAlign: "left", labelLimit: 0 } },
-      column: { field: "view", type: "nominal", title: null, sort: inOrder("view"), header: { labelFontWeight: "bold", labelFontSize: 12, labelLimit: 0 } },
+      row: { field: "measure", type: "nominal", title: null, sort: inOrder("measure"), header: { labelFontWeight: "bold", labelAngle: 0, labelOrient: "top", labelAnchor: "start", labelAlign: "left", labelLimit: 0 } },
+      column: { field: "view", type: "nominal", title: null, sort: inOrder("view"), header: { labelFontWeight: "bold", labelLimit: 0 } },
     },
-    spacing: { row: 16, column: 24 },
+    spacing: { row: 16, column: spacing },
     resolve: { scale: { x: "independent" } },
     spec: {
-      width: 170,
-      height: { step: 22 },
+      // The columns share the figure's width: the names once, at the left, the gaps, and the last column's values.
+      width: Math.floor((CHART_WIDTH - widest(series.map((s) => s.label)) - AXIS_GUTTER - (columns - 1) * spacing - valueRoom) / columns),
+      height: { step: 26 },
       layer: [
         {
           mark: { type: "bar" },
           encoding: {
             y,
-            x: { field: "mean", type: "quantitative", title: "Per 10,000 children", scale: { zero: true, nice: true }, axis: { tickCount: 4 } },
+            x: { field: "mean", type: "quantitative", title: "Per 10,000 children", scale: { zero: true, nice: true }, axis: { tickCount: 4, grid: false } },
             color: { field: "group", type: "nominal", scale: { domain: groups, range: groups.map((g) => GROUP_COLOURS[g] ?? MUTED_INK) }, legend: null },
           },
         },
         {
-          mark: { type: "text", align: "left", dx: 3, color: INK, fontSize: 11 },
-          encoding: { y, x: { field: "labelAt", type: "quantitative" }, text: { field: "mean", type: "quantitative", format: ".1f" } },
+          mark: { type: "text", align: "left", dx: 3, color: INK },
+          encoding: { y, x: { field: "labelAt", type: "quantitative" }, text: { field: "valueLabel" } },
         },
       ],
     },
@@ -169,23 +201,27 @@ export function cohortDemandSpec(rows: readonly CohortDemandRow[], seriesOrder: 
  * its view (level or change), since two side by side would leave each too narrow for its
  * bars' value labels.
  */
-export function cohortDemandNarrowSpec(rows: readonly CohortDemandRow[], seriesOrder: readonly string[]): TopLevelSpec {
-  const wide = cohortDemandSpec(rows, seriesOrder) as Record<string, any>;
+export function cohortDemandNarrowSpec(rows: readonly CohortDemandRow[], series: readonly DemandSeries[]): TopLevelSpec {
+  const wide = cohortDemandSpec(rows, series) as Record<string, any>;
   const inOrder = (field: "measure" | "view") => [...new Set(rows.map((r) => r[field]))];
   const panels = inOrder("measure").flatMap((measure) => inOrder("view").map((view) => `${measure}: ${view}`));
   const { row } = wide.facet;
-  return narrowSpec({
+  const narrow = narrowSpec({
     ...wide,
     transform: [...wide.transform, { calculate: "datum.measure + ': ' + datum.view", as: "panel" }],
-    facet: { field: "panel", type: "nominal", title: null, sort: panels, header: { ...row.header, labelExpr: wrappedHeader(panels) } },
-    columns: 1,
+    facet: { row: { field: "panel", type: "nominal", title: null, sort: panels, header: { ...row.header, labelExpr: wrappedHeader(panels) } } },
     spacing: 16,
-  } as TopLevelSpec);
+  } as TopLevelSpec) as Record<string, any>;
+  // Values past the bars' ends are longer than narrowSpec leaves room for where they carry a count: the plot is the column less the names (as wrapped) and the values.
+  const widest = (texts: readonly string[]) => Math.ceil(Math.max(...texts.map((text) => measureText({ fontSize: NARROW_CHART_FONT_SIZE }, text))));
+  const names = series.flatMap((s) => wrapToWidth(s.label, NARROW_LABEL_WIDTH, NARROW_CHART_FONT_SIZE));
+  narrow.spec.width = Math.floor(NARROW_WIDTH - widest(names) - AXIS_GUTTER - widest(Object.values(demandValueLabels(series, rows))) - 8);
+  return narrow as TopLevelSpec;
 }
 
 /** Each panel heading on lines that fit the narrow column: a heading starts, like a legend, at the plot's left edge. */
 const wrappedHeader = (panels: readonly string[]) =>
-  panels.reduceRight((otherwise, panel) => `datum.value === ${JSON.stringify(panel)} ? ${JSON.stringify(wrapToWidth(panel, NARROW_LEGEND_WIDTH, 12, "bold"))} : ${otherwise}`, "datum.label");
+  panels.reduceRight((otherwise, panel) => `datum.value === ${JSON.stringify(panel)} ? ${JSON.stringify(wrapToWidth(panel, NARROW_LEGEND_WIDTH, NARROW_CHART_FONT_SIZE, "bold"))} : ${otherwise}`, "datum.label");
 
 export type CohortReadingRow = {
   /** The reading, as labelled on the chart. */
@@ -209,7 +245,7 @@ export function cohortReadingsSpec(rows: readonly CohortReadingRow[], readingOrd
   const colours = [GRADE_COLOURS.inadequate, GRADE_COLOURS.good];
   const y = { field: "reading", type: "nominal" as const, sort: [...readingOrder], title: null, axis: { labelLimit: 0, labelColor: INK } };
   const maxValue = Math.max(reportSize, ...rows.map((r) => r.total));
-  const x = { type: "quantitative" as const, title: "Councils", scale: { domain: [0, Math.ceil((maxValue * 1.15) / 10) * 10] } };
+  const x = { type: "quantitative" as const, title: "Councils", scale: { domain: [0, Math.ceil((maxValue * 1.15) / 10) * 10] }, axis: { grid: false } };
   return {
     $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,
@@ -230,13 +266,19 @@ export function cohortReadingsSpec(rows: readonly CohortReadingRow[], readingOrd
         data: { values: [{ councils: reportSize, label: reportLabel }] },
         layer: [
           { mark: { type: "rule", strokeDash: [4, 3], color: INK }, encoding: { x: { field: "councils", type: "quantitative" } } },
-          { mark: { type: "text", align: "left", baseline: "top", dx: 4, y: -14, color: INK }, encoding: { x: { field: "councils", type: "quantitative" }, text: { field: "label" } } },
+          { mark: { type: "text", align: "right", baseline: "top", dx: -4, y: -16, color: INK }, encoding: { x: { field: "councils", type: "quantitative" }, text: { field: "label" } } },
         ],
       },
       {
+        // The totals stand in a column at the axis's end, past every bar and the report's line (the axis runs 15% beyond both), so the line never runs through one.
         transform: [{ filter: `datum.group === ${JSON.stringify(groups[0] ?? "")}` }],
-        mark: { type: "text", align: "left", dx: 4, color: INK },
-        encoding: { y, x: { field: "total", type: "quantitative" }, text: { field: "total", type: "quantitative" } },
+        mark: { type: "text", align: "right", color: INK },
+        encoding: { y, x: { datum: x.scale.domain[1], type: "quantitative" }, text: { field: "total", type: "quantitative" } },
+      },
+      {
+        data: { values: [{ heading: "Total" }] },
+        mark: { type: "text", align: "right", baseline: "top", y: -16, color: INK, fontWeight: "bold" },
+        encoding: { x: { datum: x.scale.domain[1], type: "quantitative" }, text: { field: "heading" } },
       },
     ],
   };

@@ -229,8 +229,8 @@ export function recountCohortDemandFigure(analysis: RecountAnalysis): FigureDefi
       { field: "mean", label: "Mean of council rates", format: plainNumber(1) },
       { field: "pooled", label: "Group's children together", format: plainNumber(1) },
     ],
-    spec: cohortDemandSpec(rows, series.map((s) => s.label)),
-    narrowSpec: cohortDemandNarrowSpec(rows, series.map((s) => s.label)),
+    spec: cohortDemandSpec(rows, series),
+    narrowSpec: cohortDemandNarrowSpec(rows, series),
     dataFiles: [inspections.file, demand.file, councils.file],
   };
 }

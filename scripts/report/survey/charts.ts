@@ -5,9 +5,9 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { measureText } from "../../engine/render/text-metrics.ts";
-import { CHART_FONT_SIZE } from "../../engine/theme/palette.ts";
+import { CHART_FONT_SIZE, NARROW_CHART_FONT_SIZE } from "../../engine/theme/palette.ts";
 import { wrapToWidth } from "../../engine/charts/narrow.ts";
-import { CHART_WIDTH, INK, MUTED_INK, NEUTRAL_MARK, PAPER, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+import { chartConfig, CHART_WIDTH, INK, MUTED_INK, NEUTRAL_MARK, PAPER, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
 import { LIGHT } from "../shared/theme.ts";
 
 /**
@@ -72,14 +72,18 @@ export interface LikertLayout {
   readonly step: number;
   /** Gap between the two panels, px. */
   readonly spacing: number;
+  /** The rendering's text size, px. */
+  readonly fontSize: number;
 }
-export const LIKERT_WIDE: LikertLayout = { labelWrap: 32, diverging: 400, remainder: 150, legendColumns: 2, tickStep: 10, step: STEP, spacing: 20 };
+/** Fills the figure's column at 1280 px (CHART_WIDTH): the statements' labels, then the two panels. */
+export const LIKERT_WIDE: LikertLayout = { labelWrap: 30, diverging: 470, remainder: 130, legendColumns: 2, tickStep: 10, step: 60, spacing: 20, fontSize: CHART_FONT_SIZE };
 /** Fits a 328 px column: statements wrapped short, panels narrow, each axis title on two lines within its panel. */
-export const LIKERT_NARROW: LikertLayout = { labelWrap: 16, diverging: 130, remainder: 62, legendColumns: 1, tickStep: 40, step: 72, spacing: 12 };
+export const LIKERT_NARROW: LikertLayout = { labelWrap: 14, diverging: 122, remainder: 56, legendColumns: 1, tickStep: 40, step: 80, spacing: 12, fontSize: NARROW_CHART_FONT_SIZE };
 
 /** Room left between a value label and each end of its segment, px. */
 const SEGMENT_LABEL_PAD = 3;
-const SEGMENT_LABEL = { fontSize: CHART_FONT_SIZE, fontWeight: "bold" } as const;
+const segmentLabel = (fontSize: number) => ({ fontSize, fontWeight: "bold" }) as const;
+const SEGMENT_LABEL = segmentLabel(CHART_FONT_SIZE);
 
 /**
  * The agree and disagree segments whose value, as measured in the font, fits inside the
@@ -88,8 +92,8 @@ const SEGMENT_LABEL = { fontSize: CHART_FONT_SIZE, fontWeight: "bold" } as const
  * the next panel, so outside there is no room that is not someone else's. The value stays
  * in the figure's data table and description.
  */
-export function segmentsWithRoom(rows: readonly LikertRow[], pxPerPoint: number): LikertRow[] {
-  return rows.filter((r) => (r.side === "agree" || r.side === "disagree") && measureText(SEGMENT_LABEL, r.shown) + 2 * SEGMENT_LABEL_PAD <= r.percent * pxPerPoint);
+export function segmentsWithRoom(rows: readonly LikertRow[], pxPerPoint: number, fontSize: number = CHART_FONT_SIZE): LikertRow[] {
+  return rows.filter((r) => (r.side === "agree" || r.side === "disagree") && measureText(segmentLabel(fontSize), r.shown) + 2 * SEGMENT_LABEL_PAD <= r.percent * pxPerPoint);
 }
 
 /**
@@ -136,16 +140,16 @@ export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LI
   const rest = Math.max(10, Math.ceil((maxOf(["neither", "unsplit"]) + 15) / 10) * 10);
   const y = { field: "statement", type: "nominal" as const, sort: order, title: null };
   const segments = rows.filter((r) => r.side === "agree" || r.side === "disagree");
-  const labelled = segmentsWithRoom(rows, layout.diverging / (left + right));
+  const labelled = segmentsWithRoom(rows, layout.diverging / (left + right), layout.fontSize);
   const labelFilter = labelled.length === segments.length ? [] : [{ filter: `indexof(${JSON.stringify(labelled.map((r) => `${r.statement}|${r.side}`))}, datum.statement + '|' + datum.side) >= 0` }];
   // An axis title wider than its panel would widen the chart: it wraps to the panel.
   const title = (text: string, width: number) => {
-    const lines = wrapToWidth(text, width);
+    const lines = wrapToWidth(text, width, layout.fontSize);
     return lines.length === 1 ? text : lines;
   };
   return {
     $schema: VEGA_LITE_SCHEMA,
-    config: vegaConfig,
+    config: chartConfig(layout.fontSize),
     data: { values: rows.map((r) => ({ ...r })) },
     hconcat: [
       {
@@ -157,7 +161,7 @@ export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LI
           { calculate: "datum.side === 'disagree' ? 0 : datum.percent", as: "end" },
           { calculate: "(datum.start + datum.end) / 2", as: "middle" },
         ],
-        encoding: { y: { ...y, axis: { labelExpr: wrappedLabelExpr(order, layout.labelWrap), labelLimit: 0, labelFontSize: 12, labelColor: INK, labelLineHeight: 14, domain: false, ticks: false, labelPadding: 8 } } },
+        encoding: { y: { ...y, axis: { labelExpr: wrappedLabelExpr(order, layout.labelWrap), labelLimit: 0, labelColor: INK, labelLineHeight: layout.fontSize + 2, domain: false, ticks: false, labelPadding: 8 } } },
         layer: [
           {
             mark: { type: "bar" },
@@ -166,7 +170,7 @@ export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LI
                 field: "start",
                 type: "quantitative",
                 scale: { domain: [-left, right] },
-                axis: { labelExpr: "abs(datum.value) + '%'", tickCount: (left + right) / layout.tickStep, grid: true },
+                axis: { labelExpr: "abs(datum.value) + '%'", tickCount: (left + right) / layout.tickStep, grid: false },
                 title: title("Disagree (left), agree (right), %", layout.diverging),
               },
               x2: { field: "end" },
@@ -179,7 +183,7 @@ export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LI
             },
           },
           {
-            mark: { type: "text", color: PAPER, fontWeight: SEGMENT_LABEL.fontWeight, fontSize: SEGMENT_LABEL.fontSize },
+            mark: { type: "text", color: PAPER, ...segmentLabel(layout.fontSize) },
             transform: labelFilter,
             encoding: { x: { field: "middle", type: "quantitative" }, text: { field: "shown", type: "nominal" } },
           },
@@ -195,7 +199,7 @@ export function likertSpec(rows: readonly LikertRow[], layout: LikertLayout = LI
           {
             mark: { type: "bar", stroke: SURVEY_UNSPLIT_STROKE, strokeWidth: 1.5 },
             encoding: {
-              x: { field: "percent", type: "quantitative", scale: { domain: [0, rest] }, axis: { labelExpr: "datum.value + '%'", tickCount: rest / 10 }, title: title("Rest of respondents, %", layout.remainder) },
+              x: { field: "percent", type: "quantitative", scale: { domain: [0, rest] }, axis: { labelExpr: "datum.value + '%'", tickCount: rest / 10, grid: false }, title: title("Rest of respondents, %", layout.remainder) },
               color: { field: "response", type: "nominal", scale: colourScale },
               strokeDash: {
                 field: "response",
@@ -277,7 +281,7 @@ export function exhaustionSpec(rows: readonly ExhaustionRow[], plotWidth: number
             encoding: {
               y: { value: BAR_TOP },
               y2: { value: EXHAUSTION_HEIGHT },
-              x: { field: "x0", type: "quantitative", scale: { domain: [0, 100] }, axis: { labelExpr: "datum.value + '%'", grid: true }, title: "Share of social workers" },
+              x: { field: "x0", type: "quantitative", scale: { domain: [0, 100] }, axis: { labelExpr: "datum.value + '%'", grid: false }, title: "Share of social workers" },
               x2: { field: "x1" },
               color: { field: "level", type: "nominal", scale: { domain: parts, range: colours.slice(0, parts.length) }, legend: levelsNamed ? null : { title: null, orient: "bottom" } },
             },

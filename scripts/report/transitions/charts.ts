@@ -33,8 +33,8 @@ export function movementsSpec(rows: readonly MovementRow[]): TopLevelSpec {
     height: { step: 34 },
     data: { values: rows.map((r) => ({ ...r })) },
     encoding: {
-      y: { field: "movement", type: "nominal", sort: null, title: null, axis: { labelLimit: 0, labelFontSize: 12, labelColor: INK } },
-      x: { field: "councils", type: "quantitative", title: "Councils", scale: { domainMin: 0 } },
+      y: { field: "movement", type: "nominal", sort: null, title: null, axis: { labelLimit: 0, labelColor: INK } },
+      x: { field: "councils", type: "quantitative", title: "Councils", scale: { domainMin: 0 }, axis: { grid: false } },
     },
     layer: [
       {
@@ -74,7 +74,7 @@ export function denominatorsSpec(rows: readonly DenominatorRow[]): TopLevelSpec 
       {
         mark: { type: "bar", stroke: PAPER, strokeWidth: 1 },
         encoding: {
-          x: { field: "councils", type: "quantitative", stack: "zero", title: "Councils", scale: { domain: [0, Math.ceil((maxTotal * 1.15) / 5) * 5] } },
+          x: { field: "councils", type: "quantitative", stack: "zero", title: "Councils", scale: { domain: [0, Math.ceil((maxTotal * 1.15) / 5) * 5] }, axis: { grid: false } },
           order: { field: "order", type: "quantitative" },
           color: { field: "outcome", type: "nominal", sort: outcomes, scale: { domain: outcomes, range: [MUTED_INK, SECONDARY_MARK] }, legend: { title: null, labelLimit: 0, columns: 1 } },
         },

@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
 import { NARROW_LABEL_WIDTH, NARROW_LEGEND_WIDTH, NARROW_WIDTH, narrowSpec, wrapToWidth } from "../../../scripts/engine/charts/narrow.ts";
+import { CHART_FONT_SIZE, NARROW_CHART_FONT_SIZE } from "../../../scripts/engine/theme/palette.ts";
 import { renderRawSvg } from "../../../scripts/engine/render/svg.ts";
 import { measureText } from "../../../scripts/engine/render/text-metrics.ts";
 
@@ -16,9 +17,9 @@ describe("wrapToWidth", () => {
     const lines = wrapToWidth(rows[0].group, NARROW_LABEL_WIDTH);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.join(" ")).toBe(rows[0].group);
-    for (const line of lines) expect(measureText({ fontSize: 12 }, line)).toBeLessThanOrEqual(NARROW_LABEL_WIDTH);
+    for (const line of lines) expect(measureText({ fontSize: CHART_FONT_SIZE }, line)).toBeLessThanOrEqual(NARROW_LABEL_WIDTH);
     // Each line but the last is full: the next word would not have fitted on it.
-    lines.slice(0, -1).forEach((line, i) => expect(measureText({ fontSize: 12 }, `${line} ${lines[i + 1].split(" ")[0]}`)).toBeGreaterThan(NARROW_LABEL_WIDTH));
+    lines.slice(0, -1).forEach((line, i) => expect(measureText({ fontSize: CHART_FONT_SIZE }, `${line} ${lines[i + 1].split(" ")[0]}`)).toBeGreaterThan(NARROW_LABEL_WIDTH));
     expect(wrapToWidth("Good", NARROW_LABEL_WIDTH)).toEqual(["Good"]);
   });
 });
@@ -49,9 +50,9 @@ describe("narrowSpec", () => {
       encoding: { y: { field: "group", type: "nominal" }, x: { field: "value", type: "quantitative" } },
     }) as Json;
     const expr: string = narrow.encoding.y.axis.labelExpr;
-    expect(expr).toContain(JSON.stringify(wrapToWidth(rows[0].group, NARROW_LABEL_WIDTH)));
+    expect(expr).toContain(JSON.stringify(wrapToWidth(rows[0].group, NARROW_LABEL_WIDTH, NARROW_CHART_FONT_SIZE)));
     expect(expr).not.toContain('"Good"');
-    const widest = Math.max(...[...wrapToWidth(rows[0].group, NARROW_LABEL_WIDTH), "Good"].map((line) => measureText({ fontSize: 12 }, line)));
+    const widest = Math.max(...[...wrapToWidth(rows[0].group, NARROW_LABEL_WIDTH, NARROW_CHART_FONT_SIZE), "Good"].map((line) => measureText({ fontSize: NARROW_CHART_FONT_SIZE }, line)));
     expect(narrow.width).toBe(Math.round(NARROW_WIDTH - widest - 24));
     expect(narrow.autosize).toBeUndefined();
   });
@@ -79,11 +80,11 @@ describe("narrowSpec", () => {
         { mark: { type: "text", align: "left", dx: 4 }, encoding: { y: { field: "group", type: "nominal" }, x: { field: "value", type: "quantitative" }, text: { field: "value" } } },
       ],
     }) as Json;
-    expect(narrow.layer[0].encoding.color.legend.labelExpr).toContain(JSON.stringify(wrapToWidth(long, NARROW_LEGEND_WIDTH)));
-    const lines = wrapToWidth(rows[0].group, NARROW_LABEL_WIDTH).length;
-    expect(narrow.height).toEqual({ step: Math.max(20, lines * 14 + 4) });
-    const widest = Math.max(...[...wrapToWidth(rows[0].group, NARROW_LABEL_WIDTH), "Good"].map((line) => measureText({ fontSize: 12 }, line)));
-    expect(narrow.width).toBe(Math.round(NARROW_WIDTH - widest - 24 - 30));
+    expect(narrow.layer[0].encoding.color.legend.labelExpr).toContain(JSON.stringify(wrapToWidth(long, NARROW_LEGEND_WIDTH, NARROW_CHART_FONT_SIZE)));
+    const lines = wrapToWidth(rows[0].group, NARROW_LABEL_WIDTH, NARROW_CHART_FONT_SIZE).length;
+    expect(narrow.height).toEqual({ step: Math.max(20, lines * (NARROW_CHART_FONT_SIZE + 2) + 4) });
+    const widest = Math.max(...[...wrapToWidth(rows[0].group, NARROW_LABEL_WIDTH, NARROW_CHART_FONT_SIZE), "Good"].map((line) => measureText({ fontSize: NARROW_CHART_FONT_SIZE }, line)));
+    expect(narrow.width).toBe(Math.round(NARROW_WIDTH - widest - 24 - Math.round(NARROW_CHART_FONT_SIZE * 2.5)));
   });
 
   it("refuses a grid of panels (row and column facets), which needs its own narrow spec", () => {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exhaustionSegmentLabels, LIKERT_LABELS, segmentsWithRoom, wrapLabel, wrappedLabelExpr, type ExhaustionRow, type LikertRow } from "../../../scripts/report/survey/charts.ts";
 import { measureText } from "../../../scripts/engine/render/text-metrics.ts";
+import { CHART_FONT_SIZE } from "../../../scripts/engine/theme/palette.ts";
 import { EXHAUSTION_COLOURS, SURVEY_COLOURS, SURVEY_UNSPLIT_STROKE } from "../../../scripts/report/survey/charts.ts";
 import { analyseStatements, exhaustionSummary } from "../../../scripts/report/survey/compute.ts";
 import { surveyStatements, workforceExhaustion } from "../../../scripts/report/survey/datasets.ts";
@@ -140,7 +141,7 @@ describe("survey colours", () => {
 });
 
 describe("value labels that fit their segment", () => {
-  const bold = (text: string) => measureText({ fontSize: 12, fontWeight: "bold" }, text);
+  const bold = (text: string) => measureText({ fontSize: CHART_FONT_SIZE, fontWeight: "bold" }, text);
 
   it("keeps a Likert segment's value only where the measured text and 3 px each side fit the segment", () => {
     const row = (shown: string, percent: number): LikertRow => ({ statement: shown, response: LIKERT_LABELS.agree, side: "agree", percent, shown });

@@ -134,6 +134,6 @@ describe("escaping", () => {
     const find = (node: any, tag: string): any => (node.nodeName === tag ? node : (node.childNodes ?? []).map((c: any) => find(c, tag)).find(Boolean));
     expect(text(find(parse(html), "h1"))).toBe('Dun & "Moor" Vale');
     const csv = await readFile(path.join(out, "data", "figures", "council-dun-moor-vale.csv"), "utf8");
-    expect(csv.split("\n")[0]).toBe("date,grade,framework,when");
+    expect(csv.split("\n")[0]).toBe("date,judgement,framework");
   });
 });

@@ -4,7 +4,7 @@
  * council stands now, written from its history.
  */
 
-import { latestGraded, latestReport, type HistoryEntry } from "./history.ts";
+import { ADEQUATE_ERA, gradeInWords, gradeLabel, latestGraded, latestReport, type HistoryEntry } from "./history.ts";
 import { daysBetween } from "../shared/dates.ts";
 import { councils, inspections } from "./datasets.ts";
 import { ilacsJudgements } from "../ilacs/datasets.ts";
@@ -57,12 +57,13 @@ export function councilTimelineFigure(history: readonly HistoryEntry[], options:
     date: e.published,
     when: decimalYear(e.published),
     grade: JUDGEMENT_LABELS[e.overall],
+    judgement: gradeLabel(e, e.overall),
     framework: inherited ? `${e.inspection}, ${options.names.get(e.council_code) ?? e.council_code}` : e.inspection,
   }));
   // Reports without an overall grade (after the 2026 reform) sit on a row of their own below the grades, not joined to them.
   const ungraded: TimelineRow[] = history
     .filter((e) => e.headline && e.overall === null)
-    .map((e) => ({ date: e.published, when: decimalYear(e.published), grade: NO_GRADE, framework: inherited ? `${e.inspection}, ${options.names.get(e.council_code) ?? e.council_code}` : e.inspection }));
+    .map((e) => ({ date: e.published, when: decimalYear(e.published), grade: NO_GRADE, judgement: NO_GRADE, framework: inherited ? `${e.inspection}, ${options.names.get(e.council_code) ?? e.council_code}` : e.inspection }));
   const first = plotted[0];
   // A council's last day is marked at the end of that day, so it sits where its successor's first day begins.
   const events: TimelineEvent[] = options.restructures.map((r) => ({ when: decimalYear(r.date) + (r.kind === "abolished" ? 1 / 365 : 0), label: r.kind === "created" ? "Council created" : "Council abolished" }));
@@ -72,13 +73,13 @@ export function councilTimelineFigure(history: readonly HistoryEntry[], options:
   return {
     key: options.key,
     title: latestHeadline && latestHeadline.overall === null
-      ? `${options.name}'s latest report (${dayMonthYear(latestHeadline.published)}) gave no overall grade; ${latest ? `the latest that did (${dayMonthYear(latest.published)}) judged it ${JUDGEMENT_WORDS[latest.overall]}` : "none before it did either"}`
+      ? `${options.name}'s latest report (${dayMonthYear(latestHeadline.published)}) gave no overall grade; ${latest ? `the latest that did (${dayMonthYear(latest.published)}) judged it ${gradeInWords(latest, latest.overall)}` : "none before it did either"}`
       : latest
-      ? `${options.name} was judged ${JUDGEMENT_WORDS[latest.overall]} in its latest graded inspection (${dayMonthYear(latest.published)}), after ${n(plotted.length - 1)} earlier judgement${plotted.length === 2 ? "" : "s"} since ${first.published.slice(0, 4)}`
+      ? `${options.name} was judged ${gradeInWords(latest, latest.overall)} in its latest graded inspection (${dayMonthYear(latest.published)}), after ${n(plotted.length - 1)} earlier judgement${plotted.length === 2 ? "" : "s"} since ${first.published.slice(0, 4)}`
       : `${options.name}: inspection judgements since ${first.published.slice(0, 4)}`,
     description:
       `Timeline of ${n(plotted.length)} judgements on safeguarding or the whole service, each a point at its grade, in order of publication. ` +
-      rows.map((r) => `${dayMonthYear(r.date)}: ${r.grade} (${r.framework}).`).join(" "),
+      rows.map((r) => `${dayMonthYear(r.date)}: ${r.judgement} (${r.framework}).`).join(" "),
     caption:
       `Each point is a report on safeguarding or the whole service, placed at its publication date: inspections of safeguarding and looked-after children (to 2012), child protection inspections (2012–13), the single inspection framework (2013–18) and ILACS (from 2018). Separate judgements on looked-after children alone are in the table, not on the chart.` +
       (inherited ? ` Reports before the council was created are those of the councils it replaced, named in the table.` : "") +
@@ -89,11 +90,10 @@ export function councilTimelineFigure(history: readonly HistoryEntry[], options:
     rows: [...rows, ...ungraded].sort((a, b) => a.when - b.when),
     columns: [
       { field: "date", label: "Published" },
-      { field: "grade", label: "Judgement" },
+      { field: "judgement", label: "Judgement" },
       { field: "framework", label: "Inspection" },
-      { field: "when", label: "Year (decimal)", format: { kind: "number", decimals: 2 } },
     ],
-    spec: timelineSpec(rows, [options.span.firstYear, decimalYear(options.span.lastDate)], events, ungraded),
+    spec: timelineSpec(rows, [options.span.firstYear, decimalYear(options.span.lastDate)], events, ungraded, plotted.some((e) => ADEQUATE_ERA.includes(e.family))),
     dataFiles: [inspections.file, ilacsJudgements.file, councils.file],
   };
 }

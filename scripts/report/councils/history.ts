@@ -13,7 +13,7 @@ import { ILACS_SUB_JUDGEMENTS, type IlacsJudgementRow, type IlacsSubJudgement, t
 
 export type UngradedReason = (typeof UNGRADED_REASONS)[number];
 
-import type { Judgement } from "../shared/grades.ts";
+import { judgementLabelIn, judgementWordsIn, type Judgement } from "../shared/grades.ts";
 
 export type HistoryFamily = "slac" | "cpi" | "tlac" | "sif" | "ilacs";
 
@@ -37,6 +37,15 @@ export interface HistoryEntry {
   /** Why an ILACS report has no overall grade (data/ilacs/judgements.csv's ungraded_reason), else null. */
   readonly ungradedReason: UngradedReason | null;
 }
+
+/** Inspections before the single inspection framework, whose second grade was "adequate" (the data keep it as `requires_improvement`). */
+export const ADEQUATE_ERA: readonly HistoryFamily[] = ["slac", "cpi", "tlac"];
+
+/** A grade of this report in the words of its framework, in a sentence ("Adequate" before 2013). */
+export const gradeInWords = (entry: Pick<HistoryEntry, "family">, grade: Judgement) => judgementWordsIn(grade, ADEQUATE_ERA.includes(entry.family));
+
+/** A grade of this report in the words of its framework, in a table or on a chart. */
+export const gradeLabel = (entry: Pick<HistoryEntry, "family">, grade: Judgement) => judgementLabelIn(grade, ADEQUATE_ERA.includes(entry.family));
 
 const FRAMEWORK_WORDS: Readonly<Record<Exclude<Framework, "ilacs-first" | "ilacs-second">, [HistoryFamily, string]>> = {
   "slac-safeguarding": ["slac", "Safeguarding (SLAC)"],

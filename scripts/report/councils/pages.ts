@@ -17,7 +17,7 @@ import { JUDGEMENT_LABELS, JUDGEMENT_WORDS, JUDGEMENTS, type Judgement } from ".
 import type { OfstedSources } from "../shared/sources.ts";
 import { councils as councilsDataset, type CouncilRow, type InspectionRow } from "./datasets.ts";
 import { councilTimelineFigure, namesInWords } from "./figures.ts";
-import { councilHistory, latestGraded, latestReport, lineage, type HistoryEntry, type UngradedReason } from "./history.ts";
+import { councilHistory, gradeInWords, gradeLabel, latestGraded, latestReport, lineage, type HistoryEntry, type UngradedReason } from "./history.ts";
 
 type IlacsAnalysis = ResultOf<typeof ilacs>;
 type CohortMentions = ResultOf<typeof recount>["cohort"];
@@ -137,7 +137,7 @@ const UNGRADED_WORDS: Readonly<Record<UngradedReason, string>> = {
   "no-grade-after-reform": "since Ofsted's reform of the inspections, reports no longer give one",
 };
 
-const overallWords = (entry: HistoryEntry) => (entry.overall === null ? "No overall grade" : JUDGEMENT_WORDS[entry.overall]);
+const overallWords = (entry: HistoryEntry) => (entry.overall === null ? "No overall grade" : gradeInWords(entry, entry.overall));
 
 function historyRow(entry: HistoryEntry, own: ReadonlySet<string>, names: ReadonlyMap<string, string>): HistoryRowView {
   return {
@@ -147,7 +147,7 @@ function historyRow(entry: HistoryEntry, own: ReadonlySet<string>, names: Readon
     inspection: entry.inspection,
     about: own.has(entry.council_code) ? null : (names.get(entry.council_code) ?? entry.council_code),
     overall: overallWords(entry),
-    subs: entry.subs.map((s) => ({ label: s.label, grade: JUDGEMENT_WORDS[s.grade] })),
+    subs: entry.subs.map((s) => ({ label: s.label, grade: gradeInWords(entry, s.grade) })),
     reportUrl: entry.reportUrl,
   };
 }
@@ -165,11 +165,11 @@ export function latestReportSentences(name: string, history: readonly HistoryEnt
   const whose = own.has(latest.council_code) ? `${name}'s latest inspection report` : `There is no report on ${name} itself yet; the latest on the council it replaced, ${names.get(latest.council_code) ?? latest.council_code}`;
   const days = inspectionDays(latest.started, latest.ended);
   const when = `published on ${dayMonthYear(latest.published)}${days === null ? "" : ` (inspection ${days})`}`;
-  if (latest.overall !== null) return [`${whose}, ${when}, judged it ${JUDGEMENT_WORDS[latest.overall]}.`];
+  if (latest.overall !== null) return [`${whose}, ${when}, judged it ${gradeInWords(latest, latest.overall)}.`];
   const sentences = [`${whose}, ${when}, gave no overall grade: ${latest.ungradedReason === null ? "the data give none" : UNGRADED_WORDS[latest.ungradedReason]}.`];
-  if (latest.subs.length > 0) sentences.push(`It judged ${latest.subs.map((s) => `${s.label.toLowerCase()} ${JUDGEMENT_WORDS[s.grade]}`).join("; ")}.`);
+  if (latest.subs.length > 0) sentences.push(`It judged ${latest.subs.map((s) => `${s.label.toLowerCase()} ${gradeInWords(latest, s.grade)}`).join("; ")}.`);
   const graded = latestGraded(about);
-  if (graded) sentences.push(`The latest report with an overall grade, published on ${dayMonthYear(graded.published)}, judged it ${JUDGEMENT_WORDS[graded.overall]}.`);
+  if (graded) sentences.push(`The latest report with an overall grade, published on ${dayMonthYear(graded.published)}, judged it ${gradeInWords(graded, graded.overall)}.`);
   return sentences;
 }
 
@@ -199,6 +199,8 @@ export function cohortMention(name: string, codes: readonly string[], own: Reado
  * the report's address). Keyed by the council's code, publication date and inspection, so a
  * regrade or a new link is a change of the same judgement.
  */
+// Grades here are in the data's words (Ofsted's table calls the pre-2013 "adequate" requires improvement),
+// not the page's: the page's wording can change without the judgement being listed as changed.
 function judgementRecord(code: string, council: string, entry: HistoryEntry): RecordEntry {
   const fields: [string, string][] = [["Overall", entry.overall === null ? "No grade given" : JUDGEMENT_WORDS[entry.overall]]];
   for (const sub of entry.subs) fields.push([sub.label, JUDGEMENT_WORDS[sub.grade]]);
@@ -260,7 +262,7 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
     indexRows.push({
       ...link(c.code),
       since: c.existed_from ? `since ${c.existed_from.slice(0, 4)}` : null,
-      grade: graded ? JUDGEMENT_LABELS[graded.overall] : null,
+      grade: graded ? gradeLabel(graded, graded.overall) : null,
       gradeKey: graded?.overall ?? null,
       gradedOn: graded ? dayMonthYear(graded.published) : null,
       latest: latest ? dayMonthYear(latest.published) : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { councilHistory, latestGraded, lineage } from "../../../scripts/report/councils/history.ts";
+import { councilHistory, gradeInWords, gradeLabel, latestGraded, lineage } from "../../../scripts/report/councils/history.ts";
 
 const council = (code: string, successor_codes: string[] = [], former_codes: string[] = []) => ({ code, former_codes, successor_codes });
 // Made-up: P1 and P2 merged into N; P2 was itself formerly coded P0; S is unrelated.
@@ -50,5 +50,14 @@ describe("councilHistory", () => {
     expect(latestGraded(history)?.published).toBe("2020-05-01");
     expect(latestGraded(councilHistory("S", COUNCILS, inspections, ilacs))?.overall).toBe("good");
     expect(latestGraded([])).toBeUndefined();
+  });
+});
+
+describe("a grade in its framework's words", () => {
+  it("calls the second grade Adequate before the single inspection framework, and by its later name after", () => {
+    // Ofsted's table prints pre-2013 "adequate" as requires improvement; the data keep that code.
+    expect([gradeInWords({ family: "slac" }, "requires_improvement"), gradeLabel({ family: "cpi" }, "requires_improvement"), gradeLabel({ family: "tlac" }, "requires_improvement")]).toEqual(["Adequate", "Adequate", "Adequate"]);
+    expect([gradeInWords({ family: "sif" }, "requires_improvement"), gradeLabel({ family: "ilacs" }, "requires_improvement")]).toEqual(["requires improvement to be good", "Requires improvement"]);
+    expect(gradeInWords({ family: "slac" }, "inadequate")).toBe("Inadequate");
   });
 });

@@ -66,7 +66,7 @@ describe("the council pages, against their data", () => {
 
   it("say where the 2015 report's cohort, as the recount reads it, includes the council", async () => {
     const html = await readFile(path.join(site, "councils", "birmingham", "index.html"), "utf8");
-    expect(html).toMatch(/<p class="council-mention">The 2015 report compares the councils inspected in \d{4}, \d+ of them, [^<]*Birmingham is one of the \d+ judged Inadequate\. \(<a class="xref" href="\/[^"]+#figure-[^"]+">Figure \d+\.\d+<\/a>\)<\/p>/);
+    expect(html).toMatch(/<p class="council-mention">The 2015 report compares the councils inspected in \d{4}, \d+ of them, [^<]*Birmingham is one of the \d+ judged Inadequate\. \(<a class="xref" href="\/[^"]+#figure-[^"]+">Figure [A-Z0-9]+\.\d+<\/a>\)<\/p>/);
   });
 });
 

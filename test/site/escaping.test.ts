@@ -65,12 +65,17 @@ describe("a label with a script tag, quotes and an ampersand", () => {
 
   it("is text in the chart: a mark's label and the description", () => {
     const svg = [...elements(figure())].find((e) => e.tagName === "svg") as Element;
-    const marks = [...elements(svg)].filter((e) => e.tagName === "text").map(textOf);
+    // A label drawn on several lines is one <text> of <tspan>s, a line each.
+    const lines = (e: Element) => {
+      const spans = [...elements(e)].filter((c) => c.tagName === "tspan");
+      return spans.length > 0 ? spans.map(textOf).join(" ") : textOf(e);
+    };
+    const marks = [...elements(svg)].filter((e) => e.tagName === "text").map(lines);
     expect(marks).toContain(LABEL);
     const desc = [...elements(svg)].find((e) => e.tagName === "desc") as Element;
     expect(textOf(desc)).toContain(`${LABEL} (colonised and preventative)`);
     // Inside the SVG only Vega's own elements: nothing from the label.
-    expect([...elements(svg)].map((e) => e.tagName).filter((tag) => !["svg", "title", "desc", "g", "path", "text", "line", "rect", "defs", "clippath", "clipPath"].includes(tag))).toEqual([]);
+    expect([...elements(svg)].map((e) => e.tagName).filter((tag) => !["svg", "title", "desc", "g", "path", "text", "tspan", "line", "rect", "defs", "clippath", "clipPath"].includes(tag))).toEqual([]);
   });
 
   it("is the exact text of its data table cell", () => {

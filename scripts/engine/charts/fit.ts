@@ -22,11 +22,20 @@ export function fieldValues(channel: Json, rows: readonly Json[]): string[] {
  * Widest label of a y channel as drawn, for sizing a plot beside it: `lines` gives a label's
  * lines (wrapped, or the label whole) at the axis's font size.
  */
-export function labelExtent(channel: Json, rows: readonly Json[], fontSize: number, lines: (label: string, size: number) => string[] = (label) => [label]): number {
+/** Category labels of several lines: each value holds its lines joined by "|", and the axis draws them one under another. */
+export const MULTI_LINE_LABELS = { labelExpr: "split(datum.value, '|')" } as const;
+
+/** The lines of a label written for MULTI_LINE_LABELS. */
+export const splitLines = (label: string): string[] => label.split("|");
+
+export function labelExtent(channel: Json, rows: readonly Json[], fontSize: number, lines?: (label: string, size: number) => string[]): number {
   // A quantitative axis: its numbers and its title beside them, about three characters' height.
   if (channel.type !== "nominal" && channel.type !== "ordinal") return 3 * fontSize;
   const axis = isObject(channel.axis) ? channel.axis : {};
   if (channel.axis === null) return 0;
+  // Labels the spec breaks into lines are drawn as broken (never wrapped further): as wide as their widest line.
+  if (axis.labelExpr === MULTI_LINE_LABELS.labelExpr) lines = splitLines;
+  lines ??= (label) => [label];
   const size = typeof axis.labelFontSize === "number" ? axis.labelFontSize : fontSize;
   return Math.max(0, ...fieldValues(channel, rows).flatMap((label) => lines(label, size)).map((line) => measureText({ fontSize: size }, line)));
 }

@@ -18,7 +18,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { measureText } from "../render/text-metrics.ts";
 import { CHART_FONT_SIZE, NARROW_CHART_FONT_SIZE } from "../theme/palette.ts";
-import { AXIS_GUTTER, fieldValues, hasRowsByStep, isObject, labelExtent, positionChannel, roomForValueLabels, visit, type Json } from "./fit.ts";
+import { AXIS_GUTTER, fieldValues, hasRowsByStep, isObject, labelExtent, MULTI_LINE_LABELS, positionChannel, roomForValueLabels, splitLines, visit, type Json } from "./fit.ts";
 
 /** Total width of a narrow chart in CSS px: a 360 px phone's text column (360 less 2 × 16 px of margin). */
 export const NARROW_WIDTH = 328;
@@ -95,7 +95,8 @@ function rowsFitLabels(view: Json, y: Json, rows: readonly Json[]): void {
   const axis = isObject(y.axis) ? y.axis : {};
   if (!isObject(view.height) || typeof view.height.step !== "number" || axis.labelExpr === undefined) return;
   const lineHeight = typeof axis.labelLineHeight === "number" ? axis.labelLineHeight : SIZE + 2;
-  const lines = Math.max(1, ...fieldValues(y, rows).map((label) => wrapToWidth(label, NARROW_LABEL_WIDTH, SIZE).length));
+  const lineCount = (label: string) => (axis.labelExpr === MULTI_LINE_LABELS.labelExpr ? splitLines(label).length : wrapToWidth(label, NARROW_LABEL_WIDTH, SIZE).length);
+  const lines = Math.max(1, ...fieldValues(y, rows).map(lineCount));
   view.height = { step: Math.max(view.height.step, lines * lineHeight + 4) };
 }
 

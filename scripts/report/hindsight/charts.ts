@@ -5,6 +5,7 @@
  * take over, the number of reports counted, a part-year, a published total that is not 100.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { MULTI_LINE_LABELS } from "../../engine/charts/fit.ts";
 import { CHART_WIDTH, INK, PAPER, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
 import { CHART_FONT_SIZE } from "../../engine/theme/palette.ts";
 import { GRADES, GRADE_COLOURS, GRADE_LABELS } from "../shared/grades.ts";
@@ -30,7 +31,7 @@ export function longRunSpec(rows: readonly LongRunRow[]): TopLevelSpec {
     data: { values: rows.map((r) => ({ ...r })) },
     mark: { type: "bar", stroke: PAPER, strokeWidth: 1 },
     encoding: {
-      y: { field: "axisLabel", type: "ordinal", title: null, sort: null, axis: { labelColor: INK, labelLimit: 0, labelExpr: "split(datum.value, '|')", labelLineHeight: LABEL_LINE_HEIGHT } },
+      y: { field: "axisLabel", type: "ordinal", title: null, sort: null, axis: { labelColor: INK, labelLimit: 0, ...MULTI_LINE_LABELS, labelLineHeight: LABEL_LINE_HEIGHT } },
       x: { field: "percent", type: "quantitative", stack: "zero", title: "Share of councils inspected (%)", scale: { domain: [0, top], nice: false }, axis: { tickCount: 6 } },
       color: { field: "grade", type: "nominal", sort: gradeLabels, scale: { domain: gradeLabels, range: GRADES.map((g) => GRADE_COLOURS[g]) }, legend: { title: null, orient: "bottom", labelLimit: 0 } },
       order: { field: "order", type: "quantitative" },

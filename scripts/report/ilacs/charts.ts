@@ -5,6 +5,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { labelColourOn } from "../../engine/theme/on-mark.ts";
 import { REPORT_THEME } from "../shared/theme.ts";
+import { MULTI_LINE_LABELS } from "../../engine/charts/fit.ts";
 import { CHART_WIDTH, INK, MUTED_INK, PAPER, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
 import { CHART_FONT_SIZE } from "../../engine/theme/palette.ts";
 import { GRADE_COLOURS, JUDGEMENT_CHART_LABELS, judgementColour } from "../shared/grades.ts";
@@ -24,7 +25,7 @@ export function gradesByYearSpec(rows: readonly YearGradeRow[]): TopLevelSpec {
     data: { values: rows.map((r) => ({ ...r })) },
     mark: { type: "bar", stroke: PAPER, strokeWidth: 1 },
     encoding: {
-      y: { field: "axisLabel", type: "ordinal", title: null, axis: { labelColor: INK, labelLimit: 0, labelExpr: "split(datum.value, '|')", labelLineHeight: CHART_FONT_SIZE + 2 } },
+      y: { field: "axisLabel", type: "ordinal", title: null, axis: { labelColor: INK, labelLimit: 0, ...MULTI_LINE_LABELS, labelLineHeight: CHART_FONT_SIZE + 2 } },
       x: { field: "percent", type: "quantitative", stack: "zero", title: "Share of graded reports (%)", scale: { domain: [0, 100] } },
       color: judgementColour,
       order: { field: "order", type: "quantitative" },

@@ -3,6 +3,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
 import { CHART_WIDTH } from "../../../scripts/engine/charts/theme.ts";
 import { wideSpec } from "../../../scripts/engine/charts/wide.ts";
+import { MULTI_LINE_LABELS } from "../../../scripts/engine/charts/fit.ts";
 import { narrowSpec } from "../../../scripts/engine/charts/narrow.ts";
 import { renderRawSvg } from "../../../scripts/engine/render/svg.ts";
 import { measureText } from "../../../scripts/engine/render/text-metrics.ts";
@@ -30,6 +31,17 @@ describe("wideSpec", () => {
     const wide = wideSpec({ width: 300, height: { step: 20 }, data: { values: rows.map((r) => ({ ...r })) }, mark: "bar", encoding: { y: { field: "group", type: "nominal" }, x: { field: "value", type: "quantitative" } } }) as Json;
     // "Councils rated Inadequate" is the wider label; 24 px is the ticks' and padding's gutter.
     expect(wide.width).toBe(Math.round(CHART_WIDTH - measureText({ fontSize: CHART_FONT_SIZE }, "Councils rated Inadequate") - 24));
+  });
+
+  it("measures a label the spec breaks into lines by its widest line, in both renderings", () => {
+    const lines = [{ group: "2015/16|council records|40 reports", value: 3 }, { group: "2016/17|38 reports", value: 5 }];
+    const spec = { width: 300, height: { step: 60 }, data: { values: lines }, mark: "bar", encoding: { y: { field: "group", type: "nominal", axis: MULTI_LINE_LABELS }, x: { field: "value", type: "quantitative" } } } as unknown as TopLevelSpec;
+    // "council records" is the widest line; the joined string would have taken far more.
+    expect((wideSpec(spec) as Json).width).toBe(Math.round(CHART_WIDTH - measureText({ fontSize: CHART_FONT_SIZE }, "council records") - 24));
+    // Narrow: the three lines are drawn as written, so a row is three lines tall.
+    const narrow = narrowSpec(spec) as Json;
+    expect(narrow.height.step).toBeGreaterThanOrEqual(60);
+    expect(narrow.width).toBeGreaterThan(Math.round(328 - measureText({ fontSize: NARROW_CHART_FONT_SIZE }, "2015/16|council records|40 reports") - 24));
   });
 
   it("leaves panels (facet, concat) and a spec with its own autosize as the family sized them", () => {

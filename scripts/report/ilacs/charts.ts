@@ -26,7 +26,7 @@ export function gradesByYearSpec(rows: readonly YearGradeRow[]): TopLevelSpec {
     mark: { type: "bar", stroke: PAPER, strokeWidth: 1 },
     encoding: {
       y: { field: "axisLabel", type: "ordinal", title: null, axis: { labelColor: INK, labelLimit: 0, ...MULTI_LINE_LABELS, labelLineHeight: CHART_FONT_SIZE + 2 } },
-      x: { field: "percent", type: "quantitative", stack: "zero", title: "Share of graded reports (%)", scale: { domain: [0, 100] } },
+      x: { field: "percent", type: "quantitative", stack: "zero", title: "Share of graded reports (%)", scale: { domain: [0, 100] }, axis: { tickCount: 5 } },
       color: judgementColour,
       order: { field: "order", type: "quantitative" },
     },

@@ -145,12 +145,14 @@ export function subJudgementsSpec(rows: readonly SubRow[]): TopLevelSpec {
   };
 }
 
-export type RegionRow = { readonly region: string; readonly councils: number; readonly goodOrBetter: number; readonly england: number };
+/** `axisLabel`: the region and how many councils its share is of ("North East (12 councils)"). */
+export type RegionRow = { readonly region: string; readonly axisLabel: string; readonly councils: number; readonly goodOrBetter: number; readonly england: number };
 
 /** A bar per region of the share Good or better, in the rows' order, with England's share as a dashed line, named. */
 export function regionsSpec(rows: readonly RegionRow[]): TopLevelSpec {
   const england = rows[0]?.england ?? 0;
-  const y = { field: "region", type: "nominal" as const, sort: rows.map((r) => r.region), title: null, axis: { labelLimit: 0, labelColor: INK } };
+  // Each region's number of councils is written beside its name: every regional share is of fewer than 30.
+  const y = { field: "axisLabel", type: "nominal" as const, sort: rows.map((r) => r.axisLabel), title: null, axis: { labelLimit: 0, labelColor: INK } };
   return {
     $schema: VEGA_LITE_SCHEMA,
     config: vegaConfig,

@@ -183,11 +183,12 @@ export function subJudgementsFigure(a: IlacsAnalysis, source: string): FigureDef
 export function regionsFigure(a: IlacsAnalysis, source: string): FigureDefinition {
   const { regions, england } = a.regional;
   const ordered = [...regions].sort((x, y) => y.goodOrBetterShare - x.goodOrBetterShare || x.region.localeCompare(y.region, "en"));
-  const rows: RegionRow[] = ordered.map((r) => ({ region: r.region, councils: r.councils, goodOrBetter: r.goodOrBetterShare, england: england.goodOrBetterShare }));
+  const rows: RegionRow[] = ordered.map((r) => ({ region: r.region, axisLabel: `${r.region} (${n(r.councils)} ${r.councils === 1 ? "council" : "councils"})`, councils: r.councils, goodOrBetter: r.goodOrBetterShare, england: england.goodOrBetterShare }));
   const [top, bottom] = [ordered[0], ordered[ordered.length - 1]];
+  const share = (r: (typeof ordered)[number]) => formatShare({ part: r.counts.good + r.counts.outstanding, whole: r.councils });
   return {
     key: "ilacs-regions",
-    title: `${capitalise(top.region)} has the largest share of councils at Good or better at their latest ILACS report (${pct(top.goodOrBetterShare)}), ${bottom.region} the smallest (${pct(bottom.goodOrBetterShare)}); England ${pct(england.goodOrBetterShare)}`,
+    title: `${capitalise(top.region)} has the largest share of councils at Good or better at their latest ILACS report (${share(top)}), ${bottom.region} the smallest (${share(bottom)}); England ${share(england)}`,
     description:
       `Bar chart of the share of councils in each region whose latest graded ILACS report judged them Good or Outstanding, with England's share (${pct(england.goodOrBetterShare)}) as a dashed line. ` +
       ordered.map((r) => `${r.region}: ${pct(r.goodOrBetterShare)} of ${n(r.councils)}.`).join(" "),

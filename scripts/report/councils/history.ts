@@ -83,7 +83,7 @@ export function lineage(code: string, councils: readonly Pick<CouncilRow, "code"
   return [...codes].sort();
 }
 
-type PreIlacs = Pick<InspectionRow, "council_code" | "framework" | "published" | "inspection_start" | "overall"> & Partial<Pick<InspectionRow, SubJudgement | "report_url">>;
+type PreIlacs = Pick<InspectionRow, "council_code" | "framework" | "published" | "inspection_start" | "overall" | "report_url"> & Partial<Pick<InspectionRow, SubJudgement>>;
 type Ilacs = Pick<IlacsJudgementRow, "council_code" | "published" | "inspection_start" | "inspection_type" | "overall" | "report_url"> & Partial<Pick<IlacsJudgementRow, IlacsSubJudgement | "inspection_end" | "ungraded_reason">>;
 
 const bySubs = <K extends string>(row: Partial<Record<K, Judgement | null>>, keys: readonly K[], words: Readonly<Record<K, string>>) =>
@@ -112,7 +112,7 @@ export function councilHistory(code: string, councils: readonly Pick<CouncilRow,
         headline: SAFEGUARDING_FRAMEWORKS.includes(r.framework),
         overall: r.overall,
         subs: bySubs(r, SUB_JUDGEMENTS, SIF_SUB_WORDS),
-        reportUrl: r.report_url ?? null,
+        reportUrl: r.report_url,
         ungradedReason: null,
       };
     });

@@ -8,12 +8,13 @@ import { compareText } from "./compare.ts";
 import type { CouncilBuild } from "./councils.ts";
 import type { DemandNotes } from "./demand.ts";
 import { COLUMNS_NOT_IMPORTED, type EventNotes, type InspectionEvent } from "./ofsted-events.ts";
-import type { ReportLinkNotes } from "./report-links.ts";
+import type { ReportLinkNotes, ReportScrape } from "./report-links.ts";
 import type { SifDateNotes } from "./sif-dates.ts";
 import type { Sources } from "./sources.ts";
 
 export interface ReportInputs {
   readonly sources: Sources;
+  readonly scrape: ReportScrape;
   readonly councils: CouncilBuild;
   readonly events: readonly InspectionEvent[];
   readonly eventNotes: EventNotes;
@@ -42,7 +43,7 @@ export const table = (header: readonly string[], rows: readonly (readonly (strin
   rows.length === 0 ? ["None."] : [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)];
 
 export function importReport(inputs: ReportInputs): string {
-  const { sources, councils, events, eventNotes, sifNotes, linkNotes, demand, demandNotes } = inputs;
+  const { sources, scrape, councils, events, eventNotes, sifNotes, linkNotes, demand, demandNotes } = inputs;
   // Sources are named by their file names (and sheets), so the report does not depend on where they were kept.
   const rel = (file: string) => file;
   const byCode = new Map(councils.councils.map((c) => [c.code, c]));
@@ -65,8 +66,8 @@ export function importReport(inputs: ReportInputs): string {
       [
         [rel(sources.ofsted.file), sources.ofsted.rows.length, "all: the tables of current councils and of councils before a restructure"],
         [rel(sources.sifDates.file), sources.sifDates.rows.length, "matched to SIF inspections (see below)"],
-        [rel(sources.scrape.file), sources.scrape.rows.length, "report addresses (see Report addresses below)"],
-        [rel(sources.lookup.file), sources.lookup.rows.length, "the scrape's URN to area code, for report addresses"],
+        [rel(scrape.scrape.file), scrape.scrape.rows.length, "report addresses (see Report addresses below)"],
+        [rel(scrape.lookup.file), scrape.lookup.rows.length, "the scrape's URN to area code, for report addresses"],
         ...[sources.referrals, sources.plans, sources.population].map((f) => [
           rel(f.file),
           f.rows.length + f.otherLevelLines.length,
@@ -195,7 +196,7 @@ export function importReport(inputs: ReportInputs): string {
   );
 
   // Report addresses ---------------------------------------------------------
-  const scrapeDays = sources.scrape.rows.flatMap(({ row }) => (row.publication_date.ok && row.publication_date.value !== null ? [row.publication_date.value] : [])).sort();
+  const scrapeDays = scrape.scrape.rows.flatMap(({ row }) => (row.publication_date.ok && row.publication_date.value !== null ? [row.publication_date.value] : [])).sort();
   const scrapeFrom = scrapeDays[0] ?? null;
   const linkedBy = (framework: Framework) => linkNotes.linked.filter((l) => l.event.framework === framework).length;
   const missingBy = (framework: Framework) => linkNotes.noScrapeRow.filter((e) => e.framework === framework).length;
@@ -204,7 +205,7 @@ export function importReport(inputs: ReportInputs): string {
   push(
     "## Report addresses",
     "",
-    `Ofsted's table gives no report address. A judgement takes the report scrape's \`inspection_link\` when exactly one address matches: a scrape row whose URN resolves to the judgement's council through ${rel(sources.lookup.file)} (its area code, current or former, else its DfE number) and that was published the same day. No near-miss days or names are tried. Where the matching rows give more than one address the judgement gets none (listed below); the two judgements of one SLAC report share its address.`,
+    `Ofsted's table gives no report address. A judgement takes the report scrape's \`inspection_link\` when exactly one address matches: a scrape row whose URN resolves to the judgement's council through ${rel(scrape.lookup.file)} (its area code, current or former, else its DfE number) and that was published the same day. No near-miss days or names are tried. Where the matching rows give more than one address the judgement gets none (listed below); the two judgements of one SLAC report share its address.`,
     "",
     `${linkNotes.linked.length} of ${events.length} judgements take an address; ${linkNotes.noScrapeRow.length} have no scrape row of their council and day; ${linkNotes.ambiguous.length} ${linkNotes.ambiguous.length === 1 ? "is" : "are"} ambiguous. The scrape's reports begin on ${scrapeFrom ?? "no day (it has no readable publication date)"}.`,
     "",

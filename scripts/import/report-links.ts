@@ -17,9 +17,22 @@
  */
 import type { Table } from "../engine/data/load.ts";
 import type { CouncilLookup } from "./councils.ts";
-import type { LookupRow, ScrapeRow } from "./ilacs/sources.ts";
+import { lookupSchema, scrapeSchema, uniqueUrns, type LookupRow, type ScrapeRow } from "./ilacs/sources.ts";
 import { resolveUrn } from "./ilacs/transform.ts";
 import type { InspectionEvent } from "./ofsted-events.ts";
+import { importFiles, type PublicationId, type SourceFile } from "./publisher/publications.ts";
+
+/** The report scrape and its URN lookup, as the inspections import reads them. */
+export interface ReportScrape {
+  readonly scrape: Table<ScrapeRow>;
+  readonly lookup: Table<LookupRow>;
+}
+
+/** Read and validate the scrape and its lookup with the ILACS import's schemas; a URN listed twice in the lookup is an error at its second line. */
+export function readReportScrape(files: ReadonlyMap<PublicationId, SourceFile>): ReportScrape {
+  const { csv } = importFiles(files, "inspections");
+  return { scrape: csv("ilacs-report-scrape", scrapeSchema), lookup: uniqueUrns(csv("ilacs-scrape-lookup", lookupSchema)) };
+}
 
 export interface ReportLinkNotes {
   /** Judgements given the scrape's address, with the scrape line it came from. */
@@ -50,7 +63,7 @@ function scrapeAddresses(scrape: Table<ScrapeRow>, lookup: Table<LookupRow>, cou
 }
 
 /** Each judgement with the scrape's address of its report where exactly one matches (see the rule above); same order. */
-export function linkReports(events: readonly InspectionEvent[], scrape: Table<ScrapeRow>, lookup: Table<LookupRow>, councils: CouncilLookup): { events: InspectionEvent[]; notes: ReportLinkNotes } {
+export function linkReports(events: readonly InspectionEvent[], { scrape, lookup }: ReportScrape, councils: CouncilLookup): { events: InspectionEvent[]; notes: ReportLinkNotes } {
   const addresses = scrapeAddresses(scrape, lookup, councils);
   const linked: ReportLinkNotes["linked"][number][] = [];
   const noScrapeRow: InspectionEvent[] = [];

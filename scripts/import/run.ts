@@ -16,7 +16,7 @@ import { ofstedEvents } from "./ofsted-events.ts";
 import { councilsCsv, demandCsv, inspectionsCsv } from "./outputs.ts";
 import type { PublicationId, SourceFile } from "./publisher/publications.ts";
 import { matchSifDates } from "./sif-dates.ts";
-import { linkReports } from "./report-links.ts";
+import { linkReports, readReportScrape } from "./report-links.ts";
 import { readSources } from "./sources.ts";
 
 export const REPORT_FILE = "data/councils/import-report.md";
@@ -34,7 +34,8 @@ export function buildInspectionOutputs(publications: ReadonlyMap<PublicationId, 
   const councils = buildCouncils([sources.referrals, sources.plans, sources.population], sources.ofsted);
   const { events: rawEvents, notes: eventNotes } = ofstedEvents(sources.ofsted, councils.ofstedCouncil);
   const { events: dated, notes: sifNotes } = matchSifDates(rawEvents, sources.sifDates, councils.lookup);
-  const { events, notes: linkNotes } = linkReports(dated, sources.scrape, sources.lookup, councils.lookup);
+  const scrape = readReportScrape(publications);
+  const { events, notes: linkNotes } = linkReports(dated, scrape, councils.lookup);
   const { rows: demand, notes: demandNotes } = buildDemand(sources.referrals, sources.plans, sources.population, councils.lookup);
 
   const files = new Map<string, string>([
@@ -43,7 +44,7 @@ export function buildInspectionOutputs(publications: ReadonlyMap<PublicationId, 
     [demandDataset.file, demandCsv(demand)],
   ]);
   checkOutputs(files);
-  files.set(REPORT_FILE, importReport({ sources, councils, events, eventNotes, sifNotes, linkNotes, demand, demandNotes }));
+  files.set(REPORT_FILE, importReport({ sources, scrape, councils, events, eventNotes, sifNotes, linkNotes, demand, demandNotes }));
   return files;
 }
 

@@ -13,7 +13,6 @@ import { DataError, quoted } from "../engine/data/errors.ts";
 import type { Table } from "../engine/data/load.ts";
 import { importFiles, type PublicationId, type SourceFile } from "./publisher/publications.ts";
 import { sheetLabel, sheetTables } from "./publisher/tables.ts";
-import { lookupSchema, scrapeSchema, uniqueUrns, type LookupRow, type ScrapeRow } from "./ilacs/sources.ts";
 
 const anyText = () => z.string();
 
@@ -297,14 +296,11 @@ export interface Sources {
   readonly referrals: EesFile;
   readonly plans: EesFile;
   readonly population: EesFile;
-  /** The report scrape and its URN lookup: the report addresses (report-links.ts). */
-  readonly scrape: Table<ScrapeRow>;
-  readonly lookup: Table<LookupRow>;
   /** The files read, for the report. */
   readonly files: readonly SourceFile[];
 }
 
-/** The publications this import reads. */
+/** The publications this import reads (the report scrape and its lookup through report-links.ts). */
 export const INSPECTION_PUBLICATIONS: readonly PublicationId[] = ["ofsted-csc-data", "sif-report-dates", "dfe-referrals", "dfe-protection-plans", "ons-population-0-17", "ilacs-report-scrape", "ilacs-scrape-lookup"];
 
 /** The sheet of Ofsted's inspections: one table of current councils and one of councils before a restructure, with the same columns. */
@@ -341,8 +337,6 @@ export function readSources(files: ReadonlyMap<PublicationId, SourceFile>): Sour
     referrals: eesFile(csv("dfe-referrals", referralsSchema), "referral_count", "year-ending-march"),
     plans: eesFile(csv("dfe-protection-plans", plansSchema), "CPP_At31", "year-ending-march"),
     population: eesFile(csv("ons-population-0-17", populationSchema), "population_estimate", "mid-year"),
-    scrape: csv("ilacs-report-scrape", scrapeSchema),
-    lookup: uniqueUrns(csv("ilacs-scrape-lookup", lookupSchema)),
     files: INSPECTION_PUBLICATIONS.map(source),
   };
 }

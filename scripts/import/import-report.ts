@@ -8,15 +8,18 @@ import { compareText } from "./compare.ts";
 import type { CouncilBuild } from "./councils.ts";
 import type { DemandNotes } from "./demand.ts";
 import { COLUMNS_NOT_IMPORTED, type EventNotes, type InspectionEvent } from "./ofsted-events.ts";
+import type { ReportLinkNotes, ReportScrape } from "./report-links.ts";
 import type { SifDateNotes } from "./sif-dates.ts";
 import type { Sources } from "./sources.ts";
 
 export interface ReportInputs {
   readonly sources: Sources;
+  readonly scrape: ReportScrape;
   readonly councils: CouncilBuild;
   readonly events: readonly InspectionEvent[];
   readonly eventNotes: EventNotes;
   readonly sifNotes: SifDateNotes;
+  readonly linkNotes: ReportLinkNotes;
   readonly demand: readonly DemandRow[];
   readonly demandNotes: DemandNotes;
 }
@@ -40,7 +43,7 @@ export const table = (header: readonly string[], rows: readonly (readonly (strin
   rows.length === 0 ? ["None."] : [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)];
 
 export function importReport(inputs: ReportInputs): string {
-  const { sources, councils, events, eventNotes, sifNotes, demand, demandNotes } = inputs;
+  const { sources, scrape, councils, events, eventNotes, sifNotes, linkNotes, demand, demandNotes } = inputs;
   // Sources are named by their file names (and sheets), so the report does not depend on where they were kept.
   const rel = (file: string) => file;
   const byCode = new Map(councils.councils.map((c) => [c.code, c]));
@@ -53,7 +56,8 @@ export function importReport(inputs: ReportInputs): string {
     "",
     "Written by `npm run data:update` (scripts/import/update.ts) whenever it runs the inspections import; do not edit by hand.",
     "It lists every source row the import dropped or changed, every name matched through an alias, every SIF",
-    "date match made or missed, and every empty (suppressed or missing) value, with file and line.",
+    "date match made or missed, every judgement left without a report address, and every empty (suppressed or",
+    "missing) value, with file and line.",
     "",
     "## Sources read",
     "",
@@ -62,6 +66,8 @@ export function importReport(inputs: ReportInputs): string {
       [
         [rel(sources.ofsted.file), sources.ofsted.rows.length, "all: the tables of current councils and of councils before a restructure"],
         [rel(sources.sifDates.file), sources.sifDates.rows.length, "matched to SIF inspections (see below)"],
+        [rel(scrape.scrape.file), scrape.scrape.rows.length, "report addresses (see Report addresses below)"],
+        [rel(scrape.lookup.file), scrape.lookup.rows.length, "the scrape's URN to area code, for report addresses"],
         ...[sources.referrals, sources.plans, sources.population].map((f) => [
           rel(f.file),
           f.rows.length + f.otherLevelLines.length,
@@ -185,6 +191,41 @@ export function importReport(inputs: ReportInputs): string {
     ...table(
       ["line", "folder", "published (PDF)", "why"],
       sifNotes.unusedPdfs.map((u) => [u.pdf.line, u.pdf.row.la_folder_name, u.pdf.row.report_published, u.why]),
+    ),
+    "",
+  );
+
+  // Report addresses ---------------------------------------------------------
+  const scrapeDays = scrape.scrape.rows.flatMap(({ row }) => (row.publication_date.ok && row.publication_date.value !== null ? [row.publication_date.value] : [])).sort();
+  const scrapeFrom = scrapeDays[0] ?? null;
+  const linkedBy = (framework: Framework) => linkNotes.linked.filter((l) => l.event.framework === framework).length;
+  const missingBy = (framework: Framework) => linkNotes.noScrapeRow.filter((e) => e.framework === framework).length;
+  const ambiguousBy = (framework: Framework) => linkNotes.ambiguous.filter((a) => a.event.framework === framework).length;
+  const missedInRange = scrapeFrom === null ? [] : linkNotes.noScrapeRow.filter((e) => e.published >= scrapeFrom);
+  push(
+    "## Report addresses",
+    "",
+    `Ofsted's table gives no report address. A judgement takes the report scrape's \`inspection_link\` when exactly one address matches: a scrape row whose URN resolves to the judgement's council through ${rel(scrape.lookup.file)} (its area code, current or former, else its DfE number) and that was published the same day. No near-miss days or names are tried. Where the matching rows give more than one address the judgement gets none (listed below); the two judgements of one SLAC report share its address.`,
+    "",
+    `${linkNotes.linked.length} of ${events.length} judgements take an address; ${linkNotes.noScrapeRow.length} have no scrape row of their council and day; ${linkNotes.ambiguous.length} ${linkNotes.ambiguous.length === 1 ? "is" : "are"} ambiguous. The scrape's reports begin on ${scrapeFrom ?? "no day (it has no readable publication date)"}.`,
+    "",
+    ...table(
+      ["framework", "judgements", "linked", "no scrape row", "ambiguous"],
+      FRAMEWORKS.filter((f) => countBy(f) > 0).map((f) => [f, countBy(f), linkedBy(f), missingBy(f), ambiguousBy(f)]),
+    ),
+    "",
+    "### Ambiguous: more than one address for one report",
+    "",
+    ...table(
+      ["council", "framework", "published", "scrape lines", "addresses"],
+      linkNotes.ambiguous.map((a) => [who(a.event.councilCode), a.event.framework, a.event.published, a.scrapeLines.join(", "), a.links.join(" ")]),
+    ),
+    "",
+    "### Judgements published since the scrape's first report that it has no row for",
+    "",
+    ...table(
+      ["council", "framework", "published", "Ofsted table line"],
+      missedInRange.map((e) => [who(e.councilCode), e.framework, e.published, e.sourceLine]),
     ),
     "",
   );

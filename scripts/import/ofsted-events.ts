@@ -95,6 +95,8 @@ export interface InspectionEvent {
   readonly sourceTable: OfstedTableCode;
   readonly sourceLine: number;
   readonly datesLine: number | null;
+  /** The report's address, from the report scrape (report-links.ts); null where it has none or several. */
+  readonly reportUrl: string | null;
 }
 
 export interface EventNotes {
@@ -150,6 +152,7 @@ export function ofstedEvents(table: Table<OfstedRow>, councilOf: ReadonlyMap<num
         sourceTable: row.table,
         sourceLine: line,
         datesLine: null,
+        reportUrl: null,
       });
     }
   }

@@ -42,6 +42,7 @@ export function inspectionsCsv(events: readonly InspectionEvent[]): string {
       source_table: e.sourceTable,
       source_line: e.sourceLine,
       dates_line: e.datesLine,
+      report_url: e.reportUrl,
     })),
   );
 }

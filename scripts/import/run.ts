@@ -1,7 +1,7 @@
 /**
  * The inspections import as one function: the recognised publications in, the canonical
  * files of data/councils/ out, in memory. It reads and validates the sources, builds the
- * council lookup, the inspection events (with SIF dates) and the demand rows, and checks
+ * council lookup, the inspection events (with SIF dates and report addresses) and the demand rows, and checks
  * the outputs against their own dataset definitions before anything is written
  * (`npm run data:update`, ./update.ts, writes them, all or nothing).
  */
@@ -16,6 +16,7 @@ import { ofstedEvents } from "./ofsted-events.ts";
 import { councilsCsv, demandCsv, inspectionsCsv } from "./outputs.ts";
 import type { PublicationId, SourceFile } from "./publisher/publications.ts";
 import { matchSifDates } from "./sif-dates.ts";
+import { linkReports, readReportScrape } from "./report-links.ts";
 import { readSources } from "./sources.ts";
 
 export const REPORT_FILE = "data/councils/import-report.md";
@@ -32,7 +33,9 @@ export function buildInspectionOutputs(publications: ReadonlyMap<PublicationId, 
   const sources = readSources(publications);
   const councils = buildCouncils([sources.referrals, sources.plans, sources.population], sources.ofsted);
   const { events: rawEvents, notes: eventNotes } = ofstedEvents(sources.ofsted, councils.ofstedCouncil);
-  const { events, notes: sifNotes } = matchSifDates(rawEvents, sources.sifDates, councils.lookup);
+  const { events: dated, notes: sifNotes } = matchSifDates(rawEvents, sources.sifDates, councils.lookup);
+  const scrape = readReportScrape(publications);
+  const { events, notes: linkNotes } = linkReports(dated, scrape, councils.lookup);
   const { rows: demand, notes: demandNotes } = buildDemand(sources.referrals, sources.plans, sources.population, councils.lookup);
 
   const files = new Map<string, string>([
@@ -41,7 +44,7 @@ export function buildInspectionOutputs(publications: ReadonlyMap<PublicationId, 
     [demandDataset.file, demandCsv(demand)],
   ]);
   checkOutputs(files);
-  files.set(REPORT_FILE, importReport({ sources, councils, events, eventNotes, sifNotes, demand, demandNotes }));
+  files.set(REPORT_FILE, importReport({ sources, scrape, councils, events, eventNotes, sifNotes, linkNotes, demand, demandNotes }));
   return files;
 }
 

@@ -300,8 +300,8 @@ export interface Sources {
   readonly files: readonly SourceFile[];
 }
 
-/** The publications this import reads. */
-export const INSPECTION_PUBLICATIONS: readonly PublicationId[] = ["ofsted-csc-data", "sif-report-dates", "dfe-referrals", "dfe-protection-plans", "ons-population-0-17"];
+/** The publications this import reads (the report scrape and its lookup through report-links.ts). */
+export const INSPECTION_PUBLICATIONS: readonly PublicationId[] = ["ofsted-csc-data", "sif-report-dates", "dfe-referrals", "dfe-protection-plans", "ons-population-0-17", "ilacs-report-scrape", "ilacs-scrape-lookup"];
 
 /** The sheet of Ofsted's inspections: one table of current councils and one of councils before a restructure, with the same columns. */
 export function ofstedTable(source: SourceFile): Table<OfstedRow> {

@@ -51,14 +51,14 @@ export interface FileUpdate {
 export interface UpdatePlan {
   readonly sources: readonly (SourceFile & { readonly edition: string })[];
   readonly others: readonly { readonly path: string; readonly why: string }[];
-  readonly imports: readonly NonNullable<Importer>[];
+  readonly imports: readonly Importer[];
   /** Every file the update would write, in the order it is reported; unchanged ones too. */
   readonly files: readonly FileUpdate[];
   /** Council names by code, for naming rows. */
   readonly councilNames: ReadonlyMap<string, string>;
 }
 
-const IMPORTS: readonly { readonly importer: NonNullable<Importer>; readonly label: string }[] = [
+const IMPORTS: readonly { readonly importer: Importer; readonly label: string }[] = [
   { importer: "inspections", label: "inspections (data/councils/)" },
   { importer: "ilacs", label: "ILACS (data/ilacs/)" },
 ];
@@ -109,22 +109,30 @@ async function recogniseAll(inputs: readonly string[]): Promise<{ sources: Sourc
   return { sources, others };
 }
 
-/** The imports to run: those all of whose publications are given. Some but not all is an error naming what is missing. */
-function importsToRun(sources: readonly SourceFile[]): NonNullable<Importer>[] {
+/**
+ * The imports to run: those given a publication that only they read, each with every
+ * publication it reads (some but not all is an error naming what is missing). A
+ * publication two imports read (the report scrape and its lookup) starts neither alone.
+ */
+function importsToRun(sources: readonly SourceFile[]): Importer[] {
   const given = new Set(sources.map((s) => s.publication.id));
-  const run: NonNullable<Importer>[] = [];
+  const run: Importer[] = [];
   for (const { importer, label } of IMPORTS) {
-    const needed = PUBLICATIONS.filter((p) => p.importer === importer);
-    const present = needed.filter((p) => given.has(p.id));
-    if (present.length === 0) continue;
+    const needed = PUBLICATIONS.filter((p) => p.importers.includes(importer));
+    const own = needed.filter((p) => p.importers.length === 1 && given.has(p.id));
+    if (own.length === 0) continue;
     const missing = needed.filter((p) => !given.has(p.id));
     if (missing.length > 0) {
-      const first = sources.find((s) => s.publication.id === present[0].id) as SourceFile;
+      const first = sources.find((s) => s.publication.id === own[0].id) as SourceFile;
       throw new DataError(first.path, 1, 1, `the ${label} import needs ${missing.map((p) => `${p.publisher}, ${p.title}`).join("; and ")} too; give them with it (the folder where the current editions are kept)`);
     }
     run.push(importer);
   }
-  if (run.length === 0) throw new Error(`none of the files given is a publication the import reads (${PUBLICATIONS.filter((p) => p.importer).map((p) => p.title).join("; ")})`);
+  if (run.length === 0) {
+    const shared = sources.find((s) => s.publication.importers.length > 1);
+    if (shared) throw new DataError(shared.path, 1, 1, `${shared.publication.publisher}, ${shared.publication.title} is read only with the other publications of the ${IMPORTS.filter((i) => shared.publication.importers.includes(i.importer)).map((i) => i.label).join(" or the ")} import; give them with it (the folder where the current editions are kept)`);
+    throw new Error(`none of the files given is a publication the import reads (${PUBLICATIONS.filter((p) => p.importers.length > 0).map((p) => p.title).join("; ")})`);
+  }
   return run;
 }
 
@@ -148,7 +156,7 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
     for (const [file, text] of buildIlacsOutputs(byId, councilLookupFrom(councilsText))) outputs.set(file, text);
     Object.assign(keys, ILACS_KEYS);
   }
-  const used = sources.filter((s) => s.publication.importer !== null && imports.includes(s.publication.importer)).map((s) => ({ ...s, edition: editionOf(s) }));
+  const used = sources.filter((s) => s.publication.importers.some((i) => imports.includes(i))).map((s) => ({ ...s, edition: editionOf(s) }));
   const files: FileUpdate[] = [];
   for (const [file, after] of outputs) {
     const before = await readOrNull(path.join(options.root, file));

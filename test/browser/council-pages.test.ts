@@ -3,9 +3,10 @@
 /**
  * The council pages of the real report, as built, against the data they come from:
  *   - every judgement row is dated (a <time> with its publication date);
- *   - every ILACS judgement whose data has a report address links to it on its council's
- *     page, and the pages with a link are exactly those whose council (or a council it
- *     replaced) has a linked judgement;
+ *   - every judgement whose data has a report address (an ILACS report in
+ *     data/ilacs/judgements.csv, an earlier one in data/councils/inspections.csv) links to it
+ *     on its council's page, and the pages with a link are exactly those whose council (or a
+ *     council it replaced) has a linked judgement;
  *   - Birmingham, one of the 2013 cohort's Inadequate councils as the recount reads it,
  *     says so with a link to the figure of the readings;
  *   - at 360 px, on Birmingham, North Northamptonshire, both Dorsets and Northamptonshire,
@@ -17,7 +18,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../scripts/engine/data/load.ts";
-import { councils as councilsDataset } from "../../scripts/report/councils/datasets.ts";
+import { ILACS_FRAMEWORKS, councils as councilsDataset, inspections as inspectionsDataset } from "../../scripts/report/councils/datasets.ts";
 import { lineage } from "../../scripts/report/councils/history.ts";
 import { ilacsJudgements } from "../../scripts/report/ilacs/datasets.ts";
 import { slug } from "../../scripts/engine/slug.ts";
@@ -46,7 +47,9 @@ afterAll(async () => {
 describe("the council pages, against their data", () => {
   it("date every judgement and link every report the data can link", async () => {
     const councils = (await load(councilsDataset)) as { code: string; name: string; existed_until: string | null; former_codes: string[]; successor_codes: string[] }[];
-    const judgements = (await load(ilacsJudgements)) as { council_code: string; report_url: string | null }[];
+    // The pages take ILACS reports from the ILACS file only, and every earlier judgement from the inspections file.
+    const earlier = ((await load(inspectionsDataset)) as { council_code: string; framework: string; report_url: string | null }[]).filter((j) => !(ILACS_FRAMEWORKS as readonly string[]).includes(j.framework));
+    const judgements = [...((await load(ilacsJudgements)) as { council_code: string; report_url: string | null }[]), ...earlier];
     const pageOf = (c: (typeof councils)[number]) => path.join(site, "councils", c.existed_until ? `${slug(c.name)}-until-${c.existed_until.slice(0, 4)}` : slug(c.name), "index.html");
     const linkedCodes = new Set(judgements.filter((j) => j.report_url !== null).map((j) => j.council_code));
     let pagesWithLinks = 0;
@@ -60,8 +63,10 @@ describe("the council pages, against their data", () => {
       if (linked) pagesWithLinks += 1;
       expect(linked, c.name).toBe(lineage(c.code, councils).some((code) => linkedCodes.has(code)));
     }
-    // Issue 16 found links on 62 of the pages, those with reports after March 2025; now every council with an ILACS report in the scrape's years.
+    // Issue 16 found links on 62 of the pages, those with reports after March 2025; now every council with a report in the scrape's years.
     expect(pagesWithLinks).toBeGreaterThan(62);
+    // Before ILACS: the SIF, CPI and TLAC reports the scrape has (it lists reports from July 2012).
+    expect(earlier.filter((j) => j.report_url !== null).length).toBeGreaterThan(0);
   });
 
   it("say where the 2015 report's cohort, as the recount reads it, includes the council", async () => {

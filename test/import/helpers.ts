@@ -45,7 +45,7 @@ export const D5_2026 = `${DFE}/d5_cpps_at31march_by_duration_2013_to_2026.csv`;
 export const ONS_2026 = `${DFE}/ons_mid-year_population_estimates_2012_to_2025.csv`;
 
 /** The publications each import reads, as fixture paths. */
-export const INSPECTION_FILES = [OFSTED, PDFS, C1, D5, ONS];
+export const INSPECTION_FILES = [OFSTED, PDFS, C1, D5, ONS, SCRAPE, LOOKUP];
 export const ILACS_FILES = [OUTCOMES, SCRAPE, LOOKUP];
 
 /** How messages name a file (its name) or a sheet of it (`name[sheet]`). */

@@ -38,35 +38,37 @@ const COUNCILS = lines(
 //   Hull from PDF line 4, start read from the text "18 Aug 2014" (the ISO column said
 //   2014-09-18); Buckinghamshire 2014 from line 5, end empty ("… and 7 – 8"); the 2016
 //   re-inspection PDF is 17 days off, so no dates.
+// - Report address: Barnet's first ILACS (2019-07-01) takes the scrape's line 3 (its URN 900001
+//   is Barnet's in the lookup, same day); no other judgement has a scrape row of its council and day.
 const INSPECTIONS = lines(
-  "council_code,framework,ilacs_type,published,inspection_start,inspection_end,overall,help_protection,looked_after_permanence,adoption,care_leavers,leadership,lscb,source_table,source_line,dates_line",
-  "E06000010,slac-safeguarding,,2011-09-02,,,requires_improvement,,,,,,,table-10,10,",
-  "E06000010,slac-looked-after,,2011-09-02,,,good,,,,,,,table-10,10,",
-  "E06000010,cpi,,2013-02-15,,,inadequate,,,,,,,table-10,10,",
-  "E06000010,sif,,2014-10-20,2014-08-18,2014-09-09,inadequate,inadequate,requires_improvement,good,requires_improvement,inadequate,requires_improvement,table-10,10,4",
-  "E06000010,ilacs-first,short,2019-09-10,,,requires_improvement,,,,,,,table-10,10,",
-  "E06000028,slac-safeguarding,,2011-05-05,,,good,,,,,,,table-11,15,",
-  "E06000028,slac-looked-after,,2011-05-05,,,good,,,,,,,table-11,15,",
-  "E06000028,sif,,2014-06-30,,,requires_improvement,requires_improvement,requires_improvement,requires_improvement,requires_improvement,requires_improvement,good,table-11,15,",
-  "E06000029,slac-safeguarding,,2011-12-09,,,good,,,,,,,table-11,17,",
-  "E06000029,slac-looked-after,,2011-12-09,,,good,,,,,,,table-11,17,",
-  "E06000029,sif,,2017-11-20,,,requires_improvement,requires_improvement,good,good,requires_improvement,requires_improvement,requires_improvement,table-11,17,",
-  "E06000058,ilacs-first,standard,2022-02-14,,,requires_improvement,,,,,,,table-10,7,",
-  "E06000059,ilacs-first,short,2021-11-22,,,good,,,,,,,table-10,9,",
-  "E06000060,slac-safeguarding,,2010-06-17,,,inadequate,,,,,,,table-10,8,",
-  "E06000060,tlac,,2013-08-23,,,inadequate,,,,,,,table-10,8,",
-  "E06000060,sif,,2014-05-09,2014-03-03,,inadequate,inadequate,requires_improvement,good,requires_improvement,inadequate,inadequate,table-10,8,5",
-  "E06000060,sif-reinspection,,2016-12-12,,,requires_improvement,requires_improvement,requires_improvement,good,requires_improvement,requires_improvement,,table-10,8,",
-  "E06000060,ilacs-first,standard,2019-05-03,,,good,,,,,,,table-10,8,",
-  "E06000060,ilacs-second,standard,2023-01-30,,,outstanding,,,,,,,table-10,8,",
-  "E09000003,slac-safeguarding,,2011-03-11,,,good,,,,,,,table-10,6,",
-  "E09000003,slac-looked-after,,2011-03-11,,,good,,,,,,,table-10,6,",
-  "E09000003,sif,,2015-07-07,2015-05-04,2015-05-28,requires_improvement,requires_improvement,requires_improvement,,good,requires_improvement,good,table-10,6,2",
-  "E09000003,sif-reinspection,,2017-03-15,2017-01-09,2017-02-02,good,good,good,good,requires_improvement,good,,table-10,6,3",
-  "E09000003,ilacs-first,standard,2019-07-01,,,good,,,,,,,table-10,6,",
-  "E10000009,slac-safeguarding,,2011-10-14,,,good,,,,,,,table-11,16,",
-  "E10000009,slac-looked-after,,2011-10-14,,,good,,,,,,,table-11,16,",
-  "E10000009,sif,,2016-05-16,,,requires_improvement,requires_improvement,requires_improvement,good,requires_improvement,requires_improvement,requires_improvement,table-11,16,",
+  "council_code,framework,ilacs_type,published,inspection_start,inspection_end,overall,help_protection,looked_after_permanence,adoption,care_leavers,leadership,lscb,source_table,source_line,dates_line,report_url",
+  "E06000010,slac-safeguarding,,2011-09-02,,,requires_improvement,,,,,,,table-10,10,,",
+  "E06000010,slac-looked-after,,2011-09-02,,,good,,,,,,,table-10,10,,",
+  "E06000010,cpi,,2013-02-15,,,inadequate,,,,,,,table-10,10,,",
+  "E06000010,sif,,2014-10-20,2014-08-18,2014-09-09,inadequate,inadequate,requires_improvement,good,requires_improvement,inadequate,requires_improvement,table-10,10,4,",
+  "E06000010,ilacs-first,short,2019-09-10,,,requires_improvement,,,,,,,table-10,10,,",
+  "E06000028,slac-safeguarding,,2011-05-05,,,good,,,,,,,table-11,15,,",
+  "E06000028,slac-looked-after,,2011-05-05,,,good,,,,,,,table-11,15,,",
+  "E06000028,sif,,2014-06-30,,,requires_improvement,requires_improvement,requires_improvement,requires_improvement,requires_improvement,requires_improvement,good,table-11,15,,",
+  "E06000029,slac-safeguarding,,2011-12-09,,,good,,,,,,,table-11,17,,",
+  "E06000029,slac-looked-after,,2011-12-09,,,good,,,,,,,table-11,17,,",
+  "E06000029,sif,,2017-11-20,,,requires_improvement,requires_improvement,good,good,requires_improvement,requires_improvement,requires_improvement,table-11,17,,",
+  "E06000058,ilacs-first,standard,2022-02-14,,,requires_improvement,,,,,,,table-10,7,,",
+  "E06000059,ilacs-first,short,2021-11-22,,,good,,,,,,,table-10,9,,",
+  "E06000060,slac-safeguarding,,2010-06-17,,,inadequate,,,,,,,table-10,8,,",
+  "E06000060,tlac,,2013-08-23,,,inadequate,,,,,,,table-10,8,,",
+  "E06000060,sif,,2014-05-09,2014-03-03,,inadequate,inadequate,requires_improvement,good,requires_improvement,inadequate,inadequate,table-10,8,5,",
+  "E06000060,sif-reinspection,,2016-12-12,,,requires_improvement,requires_improvement,requires_improvement,good,requires_improvement,requires_improvement,,table-10,8,,",
+  "E06000060,ilacs-first,standard,2019-05-03,,,good,,,,,,,table-10,8,,",
+  "E06000060,ilacs-second,standard,2023-01-30,,,outstanding,,,,,,,table-10,8,,",
+  "E09000003,slac-safeguarding,,2011-03-11,,,good,,,,,,,table-10,6,,",
+  "E09000003,slac-looked-after,,2011-03-11,,,good,,,,,,,table-10,6,,",
+  "E09000003,sif,,2015-07-07,2015-05-04,2015-05-28,requires_improvement,requires_improvement,requires_improvement,,good,requires_improvement,good,table-10,6,2,",
+  "E09000003,sif-reinspection,,2017-03-15,2017-01-09,2017-02-02,good,good,good,good,requires_improvement,good,,table-10,6,3,",
+  "E09000003,ilacs-first,standard,2019-07-01,,,good,,,,,,,table-10,6,,https://files.example.org/v1/file/1002",
+  "E10000009,slac-safeguarding,,2011-10-14,,,good,,,,,,,table-11,16,,",
+  "E10000009,slac-looked-after,,2011-10-14,,,good,,,,,,,table-11,16,,",
+  "E10000009,sif,,2016-05-16,,,requires_improvement,requires_improvement,requires_improvement,good,requires_improvement,requires_improvement,requires_improvement,table-11,16,,",
 );
 
 // Year ending March N with the mid-(N−1) population. Empty: Barnet 2019 referrals ("c"),
@@ -160,6 +162,9 @@ describe("the inspections import on the made-up sources", () => {
     // First SIFs with dates: Barnet, Hull, Buckinghamshire (not the three Table 11 councils'
     // first SIFs: no PDFs); re-inspections: Barnet only.
     expect(report).toContain("Dates used for 3 of 6 first SIFs and 1 of 2 SIF re-inspections (8 SIF events in all).");
+    // Report addresses: 27 judgements, Barnet's 2019 ILACS linked; the scrape's first readable day is line 2's.
+    expect(report).toContain("1 of 27 judgements take an address; 26 have no scrape row of their council and day; 0 are ambiguous. The scrape's reports begin on 2012-06-14.");
+    expect(report.split("\n")).toContain("| ilacs-first | 5 | 1 | 4 | 0 |");
     expect(report.endsWith("\n")).toBe(true);
     expect(report).not.toContain("\r");
     // Sources are named by file name: the report does not depend on where they were kept.

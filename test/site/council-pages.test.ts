@@ -47,6 +47,8 @@ describe("a council page", () => {
     expect(bodyRows).toBeGreaterThan(2);
     expect(rows).toHaveLength(bodyRows);
     expect(html).toContain('<a href="https://example.org/reports/dunmoor-2025.pdf">Ofsted report<span class="visually-hidden">, published 24 October 2025</span></a>');
+    // Before ILACS too: the fixture's inspections.csv gives Dunmoor's 2014 SIF its report's address.
+    expect(html).toContain('<a href="https://example.org/reports/dunmoor-2014.pdf">Ofsted report<span class="visually-hidden">, published 4 July 2014</span></a>');
     expect(html).toContain("<ul><li>Leadership: Good</li><li>Help and protection: requires improvement to be good</li><li>Children in care: Good</li><li>Care leavers: Good</li></ul>");
     // The timeline figure has its accessible name and its CSV.
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="figure-timeline-title figure-timeline-desc"/);

@@ -249,7 +249,7 @@ export function asAtDate(source: SourceFile): string {
   throw new DataError(where, 1, 1, 'no title saying "as at <day> <month> <year>": the edition\'s as-at date cannot be read');
 }
 
-/** Read and validate the three publications, each one file as recognised; a URN listed twice in the lookup is an error at its second line. */
+/** Read and validate the three publications, each one file as recognised; a URN listed twice in the lookup is an error at its second line (uniqueUrns). */
 export function readIlacsSources(files: ReadonlyMap<PublicationId, SourceFile>): IlacsSources {
   const { file: source, csv } = importFiles(files, "ILACS");
   const outcomes = source("ofsted-la-outcomes");
@@ -260,12 +260,17 @@ export function readIlacsSources(files: ReadonlyMap<PublicationId, SourceFile>):
   if (more.length > 0) throw new DataError(sheetLabel(outcomes.name, HISTORY_SHEET), more[0].headerRow, 1, "the sheet holds a second table of ILACS inspections; one is expected");
   const asAt = asAtDate(outcomes);
   const scrape = csv("ilacs-report-scrape", scrapeSchema);
-  const lookup = csv("ilacs-scrape-lookup", lookupSchema);
+  const lookup = uniqueUrns(csv("ilacs-scrape-lookup", lookupSchema));
+  return { official, scrape, lookup, asAt, files: ILACS_PUBLICATIONS.map(source) };
+}
+
+/** The lookup as read, when no URN is listed twice; a second listing is an error at its line. */
+export function uniqueUrns(lookup: Table<LookupRow>): Table<LookupRow> {
   const seen = new Map<string, number>();
   for (const { row, line } of lookup.rows) {
     const first = seen.get(row.urn);
     if (first !== undefined) throw new DataError(lookup.file, line, lookup.column("urn"), `URN ${row.urn} is listed again; it already has the row on line ${first}`);
     seen.set(row.urn, line);
   }
-  return { official, scrape, lookup, asAt, files: ILACS_PUBLICATIONS.map(source) };
+  return lookup;
 }

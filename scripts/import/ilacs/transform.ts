@@ -383,7 +383,7 @@ function scrapeRows(inputs: IlacsInputs, officialReports: ReadonlyMap<string, nu
 }
 
 /** The council a lookup entry names: by its area code (current or former), else by its DfE number. */
-function resolveUrn(entry: LookupRow, councils: CouncilLookup): { council: CouncilRow; by: ResolvedBy } | undefined {
+export function resolveUrn(entry: LookupRow, councils: CouncilLookup): { council: CouncilRow; by: ResolvedBy } | undefined {
   const byCode = councils.byCode(entry.la_code_new);
   if (byCode) return { council: byCode, by: byCode.code === entry.la_code_new ? "area code" : "former area code" };
   const byNumber = councils.councils.filter((c) => c.dfe_number === entry.la_code);

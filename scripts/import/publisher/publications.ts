@@ -2,7 +2,7 @@
  * The publications the import knows, and how a file is recognised as one of them by what
  * it holds — a spreadsheet by its sheet names, a CSV file by its header — never by its
  * file name, so a new edition is recognised however it was saved. Each publication says
- * who publishes it, where it is found, and which import reads it (some are recognised only
+ * who publishes it, where it is found, and which imports read it (some are recognised only
  * to say that nothing reads them). A file that is none of them is left alone and listed.
  */
 import { createHash } from "node:crypto";
@@ -27,8 +27,8 @@ export type PublicationId =
   | "ilacs-scrape-lookup"
   | "sif-report-dates";
 
-/** Which import reads a publication: the inspections import (data/councils/), the ILACS import (data/ilacs/), or none. */
-export type Importer = "inspections" | "ilacs" | null;
+/** An import: the inspections import (data/councils/) or the ILACS import (data/ilacs/). */
+export type Importer = "inspections" | "ilacs";
 
 interface Signature {
   /** For a spreadsheet: sheet names (patterns), any of which marks the publication. */
@@ -45,7 +45,8 @@ export interface Publication {
   readonly publisher: string;
   /** Where a maintainer finds the next edition: the publisher's page, by title. */
   readonly foundAt: string;
-  readonly importer: Importer;
+  /** The imports that read it: one, both (the report scrape and its lookup), or none. */
+  readonly importers: readonly Importer[];
   readonly signature: Signature;
 }
 
@@ -58,7 +59,7 @@ export const PUBLICATIONS: readonly Publication[] = [
     title: "Children's social care data in England, underlying data (sheet LA_inspections_2009-YYYY)",
     publisher: "Ofsted",
     foundAt: "GOV.UK, Ofsted official statistics \"Children's social care data in England\", the release's underlying data (.ods)",
-    importer: "inspections",
+    importers: ["inspections"],
     signature: { sheets: [/^LA_inspections_2009-\d{4}$/, /^LA_level_at_31_Mar_\d{4}$/, /^Latest_OE_31_Mar_Time_Series$/] },
   },
   {
@@ -66,7 +67,7 @@ export const PUBLICATIONS: readonly Publication[] = [
     title: "Local authority inspection outcomes as at 31 March (sheets ILACS_inspection_history and Inspections_as_at_31_March)",
     publisher: "Ofsted",
     foundAt: "GOV.UK, Ofsted official statistics \"Local authority inspection outcomes as at 31 March YYYY\" (.ods)",
-    importer: "ilacs",
+    importers: ["ilacs"],
     signature: { sheets: [/^ILACS_inspection_history$/, /^Inspections_as_at_31_March$/, /^In-year_inspections$/] },
   },
   {
@@ -74,7 +75,7 @@ export const PUBLICATIONS: readonly Publication[] = [
     title: "Children in need: referrals and re-referrals",
     publisher: "Department for Education",
     foundAt: "explore-education-statistics.service.gov.uk, \"Children in need\", data set \"Referrals and re-referrals\" (.csv)",
-    importer: "inspections",
+    importers: ["inspections"],
     signature: { ees: true, columns: ["referral_count", "rereferral_count", "no_further_action_count", "not_in_need_count", "referral_child_count"] },
   },
   {
@@ -82,7 +83,7 @@ export const PUBLICATIONS: readonly Publication[] = [
     title: "Children in need: children on a child protection plan at 31 March, by duration",
     publisher: "Department for Education",
     foundAt: "explore-education-statistics.service.gov.uk, \"Children in need\", data set \"Child protection plans at 31 March by duration\" (.csv)",
-    importer: "inspections",
+    importers: ["inspections"],
     signature: { ees: true, columns: ["CPP_At31", "3_months_or_less", "more_than_3_months_6_months", "2_years_or_more"] },
   },
   {
@@ -90,7 +91,7 @@ export const PUBLICATIONS: readonly Publication[] = [
     title: "Mid-year population estimates, children aged 0 to 17",
     publisher: "Office for National Statistics (in DfE's layout)",
     foundAt: "explore-education-statistics.service.gov.uk, \"Children in need\", data set of ONS mid-year population estimates (.csv)",
-    importer: "inspections",
+    importers: ["inspections"],
     signature: { ees: true, columns: ["age_group", "population_estimate"] },
   },
   {
@@ -98,7 +99,7 @@ export const PUBLICATIONS: readonly Publication[] = [
     title: "Children in need: episodes and children",
     publisher: "Department for Education",
     foundAt: "explore-education-statistics.service.gov.uk, \"Children in need\", data set \"Children in need\" (.csv)",
-    importer: null,
+    importers: [],
     signature: { ees: true, columns: ["Anypoint_episodes", "Started_episodes", "Ended_episodes", "At31_episodes"] },
   },
   {
@@ -106,7 +107,7 @@ export const PUBLICATIONS: readonly Publication[] = [
     title: "Children in need: section 47 enquiries and initial child protection conferences",
     publisher: "Department for Education",
     foundAt: "explore-education-statistics.service.gov.uk, \"Children in need\", data set \"Section 47 enquiries and ICPCs\" (.csv)",
-    importer: null,
+    importers: [],
     signature: { ees: true, columns: ["Section47", "ICPC", "Duration_0-10_days", "Duration_median"] },
   },
   {
@@ -114,7 +115,7 @@ export const PUBLICATIONS: readonly Publication[] = [
     title: "Children in need: child protection plans starting, and subsequent plans",
     publisher: "Department for Education",
     foundAt: "explore-education-statistics.service.gov.uk, \"Children in need\", data set \"Child protection plans: subsequent plans\" (.csv)",
-    importer: null,
+    importers: [],
     signature: { ees: true, columns: ["CPP_start", "CPP_subsequent", "CPP_subsequent_percent"] },
   },
   {
@@ -122,7 +123,7 @@ export const PUBLICATIONS: readonly Publication[] = [
     title: "Children looked after: numbers and rates per 10,000 children",
     publisher: "Department for Education",
     foundAt: "explore-education-statistics.service.gov.uk, \"Children looked after in England\" (.csv)",
-    importer: null,
+    importers: [],
     signature: { ees: true, columns: ["population_type", "population_estimate", "children_count", "rate_per_10000"] },
   },
   {
@@ -130,7 +131,7 @@ export const PUBLICATIONS: readonly Publication[] = [
     title: "ILACS report history, scraped daily from Ofsted's published reports",
     publisher: "data-to-insight / JT-39, ofsted-ilacs-scrape-tool",
     foundAt: "github.com/JT-39/ofsted-ilacs-scrape-tool, ofsted_csc_ilacs_history.csv",
-    importer: "ilacs",
+    importers: ["inspections", "ilacs"],
     signature: { columns: ["urn", "local_authority", "inspection_link", "publication_date", "inspection_framework", "overall_effectiveness_grade", "parser_version"] },
   },
   {
@@ -138,7 +139,7 @@ export const PUBLICATIONS: readonly Publication[] = [
     title: "The scrape's lookup of local authorities (Ofsted URN to DfE number and area code)",
     publisher: "data-to-insight / JT-39, ofsted-ilacs-scrape-tool",
     foundAt: "github.com/JT-39/ofsted-ilacs-scrape-tool, import_data/la_lookup/Provider_data_lookup.csv",
-    importer: "ilacs",
+    importers: ["inspections", "ilacs"],
     signature: { columns: ["urn", "la_code", "la_code_new", "local_authority_ons_name", "ofsted_ilacs_scrape_la_name"] },
   },
   {
@@ -146,7 +147,7 @@ export const PUBLICATIONS: readonly Publication[] = [
     title: "SIF inspection and publication dates, read from the SIF report PDFs",
     publisher: "this project's data scout, from the report PDFs kept by ofsted-ilacs-scrape-tool",
     foundAt: "../shared/data-sources (derived/sif_era_report_dates_from_pdfs.csv, with its PROVENANCE.md)",
-    importer: "inspections",
+    importers: ["inspections"],
     signature: { columns: ["urn", "la_folder_name", "pdf_path_in_repo", "inspection_start", "inspection_end", "report_published", "report_published_source"] },
   },
 ];

@@ -5,7 +5,7 @@
  * (data/councils/import-report.md) says why.
  */
 import { z } from "zod";
-import { codeCell, isoDateCell, nameCell, numberCell, optionalCell } from "../../engine/data/cells.ts";
+import { codeCell, isoDateCell, nameCell, numberCell, optionalCell, textCell } from "../../engine/data/cells.ts";
 import { uniqueKey, type Check } from "../../engine/data/checks.ts";
 import { defineDataset, type CrossCheck } from "../../engine/data/dataset.ts";
 import { DataError, quoted } from "../../engine/data/errors.ts";
@@ -178,6 +178,8 @@ export const inspectionSchema = z.object({
   source_line: lineCell(),
   /** Line in sif_era_report_dates_from_pdfs.csv the inspection dates come from. */
   dates_line: optionalCell(lineCell()),
+  /** Address of the report, from the report scrape where exactly one of its reports matches (same council, same day). */
+  report_url: optionalCell(textCell("address")),
 });
 
 export type InspectionRow = z.output<typeof inspectionSchema>;
@@ -191,7 +193,7 @@ export const inspections = defineDataset({
   asOfColumn: "published",
 });
 
-/** Dates, ILACS type and sub-judgements appear only where the framework has them, and dates are in order. */
+/** Dates, ILACS type and sub-judgements appear only where the framework has them, dates are in order, and a report address is an https address. */
 function inspectionFields(): Check<InspectionRow> {
   return (table) => {
     for (const { row, line } of table.rows) {
@@ -211,6 +213,7 @@ function inspectionFields(): Check<InspectionRow> {
       if (row.inspection_start !== null && row.inspection_end !== null && row.inspection_start > row.inspection_end) fail("inspection_end", `the inspection ends (${row.inspection_end}) before it starts (${row.inspection_start})`);
       const last = row.inspection_end ?? row.inspection_start;
       if (last !== null && last > row.published) fail("inspection_end", `the inspection (to ${last}) is after the report's publication (${row.published})`);
+      if (row.report_url !== null && !/^https:\/\/[^\s"<>]+$/.test(row.report_url)) fail("report_url", `${row.report_url} is not an https address`);
     }
   };
 }

@@ -33,6 +33,7 @@ export interface HistoryEntry {
   /** Null only for ILACS reports after the 2026 reform. */
   readonly overall: Judgement | null;
   readonly subs: readonly { readonly label: string; readonly grade: Judgement }[];
+  /** The report's address where the data hold one: report_url of data/ilacs/judgements.csv or, before ILACS, of data/councils/inspections.csv. */
   readonly reportUrl: string | null;
   /** Why an ILACS report has no overall grade (data/ilacs/judgements.csv's ungraded_reason), else null. */
   readonly ungradedReason: UngradedReason | null;
@@ -91,7 +92,7 @@ export function lineage(code: string, councils: readonly Pick<CouncilRow, "code"
   return [...codes].sort();
 }
 
-type PreIlacs = Pick<InspectionRow, "council_code" | "framework" | "published" | "inspection_start" | "overall"> & Partial<Pick<InspectionRow, SubJudgement>>;
+type PreIlacs = Pick<InspectionRow, "council_code" | "framework" | "published" | "inspection_start" | "overall" | "report_url"> & Partial<Pick<InspectionRow, SubJudgement>>;
 type Ilacs = Pick<IlacsJudgementRow, "council_code" | "published" | "inspection_start" | "inspection_type" | "overall" | "report_url"> & Partial<Pick<IlacsJudgementRow, IlacsSubJudgement | "inspection_end" | "ungraded_reason">>;
 
 const bySubs = <K extends string>(row: Partial<Record<K, Judgement | null>>, keys: readonly K[], words: Readonly<Record<K, string>>) =>
@@ -120,7 +121,7 @@ export function councilHistory(code: string, councils: readonly Pick<CouncilRow,
         headline: SAFEGUARDING_FRAMEWORKS.includes(r.framework),
         overall: r.overall,
         subs: bySubs(r, SUB_JUDGEMENTS, SIF_SUB_WORDS),
-        reportUrl: null,
+        reportUrl: r.report_url,
         ungradedReason: null,
       };
     });

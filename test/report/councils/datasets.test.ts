@@ -95,30 +95,34 @@ describe("data/councils/councils.csv rules", () => {
   });
 });
 
-const INSPECTION_HEADER = "council_code,framework,ilacs_type,published,inspection_start,inspection_end,overall,help_protection,looked_after_permanence,adoption,care_leavers,leadership,lscb,source_table,source_line,dates_line";
+const INSPECTION_HEADER = "council_code,framework,ilacs_type,published,inspection_start,inspection_end,overall,help_protection,looked_after_permanence,adoption,care_leavers,leadership,lscb,source_table,source_line,dates_line,report_url";
 
 describe("data/councils/inspections.csv rules", () => {
   it("accepts a SIF with dates and sub-judgements and an ILACS with its type", () => {
-    const table = check(inspections, lines(INSPECTION_HEADER, "E06000001,sif,,2014-02-11,2013-11-19,2013-12-11,good,good,,good,good,good,requires_improvement,table-10,54,58", "E06000001,ilacs-first,short,2018-08-28,,,good,,,,,,,table-10,54,"));
-    expect(table.rows[0].row).toMatchObject({ looked_after_permanence: null, lscb: "requires_improvement", dates_line: 58, source_line: 54 });
-    expect(table.rows[1].row).toMatchObject({ ilacs_type: "short", inspection_start: null });
+    const table = check(inspections, lines(INSPECTION_HEADER, "E06000001,sif,,2014-02-11,2013-11-19,2013-12-11,good,good,,good,good,good,requires_improvement,table-10,54,58,", "E06000001,ilacs-first,short,2018-08-28,,,good,,,,,,,table-10,54,,https://files.ofsted.gov.uk/v1/file/50016457"));
+    expect(table.rows[0].row).toMatchObject({ looked_after_permanence: null, lscb: "requires_improvement", dates_line: 58, source_line: 54, report_url: null });
+    expect(table.rows[1].row).toMatchObject({ ilacs_type: "short", inspection_start: null, report_url: "https://files.ofsted.gov.uk/v1/file/50016457" });
+  });
+
+  it("rejects a report address that is not an https address", async () => {
+    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,sif,,2014-02-11,,,good,,,,,,,table-10,54,,http://files.ofsted.gov.uk/v1/file/50004256")), "data/councils/inspections.csv:2:17: http://files.ofsted.gov.uk/v1/file/50004256 is not an https address");
   });
 
   it("rejects sub-judgements or dates outside SIF, and ILACS without a type", async () => {
-    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,cpi,,2013-02-11,,,good,good,,,,,,table-10,54,")), "data/councils/inspections.csv:2:8: help_protection is only given for SIF inspections, not cpi");
-    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,ilacs-first,,2018-08-28,,,good,,,,,,,table-10,54,")), "data/councils/inspections.csv:2:3: an ilacs-first inspection needs its type");
-    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,sif-reinspection,,2016-02-11,,,good,,,,,,good,table-10,54,")), "data/councils/inspections.csv:2:13: the LSCB judgement belongs to the first SIF only");
+    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,cpi,,2013-02-11,,,good,good,,,,,,table-10,54,,")), "data/councils/inspections.csv:2:8: help_protection is only given for SIF inspections, not cpi");
+    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,ilacs-first,,2018-08-28,,,good,,,,,,,table-10,54,,")), "data/councils/inspections.csv:2:3: an ilacs-first inspection needs its type");
+    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,sif-reinspection,,2016-02-11,,,good,,,,,,good,table-10,54,,")), "data/councils/inspections.csv:2:13: the LSCB judgement belongs to the first SIF only");
   });
 
   it("rejects dates out of order or after publication, and dates without their source line", async () => {
-    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,sif,,2014-02-11,2013-12-11,2013-11-19,good,,,,,,,table-10,54,58")), "data/councils/inspections.csv:2:6: the inspection ends (2013-11-19) before it starts (2013-12-11)");
-    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,sif,,2014-02-11,2014-01-19,2014-02-12,good,,,,,,,table-10,54,58")), "data/councils/inspections.csv:2:6: the inspection (to 2014-02-12) is after the report's publication (2014-02-11)");
-    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,sif,,2014-02-11,2013-11-19,,good,,,,,,,table-10,54,")), "data/councils/inspections.csv:2:16: inspection dates need the line they come from");
+    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,sif,,2014-02-11,2013-12-11,2013-11-19,good,,,,,,,table-10,54,58,")), "data/councils/inspections.csv:2:6: the inspection ends (2013-11-19) before it starts (2013-12-11)");
+    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,sif,,2014-02-11,2014-01-19,2014-02-12,good,,,,,,,table-10,54,58,")), "data/councils/inspections.csv:2:6: the inspection (to 2014-02-12) is after the report's publication (2014-02-11)");
+    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,sif,,2014-02-11,2013-11-19,,good,,,,,,,table-10,54,,")), "data/councils/inspections.csv:2:16: inspection dates need the line they come from");
   });
 
   it("rejects unknown frameworks and grades", async () => {
-    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,jtai,,2014-02-11,,,good,,,,,,,table-10,54,")), 'data/councils/inspections.csv:2:2: framework: "jtai" is not one of: slac-safeguarding, slac-looked-after, slac-reinspection-safeguarding, slac-reinspection-looked-after, cpi, cpi-reinspection, tlac, sif, sif-reinspection, ilacs-first, ilacs-second');
-    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,cpi,,2013-02-11,,,adequate,,,,,,,table-10,54,")), 'data/councils/inspections.csv:2:7: overall: "adequate" is not one of: inadequate, requires_improvement, good, outstanding');
+    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,jtai,,2014-02-11,,,good,,,,,,,table-10,54,,")), 'data/councils/inspections.csv:2:2: framework: "jtai" is not one of: slac-safeguarding, slac-looked-after, slac-reinspection-safeguarding, slac-reinspection-looked-after, cpi, cpi-reinspection, tlac, sif, sif-reinspection, ilacs-first, ilacs-second');
+    await expectDataError(() => check(inspections, lines(INSPECTION_HEADER, "E06000001,cpi,,2013-02-11,,,adequate,,,,,,,table-10,54,,")), 'data/councils/inspections.csv:2:7: overall: "adequate" is not one of: inadequate, requires_improvement, good, outstanding');
   });
 });
 

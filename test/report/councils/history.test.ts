@@ -14,12 +14,12 @@ describe("lineage", () => {
 
 describe("councilHistory", () => {
   const inspections = [
-    { council_code: "P1", framework: "slac-safeguarding" as const, published: "2010-06-01", inspection_start: null, overall: "good" as const },
-    { council_code: "P1", framework: "slac-looked-after" as const, published: "2010-06-01", inspection_start: null, overall: "outstanding" as const },
-    { council_code: "P0", framework: "sif" as const, published: "2015-03-01", inspection_start: "2015-01-10", overall: "inadequate" as const, leadership: "inadequate" as const, adoption: "good" as const },
+    { council_code: "P1", framework: "slac-safeguarding" as const, published: "2010-06-01", inspection_start: null, overall: "good" as const, report_url: null },
+    { council_code: "P1", framework: "slac-looked-after" as const, published: "2010-06-01", inspection_start: null, overall: "outstanding" as const, report_url: null },
+    { council_code: "P0", framework: "sif" as const, published: "2015-03-01", inspection_start: "2015-01-10", overall: "inadequate" as const, leadership: "inadequate" as const, adoption: "good" as const, report_url: "https://example.org/p0-sif.pdf" },
     // An ILACS row in the older file: left out, the ILACS file has it.
-    { council_code: "N", framework: "ilacs-first" as const, published: "2020-05-01", inspection_start: null, overall: "good" as const },
-    { council_code: "S", framework: "sif" as const, published: "2016-01-01", inspection_start: null, overall: "good" as const },
+    { council_code: "N", framework: "ilacs-first" as const, published: "2020-05-01", inspection_start: null, overall: "good" as const, report_url: null },
+    { council_code: "S", framework: "sif" as const, published: "2016-01-01", inspection_start: null, overall: "good" as const, report_url: null },
   ];
   const ilacs = [
     { council_code: "N", published: "2020-05-01", inspection_start: "2020-03-02", inspection_type: "standard" as const, overall: "good" as const, report_url: "https://example.org/n.pdf", leadership: "good" as const, care_leavers: null },
@@ -44,6 +44,10 @@ describe("councilHistory", () => {
       { label: "Leadership", grade: "inadequate" },
     ]);
     expect(history[3]).toMatchObject({ started: "2020-03-02", reportUrl: "https://example.org/n.pdf", subs: [{ label: "Leadership", grade: "good" }] });
+  });
+
+  it("carries each judgement's report address, from the ILACS file and, before ILACS, from the inspections file", () => {
+    expect(history.map((e) => e.reportUrl)).toEqual([null, null, "https://example.org/p0-sif.pdf", "https://example.org/n.pdf", null]);
   });
 
   it("finds the latest graded headline judgement, skipping an ungraded report", () => {

@@ -19,7 +19,8 @@
  *     15 July 2026, after the April 2026 reform, no overall grade — and three changed:
  *     Barnet's report of 23 July 2024 corrected (children in care Outstanding → Good), and
  *     Hull's of 11 April 2025 and Barnet's of 15 September 2025 now from Ofsted's table
- *     instead of the scrape, which loses the scrape's report links;
+ *     instead of the scrape, keeping the scrape's report links (an official row takes the
+ *     address of the scrape's row on the same report), so neither is listed as changed;
  *   - data/councils/demand.csv: a 2026 row for each of the five current councils (no figure
  *     or number of the sample reads years after 2014: nothing else follows from it);
  *   - the data runs to 15 July 2026 instead of 15 September 2025.

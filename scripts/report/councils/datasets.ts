@@ -280,3 +280,29 @@ export function councilCodesKnown<T extends { council_code: string }>(): CrossCh
     },
   };
 }
+
+// ---------------------------------------------------------------------------
+// data/national/report-mentions.csv
+
+/** How the 2015 report names a council: thanking someone from it (its acknowledgements), or quoting them. */
+export const MENTION_KINDS = ["thanked", "quoted"] as const;
+
+export const reportMentionSchema = z.object({
+  council_code: councilCodeCell(),
+  kind: codeCell(MENTION_KINDS),
+  /** The person the report names, as it names them. */
+  person: nameCell("person"),
+  /** Their post or council, as the report gives it. */
+  role: textCell("role"),
+  /** Where in the report, as published. */
+  source: textCell("source"),
+});
+
+export type ReportMentionRow = z.output<typeof reportMentionSchema>;
+
+export const reportMentions = defineDataset({
+  file: "data/national/report-mentions.csv",
+  schema: reportMentionSchema,
+  checks: [uniqueKey<ReportMentionRow>(["council_code", "kind", "person"])],
+  crossChecks: [councilCodesKnown<ReportMentionRow>()],
+});

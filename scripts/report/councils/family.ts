@@ -9,17 +9,17 @@ import { defineFamily } from "../../engine/family.ts";
 import { ilacsJudgements } from "../ilacs/datasets.ts";
 import { ilacs } from "../ilacs/family.ts";
 import { recount } from "../recount/family.ts";
-import { councils as councilsDataset, inspections } from "./datasets.ts";
+import { councils as councilsDataset, inspections, reportMentions } from "./datasets.ts";
 import { ofstedSources } from "../shared/sources.ts";
-import { councilPages, councilRecords, judgementRecords, pageEntries } from "./pages.ts";
+import { councilPages, councilRecords, judgementRecords, pageEntries, thankedList } from "./pages.ts";
 
 export const councils = defineFamily({
   name: "councils",
-  datasets: [councilsDataset, inspections, ilacsJudgements],
+  datasets: [councilsDataset, inspections, ilacsJudgements, reportMentions],
   uses: { ilacs, recount },
   templates: import.meta.dirname,
   build({ rows, uses, sourcesRead }) {
-    const { pages, index, judgements } = councilPages({ councils: rows(councilsDataset), inspections: rows(inspections), ilacsRows: rows(ilacsJudgements), ilacs: uses.ilacs, cohort: uses.recount.cohort, sources: ofstedSources(sourcesRead) });
+    const { pages, index, judgements } = councilPages({ councils: rows(councilsDataset), inspections: rows(inspections), ilacsRows: rows(ilacsJudgements), ilacs: uses.ilacs, cohort: uses.recount.cohort, mentions: rows(reportMentions), sources: ofstedSources(sourcesRead) });
     return {
       // content/councils/council.njk paginates over families.councils.pages.
       lists: { pages: pages.map(({ view }) => ({ slug: view.slug, name: view.name, listedName: view.link.listedName, region: view.region })) },
@@ -36,6 +36,8 @@ export const councils = defineFamily({
           },
         },
         index: { template: "council-index.njk", context: { index } },
+        // The About page's list of the people the 2015 report thanks, each with a link to their council's page.
+        thanked: { template: "report-thanks.njk", context: { thanked: thankedList(rows(reportMentions), rows(councilsDataset)) } },
       },
       records: [councilRecords(rows(councilsDataset)), judgementRecords(judgements)],
     };

@@ -15,7 +15,7 @@ import type { recount } from "../recount/family.ts";
 import type { IlacsJudgementRow } from "../ilacs/datasets.ts";
 import { JUDGEMENT_LABELS, JUDGEMENT_WORDS, JUDGEMENTS, type Judgement } from "../shared/grades.ts";
 import type { OfstedSources } from "../shared/sources.ts";
-import { councils as councilsDataset, type CouncilRow, type InspectionRow } from "./datasets.ts";
+import { councils as councilsDataset, type CouncilRow, type InspectionRow, type ReportMentionRow } from "./datasets.ts";
 import { councilTimelineFigure, namesInWords } from "./figures.ts";
 import { councilHistory, gradeInWords, gradeLabel, latestGraded, latestReport, lineage, type HistoryEntry, type UngradedReason } from "./history.ts";
 
@@ -50,9 +50,49 @@ export interface HistoryRowView {
 }
 
 /** A passage of the 2015 report (as rebuilt here) that discusses the council, with the figure to link. */
+/** Where the report, as rebuilt, names or counts the council: linked to a figure, or to a page of this site. */
 export interface MentionView {
   readonly text: string;
-  readonly figureKey: string;
+  readonly figureKey: string | null;
+  readonly page: { readonly href: string; readonly label: string } | null;
+}
+
+/** Where this site tells of each kind of mention: the report's acknowledgements on the About page, its quotations in their chapter. */
+export const MENTION_PAGES: Readonly<Record<ReportMentionRow["kind"], { readonly href: string; readonly label: string }>> = {
+  thanked: { href: "/about/#who-the-report-thanks", label: "About this report" },
+  quoted: { href: "/chapter-2/", label: "Chapter 2" },
+};
+
+/**
+ * A council's page. A council that no longer exists gets the year it ended in its address:
+ * Dorset's county council (to 2019) and today's Dorset Council are different councils with one name.
+ */
+export function councilPageSlug(c: Pick<CouncilRow, "name" | "existed_until">): string {
+  return c.existed_until ? `${slug(c.name)}-until-${c.existed_until.slice(0, 4)}` : slug(c.name);
+}
+
+export const councilPageUrl = (c: Pick<CouncilRow, "name" | "existed_until">) => `${COUNCILS_URL}${councilPageSlug(c)}/`;
+
+/** The people the 2015 report thanks, in its order, each with their council's page. */
+export function thankedList(mentions: readonly ReportMentionRow[], councils: readonly CouncilRow[]): { readonly person: string; readonly role: string; readonly url: string }[] {
+  return mentions
+    .filter((m) => m.kind === "thanked")
+    .map((m) => {
+      const council = councils.find((c) => c.code === m.council_code);
+      if (!council) throw new Error(`${m.council_code} is not a council`);
+      return { person: m.person, role: m.role, url: councilPageUrl(council) };
+    });
+}
+
+/** The 2015 report's own mentions of the council: someone from it thanked in its acknowledgements, or quoted. */
+export function reportMentionViews(code: string, mentions: readonly ReportMentionRow[]): MentionView[] {
+  return mentions
+    .filter((m) => m.council_code === code)
+    .map((m) => ({
+      text: m.kind === "thanked" ? `The 2015 report thanks ${m.person} (${m.role}) among the people who gave their time and advice to it.` : `The 2015 report quotes ${m.person} (${m.role}).`,
+      figureKey: null,
+      page: MENTION_PAGES[m.kind],
+    }));
 }
 
 export interface ComparisonRowView {
@@ -114,6 +154,8 @@ export interface CouncilPagesInput {
   readonly ilacs: IlacsAnalysis;
   /** The councils of the 2015 report's 2013 cohort, as the recount reads it (chapter 2). */
   readonly cohort: CohortMentions;
+  /** The people the 2015 report thanks or quotes, with their councils (data/national/report-mentions.csv). */
+  readonly mentions: readonly ReportMentionRow[];
   /** The source lines of Ofsted's records, naming their editions (shared/sources.ts). */
   readonly sources: OfstedSources;
 }
@@ -188,6 +230,7 @@ export function cohortMention(name: string, codes: readonly string[], own: Reado
       {
         text: `The 2015 report compares the councils inspected in ${cohort.year}, ${n(cohort.reportCouncils)} of them, before and after their inspections, without naming them. ${reading}, ${who} is one of the ${n(cohort.groupSizes[group])} ${GROUP_WORDS[group]}.`,
         figureKey: cohort.figureKey,
+        page: null,
       },
     ];
   });
@@ -210,16 +253,13 @@ function judgementRecord(code: string, council: string, entry: HistoryEntry): Re
 }
 
 /** Every council's page (with its timeline figure) and the index. */
-export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: analysis, cohort, sources }: CouncilPagesInput): CouncilPages {
+export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: analysis, cohort, mentions, sources }: CouncilPagesInput): CouncilPages {
   const names = new Map(rows.map((c) => [c.code, c.name]));
   const lastDate = analysis.asOf;
   const firstYear = Math.min(...inspections.map((r) => Number(r.published.slice(0, 4))), Number(lastDate.slice(0, 4)) - 1);
   const links = new Map<string, CouncilLink>();
-  // A council that no longer exists gets the year it ended in its address: Dorset's county
-  // council (to 2019) and today's Dorset Council are different councils with one name.
-  const pageSlug = (c: CouncilRow) => (c.existed_until ? `${slug(c.name)}-until-${c.existed_until.slice(0, 4)}` : slug(c.name));
   for (const c of rows) {
-    const url = `${COUNCILS_URL}${pageSlug(c)}/`;
+    const url = councilPageUrl(c);
     if ([...links.values()].some((l) => l.url === url)) throw new BuildError(`${councilsDataset.file}: two councils would share the page ${url}`);
     // Two councils may share a name (Dorset's county council and today's Dorset Council): one that no longer exists is named with the year it ended wherever the two are listed together.
     const listedName = c.existed_until ? `${c.name}, until ${c.existed_until.slice(0, 4)}` : c.name;
@@ -240,7 +280,7 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
       ...(c.existed_from && predecessors.length > 0 ? [{ kind: "created" as const, date: c.existed_from, others: predecessors.map((p) => (p.name === c.name ? "the earlier council of that name" : p.name)).sort() }] : []),
       ...(c.existed_until ? [{ kind: "abolished" as const, date: c.existed_until, others: c.successor_codes.map((code) => (link(code).name === c.name ? "a new council of that name" : link(code).name)) }] : []),
     ];
-    const key = `council-${pageSlug(c)}`;
+    const key = `council-${councilPageSlug(c)}`;
     const definition = councilTimelineFigure(history, { key, name: c.name, names, span: { firstYear, lastDate }, restructures, sources });
     const latestIlacs = analysis.regional.latest.get(c.code);
     const region = analysis.regional.regions.find((r) => r.region === c.region);
@@ -270,7 +310,7 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
       latestUngraded: latest !== undefined && latest.overall === null,
     });
     const view: CouncilPageView = {
-      slug: pageSlug(c),
+      slug: councilPageSlug(c),
       code: c.code,
       name: c.name,
       url: link(c.code).url,
@@ -281,7 +321,7 @@ export function councilPages({ councils: rows, inspections, ilacsRows, ilacs: an
       successors: c.successor_codes.map(link),
       predecessors: predecessors.map((r) => link(r.code)).sort(byName),
       summary: parts.join(" "),
-      mentions: cohortMention(c.name, lineage(c.code, rows), own, names, cohort),
+      mentions: [...reportMentionViews(c.code, mentions), ...cohortMention(c.name, lineage(c.code, rows), own, names, cohort)],
       history: [...history].reverse().map((e) => historyRow(e, own, listedNames)),
       comparison:
         latestIlacs && region && c.status === "current"

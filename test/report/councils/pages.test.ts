@@ -69,6 +69,7 @@ describe("cohortMention", () => {
       {
         text: "The 2015 report compares the councils inspected in 2013, 29 of them, before and after their inspections, without naming them. Under the reading of its rule that gives those 29 (SIF reports of 2013/14), Oldshire is one of the 5 judged Inadequate.",
         figureKey: "recount-cohort-readings",
+        page: null,
       },
     ]);
     expect(cohortMention("Newshire", ["N", "P"], new Set(["N"]), NAMES, cohort).map((m) => m.text)).toEqual([

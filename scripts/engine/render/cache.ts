@@ -4,6 +4,11 @@
  * spec, the data or the renderer versions is a different key: the cache can miss
  * needlessly but can never serve a stale chart. Entries live in memory for watch
  * mode and on disk (.cache/svg) across builds; disk writes are atomic.
+ *
+ * A file on disk is not trusted for its name alone: it opens with a line naming its key and
+ * the sha256 of the SVG after it, and is used only when both match. A file swapped for
+ * another chart's, cut short, edited or left by an older format is drawn again and replaced
+ * (counted as `repaired`), so a damaged cache can cost time but never a wrong page.
  */
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
@@ -17,7 +22,23 @@ export type Renderer = (spec: TopLevelSpec, label: string) => Promise<string>;
 export interface CacheCounts {
   hits: number;
   misses: number;
+  /** Of the misses, entries found on disk that failed their check and were drawn again. */
+  repaired: number;
 }
+
+/** The first line of a cache file: its key and the sha256 of the SVG that follows. */
+const entryHeader = (key: string, svg: string) => `<!-- svg-cache key=${key} sha256=${createHash("sha256").update(svg).digest("hex")} -->\n`;
+
+/** The SVG of a cache file if it is the entry for `key`, whole; undefined otherwise. */
+export function verifiedEntry(key: string, file: string): string | undefined {
+  const newline = file.indexOf("\n");
+  if (newline < 0) return undefined;
+  const svg = file.slice(newline + 1);
+  return file.slice(0, newline + 1) === entryHeader(key, svg) ? svg : undefined;
+}
+
+/** A cache file's contents for `key`: the header line, then the SVG. */
+export const cacheEntry = (key: string, svg: string) => entryHeader(key, svg) + svg;
 
 /** sha256 of the given parts joined by NUL bytes: the one hash of a spec, with or without the renderer. */
 function hashParts(...parts: readonly string[]): string {
@@ -49,7 +70,7 @@ export function specHash(...specs: readonly TopLevelSpec[]): string {
 export function processCacheCounts(): CacheCounts {
   const slot = Symbol.for("report-engine.svg-cache.counts");
   const holder = globalThis as { [slot]?: CacheCounts };
-  holder[slot] ??= { hits: 0, misses: 0 };
+  holder[slot] ??= { hits: 0, misses: 0, repaired: 0 };
   return holder[slot];
 }
 
@@ -59,7 +80,7 @@ const pooledRender: Renderer = (spec, label) => sharedPool().render(spec, label)
 export class SvgCache {
   private readonly memory = new Map<string, string>();
   private readonly pending = new Map<string, Promise<string>>();
-  readonly counts: CacheCounts = { hits: 0, misses: 0 };
+  readonly counts: CacheCounts = { hits: 0, misses: 0, repaired: 0 };
 
   constructor(
     /** Folder for cached files, or null for memory only. */
@@ -91,7 +112,12 @@ export class SvgCache {
   }
 
   private async lookUpOrRender(key: string, spec: TopLevelSpec, label: string): Promise<string> {
-    const remembered = this.memory.get(key) ?? (await this.readDisk(key));
+    const onDisk = this.memory.has(key) ? undefined : await this.readDisk(key);
+    const remembered = this.memory.get(key) ?? (onDisk === undefined ? undefined : verifiedEntry(key, onDisk));
+    if (onDisk !== undefined && remembered === undefined) {
+      this.counts.repaired += 1;
+      processCacheCounts().repaired += 1;
+    }
     if (remembered !== undefined) {
       this.counts.hits += 1;
       processCacheCounts().hits += 1;
@@ -120,7 +146,7 @@ export class SvgCache {
     await mkdir(this.dir, { recursive: true });
     const target = path.join(this.dir, `${key}.svg`);
     const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, svg);
+    await writeFile(temporary, cacheEntry(key, svg));
     await rename(temporary, target);
   }
 }

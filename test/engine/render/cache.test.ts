@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TopLevelSpec } from "vega-lite";
@@ -30,13 +30,37 @@ describe("SvgCache", () => {
     const first = new SvgCache(dir, fakeRenderer);
     const a = await first.svgFor(spec([{ a: "x", b: 1 }]), "a");
     expect(await first.svgFor(spec([{ a: "x", b: 1 }]), "a")).toBe(a);
-    expect(first.counts).toEqual({ hits: 1, misses: 1 });
+    expect(first.counts).toEqual({ hits: 1, misses: 1, repaired: 0 });
     // A new cache on the same folder (the next build) reads the file instead of rendering.
     const second = new SvgCache(dir, fakeRenderer);
     expect(await second.svgFor(spec([{ a: "x", b: 1 }]), "a")).toBe(a);
-    expect(second.counts).toEqual({ hits: 1, misses: 0 });
+    expect(second.counts).toEqual({ hits: 1, misses: 0, repaired: 0 });
     expect(renders).toEqual(["a"]);
     expect((await readdir(dir)).filter((f) => f.endsWith(".svg"))).toHaveLength(1);
+  });
+
+  it("draws again and replaces a disk entry swapped for another chart's, cut short, edited, or without its check", async () => {
+    const [one, two] = [spec([{ a: "x", b: 1 }]), spec([{ a: "y", b: 2 }])];
+    const first = new SvgCache(dir, fakeRenderer);
+    const [svgOne, svgTwo] = [await first.svgFor(one, "one"), await first.svgFor(two, "two")];
+    const file = (s: TopLevelSpec) => path.join(dir, `${cacheKey(s)}.svg`);
+    const damage = async (how: (own: string, other: string) => string) => {
+      await writeFile(file(one), how(await readFile(file(one), "utf8"), await readFile(file(two), "utf8")));
+      renders = [];
+      const next = new SvgCache(dir, fakeRenderer);
+      // The next build draws it again: the right chart, not the damaged file's.
+      expect(await next.svgFor(one, "one")).toBe(svgOne);
+      expect([renders, next.counts]).toEqual([["one"], { hits: 0, misses: 1, repaired: 1 }]);
+      // And replaces the file: the build after reads it again.
+      const after = new SvgCache(dir, fakeRenderer);
+      expect(await after.svgFor(one, "one")).toBe(svgOne);
+      expect(after.counts).toEqual({ hits: 1, misses: 0, repaired: 0 });
+    };
+    await damage((_own, other) => other); // another chart's file under this key
+    await damage((own) => own.slice(0, own.length - 5)); // cut short
+    await damage((own) => own.replace("<svg", "<svg onload=\"x\"")); // edited
+    await damage((own) => own.slice(own.indexOf("\n") + 1)); // the bare SVG, as an older cache wrote it
+    expect(svgTwo).not.toBe(svgOne);
   });
 
   it("misses when the data changes", async () => {
@@ -57,7 +81,7 @@ describe("SvgCache", () => {
     await new SvgCache(dir, fakeRenderer, "vega@6.4.0 vega-lite@6.4.1 svg-pipeline@1").svgFor(spec([{ a: "x", b: 1 }]), "old");
     const upgraded = new SvgCache(dir, fakeRenderer, "vega@6.5.0 vega-lite@6.4.1 svg-pipeline@1");
     await upgraded.svgFor(spec([{ a: "x", b: 1 }]), "new");
-    expect(upgraded.counts).toEqual({ hits: 0, misses: 1 });
+    expect(upgraded.counts).toEqual({ hits: 0, misses: 1, repaired: 0 });
     expect(renders).toEqual(["old", "new"]);
   });
 
@@ -76,13 +100,13 @@ describe("SvgCache", () => {
     expect(await new SvgCache(dir).svgFor(spec([{ a: "x", b: 1 }]), "again")).toBe(drawn);
     await cache.svgFor(spec([{ a: "x", b: 1 }], "point"), "spec changed");
     await cache.svgFor(spec([{ a: "x", b: 2 }]), "data changed");
-    expect(cache.counts).toEqual({ hits: 0, misses: 3 });
+    expect(cache.counts).toEqual({ hits: 0, misses: 3, repaired: 0 });
     const upgraded = new SvgCache(dir, undefined, `${RENDERER_ID}+next`);
     expect(await upgraded.svgFor(spec([{ a: "x", b: 1 }]), "renderer changed")).toBe(drawn);
-    expect(upgraded.counts).toEqual({ hits: 0, misses: 1 });
+    expect(upgraded.counts).toEqual({ hits: 0, misses: 1, repaired: 0 });
     expect((await readdir(dir)).filter((f) => f.endsWith(".svg"))).toHaveLength(4);
     // Every cache in the process adds to the counts `npm run build` prints.
-    expect(processCacheCounts()).toEqual({ hits: before.hits + 1, misses: before.misses + 4 });
+    expect(processCacheCounts()).toEqual({ hits: before.hits + 1, misses: before.misses + 4, repaired: before.repaired });
   });
 
   it("draws a chart once when it is asked for twice at the same time", async () => {
@@ -90,13 +114,13 @@ describe("SvgCache", () => {
     const [a, b] = await Promise.all([cache.svgFor(spec([{ a: "x", b: 1 }]), "one"), cache.svgFor(spec([{ a: "x", b: 1 }]), "two")]);
     expect(b).toBe(a);
     expect(renders).toEqual(["one"]);
-    expect(cache.counts).toEqual({ hits: 1, misses: 1 });
+    expect(cache.counts).toEqual({ hits: 1, misses: 1, repaired: 0 });
   });
 
   it("works in memory only", async () => {
     const cache = new SvgCache(null, fakeRenderer);
     await cache.svgFor(spec([{ a: "x", b: 1 }]), "m");
     await cache.svgFor(spec([{ a: "x", b: 1 }]), "m");
-    expect(cache.counts).toEqual({ hits: 1, misses: 1 });
+    expect(cache.counts).toEqual({ hits: 1, misses: 1, repaired: 0 });
   });
 });

@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     console.log(`Built ${where} in ${seconds} s`);
     const { processCacheCounts } = await import("./render/cache.ts");
     const charts = processCacheCounts();
-    console.log(`Charts: ${charts.misses} drawn, ${charts.hits} from the cache${charts.repaired > 0 ? ` (${charts.repaired} cache ${charts.repaired === 1 ? "file" : "files"} failed the check of its key and contents, and ${charts.repaired === 1 ? "was" : "were"} drawn again and replaced)` : ""}`);
+    console.log(`Charts: ${charts.misses} drawn, ${charts.hits} from the cache${charts.repaired > 0 ? ` (${charts.repaired} cache ${charts.repaired === 1 ? "file" : "files"} failed the check of ${charts.repaired === 1 ? "its" : "their"} key and contents, and ${charts.repaired === 1 ? "was" : "were"} drawn again and replaced)` : ""}`);
   } catch (error) {
     console.error(`Build failed: ${(error as Error).message}`);
     const cause = (error as Error).cause;

@@ -41,9 +41,29 @@ export function codeCell<const T extends readonly [string, ...string[]]>(values:
 }
 
 /** Non-empty free text (names, notes, source references). Escaping happens at output. */
+/**
+ * Why a cell would run as a formula in a spreadsheet, or undefined: text starting with "=", "+",
+ * "-" or "@", or a raw cell starting with a tab or carriage return (OWASP's CSV injection list).
+ * The data files are published as they are (the data page, the zip), so such a cell is refused
+ * where it is read rather than rewritten on the way out. A number ("-4.5") is not a formula.
+ */
+export function formulaStart(raw: string): string | undefined {
+  if (/^[\t\r]/.test(raw)) return `starts with a ${raw[0] === "\t" ? "tab" : "carriage return"}`;
+  const text = raw.trim();
+  if (/^[=+\-@]/.test(text) && !Number.isFinite(Number(text))) return `starts with "${text[0]}"`;
+  return undefined;
+}
+
+const formulaMessage = (raw: string, why: string) => `${quoted(raw.trim())} ${why}, which a spreadsheet opening the published file would run as a formula; write it without that first character`;
+
 export function textCell(what = "text") {
   return z.string().transform((raw, ctx) => {
     const text = raw.trim();
+    const formula = formulaStart(raw);
+    if (formula !== undefined) {
+      ctx.issues.push({ code: "custom", message: formulaMessage(raw, formula), input: raw });
+      return z.NEVER;
+    }
     if (text !== "") return text;
     ctx.issues.push({ code: "custom", message: `the ${what} is empty`, input: raw });
     return z.NEVER;
@@ -63,6 +83,8 @@ export function nameCell(what = "name") {
       return z.NEVER;
     };
     if (text === "") return fail(`the ${what} is empty`);
+    const formula = formulaStart(raw);
+    if (formula !== undefined) return fail(formulaMessage(raw, formula));
     if (/[<>]/.test(text)) return fail(`${quoted(text)} contains markup (< or >); a ${what} is plain text`);
     return text;
   });

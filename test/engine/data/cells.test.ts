@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { codeCell, nameCell, numberCell, percentCell, textCell, yearSpanCell } from "../../../scripts/engine/data/cells.ts";
+import { codeCell, formulaStart, nameCell, numberCell, percentCell, textCell, yearSpanCell } from "../../../scripts/engine/data/cells.ts";
 import { GRADES } from "../../../scripts/report/shared/grades.ts";
 
 /** The single message a cell schema gives for `raw`; fails if the cell is accepted. */
@@ -151,5 +151,25 @@ describe("yearSpanCell", () => {
     for (const raw of ["2007-08", "2007/2008", "07/08", "2007", ""]) {
       expect(rejection(cell, raw)).toBe(`${JSON.stringify(raw)} is not a year span like 2007/08`);
     }
+  });
+});
+
+describe("a cell a spreadsheet would run as a formula (CSV injection)", () => {
+  it("is found by its first character, a number with a sign excepted", () => {
+    expect(["=SUM(A1)", "+44 20 7946", "-x", "@cmd", "\t=1", "\r1"].map(formulaStart)).toEqual([
+      'starts with "="',
+      'starts with "+"',
+      'starts with "-"',
+      'starts with "@"',
+      "starts with a tab",
+      "starts with a carriage return",
+    ]);
+    expect(["-4.5", "+3", "Good", "e=mc2", " plain"].map(formulaStart)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it("is refused by text and name cells, in words", () => {
+    expect(textCell("note").safeParse("=HYPERLINK(1)").error?.issues[0].message).toBe('"=HYPERLINK(1)" starts with "=", which a spreadsheet opening the published file would run as a formula; write it without that first character');
+    expect(nameCell("council name").safeParse("@Brookmere").success).toBe(false);
+    expect(textCell("note").safeParse("-4.5").success).toBe(true);
   });
 });

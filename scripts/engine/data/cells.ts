@@ -35,12 +35,12 @@ export function codeCell<const T extends readonly [string, ...string[]]>(values:
   return z.string().transform((raw, ctx) => {
     const text = raw.trim();
     if ((values as readonly string[]).includes(text)) return text as T[number];
-    ctx.issues.push({ code: "custom", message: `${quoted(text)} is not one of: ${values.join(", ")}`, input: raw });
+    // The cell as written, so a stray space ("Good ") shows inside the quotes.
+    ctx.issues.push({ code: "custom", message: `${quoted(raw)} is not one of: ${values.join(", ")}`, input: raw });
     return z.NEVER;
   });
 }
 
-/** Non-empty free text (names, notes, source references). Escaping happens at output. */
 /**
  * Why a cell would run as a formula in a spreadsheet, or undefined: text starting with "=", "+",
  * "-" or "@", or a raw cell starting with a tab or carriage return (OWASP's CSV injection list).
@@ -56,6 +56,7 @@ export function formulaStart(raw: string): string | undefined {
 
 const formulaMessage = (raw: string, why: string) => `${quoted(raw.trim())} ${why}, which a spreadsheet opening the published file would run as a formula; write it without that first character`;
 
+/** Non-empty free text (names, notes, source references). Escaping happens at output. */
 export function textCell(what = "text") {
   return z.string().transform((raw, ctx) => {
     const text = raw.trim();

@@ -95,6 +95,12 @@ describe("codeCell", () => {
     expect(rejection(cell, "Good")).toBe('"Good" is not one of: inadequate, ri_or_adequate, good, outstanding');
   });
 
+  it("quotes the cell as written, so a stray space shows", () => {
+    expect(rejection(cell, "Good ")).toBe('"Good " is not one of: inadequate, ri_or_adequate, good, outstanding');
+    // A known code with spaces around it is that code.
+    expect(cell.parse(" good ")).toBe("good");
+  });
+
   it("rejects an empty cell", () => {
     expect(rejection(codeCell(["a", "b"]), "")).toBe('"" is not one of: a, b');
   });

@@ -47,6 +47,11 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   const definitionFile = options.report ? path.resolve(options.report) : undefined;
   const pathPrefix = pathPrefixFrom(options.pathPrefix);
   const siteUrl = siteUrlFrom(options.siteUrl);
+  // First put right what an interrupted build left: a site moved aside and not back, folders, half-written cache files.
+  const { clearInterruptedBuilds } = await import("./interrupted.ts");
+  const cleared = await clearInterruptedBuilds(outDir, svgCacheDir(root));
+  if (cleared.restored) console.log(`A build was stopped while swapping in its site: the previous site was put back from ${path.basename(cleared.restored)}.`);
+  if (cleared.removed.length > 0) console.log(`Removed ${cleared.removed.length} ${cleared.removed.length === 1 ? "leftover" : "leftovers"} of interrupted builds.`);
   await rm(staging, { recursive: true, force: true });
   // Eleventy sets process.exitCode on a failed build; the caller decides what a failure means.
   const exitCode = process.exitCode;
@@ -134,8 +139,15 @@ export async function buildSiteUnlessUpToDate(options: BuildOptions & { readonly
   if (!options.force && (await isUpToDate(await readState(record), inputs, () => outputFingerprint(outDir)))) return { outDir, upToDate: true };
   await clearState(record);
   await build();
-  const output = await outputFingerprint(outDir);
-  if (output) await writeState(record, { inputs, output });
+  // The new site is in place: failing to record it (a full disk under the cache) costs the next
+  // build its shortcut, not this build its result, and must not be reported as a failed build.
+  try {
+    const output = await outputFingerprint(outDir);
+    if (output) await writeState(record, { inputs, output });
+  } catch (error) {
+    await clearState(record).catch(() => undefined);
+    console.warn(`The site was built and is in place, but the record of this build could not be written (${(error as Error).message.split("\n")[0]}); the next build will run in full.`);
+  }
   return { outDir, upToDate: false };
 }
 

@@ -122,6 +122,21 @@ describe("a build that fails leaves the previous site untouched", () => {
     );
   });
 
+  it("refuses footnotes that are not whole: referred to but never written, written twice, or never referred to, at their lines", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/chapters/grades.md", "One year does not add up:", "One year[^missing] does not add up[^twice]:");
+    const chapter = path.join(root, "content/chapters/grades.md");
+    await writeFile(chapter, `${await readFile(chapter, "utf8")}\n[^twice]: A note.\n[^twice]: The same note again.\n[^unused]: A note nothing refers to.\n`);
+    const lines = (await readFile(chapter, "utf8")).split("\n");
+    const line = (text: string) => lines.findIndex((l) => l.startsWith(text)) + 1;
+    const error = await failingBuild(root);
+    expect(error.message.split("\n")).toEqual([
+      `content/chapters/grades.md:19:9: the note [^missing] is referred to but never written; it would be printed as "[^missing]"`,
+      `content/chapters/grades.md:${line("[^twice]: The same")}:1: the note [^twice] is written twice (first on line ${line("[^twice]: A note.")}); the second would silently replace the first`,
+      `content/chapters/grades.md:${line("[^unused]")}:1: the note [^unused] is written but nothing refers to it; it would not be shown`,
+    ]);
+  });
+
   it("names the page and the key of an unknown figure", async () => {
     const root = await copyFixture();
     await editFile(root, "content/chapters/cycles.md", '{% figure "grades-yearly-swing" %}', '{% figure "grades-by-region" %}');

@@ -41,13 +41,14 @@ export async function clearInterruptedBuilds(outDir: string, cacheDir: string | 
   const parent = path.dirname(outDir);
   const base = path.basename(outDir);
   const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(building|previous)-(\\d+)$`);
-  const left = (await entries(parent)).flatMap((name) => {
+  const names = await entries(parent);
+  const left = names.flatMap((name) => {
     const match = pattern.exec(name);
     return match && !running(Number(match[2])) ? [{ name, kind: match[1] as "building" | "previous" }] : [];
   });
   let restored: string | null = null;
   const removed: string[] = [];
-  const siteExists = (await entries(parent)).includes(base);
+  const siteExists = names.includes(base);
   // The newest retired site (the highest pid is as good a guess as any; there is normally one).
   const previous = left.filter((l) => l.kind === "previous").at(-1);
   if (!siteExists && previous) {

@@ -3,7 +3,7 @@
  * horizon, the councils Inadequate at the data's last date, and the grade table carried on
  * from the report's last year to the data's.
  */
-import { financialYear } from "../shared/dates.ts";
+import { financialYear, financialYearFrom } from "../shared/dates.ts";
 import { GRADES, GRADE_OF_JUDGEMENT, JUDGEMENTS, type Grade } from "../shared/grades.ts";
 import { firstPublished, gradesByFinancialYear, inadequateEver, standingAt, type CouncilSpan, type FinancialYearGrades, type Standing, type WholeServiceReport } from "./compute.ts";
 
@@ -24,10 +24,13 @@ export interface LongRunYear {
   readonly shares: Readonly<Record<Grade, number>>;
   /** Sum of the shares. */
   readonly total: number;
-  /** Graded reports counted (records only). */
-  readonly reports: number | null;
+  /** Graded reports counted by grade (records only: the report's table gives shares alone). */
+  readonly counts: Readonly<Record<Grade, number>> | null;
   readonly partYear: boolean;
 }
+
+/** The graded reports a year of the council records counts; null for a year of the report's table. */
+export const reportsIn = (y: LongRunYear): number | null => (y.counts === null ? null : GRADES.reduce((sum, g) => sum + (y.counts as Record<Grade, number>)[g], 0));
 
 export interface HindsightAnalysis {
   /** The report's forecast and the day it is tested at (the day before its horizon). */
@@ -73,12 +76,13 @@ export function analyseHindsight(input: HindsightInput, options: HindsightOption
   const sifFirst = firstPublished(input.reports, options.sif);
   if (sifFirst === undefined) throw new Error("the council records hold no report of the single inspection framework");
   const lastPublished = input.published[input.published.length - 1].year;
-  const nextYear = `${Number(lastPublished.slice(0, 4)) + 1}/${String((Number(lastPublished.slice(0, 4)) + 2) % 100).padStart(2, "0")}`;
+  const nextYear = financialYearFrom(Number(lastPublished.slice(0, 4)) + 1);
   const records: FinancialYearGrades[] = gradesByFinancialYear(input.reports, nextYear, asOf);
-  const toGrades = (y: FinancialYearGrades) => Object.fromEntries(GRADES.map((g) => [g, JUDGEMENTS.filter((j) => GRADE_OF_JUDGEMENT[j] === g).reduce((sum, j) => sum + y.shares[j], 0)])) as Record<Grade, number>;
+  // A judgement's place in the grade table; each grade of the table holds one judgement.
+  const toGrades = (of: Readonly<Record<(typeof JUDGEMENTS)[number], number>>) => Object.fromEntries(GRADES.map((g) => [g, JUDGEMENTS.filter((j) => GRADE_OF_JUDGEMENT[j] === g).reduce((sum, j) => sum + of[j], 0)])) as Record<Grade, number>;
   const longRun: LongRunYear[] = [
-    ...input.published.map((y): LongRunYear => ({ year: y.year, source: "published", shares: y.shares, total: y.total, reports: null, partYear: false })),
-    ...records.filter((y) => y.graded > 0).map((y): LongRunYear => ({ year: y.year, source: "records", shares: toGrades(y), total: 100, reports: y.graded, partYear: y.partYear })),
+    ...input.published.map((y): LongRunYear => ({ year: y.year, source: "published", shares: y.shares, total: y.total, counts: null, partYear: false })),
+    ...records.filter((y) => y.graded > 0).map((y): LongRunYear => ({ year: y.year, source: "records", shares: toGrades(y.shares), total: 100, counts: toGrades(y.counts), partYear: y.partYear })),
   ];
   const frameworkStarts = options.frameworkStarts.flatMap(({ marker, frameworks }) => {
     const first = firstPublished(input.reports, frameworks);

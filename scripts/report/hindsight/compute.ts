@@ -11,7 +11,7 @@
  *
  * Pure functions: rows in, typed results out; no I/O, no clock.
  */
-import { financialYear, financialYearEnd } from "../shared/dates.ts";
+import { financialYear, financialYearEnd, financialYearFrom } from "../shared/dates.ts";
 import { JUDGEMENTS, type Judgement } from "../shared/grades.ts";
 
 type Counts = Record<Judgement, number>;
@@ -114,7 +114,7 @@ export function gradesByFinancialYear(reports: readonly WholeServiceReport[], fi
   if (years.length === 0) return [];
   const result: FinancialYearGrades[] = [];
   for (let start = Number(first.slice(0, 4)); start <= Number(years[years.length - 1].slice(0, 4)); start++) {
-    const year = `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+    const year = financialYearFrom(start);
     const counts = byYear.get(year) ?? zero();
     const total = JUDGEMENTS.reduce((sum, g) => sum + counts[g], 0);
     const shares = zero();

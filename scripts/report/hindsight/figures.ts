@@ -9,7 +9,7 @@ import { inspections } from "../councils/datasets.ts";
 import { ilacsJudgements } from "../ilacs/datasets.ts";
 import { inspectionOutcomesByYear } from "../outcomes/datasets.ts";
 import { longRunSpec, type LongRunRow } from "./charts.ts";
-import type { HindsightAnalysis, LongRunYear } from "./analysis.ts";
+import { reportsIn, type HindsightAnalysis, type LongRunYear } from "./analysis.ts";
 
 const pct = (value: number) => formatValue(value, percent(0));
 const n = (value: number) => formatValue(value, count());
@@ -23,7 +23,8 @@ export function longRunFigure(a: HindsightAnalysis, sources: { readonly publishe
     const lines = [`${y.year}${y.partYear ? " (part-year)" : ""}`];
     for (const f of a.frameworkStarts.filter((s) => s.year === y.year)) lines.push(f.marker);
     if (y === firstRecords) lines.push("council records");
-    if (y.reports !== null) lines.push(reports(y.reports));
+    const counted = reportsIn(y);
+    if (counted !== null) lines.push(reports(counted));
     if (y.source === "published" && Math.abs(y.total - 100) > 2) lines.push(`${pct(y.total)} as published`);
     return lines.join("|");
   };
@@ -33,7 +34,7 @@ export function longRunFigure(a: HindsightAnalysis, sources: { readonly publishe
   const full = a.longRun.filter((y) => !y.partYear);
   const [first, last] = [a.longRun[0], full[full.length - 1]];
   // The low point among whole years a headline can rest on: the published table's, or a records year of SMALL_BASE reports or more.
-  const solid = full.filter((y) => y.reports === null || y.reports >= SMALL_BASE);
+  const solid = full.filter((y) => (reportsIn(y) ?? SMALL_BASE) >= SMALL_BASE);
   const low = solid.reduce((best, y) => (goodOrBetter(y) < goodOrBetter(best) ? y : best), solid[0]);
   return {
     key: "hindsight-long-run",
@@ -46,7 +47,7 @@ export function longRunFigure(a: HindsightAnalysis, sources: { readonly publishe
       `to ${a.longRun.filter((y) => y.source === "published").at(-1)?.year} as the 2015 report published it, after that counted from the council records. ` +
       a.frameworkStarts.map((f) => `${f.year}: ${f.marker}.`).join(" ") +
       " " +
-      a.longRun.map((y) => `${y.year}${y.partYear ? " (part-year)" : ""}: ${GRADES.map((g) => `${GRADE_LABELS[g]} ${pct(y.shares[g])}`).join(", ")}${y.reports !== null ? ` (${reports(y.reports)})` : ""}.`).join(" "),
+      a.longRun.map((y) => `${y.year}${y.partYear ? " (part-year)" : ""}: ${GRADES.map((g) => `${GRADE_LABELS[g]} ${pct(y.shares[g])}`).join(", ")}${reportsIn(y) !== null ? ` (${reports(reportsIn(y) as number)})` : ""}.`).join(" "),
     caption:
       `Share of councils inspected each year given each overall grade, by financial year; before 2013 the second grade was adequate, then requires improvement. ` +
       `Years to ${a.longRun.filter((y) => y.source === "published").at(-1)?.year} are the 2015 report's table; later years are counted from the council records. ` +

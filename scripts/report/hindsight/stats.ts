@@ -11,7 +11,8 @@
  */
 import { count, dayMonthYear, percent, text, type ShareBase } from "../../engine/stats/format.ts";
 import type { Stat } from "../../engine/stats/registry.ts";
-import type { HindsightAnalysis, LongRunYear } from "./analysis.ts";
+import { reportsIn, type HindsightAnalysis, type LongRunYear } from "./analysis.ts";
+import type { Grade } from "../shared/grades.ts";
 
 export function hindsightStats(a: HindsightAnalysis): Stat[] {
   const h = a.atHorizon;
@@ -44,11 +45,13 @@ export function hindsightStats(a: HindsightAnalysis): Stat[] {
   ];
   const goodOrBetter = (y: LongRunYear) => y.shares.good + y.shares.outstanding;
   const yearStats = (key: string, y: LongRunYear, what: string): Stat[] => {
-    const base = (share: number) => (y.reports !== null ? { base: { part: Math.round((share * y.reports) / 100), whole: y.reports } } : {});
+    // A year of the council records gives its shares with the counts they are of; the report's table gives shares alone.
+    const whole = reportsIn(y);
+    const base = (part: (counts: Readonly<Record<Grade, number>>) => number) => (y.counts !== null && whole !== null ? { base: { part: part(y.counts), whole } } : {});
     return [
       { key: `${key}`, value: y.year, format: text(), label: what },
-      { key: `${key}.goodOrBetter`, value: goodOrBetter(y), format: percent(0), ...base(goodOrBetter(y)), label: `share of councils inspected in ${y.year} judged Good or Outstanding (${y.source === "published" ? "as the 2015 report published it" : "from the council records"})` },
-      { key: `${key}.inadequate`, value: y.shares.inadequate, format: percent(0), ...base(y.shares.inadequate), label: `share of councils inspected in ${y.year} judged Inadequate (${y.source === "published" ? "as the 2015 report published it" : "from the council records"})` },
+      { key: `${key}.goodOrBetter`, value: goodOrBetter(y), format: percent(0), ...base((c) => c.good + c.outstanding), label: `share of councils inspected in ${y.year} judged Good or Outstanding (${y.source === "published" ? "as the 2015 report published it" : "from the council records"})` },
+      { key: `${key}.inadequate`, value: y.shares.inadequate, format: percent(0), ...base((c) => c.inadequate), label: `share of councils inspected in ${y.year} judged Inadequate (${y.source === "published" ? "as the 2015 report published it" : "from the council records"})` },
     ];
   };
   const full = a.longRun.filter((y) => !y.partYear);

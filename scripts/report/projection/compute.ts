@@ -20,6 +20,7 @@
  * what the published table implies, not forecasts.
  */
 import type { ProjectionMeasure } from "./datasets.ts";
+import { financialYearFrom } from "../shared/dates.ts";
 import { measureValues, type MeasureRow } from "../shared/measures.ts";
 import type { ResultOf } from "../../engine/family.ts";
 import type { outcomes } from "../outcomes/family.ts";
@@ -70,7 +71,7 @@ export interface Projection {
 export const spanStart = (span: string) => Number(span.slice(0, 4));
 
 /** The inspection year ending in March of `year`: 2017 → "2016/17". */
-export const spanEndingIn = (year: number) => `${year - 1}/${String(year % 100).padStart(2, "0")}`;
+export const spanEndingIn = (year: number) => financialYearFrom(year - 1);
 
 /** Least-squares line through (x, y) points. */
 export function linearTrend(points: readonly { x: number; y: number }[]): LinearTrend {

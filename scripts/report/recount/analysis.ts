@@ -17,7 +17,7 @@
  *
  * Pure functions: rows in, typed results out; no I/O, no clock.
  */
-import { DAYS_PER_YEAR, daysBetween, financialYear } from "../shared/dates.ts";
+import { DAYS_PER_YEAR, daysBetween, financialYear, financialYearFrom } from "../shared/dates.ts";
 import type { ResultOf } from "../../engine/family.ts";
 import type { transitions } from "../transitions/family.ts";
 import type { outcomes } from "../outcomes/family.ts";
@@ -307,7 +307,7 @@ export function cohortReadings(year: number): readonly NamedCohortRule[] {
     },
     {
       key: "inspectedFinancialYear",
-      label: `Inspected in ${year}/${String((year + 1) % 100).padStart(2, "0")}`,
+      label: `Inspected in ${financialYearFrom(year)}`,
       ...INSPECTED_RULE,
       from: `${year}-04-01`,
       to: `${year + 1}-03-31`,
@@ -315,7 +315,7 @@ export function cohortReadings(year: number): readonly NamedCohortRule[] {
     },
     {
       key: "sifSchoolYear",
-      label: `SIF reports of ${year}/${String((year + 1) % 100).padStart(2, "0")}`,
+      label: `SIF reports of ${financialYearFrom(year)}`,
       basis: "publication",
       frameworks: SIF_FRAMEWORKS,
       from: `${year}-09-01`,

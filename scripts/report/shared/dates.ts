@@ -18,11 +18,15 @@ export function daysBefore(iso: string, days: number): string {
   return new Date((dayNumber(iso) - days) * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The financial year starting in April of `start`, written "2013/14". */
+export function financialYearFrom(start: number): string {
+  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+}
+
 /** The financial year (1 April to 31 March) of an ISO date, written "2013/14". */
 export function financialYear(date: string): string {
   const year = Number(date.slice(0, 4));
-  const start = Number(date.slice(5, 7)) >= 4 ? year : year - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+  return financialYearFrom(Number(date.slice(5, 7)) >= 4 ? year : year - 1);
 }
 
 /** The last day of a financial year: "2016/17" → "2017-03-31". */

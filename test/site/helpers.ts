@@ -94,11 +94,16 @@ export async function removeTemporaryFolders(): Promise<void> {
   await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
 }
 
-/** A fresh copy of a project's content, data and package.json (not its code); returns its root. */
+/**
+ * A fresh copy of a project's content, data and package.json (not its code); returns its root.
+ * Whatever a build in place left in the fixture (its chart cache and build record in .cache/,
+ * ignored by git) is not copied: a test starts from the committed fixture, never from leftovers.
+ */
 async function copyProject(from: string, prefix?: string): Promise<string> {
   const root = path.join(await temporaryFolder(prefix), "project");
-  const code = path.join(from, "scripts");
-  await cp(from, root, { recursive: true, filter: (source) => source !== code && !source.startsWith(`${code}${path.sep}`) });
+  const skipped = [path.join(from, "scripts"), path.join(from, ".cache")];
+  const copied = (source: string) => !skipped.some((folder) => source === folder || source.startsWith(`${folder}${path.sep}`));
+  await cp(from, root, { recursive: true, filter: copied });
   return root;
 }
 

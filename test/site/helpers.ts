@@ -99,7 +99,7 @@ export async function removeTemporaryFolders(): Promise<void> {
  * Whatever a build in place left in the fixture (its chart cache and build record in .cache/,
  * ignored by git) is not copied: a test starts from the committed fixture, never from leftovers.
  */
-async function copyProject(from: string, prefix?: string): Promise<string> {
+export async function copyProject(from: string, prefix?: string): Promise<string> {
   const root = path.join(await temporaryFolder(prefix), "project");
   const skipped = [path.join(from, "scripts"), path.join(from, ".cache")];
   const copied = (source: string) => !skipped.some((folder) => source === folder || source.startsWith(`${folder}${path.sep}`));

@@ -13,7 +13,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { realSite } from "../site/helpers.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium } from "../../scripts/engine/browser/chromium.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 
 const PAGES = ["/chapter-1/", "/chapter-2/", "/chapter-3/", "/chapter-4/", "/chapter-5/", "/councils/barnet/"];

@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { realSite } from "../site/helpers.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium } from "../../scripts/engine/browser/chromium.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 
 const REGISTER = "/appendix/checking-the-numbers/";

@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSample, copySample, removeTemporaryFolders, temporaryFolder, withEnv } from "../site/helpers.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium } from "../../scripts/engine/browser/chromium.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 
 let browser: Browser;

@@ -23,7 +23,7 @@ import { lineage } from "../../scripts/report/councils/history.ts";
 import { ilacsJudgements } from "../../scripts/report/ilacs/datasets.ts";
 import { slug } from "../../scripts/engine/slug.ts";
 import { realSite, removeTemporaryFolders } from "../site/helpers.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium } from "../../scripts/engine/browser/chromium.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 
 let site: string;

@@ -16,7 +16,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, copyFixture, realSite, removeTemporaryFolders, temporaryFolder } from "../site/helpers.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium } from "../../scripts/engine/browser/chromium.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 
 const PREFIX = "/brave-new-world/";

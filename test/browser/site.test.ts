@@ -37,7 +37,7 @@ import axe from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_OUTPUT, realSite, removeTemporaryFolders } from "../site/helpers.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium } from "../../scripts/engine/browser/chromium.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 
 const WIDTHS = [360, 768, 1280] as const;

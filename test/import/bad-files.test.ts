@@ -241,23 +241,48 @@ describe("bad publisher files", () => {
   });
 
   describe("a CSV file in another encoding", () => {
-    const message = (file: string) => `${at(dir, file)}:1:1: the file is not UTF-8 text (it was saved in another encoding); save it as UTF-8, as the publisher does, and run the update again`;
+    const advice = "save the file as UTF-8, as the publisher does, and run the update again";
 
-    it("refuses Latin-1 bytes", async () => {
-      // "Barnét": é is the one byte 0xE9 in Latin-1, not UTF-8.
+    it("refuses Latin-1 bytes at the line and cell of the first one, instead of reading it as U+FFFD", async () => {
+      // "Barnét" on line 4, cell 10 (la_name): é is the one byte 0xE9 in Latin-1, not UTF-8.
       const latin1 = Buffer.from(inspections.text(C1).replace("Barnet London Borough", "Barnét London Borough"), "latin1");
       await expectDataError(
         inspectionsWith((s) => s.setBytes(C1, latin1)),
-        message(C1),
+        `${at(dir, C1)}:4:10: the file is not UTF-8 text: byte 0xE9 in this cell ("Barnét London Borough" if the file is Windows-1252) is not UTF-8; ${advice}`,
       );
+      // In the scrape, in a quoted cell holding a comma (line 15, cell 2), after a valid UTF-8 "’" (three bytes) on an earlier line.
+      const scrape = ilacs.text(SCRAPE).replace("children's services", "children’s services").replace('"bournemouth, christchurch & poole"', '"bournemouth, christchurch & pöole"');
+      const [head, tail] = scrape.split("ö");
+      expect(head.split("\n").findIndex((line) => line.includes("’")) + 1).toBeLessThan(15);
+      const bytes = Buffer.concat([Buffer.from(head, "utf8"), Buffer.from([0xf6]), Buffer.from(tail, "utf8")]);
+      await expectDataError(ilacsWith((s) => s.setBytes(SCRAPE, bytes)), `${at(ilacsDir, SCRAPE)}:15:2: the file is not UTF-8 text: byte 0xF6 in this cell ("bournemouth, christchurch & pöole" if the file is Windows-1252) is not UTF-8; ${advice}`);
     });
 
     it("refuses UTF-16 (with its byte-order mark)", async () => {
       const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(inspections.text(C1), "utf16le")]);
       await expectDataError(
         inspectionsWith((s) => s.setBytes(C1, utf16)),
-        message(C1),
+        `${at(dir, C1)}:1:1: the file is not UTF-8 text (it is UTF-16LE, by its byte-order mark); ${advice}`,
       );
+    });
+  });
+
+  describe("a CSV file cut short", () => {
+    const cut = (where: string) => `the file ends in the middle of a row${where}, with no line break after it: it looks cut short (an interrupted download); download it again`;
+
+    it("refuses a file cut inside its last cell, where the rest would parse as a shorter value", async () => {
+      // Line 25, the last: its last cell (21), a count, loses its last digit.
+      const text = inspections.text(C1);
+      expect(text.split("\n")).toHaveLength(26);
+      await expectDataError(inspectionsWith((s) => s.setText(C1, text.slice(0, -2))), `${named(C1)}:25:21: ${cut("")}`);
+    });
+
+    it("refuses a file cut in the middle of a line, or inside a quoted value", async () => {
+      // The scrape cut 25 characters into line 10 (in its second cell, the name), and inside the quoted name of line 15.
+      const text = ilacs.text(SCRAPE);
+      const lineStart = (n: number) => text.split("\n").slice(0, n - 1).join("\n").length + 1;
+      await expectDataError(ilacsWith((s) => s.setText(SCRAPE, text.slice(0, lineStart(10) + 25))), `${named(SCRAPE)}:10:2: ${cut("")}`);
+      await expectDataError(ilacsWith((s) => s.setText(SCRAPE, text.slice(0, text.indexOf('"bournemouth,') + 5))), `${named(SCRAPE)}:15:2: ${cut(", inside a quoted value")}`);
     });
   });
 

@@ -14,6 +14,7 @@ import { buildDemand } from "./demand.ts";
 import { importReport } from "./import-report.ts";
 import { ofstedEvents } from "./ofsted-events.ts";
 import { councilsCsv, demandCsv, inspectionsCsv } from "./outputs.ts";
+import type { CanonicalFile } from "./losses.ts";
 import type { PublicationId, SourceFile } from "./publisher/publications.ts";
 import { matchSifDates } from "./sif-dates.ts";
 import { linkReports, readReportScrape } from "./report-links.ts";
@@ -21,11 +22,46 @@ import { readSources } from "./sources.ts";
 
 export const REPORT_FILE = "data/councils/import-report.md";
 
-/** The canonical files the import writes, each CSV with the columns that key its rows. */
-export const INSPECTION_KEYS: Readonly<Record<string, readonly string[]>> = {
-  [councilsDataset.file]: ["code"],
-  [inspectionsDataset.file]: ["council_code", "framework", "published"],
-  [demandDataset.file]: ["council_code", "year_ending_march"],
+/** The scrape gives a report's address, through its lookup of URNs. */
+const REPORT_ADDRESSES: readonly PublicationId[] = ["ilacs-report-scrape", "ilacs-scrape-lookup"];
+/** DfE's files name the councils, and each of their rows gives a council's year. */
+const DFE_FILES: readonly PublicationId[] = ["dfe-referrals", "dfe-protection-plans", "ons-population-0-17"];
+
+/**
+ * The canonical CSV files the import writes: the columns that key their rows, and where
+ * their rows and values come from, for naming what an update would lose (./losses.ts).
+ */
+export const INSPECTION_CANONICAL: Readonly<Record<string, CanonicalFile>> = {
+  [councilsDataset.file]: {
+    key: ["code"],
+    council: "code",
+    unit: { one: "council", many: "councils" },
+    from: (_row, column) => (column === "ofsted_name" || column === "ofsted_region" ? ["ofsted-csc-data"] : DFE_FILES),
+  },
+  [inspectionsDataset.file]: {
+    key: ["council_code", "framework", "published"],
+    council: "council_code",
+    unit: { one: "inspection judgement", many: "inspection judgements" },
+    dated: { column: "published", span: (first, last) => (first === last ? `published ${first}` : `published ${first} to ${last}`) },
+    // A council has one judgement of each framework (its table has a set of columns for each).
+    sameAs: ["framework"],
+    sourceColumn: "source_table",
+    from: (_row, column) =>
+      column === "report_url" ? REPORT_ADDRESSES
+      : column === "inspection_start" || column === "inspection_end" || column === "dates_line" ? ["sif-report-dates"]
+      : ["ofsted-csc-data"],
+  },
+  [demandDataset.file]: {
+    key: ["council_code", "year_ending_march"],
+    council: "council_code",
+    unit: { one: "council year", many: "council years" },
+    dated: { column: "year_ending_march", span: (first, last) => (first === last ? `the year ending March ${first}` : `years ending March ${first} to ${last}`) },
+    from: (_row, column) =>
+      column === "referrals" ? ["dfe-referrals"]
+      : column === "cpp_at_31_march" ? ["dfe-protection-plans"]
+      : column === "population_0_17" || column === "population_mid_year" ? ["ons-population-0-17"]
+      : ["dfe-referrals", "dfe-protection-plans"],
+  },
 };
 
 /** Build every output in memory; nothing is written. */

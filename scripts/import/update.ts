@@ -1,5 +1,5 @@
 /**
- * `npm run data:update -- [--dry-run] [--root DIR] [FILE or FOLDER …]`: bring data/ up to
+ * `npm run data:update -- [--dry-run] [--allow-removals] [--root DIR] [FILE or FOLDER …]`: bring data/ up to
  * date with the publishers' files as downloaded.
  *
  * Each file is recognised by what it holds (./publisher/publications.ts), never by its
@@ -10,7 +10,10 @@
  * canonical file, the rows added, changed and removed, naming the councils and dates of the
  * first few; records each source file's publication, publisher, edition and sha256 in
  * data/README.md; re-signs the ledger's sha256 of every file it wrote; and writes all of it
- * at once — or, on any error, nothing. `--dry-run` prints the same and writes nothing.
+ * at once — or, on any error, nothing. An update that would lose rows or values data/
+ * holds (a file cut short, or the publisher's withdrawal) is refused, naming the source
+ * files and what would be lost, unless `--allow-removals` is given; it then lists every
+ * row removed or emptied (./losses.ts). `--dry-run` prints the same and writes nothing.
  * Running it again on the same files changes nothing. Without files it reads the
  * development folder, ../shared/data-sources.
  */
@@ -19,14 +22,15 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/p
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { DataError, isReportError } from "../engine/data/errors.ts";
+import { BuildError, DataError, isReportError } from "../engine/data/errors.ts";
 import { LEDGER, parseProvenance, parseSourcesRead, sourceCell, SOURCES_HEADER, SOURCES_HEADING } from "../engine/data/provenance.ts";
 import { councils as councilsDataset } from "../report/councils/datasets.ts";
-import { councilLookupFrom, buildIlacsOutputs, ILACS_KEYS } from "./ilacs/run.ts";
+import { councilLookupFrom, buildIlacsOutputs, ILACS_CANONICAL } from "./ilacs/run.ts";
+import { losesAnything, lossesOf, refusal, type CanonicalFile, type FileLosses } from "./losses.ts";
 import { compareLines, diffCsv, type Change, type CsvDiff, type CsvRow } from "./outputs.ts";
 import { editionOf } from "./publisher/editions.ts";
 import { PUBLICATIONS, recognise, type Importer, type PublicationId, type SourceFile } from "./publisher/publications.ts";
-import { buildInspectionOutputs, INSPECTION_KEYS } from "./run.ts";
+import { buildInspectionOutputs, INSPECTION_CANONICAL } from "./run.ts";
 
 /** Where the development copies of the publishers' files are kept (../shared/data-sources, PROVENANCE.md beside each). */
 export const DEVELOPMENT_SOURCES = path.join("..", "shared", "data-sources");
@@ -36,6 +40,11 @@ export interface UpdateOptions {
   readonly inputs: readonly string[];
   /** The project whose data/ is updated. */
   readonly root: string;
+  /**
+   * Whether the update may lose rows or values data/ holds (./losses.ts): without it, an
+   * update that would is refused; with it, every one is listed.
+   */
+  readonly allowRemovals?: boolean;
 }
 
 export interface FileUpdate {
@@ -46,6 +55,8 @@ export interface FileUpdate {
   readonly diff: CsvDiff | null;
   /** For any other file: its lines compared. */
   readonly lines: Change | null;
+  /** For a canonical CSV file: the rows it would remove and the values it would empty. */
+  readonly losses: FileLosses | null;
 }
 
 export interface UpdatePlan {
@@ -144,34 +155,43 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
   const imports = importsToRun(sources);
   const byId = new Map<PublicationId, SourceFile>(sources.map((s) => [s.publication.id, s]));
   const outputs = new Map<string, string>();
-  const keys: Record<string, readonly string[]> = {};
+  const canonical: Record<string, CanonicalFile> = {};
   if (imports.includes("inspections")) {
     for (const [file, text] of buildInspectionOutputs(byId)) outputs.set(file, text);
-    Object.assign(keys, INSPECTION_KEYS);
+    Object.assign(canonical, INSPECTION_CANONICAL);
   }
   if (imports.includes("ilacs")) {
     // The council lookup as the inspections import has just made it, else as data/ has it.
     const councilsText = outputs.get(councilsDataset.file) ?? (await readOrNull(path.join(options.root, councilsDataset.file)));
     if (councilsText === null) throw new DataError(councilsDataset.file, 1, 1, "the ILACS import needs the council list; give Ofsted's and DfE's publications for the inspections import too");
     for (const [file, text] of buildIlacsOutputs(byId, councilLookupFrom(councilsText))) outputs.set(file, text);
-    Object.assign(keys, ILACS_KEYS);
+    Object.assign(canonical, ILACS_CANONICAL);
   }
   const used = sources.filter((s) => s.publication.importers.some((i) => imports.includes(i))).map((s) => ({ ...s, edition: editionOf(s) }));
+  // Rows are named by council: a council the update removes by its name before, every other by its name now.
+  const councilsBefore = (await readOrNull(path.join(options.root, councilsDataset.file))) ?? "";
+  const councilsAfter = outputs.get(councilsDataset.file) ?? councilsBefore;
+  const councilsIn = (text: string) => (text === "" ? [] : councilLookupFrom(text).councils);
+  const councilNames = new Map([...councilsIn(councilsBefore), ...councilsIn(councilsAfter)].map((c) => [c.code, c.name] as const));
+  // A council's former codes, as the update would write them, lead to its code now: its rows under the old code are not lost.
+  const newCodes = new Map(councilsIn(councilsAfter).flatMap((c) => c.former_codes.map((former) => [former, c.code] as const)));
   const files: FileUpdate[] = [];
   for (const [file, after] of outputs) {
     const before = await readOrNull(path.join(options.root, file));
-    const key = keys[file];
-    files.push({ file, before, after, diff: key ? diffCsv(before, after, key) : null, lines: key ? null : compareLines(before, after) });
+    const description = canonical[file];
+    const diff = description ? diffCsv(before, after, description.key) : null;
+    files.push({ file, before, after, diff, lines: description ? null : compareLines(before, after), losses: diff && description ? lossesOf(diff, description, newCodes) : null });
+  }
+  if (!options.allowRemovals) {
+    const losing = files.flatMap((f) => (f.diff && f.losses && losesAnything(f.losses) ? [{ file: f.file, canonical: canonical[f.file], diff: f.diff, losses: f.losses }] : []));
+    const pathOf = (id: PublicationId) => sources.find((s) => s.publication.id === id)?.path;
+    const refused = refusal(losing, pathOf, (f, row) => rowName(row, f.canonical.key, councilNames));
+    if (refused !== null) throw new BuildError(refused);
   }
   const ledgerBefore = await readOrNull(path.join(options.root, LEDGER));
   if (ledgerBefore === null) throw new DataError(LEDGER, 1, 1, "the provenance ledger is missing; the update records its sources and sha256s there");
   const ledgerAfter = signLedger(recordSources(ledgerBefore, used), new Map(files.map((f) => [f.file, f.after])));
-  files.push({ file: LEDGER, before: ledgerBefore, after: ledgerAfter, diff: null, lines: compareLines(ledgerBefore, ledgerAfter) });
-  // Rows are named by council: a council the update removes by its name before, every other by its name now.
-  const councilsBefore = (await readOrNull(path.join(options.root, councilsDataset.file))) ?? "";
-  const councilsAfter = outputs.get(councilsDataset.file) ?? councilsBefore;
-  const namesIn = (text: string) => (text === "" ? [] : councilLookupFrom(text).councils.map((c) => [c.code, c.name] as const));
-  const councilNames = new Map([...namesIn(councilsBefore), ...namesIn(councilsAfter)]);
+  files.push({ file: LEDGER, before: ledgerBefore, after: ledgerAfter, diff: null, lines: compareLines(ledgerBefore, ledgerAfter), losses: null });
   return { sources: used, others: [...others, ...sources.filter((s) => !used.some((u) => u.path === s.path)).map((s) => ({ path: s.path, why: `${s.publication.publisher}, ${s.publication.title}: no import reads it` }))], imports, files, councilNames };
 }
 
@@ -290,20 +310,30 @@ function rowName(row: CsvRow, key: readonly string[], names: ReadonlyMap<string,
     .join(" ");
 }
 
-function describeDiff(file: string, diff: CsvDiff, names: ReadonlyMap<string, string>, key: readonly string[]): string[] {
+/**
+ * A canonical file's rows added, changed and removed: the first few added and changed, and
+ * every row that would lose anything (removed, or a value emptied), as allowed by
+ * `--allow-removals`; a row removed but kept under another key says so ("moved").
+ */
+function describeDiff(file: string, diff: CsvDiff, losses: FileLosses | null, names: ReadonlyMap<string, string>, key: readonly string[]): string[] {
   const lines = [`${file}: ${diff.rows} rows; ${diff.added} added, ${diff.changed} changed, ${diff.removed} removed${diff.added + diff.changed + diff.removed === 0 ? " (unchanged)" : ""}`];
-  const list = <T>(what: string, items: readonly T[], describe: (item: T) => string) => {
-    for (const item of items.slice(0, NAMED)) lines.push(`  ${what}: ${describe(item)}`);
-    if (items.length > NAMED) lines.push(`  … and ${items.length - NAMED} more ${what}`);
+  const list = <T>(what: string, items: readonly T[], describe: (item: T) => string, named = NAMED) => {
+    for (const item of items.slice(0, named)) lines.push(`  ${what}: ${describe(item)}`);
+    if (items.length > named) lines.push(`  … and ${items.length - named} more ${what}`);
   };
+  const changedCells = ({ row, cells }: CsvDiff["changedRows"][number]) => `${rowName(row, key, names)}: ${cells.map((c) => `${c.column} ${c.before || "(empty)"} → ${c.after || "(empty)"}`).join(", ")}`;
+  const emptied = new Set(losses?.emptied.map((e) => e.row));
+  const removed = losses?.removed ?? diff.removedRows.map((row) => ({ row, keptAs: null }));
   list("added", diff.addedRows, (row) => rowName(row, key, names));
-  list("changed", diff.changedRows, ({ row, cells }) => `${rowName(row, key, names)}: ${cells.map((c) => `${c.column} ${c.before || "(empty)"} → ${c.after || "(empty)"}`).join(", ")}`);
-  list("removed", diff.removedRows, (row) => rowName(row, key, names));
+  list("changed", diff.changedRows.filter((c) => !emptied.has(c.row)), changedCells);
+  list("emptied", losses?.emptied ?? [], changedCells, Infinity);
+  list("moved", removed.filter((r) => r.keptAs !== null), ({ row, keptAs }) => `${rowName(row, key, names)}: ${keptAs}`, Infinity);
+  list("removed", removed.filter((r) => r.keptAs === null), ({ row }) => rowName(row, key, names), Infinity);
   return lines;
 }
 
 export function formatUpdate(plan: UpdatePlan, written: readonly string[] | null): string {
-  const keys: Record<string, readonly string[]> = { ...INSPECTION_KEYS, ...ILACS_KEYS };
+  const canonical: Record<string, CanonicalFile> = { ...INSPECTION_CANONICAL, ...ILACS_CANONICAL };
   const out = [
     `Read ${plan.sources.length} publication${plan.sources.length === 1 ? "" : "s"}:`,
     ...plan.sources.map((s) => `  ${s.publication.publisher}, ${s.publication.title}; ${s.edition}: ${s.path}`),
@@ -311,7 +341,7 @@ export function formatUpdate(plan: UpdatePlan, written: readonly string[] | null
   if (plan.others.length > 0) out.push(`Left alone (${plan.others.length}):`, ...plan.others.map((o) => `  ${o.path}: ${o.why}`));
   out.push(`Imports run: ${IMPORTS.filter((i) => plan.imports.includes(i.importer)).map((i) => i.label).join(", ")}`, "");
   for (const f of plan.files) {
-    if (f.diff) out.push(...describeDiff(f.file, f.diff, plan.councilNames, keys[f.file] ?? []));
+    if (f.diff) out.push(...describeDiff(f.file, f.diff, f.losses, plan.councilNames, canonical[f.file]?.key ?? []));
     else if (f.lines) out.push(`${f.file}: ${f.lines.rows} lines; ${f.lines.added} added, ${f.lines.removed} removed${f.before === f.after ? " (unchanged)" : ""}`);
   }
   out.push("");
@@ -321,18 +351,19 @@ export function formatUpdate(plan: UpdatePlan, written: readonly string[] | null
   return out.join("\n");
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  let values: { "dry-run"?: boolean; root?: string };
+/** The command: its arguments in, its exit code out; the report goes to stdout, a refusal or error to stderr. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let values: { "dry-run"?: boolean; "allow-removals"?: boolean; root?: string };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { "dry-run": { type: "boolean" }, root: { type: "string" } } }));
+    ({ values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { "dry-run": { type: "boolean" }, "allow-removals": { type: "boolean" }, root: { type: "string" } } }));
   } catch (error) {
-    console.error(`${(error as Error).message}\nusage: npm run data:update -- [--dry-run] [--root DIR] [FILE or FOLDER …]`);
+    console.error(`${(error as Error).message}\nusage: npm run data:update -- [--dry-run] [--allow-removals] [--root DIR] [FILE or FOLDER …]`);
     return 2;
   }
   const root = values.root ?? ".";
   try {
-    const plan = await planUpdate({ inputs: positionals.length > 0 ? positionals : [DEVELOPMENT_SOURCES], root });
+    const plan = await planUpdate({ inputs: positionals.length > 0 ? positionals : [DEVELOPMENT_SOURCES], root, allowRemovals: values["allow-removals"] === true });
     const written = values["dry-run"] ? null : await applyUpdate(root, plan);
     console.log(formatUpdate(plan, written));
     return 0;

@@ -10,7 +10,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { planUpdate } from "../../scripts/import/update.ts";
+import { formatUpdate, planUpdate } from "../../scripts/import/update.ts";
 import { dataErrorOf, expectDataError } from "../helpers/data-error.ts";
 import { C1, D5, edition, fingerprint, HISTORY_SHEET, INSPECTION_FILES, LOOKUP, named, OFSTED, OFSTED_SHEET, OUTCOMES, OUTCOMES_2026, plan, read, SCRAPE, scratch, Sources, update, type Scratch } from "./helpers.ts";
 import { ilacsScratch, ilacsSources } from "./ilacs/helpers.ts";
@@ -241,23 +241,122 @@ describe("bad publisher files", () => {
   });
 
   describe("a CSV file in another encoding", () => {
-    const message = (file: string) => `${at(dir, file)}:1:1: the file is not UTF-8 text (it was saved in another encoding); save it as UTF-8, as the publisher does, and run the update again`;
+    const advice = "save the file as UTF-8, as the publisher does, and run the update again";
 
-    it("refuses Latin-1 bytes", async () => {
-      // "Barnét": é is the one byte 0xE9 in Latin-1, not UTF-8.
+    it("refuses Latin-1 bytes at the line and cell of the first one, instead of reading it as U+FFFD", async () => {
+      // "Barnét" on line 4, cell 10 (la_name): é is the one byte 0xE9 in Latin-1, not UTF-8.
       const latin1 = Buffer.from(inspections.text(C1).replace("Barnet London Borough", "Barnét London Borough"), "latin1");
       await expectDataError(
         inspectionsWith((s) => s.setBytes(C1, latin1)),
-        message(C1),
+        `${at(dir, C1)}:4:10: the file is not UTF-8 text: byte 0xE9 in this cell ("Barnét London Borough" if the file is Windows-1252) is not UTF-8; ${advice}`,
       );
+      // In the scrape, in a quoted cell holding a comma (line 15, cell 2), after a valid UTF-8 "’" (three bytes) on an earlier line.
+      const scrape = ilacs.text(SCRAPE).replace("children's services", "children’s services").replace('"bournemouth, christchurch & poole"', '"bournemouth, christchurch & pöole"');
+      const [head, tail] = scrape.split("ö");
+      expect(head.split("\n").findIndex((line) => line.includes("’")) + 1).toBeLessThan(15);
+      const bytes = Buffer.concat([Buffer.from(head, "utf8"), Buffer.from([0xf6]), Buffer.from(tail, "utf8")]);
+      await expectDataError(ilacsWith((s) => s.setBytes(SCRAPE, bytes)), `${at(ilacsDir, SCRAPE)}:15:2: the file is not UTF-8 text: byte 0xF6 in this cell ("bournemouth, christchurch & pöole" if the file is Windows-1252) is not UTF-8; ${advice}`);
     });
 
     it("refuses UTF-16 (with its byte-order mark)", async () => {
       const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(inspections.text(C1), "utf16le")]);
       await expectDataError(
         inspectionsWith((s) => s.setBytes(C1, utf16)),
-        message(C1),
+        `${at(dir, C1)}:1:1: the file is not UTF-8 text (it is UTF-16LE, by its byte-order mark); ${advice}`,
       );
+    });
+  });
+
+  describe("a CSV file cut short", () => {
+    const cut = (where: string) => `the file ends in the middle of a row${where}, with no line break after it: it looks cut short (an interrupted download); download it again`;
+
+    it("refuses a file cut inside its last cell, where the rest would parse as a shorter value", async () => {
+      // Line 25, the last: its last cell (21), a count, loses its last digit.
+      const text = inspections.text(C1);
+      expect(text.split("\n")).toHaveLength(26);
+      await expectDataError(inspectionsWith((s) => s.setText(C1, text.slice(0, -2))), `${named(C1)}:25:21: ${cut("")}`);
+    });
+
+    it("refuses a file cut in the middle of a line, or inside a quoted value", async () => {
+      // The scrape cut 25 characters into line 10 (in its second cell, the name), and inside the quoted name of line 15.
+      const text = ilacs.text(SCRAPE);
+      const lineStart = (n: number) => text.split("\n").slice(0, n - 1).join("\n").length + 1;
+      await expectDataError(ilacsWith((s) => s.setText(SCRAPE, text.slice(0, lineStart(10) + 25))), `${named(SCRAPE)}:10:2: ${cut("")}`);
+      await expectDataError(ilacsWith((s) => s.setText(SCRAPE, text.slice(0, text.indexOf('"bournemouth,') + 5))), `${named(SCRAPE)}:15:2: ${cut(", inside a quoted value")}`);
+    });
+  });
+
+  describe("a CSV file cut short at a line boundary (it parses; data/ would hold less)", () => {
+    const advice = "If the publisher did withdraw them, run again with --allow-removals, which lists every one; if not, the file may be cut short or not the one meant: download it again.";
+    /** The first `n` lines of a text, each ending with its line break, as a download cut there leaves it. */
+    const firstLines = (text: string, n: number) => `${text.split("\n").slice(0, n).join("\n")}\n`;
+    // The scrape cut after line 8 of its 18: lines 9 (West Northamptonshire, 7 July 2026), 13 (Barnsley,
+    // 5 March 2026) and 16 (Buckinghamshire, 20 June 2025) gave reports after the official table's as-at date.
+    const cutScrape = (s: Sources) => s.setText(SCRAPE, firstLines(s.text(SCRAPE), 8));
+    // DfE's referrals cut after line 17 of its 25: lines 18–25 were the referrals of Bournemouth, Christchurch and
+    // Poole and of Dorset Council (2020, 2021) and of Buckinghamshire (2018–2021). Their rows stay, from the child
+    // protection plans, with referrals empty.
+    const cutReferrals = (s: Sources) => s.setText(C1, firstLines(s.text(C1), 17));
+    const refusalOf = async (action: () => Promise<unknown>) => {
+      const error = await action().then(
+        () => null,
+        (thrown: Error) => thrown,
+      );
+      expect(error?.name).toBe("BuildError");
+      return error!.message;
+    };
+
+    it("refuses a scrape that lost reports data/ holds, naming the files, what would be lost and what to do", async () => {
+      expect(await refusalOf(ilacsWith(cutScrape))).toBe(
+        `${at(ilacsDir, SCRAPE)} and ${at(ilacsDir, LOOKUP)} give less than data/ holds: data/ilacs/judgements.csv would lose 3 of its 14 reports (3 councils, published 2025-06-20 to 2026-07-07).\n${advice}`,
+      );
+    });
+
+    it("refuses a DfE file that lost values data/ holds, though every row stays", async () => {
+      expect(await refusalOf(inspectionsWith(cutReferrals))).toBe(
+        `${at(dir, C1)} gives less than data/ holds: data/councils/demand.csv would lose referrals from 8 of its 22 council years (3 councils, years ending March 2018 to 2021).\n${advice}`,
+      );
+    });
+
+    it("with --allow-removals, updates data/ and lists every row removed and every value emptied", async () => {
+      const [other, otherIlacs] = await Promise.all([scratch(), ilacsScratch()]);
+      try {
+        await update(other, inspections);
+        await update(otherIlacs, ilacs);
+        const referrals = await update(other, cutReferrals(inspections.copy()), { allowRemovals: true });
+        const reports = await update(otherIlacs, cutScrape(ilacs.copy()), { allowRemovals: true });
+        const listed = (text: string, file: string) => {
+          const lines = text.split("\n");
+          const start = lines.findIndex((line) => line.startsWith(`${file}: `));
+          return lines.slice(start, lines.findIndex((line, i) => i > start && !line.startsWith("  ")));
+        };
+        // All eight, not the first five.
+        expect(listed(formatUpdate(referrals.plan, referrals.written), "data/councils/demand.csv")).toEqual([
+          "data/councils/demand.csv: 22 rows; 0 added, 8 changed, 0 removed",
+          "  emptied: Bournemouth, Christchurch and Poole (E06000058) 2020: referrals 3300 → (empty)",
+          "  emptied: Bournemouth, Christchurch and Poole (E06000058) 2021: referrals 3350 → (empty)",
+          "  emptied: Dorset (E06000059) 2020: referrals 2500 → (empty)",
+          "  emptied: Dorset (E06000059) 2021: referrals 2550 → (empty)",
+          "  emptied: Buckinghamshire (E06000060) 2018: referrals 5000 → (empty)",
+          "  emptied: Buckinghamshire (E06000060) 2019: referrals 5100 → (empty)",
+          "  emptied: Buckinghamshire (E06000060) 2020: referrals 5200 → (empty)",
+          "  emptied: Buckinghamshire (E06000060) 2021: referrals 5300 → (empty)",
+        ]);
+        expect(listed(formatUpdate(reports.plan, reports.written), "data/ilacs/judgements.csv")).toEqual([
+          "data/ilacs/judgements.csv: 11 rows; 0 added, 0 changed, 3 removed",
+          "  removed: Buckinghamshire (E06000060) 2025-06-20",
+          "  removed: West Northamptonshire (E06000062) 2026-07-07",
+          "  removed: Barnsley (E08000016) 2026-03-05",
+        ]);
+        // And written: the three reports gone, nothing else changed.
+        const gone = ["E06000060,longer,2025-04-07,", "E06000062,standard,2026-05-11,", "E08000016,standard,2026-01-19,"];
+        const judgements = outputs["data/ilacs/judgements.csv"].split("\n");
+        expect(gone.every((start) => judgements.some((line) => line.startsWith(start)))).toBe(true);
+        expect(await read(otherIlacs.root, "data/ilacs/judgements.csv")).toBe(judgements.filter((line) => !gone.some((start) => line.startsWith(start))).join("\n"));
+        expect(reports.written).toEqual(["data/ilacs/judgements.csv", "data/ilacs/import-report.md", "data/README.md"]);
+      } finally {
+        await Promise.all([other.remove(), otherIlacs.remove()]);
+      }
     });
   });
 

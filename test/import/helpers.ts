@@ -307,15 +307,20 @@ export async function scratch(): Promise<Scratch> {
   return { sources, root, remove: () => rm(base, { recursive: true, force: true }) };
 }
 
+/** How the update is told to run: `allowRemovals` as `--allow-removals`. */
+export interface UpdateFlags {
+  readonly allowRemovals?: boolean;
+}
+
 /** Write the sources and plan the update of the scratch root with them (nothing is written to data/). */
-export async function plan(dir: Scratch, sources: Sources, root = dir.root): Promise<UpdatePlan> {
+export async function plan(dir: Scratch, sources: Sources, root = dir.root, flags: UpdateFlags = {}): Promise<UpdatePlan> {
   await sources.write(dir.sources);
-  return planUpdate({ inputs: [dir.sources], root });
+  return planUpdate({ inputs: [dir.sources], root, ...flags });
 }
 
 /** Write the sources and run the update: planned, then written. Returns the plan and the files written. */
-export async function update(dir: Scratch, sources: Sources): Promise<{ plan: UpdatePlan; written: string[] }> {
-  const planned = await plan(dir, sources);
+export async function update(dir: Scratch, sources: Sources, flags: UpdateFlags = {}): Promise<{ plan: UpdatePlan; written: string[] }> {
+  const planned = await plan(dir, sources, dir.root, flags);
   return { plan: planned, written: await applyUpdate(dir.root, planned) };
 }
 

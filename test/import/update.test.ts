@@ -7,9 +7,9 @@ import { execFile } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { publication } from "../../scripts/import/publisher/publications.ts";
-import { applyUpdate, formatUpdate, recordSources, signLedger } from "../../scripts/import/update.ts";
+import { applyUpdate, formatUpdate, main, recordSources, signLedger } from "../../scripts/import/update.ts";
 import { expectDataError } from "../helpers/data-error.ts";
 import { C1, fingerprint, INSPECTION_FILES, LEDGER_TEXT, OFSTED, OFSTED_SHEET, plan, read, scratch, sha256, Sources, update, type Scratch } from "./helpers.ts";
 
@@ -100,6 +100,20 @@ describe("the command line", () => {
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
     );
+  /** main() as the command runs it, with what it prints to stdout and stderr (each call a line, as console prints it). */
+  const inProcess = async (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const log = vi.spyOn(console, "log").mockImplementation((text: string) => void out.push(`${text}\n`));
+    const error = vi.spyOn(console, "error").mockImplementation((text: string) => void err.push(`${text}\n`));
+    try {
+      const code = await main(args);
+      return { code, stdout: out.join(""), stderr: err.join("") };
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+    }
+  };
   let sources: Sources;
   let dir: Scratch;
   let bad: Scratch;
@@ -141,7 +155,7 @@ describe("the command line", () => {
 
     // An unknown option: exit code 2 and the usage.
     expect(usage.code).toBe(2);
-    expect(usage.stderr.trimEnd().split("\n").at(-1)).toBe("usage: npm run data:update -- [--dry-run] [--root DIR] [FILE or FOLDER …]");
+    expect(usage.stderr.trimEnd().split("\n").at(-1)).toBe("usage: npm run data:update -- [--dry-run] [--allow-removals] [--root DIR] [FILE or FOLDER …]");
     expect(usage.stdout).toBe("");
 
     // A bad cell: exit code 1, the message naming file, sheet, row and column, and that nothing changed.
@@ -151,6 +165,36 @@ describe("the command line", () => {
       'Childrens_social_care_in_England_2023_underlying_data.ods[LA_inspections_2009-2023]:6:6: SLAC Safeguarding Overall effectiveness (OE): "Adequate" is not one of: Inadequate, Requires improvement to be good, Good, Outstanding, - or empty\nNothing in data/ was changed.\n',
     );
     expect(Object.keys(await fingerprint(bad.root)).sort()).toEqual(["data", "data/README.md"]);
+  });
+
+  it("refuses, with --dry-run too, a source cut short that would lose values data/ holds; --allow-removals lists them", async () => {
+    const own = await scratch();
+    try {
+      await update(own, sources);
+      const before = await fingerprint(own.root);
+      // DfE's referrals cut after line 17 of its 25 (lines 18–25: the referrals of three councils, eight council years).
+      const cut = sources.copy();
+      cut.setText(C1, `${cut.text(C1).split("\n").slice(0, 17).join("\n")}\n`);
+      await cut.write(own.sources);
+      // In-process (main, as the command line calls it), to spare two child processes: the same arguments, output and exit code.
+      const [refused, allowed] = [await inProcess("--dry-run", "--root", own.root, own.sources), await inProcess("--dry-run", "--allow-removals", "--root", own.root, own.sources)];
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toBe("");
+      expect(refused.stderr).toBe(
+        [
+          `${path.join(own.sources, C1)} gives less than data/ holds: data/councils/demand.csv would lose referrals from 8 of its 22 council years (3 councils, years ending March 2018 to 2021).`,
+          "If the publisher did withdraw them, run again with --allow-removals, which lists every one; if not, the file may be cut short or not the one meant: download it again.",
+          "Nothing in data/ was changed.",
+          "",
+        ].join("\n"),
+      );
+      expect(allowed.code).toBe(0);
+      expect(allowed.stdout.split("\n").filter((line) => line.startsWith("  emptied: "))).toHaveLength(8);
+      expect(allowed.stdout.split("\n").at(-2)).toBe("Dry run: nothing was written.");
+      expect(await fingerprint(own.root)).toEqual(before);
+    } finally {
+      await own.remove();
+    }
   });
 
   it("formats the same report for a dry run as for a run, but for its last line", async () => {

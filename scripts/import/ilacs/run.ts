@@ -10,6 +10,7 @@ import { councils as councilsDataset, knownCouncilCodes } from "../../report/cou
 import { ilacsJudgementSchema, ilacsJudgements, type IlacsJudgementRow } from "../../report/ilacs/datasets.ts";
 import { CouncilLookup } from "../councils.ts";
 import { toCsv } from "../outputs.ts";
+import type { CanonicalFile } from "../losses.ts";
 import type { PublicationId, SourceFile } from "../publisher/publications.ts";
 import { ilacsImportReport } from "./report.ts";
 import { readIlacsSources } from "./sources.ts";
@@ -21,9 +22,21 @@ export const ILACS_COLUMNS = Object.keys(ilacsJudgementSchema.shape);
 
 export const ilacsCsv = (rows: readonly IlacsJudgementRow[]) => toCsv(ILACS_COLUMNS, rows);
 
-/** The canonical file the import writes, with the columns that key its rows. */
-export const ILACS_KEYS: Readonly<Record<string, readonly string[]>> = {
-  [ilacsJudgements.file]: ["council_code", "published"],
+/**
+ * The canonical CSV file the import writes: the columns that key its rows, and where its
+ * rows and values come from, for naming what an update would lose (../losses.ts).
+ */
+export const ILACS_CANONICAL: Readonly<Record<string, CanonicalFile>> = {
+  [ilacsJudgements.file]: {
+    key: ["council_code", "published"],
+    council: "council_code",
+    unit: { one: "report", many: "reports" },
+    dated: { column: "published", span: (first, last) => (first === last ? `published ${first}` : `published ${first} to ${last}`) },
+    // A report re-dated (the scrape's date and Ofsted's table's differ) is the same inspection: the same council and first day on site.
+    sameAs: ["inspection_start"],
+    sourceColumn: "source",
+    from: (row, column) => (column === "report_url" || row.source === "report-scrape" ? ["ilacs-report-scrape", "ilacs-scrape-lookup"] : ["ofsted-la-outcomes"]),
+  },
 };
 
 /** The council lookup from the text of data/councils/councils.csv (as on disk, or as the inspections import just made it). */

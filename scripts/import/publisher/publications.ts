@@ -11,6 +11,7 @@ import { DataError } from "../../engine/data/errors.ts";
 import type { z } from "zod";
 import { csvRecords, type RowSchema, type Table } from "../../engine/data/load.ts";
 import { csvTable, headerText } from "./tables.ts";
+import { notUtf8 } from "./text.ts";
 import { isZip, readWorkbook, type Workbook } from "./workbook.ts";
 
 export type PublicationId =
@@ -204,7 +205,8 @@ function csvPublication(header: readonly string[]): Publication | undefined {
 
 /**
  * Recognise one file. A spreadsheet that SheetJS cannot read, and a CSV file of a known
- * publication that is not UTF-8, fail with a plain message; anything else unknown is "other".
+ * publication that is not UTF-8 (at the line and cell of its first byte that is not), fail
+ * with a plain message; anything else unknown is "other".
  */
 export function recognise(file: string, bytes: Uint8Array): Recognition {
   const name = path.basename(file);
@@ -225,16 +227,17 @@ export function recognise(file: string, bytes: Uint8Array): Recognition {
     if (!found) return { kind: "other", path: file, why: `a spreadsheet whose sheets (${workbook.sheetNames.join(", ")}) are none the import knows` };
     return { kind: "source", source: { path: file, name, sha256: sha256(bytes), publication: found, workbook } };
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    // Not UTF-8. A publication the import knows, saved in another encoding (Latin-1, or UTF-16 with its byte-order mark), is refused in plain words.
+  const badByte = notUtf8(bytes);
+  if (badByte) {
+    // Not UTF-8. A publication the import knows, saved in another encoding, is refused in plain words: UTF-16 (its
+    // byte-order mark) as a whole, a single-byte encoding such as Latin-1 at its first byte that is not UTF-8.
     const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
     const header = firstLine(new TextDecoder(utf16 ?? "latin1").decode(bytes));
-    if (csvPublication(header)) throw new DataError(file, 1, 1, "the file is not UTF-8 text (it was saved in another encoding); save it as UTF-8, as the publisher does, and run the update again");
-    return { kind: "other", path: file, why: "not text the import reads" };
+    if (!csvPublication(header)) return { kind: "other", path: file, why: "not text the import reads" };
+    if (utf16) throw new DataError(file, 1, 1, `the file is not UTF-8 text (it is ${utf16.toUpperCase()}, by its byte-order mark); save the file as UTF-8, as the publisher does, and run the update again`);
+    throw new DataError(file, badByte.line, badByte.column, badByte.plain);
   }
+  const text = new TextDecoder("utf-8").decode(bytes);
   const header = firstLine(text);
   const found = csvPublication(header);
   if (!found) return { kind: "other", path: file, why: header.length > 1 ? "a CSV file whose columns are none the import knows" : "not a CSV file the import knows" };

@@ -9,6 +9,7 @@
 import type { z } from "zod";
 import { DataError } from "../../engine/data/errors.ts";
 import { csvRecords, typedRow, type RowSchema, type Table } from "../../engine/data/load.ts";
+import { cutShort } from "./text.ts";
 import type { SheetRow, Workbook } from "./workbook.ts";
 
 /** Header text compared as a reader sees it: runs of white space (a line break in a cell) as one space. */
@@ -85,8 +86,15 @@ export function sheetTables<S extends RowSchema>(book: Workbook, sheet: string, 
   throw new DataError(where, 1, 1, `no table in the sheet has the columns ${needed.map((name) => JSON.stringify(name)).join(", ")}`);
 }
 
-/** A CSV file's rows typed by the schema's columns, found by name in its header (other columns are left alone). */
+/**
+ * A CSV file's rows typed by the schema's columns, found by name in its header (other
+ * columns are left alone). A file whose last row has no line break after it is refused as cut short.
+ */
 export function csvTable<S extends RowSchema>(file: string, text: string, schema: S): Table<z.output<S>> {
+  // Every publisher's CSV file ends its last row with a line break; one that does not was cut short, perhaps
+  // inside its last cell, where the cut would parse as a shorter value.
+  const cut = cutShort(text);
+  if (cut) throw new DataError(file, cut.line, cut.column, cut.plain);
   const needed = neededOf(schema);
   const { header, rows } = csvRecords(file, text, (found) => {
     if (!needed.every((name) => found.includes(name))) throw missingColumns(file, 1, found, needed);

@@ -84,6 +84,8 @@ describe("npm run data:update with the ILACS publications", () => {
     // The key (council, publication date) moved: Hull 2025-04-11 removed, Hull 2025-03-31 added.
     const judgements = plan.files.find((f) => f.file === ilacsJudgements.file)!;
     expect([judgements.diff?.rows, judgements.diff?.added, judgements.diff?.changed, judgements.diff?.removed]).toEqual([14, 1, 0, 1]);
+    // Not a loss: the same report (same council and first day on site) under its new date, so the update went ahead.
+    expect(formatUpdate(plan, []).split("\n")).toContain("  moved: Kingston upon Hull, City of (E06000010) 2025-04-11: now published 2025-03-31: the same report (same council and inspection_start)");
     const hull = (await rows()).filter((r) => r.council_code === "E06000010");
     expect(hull.map((r) => [r.published, r.source, r.source_line, r.inspection_end, r.report_url])).toEqual([["2025-03-31", "ofsted-official", 11, null, "https://files.example.org/v1/file/1006"]]);
   });

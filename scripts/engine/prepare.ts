@@ -15,7 +15,7 @@ import type { ReportDefinition } from "./definition.ts";
 import { pageFigureDownloads, type FigureDownloadView } from "./downloads/catalogue.ts";
 import { prepareDataDownloads, type DataDownloads } from "./downloads/data-page.ts";
 import type { PageFigure, PageFigureListing } from "./family.ts";
-import { pagePlacement, placeFigures, scanContent, type ContentPage, type ContentPlacement } from "./figures/placement.ts";
+import { contentPages, pagePlacement, placeFigures, readContentFiles, type ContentPage, type ContentPlacement } from "./figures/placement.ts";
 import { renderFigure, type RenderedFigure } from "./figures/render.ts";
 import type { SvgCache } from "./render/cache.ts";
 import { settleInOrder } from "./render/pool.ts";
@@ -63,7 +63,8 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
   const folder = await readDataFolder(root, options.readBytes);
   const data = loadReportData(folder, datasetsOf(buildOrder(definition.families)), definition.claims?.groups ?? []);
   const report = buildReport(definition, data);
-  const pages = await scanContent(root, contentDir);
+  const files = await readContentFiles(root, contentDir);
+  const pages = contentPages(files);
   const placements = placeFigures(pages, new Set(report.figures.keys()));
   const pageFigures: PageFigure[] = [];
   for (const view of report.views.values()) {

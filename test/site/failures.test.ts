@@ -96,6 +96,14 @@ describe("a build that fails leaves the previous site untouched", () => {
     expect(process.exitCode).toBe(savedExitCode);
   });
 
+  it("refuses a second chapter of one number at its front-matter value, naming the first", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/chapters/cycles.md", "chapter: 2", "chapter: 1");
+    const error = await failingBuild(root);
+    // cycles.md comes first in reading order (same chapter, so by file name): grades.md is the second.
+    expect(error.message).toBe('content/chapters/grades.md:3:10: chapter 1 is already content/chapters/cycles.md\'s (line 3); two pages of one chapter would both have a "Figure 1.1" — give each its own');
+  });
+
   it("reports front matter that is not valid YAML by file:line:column", async () => {
     const root = await copyFixture();
     // Line 1 is "---", line 2 the title: an unquoted value holding ": " on line 2 breaks the mapping at its second colon, column 14.

@@ -104,6 +104,22 @@ describe("a build that fails leaves the previous site untouched", () => {
     expect(error.message).toBe('content/chapters/grades.md:3:10: chapter 1 is already content/chapters/cycles.md\'s (line 3); two pages of one chapter would both have a "Figure 1.1" — give each its own');
   });
 
+  it("refuses a source id the bibliography lacks at the line and column it is listed, once", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/chapters/grades.md", "  - made-up-grades", "  - made-up-gradez");
+    const error = await failingBuild(root);
+    // Not the print edition, which lists every chapter's sources again.
+    expect(error.message).toBe('content/chapters/grades.md:8:5: source "made-up-gradez" is not in content/_data/bibliography.json');
+  });
+
+  it("refuses a bibliography that is not valid JSON at its line and column", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/_data/bibliography.json", '  },\n  "made-up-grades"', '  }\n  "made-up-grades"');
+    const lines = (await readFile(path.join(root, "content/_data/bibliography.json"), "utf8")).split("\n");
+    const error = await failingBuild(root);
+    expect(error.message).toBe(`content/_data/bibliography.json:${lines.indexOf('  "made-up-grades": {') + 1}:3: not valid JSON (Expected ',' or '}' after property value)`);
+  });
+
   it("reports front matter that is not valid YAML by file:line:column", async () => {
     const root = await copyFixture();
     // Line 1 is "---", line 2 the title: an unquoted value holding ": " on line 2 breaks the mapping at its second colon, column 14.

@@ -1,0 +1,18 @@
+/**
+ * Checks of the content files as written, before any page renders, each fault at its
+ * file:line:column: the source ids its front matter lists (../eleventy/sources.ts). Every fault
+ * of every file is reported at once, in file order.
+ */
+import { BuildError } from "../data/errors.ts";
+import { sourceListProblems } from "../eleventy/sources.ts";
+import type { ContentFile } from "../figures/placement.ts";
+
+export function contentFileProblems(files: readonly ContentFile[], bibliography: unknown): string[] {
+  return files.flatMap((file) => sourceListProblems(bibliography, file.data.sources, file.inputPath, file.text));
+}
+
+/** Stop the build on any problem contentFileProblems finds. */
+export function checkContentFiles(files: readonly ContentFile[], bibliography: unknown): void {
+  const problems = contentFileProblems(files, bibliography);
+  if (problems.length > 0) throw new BuildError(problems.join("\n"));
+}

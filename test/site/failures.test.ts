@@ -120,6 +120,23 @@ describe("a build that fails leaves the previous site untouched", () => {
     expect(error.message).toBe(`content/_data/bibliography.json:${lines.indexOf('  "made-up-grades": {') + 1}:3: not valid JSON (Expected ',' or '}' after property value)`);
   });
 
+  it("refuses a script, an event handler and an embed written in a chapter, at each one's line and column", async () => {
+    const root = await copyFixture();
+    await editFile(
+      root,
+      "content/chapters/grades.md",
+      "## A year that does not add up",
+      '<script>alert("hi")</script>\n<p onmouseover="steal()">Hover</p> <iframe src="https://example.org/tracker"></iframe>\n\nShown as code: `<script>`.\n\n## A year that does not add up',
+    );
+    const error = await failingBuild(root);
+    const advice = "a page's text may hold plain HTML but nothing that runs, embeds or restyles; to show the markup, put it in `backticks`";
+    expect(error.message.split("\n")).toEqual([
+      `content/chapters/grades.md:17:1: <script> would run a script in the reader's browser; ${advice}`,
+      `content/chapters/grades.md:18:4: the onmouseover attribute of <p> would run a script in the reader's browser; ${advice}`,
+      `content/chapters/grades.md:18:36: <iframe> would embed another page, fetched from wherever it points; ${advice}`,
+    ]);
+  });
+
   it("reports front matter that is not valid YAML by file:line:column", async () => {
     const root = await copyFixture();
     // Line 1 is "---", line 2 the title: an unquoted value holding ": " on line 2 breaks the mapping at its second colon, column 14.

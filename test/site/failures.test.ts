@@ -11,6 +11,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { rootCause } from "../../scripts/engine/build.ts";
+import { isReportError } from "../../scripts/engine/data/errors.ts";
 import { signProvenance } from "../../scripts/engine/data/provenance.ts";
 import { FIXTURE, FIXTURE_DEFINITION, OUTCOMES_CSV, REPO_ROOT, buildFixture, copyFixture, editFile, fingerprint, removeTemporaryFolders, temporaryFolder } from "./helpers.ts";
 
@@ -48,15 +49,20 @@ afterEach(async () => {
   expect(await readdir(path.dirname(outDir))).toEqual(["site"]);
 });
 
-/** Build a broken project into the already-built output; return the error it fails with. */
-async function failingBuild(root: string): Promise<Error> {
+/**
+ * Build a broken project into the already-built output; return the error it fails with.
+ * `explained`: the failure was not ours (a template error) and the message explains it, keeping
+ * what it explains as its cause (printed with DEBUG set).
+ */
+async function failingBuild(root: string, { explained = false } = {}): Promise<Error> {
   const outcome = await buildFixture({ root, outDir }).then(
     () => undefined,
     (error: unknown) => error,
   );
   if (!(outcome instanceof Error)) throw new Error("the build was expected to fail but succeeded");
   // buildSite already unwraps Eleventy's wrappers: what it throws is what the CLI prints.
-  expect(rootCause(outcome)).toBe(outcome);
+  if (explained) expect(isReportError(outcome) && !isReportError(outcome.cause)).toBe(true);
+  else expect(rootCause(outcome)).toBe(outcome);
   // Nothing printed twice, and the calling process's exit code is left alone.
   expect(console.error).not.toHaveBeenCalled();
   expect(process.exitCode).toBe(savedExitCode);
@@ -84,16 +90,29 @@ describe("a build that fails leaves the previous site untouched", () => {
     expect(error.message).toBe('content/chapters/cycles.md: unknown stat key "grades.swing.middle"; did you mean one of: grades.swing.early, grades.swing.late, grades.swing.ratio');
   });
 
-  it("keeps the template's name when the failure is not ours (a Nunjucks syntax error)", async () => {
+  it("names a tag missing its %} where it is written, not where Nunjucks trips over what it swallowed", async () => {
     const root = await copyFixture();
     await editFile(root, "content/chapters/cycles.md", '{% stat "grades.swing.late" %}', '{% stat "grades.swing.late" ');
-    const outcome = await buildFixture({ root, outDir }).then(() => undefined, (error: unknown) => error);
-    expect(outcome).toBeInstanceOf(Error);
-    const message = (outcome as Error).message;
-    expect(message).toContain("cycles.md");
-    expect(message).toContain("caused by:");
-    expect(console.error).not.toHaveBeenCalled();
-    expect(process.exitCode).toBe(savedExitCode);
+    const lines = (await readFile(path.join(root, "content/chapters/cycles.md"), "utf8")).split("\n");
+    // Line 8 is the body's first.
+    expect(lines[7].indexOf('{% stat "grades.swing.late" ')).toBe(245);
+    const error = await failingBuild(root);
+    expect(error.message).toBe("content/chapters/cycles.md:8:246: the {% stat tag is never closed with %}");
+  });
+
+  it("gives a Nunjucks error at the line of the file, front matter counted, in one line", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/chapters/grades.md", "## A year that does not add up", "{% nosuchtag %}\n\n## A year that does not add up");
+    const error = await failingBuild(root, { explained: true });
+    // Nunjucks counts line 7 from the end of the 10-line front matter.
+    expect(error.message).toBe("content/chapters/grades.md:17:4: unknown block tag: nosuchtag");
+  });
+
+  it("names a paired shortcode never closed at its opening tag", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/chapters/grades.md", "## A year that does not add up", '{% callout "Made up" %}\nEvery number here is invented.\n\n## A year that does not add up');
+    const error = await failingBuild(root);
+    expect(error.message).toBe("content/chapters/grades.md:17:1: {% callout %} is never closed; end it with {% endcallout %}");
   });
 
   it("refuses a second chapter of one number at its front-matter value, naming the first", async () => {

@@ -72,7 +72,7 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   } catch (error) {
     process.exitCode = exitCode;
     await rm(staging, { recursive: true, force: true });
-    throw buildFailure(error);
+    throw await buildFailure(error, root);
   }
   await rm(retired, { recursive: true, force: true });
   await rename(outDir, retired).catch((error: NodeJS.ErrnoException) => {
@@ -102,14 +102,19 @@ export function rootCause(error: unknown): Error {
 
 /**
  * What a failed build reports. Our own errors (data, keys, figures) already say
- * file:line:column and what is wrong. Anything else (a template syntax error, a bug)
- * keeps the context Eleventy added, such as which template it was rendering.
+ * file:line:column and what is wrong. A Nunjucks error is given as the file's line and column
+ * and what Nunjucks found (./eleventy/template-errors.ts; loaded only when a build fails).
+ * Anything else (a bug) keeps the context Eleventy added, such as which template it was rendering.
  */
-export function buildFailure(error: unknown): Error {
-  const root = rootCause(error);
-  if (isReportError(root)) return root;
-  const messages = [...new Set(errorChain(error).map((e) => e.message.trim()))];
-  return new BuildError(messages.join("\n  caused by: "), { cause: root });
+export async function buildFailure(error: unknown, root: string): Promise<Error> {
+  const cause = rootCause(error);
+  if (isReportError(cause)) return cause;
+  const chain = errorChain(error);
+  const { templateErrorMessage } = await import("./eleventy/template-errors.ts");
+  const template = templateErrorMessage(chain, root);
+  if (template) return new BuildError(template, { cause });
+  const messages = [...new Set(chain.map((e) => e.message.trim()))];
+  return new BuildError(messages.join("\n  caused by: "), { cause });
 }
 
 export interface BuildOutcome {

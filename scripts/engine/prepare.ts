@@ -15,7 +15,8 @@ import type { ReportDefinition } from "./definition.ts";
 import { pageFigureDownloads, type FigureDownloadView } from "./downloads/catalogue.ts";
 import { prepareDataDownloads, type DataDownloads } from "./downloads/data-page.ts";
 import type { PageFigure, PageFigureListing } from "./family.ts";
-import { pagePlacement, placeFigures, scanContent, type ContentPage, type ContentPlacement } from "./figures/placement.ts";
+import { checkContentFiles } from "./check/content-files.ts";
+import { contentPages, pagePlacement, placeFigures, readContentFiles, type ContentPage, type ContentPlacement } from "./figures/placement.ts";
 import { renderFigure, type RenderedFigure } from "./figures/render.ts";
 import type { SvgCache } from "./render/cache.ts";
 import { settleInOrder } from "./render/pool.ts";
@@ -59,11 +60,39 @@ async function reportTitles(contentDir: string): Promise<{ title: string; subtit
   return { title, subtitle };
 }
 
+/**
+ * The sources catalogue (content/_data/bibliography.json), read as Eleventy will read it;
+ * undefined when the project has none. JSON that does not parse stops the build here, at its
+ * line and column when JSON.parse gives a position.
+ */
+async function readBibliography(contentDir: string): Promise<unknown> {
+  const file = path.join(contentDir, "_data", "bibliography.json");
+  const shown = path.relative(path.dirname(contentDir), file).split(path.sep).join("/");
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const before = position ? text.slice(0, Number(position[1])).split("\n") : undefined;
+    const at = before ? `:${before.length}:${(before.at(-1)?.length ?? 0) + 1}` : "";
+    throw new BuildError(`${shown}${at}: not valid JSON (${message.replace(/ in JSON at position \d+.*$/, "")})`);
+  }
+}
+
 export async function prepareReport(root: string, contentDir: string, cache: SvgCache, definition: ReportDefinition, options: PrepareOptions = {}): Promise<PreparedReport> {
   const folder = await readDataFolder(root, options.readBytes);
   const data = loadReportData(folder, datasetsOf(buildOrder(definition.families)), definition.claims?.groups ?? []);
   const report = buildReport(definition, data);
-  const pages = await scanContent(root, contentDir);
+  const files = await readContentFiles(root, contentDir);
+  const pages = contentPages(files);
+  checkContentFiles(files, await readBibliography(contentDir));
   const placements = placeFigures(pages, new Set(report.figures.keys()));
   const pageFigures: PageFigure[] = [];
   for (const view of report.views.values()) {

@@ -11,6 +11,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { rootCause } from "../../scripts/engine/build.ts";
+import { isReportError } from "../../scripts/engine/data/errors.ts";
 import { signProvenance } from "../../scripts/engine/data/provenance.ts";
 import { FIXTURE, FIXTURE_DEFINITION, OUTCOMES_CSV, REPO_ROOT, buildFixture, copyFixture, editFile, fingerprint, removeTemporaryFolders, temporaryFolder } from "./helpers.ts";
 
@@ -48,15 +49,20 @@ afterEach(async () => {
   expect(await readdir(path.dirname(outDir))).toEqual(["site"]);
 });
 
-/** Build a broken project into the already-built output; return the error it fails with. */
-async function failingBuild(root: string): Promise<Error> {
+/**
+ * Build a broken project into the already-built output; return the error it fails with.
+ * `explained`: the failure was not ours (a template error) and the message explains it, keeping
+ * what it explains as its cause (printed with DEBUG set).
+ */
+async function failingBuild(root: string, { explained = false } = {}): Promise<Error> {
   const outcome = await buildFixture({ root, outDir }).then(
     () => undefined,
     (error: unknown) => error,
   );
   if (!(outcome instanceof Error)) throw new Error("the build was expected to fail but succeeded");
   // buildSite already unwraps Eleventy's wrappers: what it throws is what the CLI prints.
-  expect(rootCause(outcome)).toBe(outcome);
+  if (explained) expect(isReportError(outcome) && !isReportError(outcome.cause)).toBe(true);
+  else expect(rootCause(outcome)).toBe(outcome);
   // Nothing printed twice, and the calling process's exit code is left alone.
   expect(console.error).not.toHaveBeenCalled();
   expect(process.exitCode).toBe(savedExitCode);
@@ -84,16 +90,70 @@ describe("a build that fails leaves the previous site untouched", () => {
     expect(error.message).toBe('content/chapters/cycles.md: unknown stat key "grades.swing.middle"; did you mean one of: grades.swing.early, grades.swing.late, grades.swing.ratio');
   });
 
-  it("keeps the template's name when the failure is not ours (a Nunjucks syntax error)", async () => {
+  it("names a tag missing its %} where it is written, not where Nunjucks trips over what it swallowed", async () => {
     const root = await copyFixture();
     await editFile(root, "content/chapters/cycles.md", '{% stat "grades.swing.late" %}', '{% stat "grades.swing.late" ');
-    const outcome = await buildFixture({ root, outDir }).then(() => undefined, (error: unknown) => error);
-    expect(outcome).toBeInstanceOf(Error);
-    const message = (outcome as Error).message;
-    expect(message).toContain("cycles.md");
-    expect(message).toContain("caused by:");
-    expect(console.error).not.toHaveBeenCalled();
-    expect(process.exitCode).toBe(savedExitCode);
+    const lines = (await readFile(path.join(root, "content/chapters/cycles.md"), "utf8")).split("\n");
+    // Line 8 is the body's first.
+    expect(lines[7].indexOf('{% stat "grades.swing.late" ')).toBe(245);
+    const error = await failingBuild(root);
+    expect(error.message).toBe("content/chapters/cycles.md:8:246: the {% stat tag is never closed with %}");
+  });
+
+  it("gives a Nunjucks error at the line of the file, front matter counted, in one line", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/chapters/grades.md", "## A year that does not add up", "{% nosuchtag %}\n\n## A year that does not add up");
+    const error = await failingBuild(root, { explained: true });
+    // Nunjucks counts line 7 from the end of the 10-line front matter.
+    expect(error.message).toBe("content/chapters/grades.md:17:4: unknown block tag: nosuchtag");
+  });
+
+  it("names a paired shortcode never closed at its opening tag", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/chapters/grades.md", "## A year that does not add up", '{% callout "Made up" %}\nEvery number here is invented.\n\n## A year that does not add up');
+    const error = await failingBuild(root);
+    expect(error.message).toBe("content/chapters/grades.md:17:1: {% callout %} is never closed; end it with {% endcallout %}");
+  });
+
+  it("refuses a second chapter of one number at its front-matter value, naming the first", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/chapters/cycles.md", "chapter: 2", "chapter: 1");
+    const error = await failingBuild(root);
+    // cycles.md comes first in reading order (same chapter, so by file name): grades.md is the second.
+    expect(error.message).toBe('content/chapters/grades.md:3:10: chapter 1 is already content/chapters/cycles.md\'s (line 3); two pages of one chapter would both have a "Figure 1.1" — give each its own');
+  });
+
+  it("refuses a source id the bibliography lacks at the line and column it is listed, once", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/chapters/grades.md", "  - made-up-grades", "  - made-up-gradez");
+    const error = await failingBuild(root);
+    // Not the print edition, which lists every chapter's sources again.
+    expect(error.message).toBe('content/chapters/grades.md:8:5: source "made-up-gradez" is not in content/_data/bibliography.json');
+  });
+
+  it("refuses a bibliography that is not valid JSON at its line and column", async () => {
+    const root = await copyFixture();
+    await editFile(root, "content/_data/bibliography.json", '  },\n  "made-up-grades"', '  }\n  "made-up-grades"');
+    const lines = (await readFile(path.join(root, "content/_data/bibliography.json"), "utf8")).split("\n");
+    const error = await failingBuild(root);
+    expect(error.message).toBe(`content/_data/bibliography.json:${lines.indexOf('  "made-up-grades": {') + 1}:3: not valid JSON (Expected ',' or '}' after property value)`);
+  });
+
+  it("refuses a script, an event handler and an embed written in a chapter, at each one's line and column", async () => {
+    const root = await copyFixture();
+    await editFile(
+      root,
+      "content/chapters/grades.md",
+      "## A year that does not add up",
+      '<script>alert("hi")</script>\n<p onmouseover="steal()">Hover</p> <iframe src="https://example.org/tracker"></iframe>\n\nShown as code: `<script>`.\n\n## A year that does not add up',
+    );
+    const error = await failingBuild(root);
+    const advice = "a page's text may hold plain HTML but nothing that runs, embeds or restyles; to show the markup, put it in `backticks`";
+    expect(error.message.split("\n")).toEqual([
+      `content/chapters/grades.md:17:1: <script> would run a script in the reader's browser; ${advice}`,
+      `content/chapters/grades.md:18:4: the onmouseover attribute of <p> would run a script in the reader's browser; ${advice}`,
+      `content/chapters/grades.md:18:36: <iframe> would embed another page, fetched from wherever it points; ${advice}`,
+    ]);
   });
 
   it("reports front matter that is not valid YAML by file:line:column", async () => {

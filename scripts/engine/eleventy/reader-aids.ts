@@ -64,8 +64,9 @@ export function registerReaderAids(
     return citation({ title: report.title, subtitle: report.subtitle, version, dataAsOf, siteUrl: siteUrlOf(report), original });
   };
   eleventyConfig.addFilter("pageSections", (html: unknown) => pageSections(String(html)));
-  eleventyConfig.addFilter("citedSources", function (this: PageContext, ids: unknown, catalogue: unknown) {
-    return citedSources(catalogue, ids, this.page.inputPath);
+  // `page`: the page the ids are from, when it is not the one rendering (the print edition lists every chapter's), so a fault names it.
+  eleventyConfig.addFilter("citedSources", function (this: PageContext, ids: unknown, catalogue: unknown, page?: unknown) {
+    return citedSources(catalogue, ids, String(page ?? this.page.inputPath).replace(/^\.\//, ""));
   });
   // The print edition is the engine's, for every project: a virtual template over the
   // contents collection (and the cover, from "all"), rendered after the pages it prints.

@@ -7,6 +7,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import { BuildError } from "../data/errors.ts";
+import { frontMatterValueAt } from "../front-matter.ts";
 
 export interface ContentPage {
   /** Path relative to the project root, forward slashes. */
@@ -77,28 +78,101 @@ export function frontMatter(inputPath: string, text: string): { data: Record<str
   }
 }
 
-export async function scanContent(root: string, contentDir: string): Promise<ContentPage[]> {
+/** A content file as read: its path, its text, and its front matter's data and body. */
+export interface ContentFile {
+  /** Path relative to the project root, forward slashes. */
+  readonly inputPath: string;
+  /** Path relative to the content folder, as the platform writes it (Eleventy's default permalink is made from it). */
+  readonly relativeToContent: string;
+  readonly text: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly body: string;
+}
+
+/** Every page of the content folder, read once: .md and .njk files, leaving out _data, _includes and other "_" names. */
+export async function readContentFiles(root: string, contentDir: string): Promise<ContentFile[]> {
   const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((e) => e.isFile() && /\.(md|njk)$/.test(e.name) && !e.name.startsWith("_"))
     .map((e) => path.join(e.parentPath, e.name))
     .filter((file) => !path.relative(contentDir, file).split(path.sep).some((part) => part.startsWith("_")))
     .sort();
-  const pages: ContentPage[] = [];
-  for (const file of files) {
-    const { data, content } = frontMatter(path.relative(root, file).split(path.sep).join("/"), await readFile(file, "utf8"));
+  return Promise.all(
+    files.map(async (file) => {
+      const inputPath = path.relative(root, file).split(path.sep).join("/");
+      const text = await readFile(file, "utf8");
+      const { data, content } = frontMatter(inputPath, text);
+      return { inputPath, relativeToContent: path.relative(contentDir, file), text, data, body: content };
+    }),
+  );
+}
+
+/**
+ * What a page's `chapter` may be: a whole number from 1, or one capital letter for an appendix
+ * (Methods is `chapter: A`, its figures A.1, A.2, …). Anything else would number figures
+ * "Figure two.1" or "Figure 0.1" (and a chapter 0 is not shown as a chapter in the contents).
+ */
+const CHAPTER = /^([1-9][0-9]*|[A-Z])$/;
+
+/** Where a front-matter value is, for a message: "file:line:column" when found, else the file. */
+function at(file: ContentFile, key: string): string {
+  const position = frontMatterValueAt(file.text, key);
+  return position ? `${file.inputPath}:${position.line}:${position.column}` : file.inputPath;
+}
+
+/**
+ * Each page's place in the report. Two pages may not share a chapter: both would have a
+ * "Figure 2.1", and the claims register would file both under one heading. A chapter that is
+ * a letter does not place its page among the numbered chapters, so it needs an `order`.
+ * Every fault is reported at the front-matter value that makes it, in reading order.
+ */
+export function contentPages(files: readonly ContentFile[]): ContentPage[] {
+  const problems: string[] = [];
+  const pages = files.map((file) => {
+    const { data, body } = file;
     const chapter = data.chapter === undefined ? undefined : String(data.chapter);
-    pages.push({
-      inputPath: path.relative(root, file).split(path.sep).join("/"),
-      url: pageUrl(path.relative(contentDir, file), data.permalink),
+    if (chapter !== undefined && !CHAPTER.test(chapter)) {
+      problems.push(`${at(file, "chapter")}: chapter ${JSON.stringify(data.chapter)} is neither a whole number from 1 nor one capital letter (for an appendix), so its figures cannot be numbered`);
+    } else if (chapter !== undefined && /^[A-Z]$/.test(chapter) && data.order === undefined) {
+      problems.push(`${at(file, "chapter")}: chapter ${chapter} is a letter, which does not say where the page comes in the contents; give the page an order: (a number) too`);
+    }
+    if (data.order !== undefined && (typeof data.order !== "number" || !Number.isFinite(data.order))) {
+      problems.push(`${at(file, "order")}: order ${JSON.stringify(data.order)} is not a number; it places the page in the contents`);
+    }
+    return {
+      inputPath: file.inputPath,
+      url: pageUrl(file.relativeToContent, data.permalink),
       title: String(data.title ?? ""),
       chapter,
       order: typeof data.order === "number" ? data.order : Number(chapter ?? Number.POSITIVE_INFINITY),
-      figureKeys: [...content.matchAll(FIGURE_TAG)].map((m) => m[1]),
-      statKeys: [...content.matchAll(STAT_TAG)].map((m) => m[1]),
-    });
+      figureKeys: [...body.matchAll(FIGURE_TAG)].map((m) => m[1]),
+      statKeys: [...body.matchAll(STAT_TAG)].map((m) => m[1]),
+    };
+  });
+  if (problems.length > 0) throw new BuildError(problems.join("\n"));
+  const sorted = pages.sort((a, b) => a.order - b.order || a.inputPath.localeCompare(b.inputPath, "en"));
+  const fileOf = new Map(files.map((file) => [file.inputPath, file]));
+  const firstOfChapter = new Map<string, ContentFile>();
+  for (const page of sorted) {
+    if (page.chapter === undefined) continue;
+    const file = fileOf.get(page.inputPath) as ContentFile;
+    const first = firstOfChapter.get(page.chapter);
+    if (!first) {
+      firstOfChapter.set(page.chapter, file);
+      continue;
+    }
+    const firstAt = frontMatterValueAt(first.text, "chapter");
+    problems.push(
+      `${at(file, "chapter")}: chapter ${page.chapter} is already ${first.inputPath}'s${firstAt ? ` (line ${firstAt.line})` : ""}; two pages of one chapter would both have a "Figure ${page.chapter}.1" — give each its own`,
+    );
   }
-  return pages.sort((a, b) => a.order - b.order || a.inputPath.localeCompare(b.inputPath, "en"));
+  if (problems.length > 0) throw new BuildError(problems.join("\n"));
+  return sorted;
+}
+
+/** Read the content folder and place its pages (readContentFiles, then contentPages). */
+export async function scanContent(root: string, contentDir: string): Promise<ContentPage[]> {
+  return contentPages(await readContentFiles(root, contentDir));
 }
 
 export const figureAnchor = (key: string) => `figure-${key}`;

@@ -57,3 +57,12 @@ describe("the site URL of the citation and the print edition", () => {
     expect(() => citedUrl(registered(), report("example.org"))).toThrow('content/_data/report.json "url" "example.org" is not a web address');
   });
 });
+
+describe("the citedSources filter", () => {
+  it("names the page the ids are from: the rendering page, or the page the print edition passes", () => {
+    const cited = registered().get("citedSources");
+    const printEdition = { page: { inputPath: "./content/print-edition.njk", url: "/print/" } };
+    expect(() => cited?.call({ page: { inputPath: "./content/chapters/x.md", url: "/x/" } }, ["nope"], bibliography)).toThrow('content/chapters/x.md: source "nope" is not in');
+    expect(() => cited?.call(printEdition, ["nope"], bibliography, "./content/chapters/x.md")).toThrow(/^content\/chapters\/x\.md: source "nope" is not in/);
+  });
+});

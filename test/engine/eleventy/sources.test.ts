@@ -2,7 +2,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
-import { citedSources } from "../../../scripts/engine/eleventy/sources.ts";
+import { citedSources, sourceListProblems } from "../../../scripts/engine/eleventy/sources.ts";
 
 const catalogue = {
   report: { title: "A report?", publisher: "Someone", year: "2015" },
@@ -35,6 +35,31 @@ describe("citedSources", () => {
     expect(() => citedSources(catalogue, "report", "p.md")).toThrow('p.md: "sources" must be a list of source ids');
     expect(() => citedSources(undefined, ["report"], "p.md")).toThrow("p.md: lists sources but the project has no content/_data/bibliography.json");
     expect(() => citedSources({ x: { title: "t", publisher: "p", url: "ftp://x" } }, ["x"], "p.md")).toThrow(/source "x": url/);
+  });
+});
+
+describe("sourceListProblems: a page's sources checked where its front matter lists them", () => {
+  const page = (list: string) => `---\ntitle: A chapter\nsources:${list}\n---\nText.\n`;
+  const check = (list: string) => sourceListProblems(catalogue, matter(page(list)).data.sources, "content/chapters/x.md", page(list));
+
+  it("finds nothing wrong with known ids listed once", () => {
+    expect(check("\n  - stats\n  - report")).toEqual([]);
+    expect(sourceListProblems(catalogue, undefined, "p.md", "---\ntitle: T\n---\n")).toEqual([]);
+  });
+
+  it("names each unknown or repeated id at its line and column, an unknown id listed twice once", () => {
+    expect(check("\n  - stats\n  - nope\n  - stats\n  - nope")).toEqual([
+      'content/chapters/x.md:5:5: source "nope" is not in content/_data/bibliography.json',
+      'content/chapters/x.md:6:5: source "stats" is listed twice (first on line 4)',
+      'content/chapters/x.md:7:5: source "nope" is listed twice (first on line 5)',
+    ]);
+    expect(check(" [report, 'nope']")).toEqual(['content/chapters/x.md:3:19: source "nope" is not in content/_data/bibliography.json']);
+  });
+
+  it("names the page alone when the lines do not hold the list as parsed, and the key when the list is not one", () => {
+    expect(check("\n  - report\n  - >-\n    nope")).toEqual(['content/chapters/x.md: source "nope" is not in content/_data/bibliography.json']);
+    expect(check(" report")).toEqual(['content/chapters/x.md:3:10: "sources" must be a list of source ids']);
+    expect(sourceListProblems(undefined, ["report"], "p.md", page("\n  - report"))).toEqual(["p.md:3:1: lists sources but the project has no content/_data/bibliography.json"]);
   });
 });
 

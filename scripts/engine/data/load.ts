@@ -9,6 +9,7 @@ import { parse } from "csv-parse/sync";
 import type { z } from "zod";
 import { DataError, quoted } from "./errors.ts";
 import type { DataFolder } from "./folder.ts";
+import { utf8Text } from "./utf8.ts";
 
 export interface Located<T> {
   /** The typed row. */
@@ -49,12 +50,10 @@ export function tableFrom<S extends RowSchema>(folder: DataFolder, file: string,
 }
 
 async function readText(root: string, file: string): Promise<string> {
-  try {
-    return await readFile(path.join(root, file), "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DataError(file, 1, 1, code === "ENOENT" ? "the file does not exist" : `the file cannot be read (${code})`);
-  }
+  const bytes = await readFile(path.join(root, file)).catch((error: NodeJS.ErrnoException) => {
+    throw new DataError(file, 1, 1, error.code === "ENOENT" ? "the file does not exist" : `the file cannot be read (${error.code})`);
+  });
+  return utf8Text(file, bytes);
 }
 
 /** Parse CSV text already in memory; exported for tests and importers. */

@@ -10,6 +10,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DataError } from "./errors.ts";
 import type { DataFolder } from "./folder.ts";
+import { utf8Text } from "./utf8.ts";
 
 export const LEDGER = "data/README.md";
 const HEADER = ["File", "Contents", "Source", "Licence", "Date", "sha256"] as const;
@@ -108,11 +109,10 @@ export async function sha256File(file: string): Promise<string> {
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 async function readLedger(root: string): Promise<string> {
-  try {
-    return await readFile(path.join(root, LEDGER), "utf8");
-  } catch {
+  const bytes = await readFile(path.join(root, LEDGER)).catch(() => {
     throw missingLedger();
-  }
+  });
+  return utf8Text(LEDGER, bytes);
 }
 
 const missingLedger = () => new DataError(LEDGER, 1, 1, "the provenance ledger is missing; every data file must be listed there");

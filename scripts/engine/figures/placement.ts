@@ -7,6 +7,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import { BuildError } from "../data/errors.ts";
+import { utf8Text } from "../data/utf8.ts";
 
 export interface ContentPage {
   /** Path relative to the project root, forward slashes. */
@@ -86,10 +87,12 @@ export async function scanContent(root: string, contentDir: string): Promise<Con
     .sort();
   const pages: ContentPage[] = [];
   for (const file of files) {
-    const { data, content } = frontMatter(path.relative(root, file).split(path.sep).join("/"), await readFile(file, "utf8"));
+    const inputPath = path.relative(root, file).split(path.sep).join("/");
+    // Eleventy would read a page that is not UTF-8 with "�" in place of each bad byte: refused here first.
+    const { data, content } = frontMatter(inputPath, utf8Text(inputPath, await readFile(file)));
     const chapter = data.chapter === undefined ? undefined : String(data.chapter);
     pages.push({
-      inputPath: path.relative(root, file).split(path.sep).join("/"),
+      inputPath,
       url: pageUrl(path.relative(contentDir, file), data.permalink),
       title: String(data.title ?? ""),
       chapter,

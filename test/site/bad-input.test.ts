@@ -7,7 +7,7 @@
  *   - Anything else fails with `file:line:column: plain sentence` naming the problem,
  *     and the site built before is left byte for byte as it was.
  */
-import { copyFile, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -169,5 +169,24 @@ describe("the bad input corpus", () => {
     // One line, no stack or wrapper text.
     expect(outcome.message).not.toContain("\n");
     for (const words of c.says) expect(outcome.message).toContain(words);
+  });
+
+  // A recorded release the build compares itself with (the fixture is 1.0.0), with the right
+  // top-level keys but its stats recorded as bare numbers: read as they were, every number
+  // would be listed as changed on the "What changed" page (issue 17, case 9).
+  it("refuses a recorded release whose stats are not recorded as stats, naming the first by its path", async () => {
+    const root = await copyFixture("bad-release-");
+    const good = JSON.parse(await readFile(path.join(outDir, "manifest.json"), "utf8")) as { stats: Record<string, { value: unknown }> };
+    const stats = Object.fromEntries(Object.entries(good.stats).map(([key, stat]) => [key, stat.value]));
+    const first = Object.keys(stats)[0];
+    await mkdir(path.join(root, "releases", "0.9.0"), { recursive: true });
+    await writeFile(path.join(root, "releases", "0.9.0", "manifest.json"), JSON.stringify({ ...good, version: "0.9.0", stats }, null, 2));
+    const outcome = await build(root).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (!(outcome instanceof Error)) throw new Error("the build was expected to fail on the recorded release but succeeded");
+    expect(rootCause(outcome)).toBe(outcome);
+    expect(outcome.message).toBe(`releases/0.9.0/manifest.json: stats[${JSON.stringify(first)}]: expected a stat: an object with value, text, label and files (schema 2), found the number ${JSON.stringify(stats[first])}`);
   });
 });

@@ -63,6 +63,8 @@ const FAILING: readonly Failing[] = [
   { name: "markup in a council name", corpus: "markup-in-council-name.csv", target: COUNCILS_CSV, at: `${COUNCILS_CSV}:3:2`, says: ["name", "<script>", "markup"] },
   // The data files are published as they are: a cell a spreadsheet would run as a formula is refused where it is read.
   { name: "a formula in a council name", corpus: "formula-in-council-name.csv", target: COUNCILS_CSV, at: `${COUNCILS_CSV}:3:2`, says: ["name", '"=HYPERLINK', 'starts with "="', "formula"] },
+  // The mini report's ledger dates its inspections 2026-01-01 (line 14): a report published after that cannot be in the file.
+  { name: "a date later than the file's date in the ledger", corpus: "date-after-file.csv", target: INSPECTIONS_CSV, at: `${INSPECTIONS_CSV}:14:2`, says: ["published: 2027-03-01 is later than 2026-01-01", "data/README.md:14", "dated after the file was made"] },
   // Read as UTF-8, a Latin-1 "é" (byte 0xE9) would become "�" and be published so.
   { name: "a file that is not UTF-8 (Latin-1)", corpus: "latin1-council-name.csv", target: COUNCILS_CSV, at: `${COUNCILS_CSV}:3:2`, says: ["the file is not UTF-8", "byte 0xE9", "save it as UTF-8"] },
 ];

@@ -99,7 +99,7 @@ export function notLaterThanFile(table: Table<unknown>, line: number, field: str
     table.file,
     line,
     table.column(field),
-    `${field}: ${written} is later than ${recorded.written}, the date ${LEDGER}:${recorded.line} records for this file (the latest date in its Date); nothing in a file can be dated after the file was made: correct the value, or the entry's Date if the file is newer`,
+    `${field}: ${written} is later than ${recorded.written}, the date ${LEDGER}:${recorded.line} records for this file (the latest date in its Date column); nothing in a file can be dated after the file was made: correct the value, or the entry's Date if the file is newer`,
   );
 }
 

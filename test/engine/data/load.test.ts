@@ -181,7 +181,7 @@ describe("dates later than the file (the date its ledger entry records)", () => 
   const events = z.object({ council: z.string(), started: optionalCell(isoDateCell()), published: isoDateCell(), year: yearCell(), span: yearSpanCell() });
   const withPlan = z.object({ published: isoDateCell(), planned: isoDateCell({ mayBeLaterThanFile: true }), horizon: yearCell({ mayBeLaterThanFile: true }) });
   const read = (schema: RowSchema, ...rows: string[]) => () => parseCsv("data/ilacs/judgements.csv", lines(Object.keys(schema.shape).join(","), ...rows), schema, { recorded });
-  const LATER = "the date data/README.md:27 records for this file (the latest date in its Date); nothing in a file can be dated after the file was made: correct the value, or the entry's Date if the file is newer";
+  const LATER = "the date data/README.md:27 records for this file (the latest date in its Date column); nothing in a file can be dated after the file was made: correct the value, or the entry's Date if the file is newer";
 
   it("accepts every date up to the file's own, an empty optional date, and anything when read without the ledger", () => {
     expect(read(events, "A,,2026-11-23,2026,2026/27", "B,2026-11-23,2018-01-05,2018,2017/18")().rows).toHaveLength(2);
@@ -205,6 +205,6 @@ describe("dates later than the file (the date its ledger entry records)", () => 
     const year = { written: "2015", lastDay: "2015-12-31", line: 4 };
     const schema = z.object({ year: yearSpanCell() });
     expect(parseCsv("data/x.csv", lines("year", "2015/16"), schema, { recorded: year }).rows).toHaveLength(1);
-    await expectDataError(() => parseCsv("data/x.csv", lines("year", "2016/17"), schema, { recorded: year }), "data/x.csv:2:1: year: 2016/17 is later than 2015, the date data/README.md:4 records for this file (the latest date in its Date); nothing in a file can be dated after the file was made: correct the value, or the entry's Date if the file is newer");
+    await expectDataError(() => parseCsv("data/x.csv", lines("year", "2016/17"), schema, { recorded: year }), "data/x.csv:2:1: year: 2016/17 is later than 2015, the date data/README.md:4 records for this file (the latest date in its Date column); nothing in a file can be dated after the file was made: correct the value, or the entry's Date if the file is newer");
   });
 });

@@ -56,11 +56,11 @@ describe("defineMeasureTable", () => {
       for (const c of years.checks) c(t, ledger);
     };
     expect(() => load("inspection_year,2015,year", "horizon_year,2017,year")).not.toThrow();
-    await expectDataError(() => load("inspection_year,2016,year", "horizon_year,2017,year"), "data/m.csv:2:2: value: 2016 (inspection_year) is later than 2015, the date data/README.md:9 records for this file (the latest date in its Date); nothing in a file can be dated after the file was made: correct the value, or the entry's Date if the file is newer");
+    await expectDataError(() => load("inspection_year,2016,year", "horizon_year,2017,year"), "data/m.csv:2:2: value: 2016 (inspection_year) is later than 2015, the date data/README.md:9 records for this file (the latest date in its Date column); nothing in a file can be dated after the file was made: correct the value, or the entry's Date if the file is newer");
     // Undeclared, the same horizon is refused; the report's projection table declares it, and its file of 2015 loads.
     const undeclared = defineMeasureTable(FILE, { horizon_year: "year" });
     const t = parseCsv(FILE, "measure,value,unit,source\nhorizon_year,2017,year,ch. 1\n", undeclared.schema, { recorded });
-    await expectDataError(() => undeclared.checks.forEach((c) => c(t, ledger)), "data/m.csv:2:2: value: 2017 (horizon_year) is later than 2015, the date data/README.md:9 records for this file (the latest date in its Date); nothing in a file can be dated after the file was made: correct the value, or the entry's Date if the file is newer");
+    await expectDataError(() => undeclared.checks.forEach((c) => c(t, ledger)), "data/m.csv:2:2: value: 2017 (horizon_year) is later than 2015, the date data/README.md:9 records for this file (the latest date in its Date column); nothing in a file can be dated after the file was made: correct the value, or the entry's Date if the file is newer");
     const real = await loadCsv(REPO_ROOT, projectionInputs.file, projectionInputs.schema, { recorded });
     expect(() => projectionInputs.checks.forEach((c) => c(real, ledger))).not.toThrow();
     expect(real.rows.find(({ row }) => row.measure === "horizon_year")?.row.value).toBe(2017);

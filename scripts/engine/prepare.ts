@@ -5,11 +5,12 @@
  * the families' own pages), make the manifest, the release comparison and the data page's
  * downloads. Pages then only look things up.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { claimsRegisterView, type RegisterView } from "./claims/register.ts";
 import { BuildError } from "./data/errors.ts";
 import { readDataFolder, type ReadBytes } from "./data/folder.ts";
+import { utf8Text } from "./data/utf8.ts";
 import { loadReportData } from "./data/report-data.ts";
 import type { ReportDefinition } from "./definition.ts";
 import { pageFigureDownloads, type FigureDownloadView } from "./downloads/catalogue.ts";
@@ -52,10 +53,25 @@ export interface PrepareOptions {
   readonly readBytes?: ReadBytes;
 }
 
+/**
+ * The content's data files (content/_data/*.json), each checked to be UTF-8: Eleventy reads
+ * them itself and would publish "�" for each byte that is not. By name, relative to the root.
+ */
+export async function contentDataTexts(root: string, contentDir: string): Promise<Map<string, string>> {
+  const dir = path.join(contentDir, "_data");
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const texts = new Map<string, string>();
+  for (const name of names.filter((n) => n.endsWith(".json")).sort()) {
+    const file = path.join(dir, name);
+    texts.set(name, utf8Text(path.relative(root, file).split(path.sep).join("/"), await readFile(file)));
+  }
+  return texts;
+}
+
 /** The report's title and subtitle, from the content's data (content/_data/report.json). */
-async function reportTitles(contentDir: string): Promise<{ title: string; subtitle: string }> {
+async function reportTitles(contentDir: string, texts: ReadonlyMap<string, string>): Promise<{ title: string; subtitle: string }> {
   const file = path.join(contentDir, "_data", "report.json");
-  const { title, subtitle } = JSON.parse(await readFile(file, "utf8")) as { title?: unknown; subtitle?: unknown };
+  const { title, subtitle } = JSON.parse(texts.get("report.json") ?? (await readFile(file, "utf8"))) as { title?: unknown; subtitle?: unknown };
   if (typeof title !== "string" || typeof subtitle !== "string") throw new BuildError(`${path.relative(path.dirname(contentDir), file).split(path.sep).join("/")}: the report needs a "title" and a "subtitle"`);
   return { title, subtitle };
 }
@@ -93,6 +109,7 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
   const files = await readContentFiles(root, contentDir);
   const pages = contentPages(files);
   checkContentFiles(files, await readBibliography(contentDir));
+  const contentData = await contentDataTexts(root, contentDir);
   const placements = placeFigures(pages, new Set(report.figures.keys()));
   const pageFigures: PageFigure[] = [];
   for (const view of report.views.values()) {
@@ -135,6 +152,6 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
   const release = await releaseState(root, manifestOfBuild(version, data, report, placements, pageFigures), report.records);
   // Not a failure: a maintainer builds before recording. But a site that claims a recorded version it is not must not pass unnoticed.
   if (release.warning) console.warn(`Warning: ${release.warning}`);
-  const downloads = prepareDataDownloads({ data, version, ...(await reportTitles(contentDir)) });
+  const downloads = prepareDataDownloads({ data, version, ...(await reportTitles(contentDir, contentData)) });
   return { stats: report.stats, pages, placements, figures, register, views, lists: report.lists, pageFigures: listed, release, downloads };
 }

@@ -23,12 +23,14 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { BuildError, DataError, isReportError } from "../engine/data/errors.ts";
-import { LEDGER, parseProvenance, parseSourcesRead, sourceCell, SOURCES_HEADER, SOURCES_HEADING } from "../engine/data/provenance.ts";
-import { councils as councilsDataset } from "../report/councils/datasets.ts";
+import { parseCsv, type RowSchema } from "../engine/data/load.ts";
+import { LEDGER, parseProvenance, parseSourcesRead, recordedDate, sourceCell, SOURCES_HEADER, SOURCES_HEADING } from "../engine/data/provenance.ts";
+import { councils as councilsDataset, demand as demandDataset, inspections as inspectionsDataset } from "../report/councils/datasets.ts";
+import { ilacsJudgements } from "../report/ilacs/datasets.ts";
 import { councilLookupFrom, buildIlacsOutputs, ILACS_CANONICAL } from "./ilacs/run.ts";
 import { losesAnything, lossesOf, refusal, type CanonicalFile, type FileLosses } from "./losses.ts";
 import { compareLines, diffCsv, type Change, type CsvDiff, type CsvRow } from "./outputs.ts";
-import { editionOf } from "./publisher/editions.ts";
+import { editionDate, editionOf } from "./publisher/editions.ts";
 import { PUBLICATIONS, recognise, type Importer, type PublicationId, type SourceFile } from "./publisher/publications.ts";
 import { buildInspectionOutputs, INSPECTION_CANONICAL } from "./run.ts";
 
@@ -190,7 +192,10 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
   }
   const ledgerBefore = await readOrNull(path.join(options.root, LEDGER));
   if (ledgerBefore === null) throw new DataError(LEDGER, 1, 1, "the provenance ledger is missing; the update records its sources and sha256s there");
-  const ledgerAfter = signLedger(recordSources(ledgerBefore, used), new Map(files.map((f) => [f.file, f.after])));
+  const importerOf = (file: string): Importer => (file in INSPECTION_CANONICAL ? "inspections" : "ilacs");
+  const sourceDates = new Map([...outputs.keys()].filter((file) => file.endsWith(".csv")).map((file) => [file, used.filter((s) => s.publication.importers.includes(importerOf(file))).map(editionDate)] as const));
+  const ledgerAfter = signLedger(dateLedger(recordSources(ledgerBefore, used), sourceDates), new Map(files.map((f) => [f.file, f.after])));
+  checkDates(ledgerAfter, outputs);
   files.push({ file: LEDGER, before: ledgerBefore, after: ledgerAfter, diff: null, lines: compareLines(ledgerBefore, ledgerAfter), losses: null });
   return { sources: used, others: [...others, ...sources.filter((s) => !used.some((u) => u.path === s.path)).map((s) => ({ path: s.path, why: `${s.publication.publisher}, ${s.publication.title}: no import reads it` }))], imports, files, councilNames };
 }
@@ -228,6 +233,41 @@ export function recordSources(ledger: string, sources: readonly (SourceFile & { 
   const columns = lines.indexOf("## Columns");
   const at = columns >= 0 ? columns : lines.length;
   return [...lines.slice(0, at), ...section, ...lines.slice(at)].join("\n");
+}
+
+/** Where the ledger's Date is among an entry's cells (split on "|", the empty cell before the first bar included). */
+const DATE_CELL = 5;
+
+/**
+ * The ledger with the Date of each file written brought up to its sources: an entry that
+ * records a date (provenance.ts recordedDate) before the latest date of the editions the file
+ * was made from (editions.ts editionDate; null for an undated source) is given that date, so
+ * the new data is not refused as later than its file. An entry already as late is kept as written.
+ */
+export function dateLedger(ledger: string, sourceDates: ReadonlyMap<string, readonly (string | null)[]>): string {
+  const lines = ledger.split("\n");
+  for (const entry of parseProvenance(ledger)) {
+    const dates = (sourceDates.get(entry.file) ?? []).filter((date): date is string => date !== null);
+    if (dates.length === 0) continue;
+    const latest = recordedDate({ ...entry, date: dates.join("; ") });
+    if (latest.lastDay <= recordedDate(entry).lastDay) continue;
+    const cells = lines[entry.line - 1].split("|");
+    cells[DATE_CELL] = ` ${latest.written} (the latest edition of its sources, as read by npm run data:update) `;
+    lines[entry.line - 1] = cells.join("|");
+  }
+  return lines.join("\n");
+}
+
+/** The datasets of the files the imports write, by file, for checking them against the ledger as written. */
+const WRITTEN: ReadonlyMap<string, RowSchema> = new Map<string, RowSchema>([councilsDataset, inspectionsDataset, demandDataset, ilacsJudgements].map((d) => [d.file, d.schema]));
+
+/** Every CSV written loads with the date the new ledger records for it, as the build loads it: a date later than its file is a fault of the sources (a bug in the import). */
+function checkDates(ledger: string, outputs: ReadonlyMap<string, string>): void {
+  for (const entry of parseProvenance(ledger)) {
+    const text = outputs.get(entry.file);
+    const schema = WRITTEN.get(entry.file);
+    if (text !== undefined && schema !== undefined) parseCsv(entry.file, text, schema, { recorded: recordedDate(entry) });
+  }
 }
 
 /** The ledger with the sha256 cell of every file in `files` set to the sha256 of its new text. */

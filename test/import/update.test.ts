@@ -9,7 +9,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { publication } from "../../scripts/import/publisher/publications.ts";
-import { applyUpdate, formatUpdate, main, recordSources, signLedger } from "../../scripts/import/update.ts";
+import { parseProvenance, recordedDate } from "../../scripts/engine/data/provenance.ts";
+import { applyUpdate, dateLedger, formatUpdate, main, recordSources, signLedger } from "../../scripts/import/update.ts";
 import { expectDataError } from "../helpers/data-error.ts";
 import { C1, fingerprint, INSPECTION_FILES, LEDGER_TEXT, OFSTED, OFSTED_SHEET, plan, read, scratch, sha256, Sources, update, type Scratch } from "./helpers.ts";
 
@@ -49,6 +50,45 @@ describe("the ledger's record of the sources", () => {
     const signed = signLedger(LEDGER_TEXT, new Map([["data/councils/demand.csv", "council_code\n"]]));
     expect(signed).toBe(LEDGER_TEXT.replace("| Demand | The made-up sources | none | 2026 | none |", `| Demand | The made-up sources | none | 2026 | ${sha256("council_code\n")} |`));
     await expectDataError(() => signLedger(LEDGER_TEXT, new Map([["data/councils/other.csv", "x\n"]])), "data/README.md:1:1: data/councils/other.csv is not listed; add its row (source, licence, date) before the update writes it");
+  });
+});
+
+describe("the ledger's Date of each file written (the date no date in the file may be later than)", () => {
+  const OLD = LEDGER_TEXT.replaceAll("| none | 2026 | none |", "| none | 2019-05-01 (made by hand) | none |");
+  const dateOf = (ledger: string, file: string) => {
+    const entry = parseProvenance(ledger).find((e) => e.file === file);
+    if (!entry) throw new Error(`${file} is not in the ledger`);
+    return [entry.date, recordedDate(entry).lastDay];
+  };
+
+  it("is raised to the latest of its sources' editions when the entry records an earlier date, and only then", () => {
+    const dated = dateLedger(OLD, new Map([["data/ilacs/judgements.csv", ["2025-09-24", null, "2026-03-02"]], ["data/councils/demand.csv", ["2018-12-19", "2025"]], ["data/councils/councils.csv", ["2019-04-30"]]]));
+    expect(dateOf(dated, "data/ilacs/judgements.csv")).toEqual(["2026-03-02 (the latest edition of its sources, as read by npm run data:update)", "2026-03-02"]);
+    // A year alone means its last day, so it is the latest here.
+    expect(dateOf(dated, "data/councils/demand.csv")).toEqual(["2025 (the latest edition of its sources, as read by npm run data:update)", "2025-12-31"]);
+    // Already as late as its sources: kept as written, as are the files not written.
+    expect(dateOf(dated, "data/councils/councils.csv")).toEqual(["2019-05-01 (made by hand)", "2019-05-01"]);
+    expect(dateOf(dated, "data/councils/inspections.csv")).toEqual(["2019-05-01 (made by hand)", "2019-05-01"]);
+    // Only the Date cell changes; run again, nothing does.
+    expect(dated.split("\n").filter((line, i) => line !== OLD.split("\n")[i])).toHaveLength(2);
+    expect(dateLedger(dated, new Map([["data/ilacs/judgements.csv", ["2026-03-02"]]]))).toBe(dated);
+  });
+
+  it("lets the data the update writes load under the ledger it writes, however old the entries were", async () => {
+    const dir = await scratch();
+    try {
+      await writeFile(path.join(dir.root, "data", "README.md"), OLD);
+      const planned = await plan(dir, await Sources.load(INSPECTION_FILES));
+      const ledger = planned.files.find((f) => f.file === "data/README.md")?.after ?? "";
+      // Its sources: Ofsted's table published 12 July 2023, DfE's years to 2021, ONS's to 2020, the SIF dates to
+      // 3 May 2019 and the scrape to 7 July 2026, the latest. Left at 2019-05-01, the inspections of 2023 would be refused.
+      for (const file of ["data/councils/councils.csv", "data/councils/inspections.csv", "data/councils/demand.csv"]) {
+        expect(dateOf(ledger, file), file).toEqual(["2026-07-07 (the latest edition of its sources, as read by npm run data:update)", "2026-07-07"]);
+      }
+      expect(dateOf(ledger, "data/ilacs/judgements.csv")).toEqual(["2019-05-01 (made by hand)", "2019-05-01"]);
+    } finally {
+      await dir.remove();
+    }
   });
 });
 

@@ -7,7 +7,7 @@
  *   - Anything else fails with `file:line:column: plain sentence` naming the problem,
  *     and the site built before is left byte for byte as it was.
  */
-import { copyFile, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -63,6 +63,10 @@ const FAILING: readonly Failing[] = [
   { name: "markup in a council name", corpus: "markup-in-council-name.csv", target: COUNCILS_CSV, at: `${COUNCILS_CSV}:3:2`, says: ["name", "<script>", "markup"] },
   // The data files are published as they are: a cell a spreadsheet would run as a formula is refused where it is read.
   { name: "a formula in a council name", corpus: "formula-in-council-name.csv", target: COUNCILS_CSV, at: `${COUNCILS_CSV}:3:2`, says: ["name", '"=HYPERLINK', 'starts with "="', "formula"] },
+  // The mini report's ledger dates its inspections 2026-01-01 (line 14): a report published after that cannot be in the file.
+  { name: "a date later than the file's date in the ledger", corpus: "date-after-file.csv", target: INSPECTIONS_CSV, at: `${INSPECTIONS_CSV}:14:2`, says: ["published: 2027-03-01 is later than 2026-01-01", "data/README.md:14", "dated after the file was made"] },
+  // Read as UTF-8, a Latin-1 "é" (byte 0xE9) would become "�" and be published so.
+  { name: "a file that is not UTF-8 (Latin-1)", corpus: "latin1-council-name.csv", target: COUNCILS_CSV, at: `${COUNCILS_CSV}:3:2`, says: ["the file is not UTF-8", "byte 0xE9", "save it as UTF-8"] },
 ];
 
 const BUILDING: readonly Case[] = [
@@ -167,5 +171,24 @@ describe("the bad input corpus", () => {
     // One line, no stack or wrapper text.
     expect(outcome.message).not.toContain("\n");
     for (const words of c.says) expect(outcome.message).toContain(words);
+  });
+
+  // A recorded release the build compares itself with (the fixture is 1.0.0), with the right
+  // top-level keys but its stats recorded as bare numbers: read as they were, every number
+  // would be listed as changed on the "What changed" page (issue 17, case 9).
+  it("refuses a recorded release whose stats are not recorded as stats, naming the first by its path", async () => {
+    const root = await copyFixture("bad-release-");
+    const good = JSON.parse(await readFile(path.join(outDir, "manifest.json"), "utf8")) as { stats: Record<string, { value: unknown }> };
+    const stats = Object.fromEntries(Object.entries(good.stats).map(([key, stat]) => [key, stat.value]));
+    const first = Object.keys(stats)[0];
+    await mkdir(path.join(root, "releases", "0.9.0"), { recursive: true });
+    await writeFile(path.join(root, "releases", "0.9.0", "manifest.json"), JSON.stringify({ ...good, version: "0.9.0", stats }, null, 2));
+    const outcome = await build(root).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (!(outcome instanceof Error)) throw new Error("the build was expected to fail on the recorded release but succeeded");
+    expect(rootCause(outcome)).toBe(outcome);
+    expect(outcome.message).toBe(`releases/0.9.0/manifest.json: stats[${JSON.stringify(first)}]: expected a stat: an object with value, text, label and files (schema 2), found the number ${JSON.stringify(stats[first])}`);
   });
 });

@@ -91,15 +91,56 @@ export function nameCell(what = "name") {
   });
 }
 
-/** A financial or academic year written `2007/08`; the second part must follow the first. */
-export function yearSpanCell() {
-  return z.string().transform((raw, ctx) => {
+// ---------------------------------------------------------------------------
+// Dates, and the date of the file that holds them.
+
+/**
+ * What a cell that names a time holds about it: the first day of that time (ISO), and
+ * whether it may be later than the file's date. The loader (load.ts) refuses a value whose
+ * first day is after the date the file's provenance entry records: a file cannot hold an
+ * event that had not happened when the file was made. A date that may be later (a forecast's
+ * horizon, a planned change) says so where its column is defined, so events are the default.
+ */
+export interface DatedCell {
+  /** The first day of the time a typed value names, as YYYY-MM-DD; null for none (an empty optional cell). */
+  readonly firstDay: (value: unknown) => string | null;
+  /** True for a date that may be later than the file: a forecast's horizon, a planned change. */
+  readonly mayBeLaterThanFile: boolean;
+}
+
+/** The cell schemas that name a time, with what they say about it (zod's registry of schema metadata). */
+export const datedCells = z.registry<DatedCell>();
+
+export interface DateOptions {
+  /**
+   * The value may be later than the date of the file that holds it (the ledger's Date): a
+   * forecast's horizon, a planned change. Without it, a value later than that date is refused.
+   */
+  readonly mayBeLaterThanFile?: boolean;
+}
+
+/** `schema`, registered as naming a time that starts on `firstDay(value)`. */
+function dated<S extends z.ZodType>(schema: S, firstDay: (value: z.output<S>) => string, options: DateOptions): S {
+  datedCells.add(schema as z.ZodType, { firstDay: (value) => firstDay(value as z.output<S>), mayBeLaterThanFile: options.mayBeLaterThanFile ?? false });
+  return schema;
+}
+
+/** A financial or academic year written `2007/08`; the second part must follow the first. It starts in April of its first year at the earliest. */
+export function yearSpanCell(options: DateOptions = {}) {
+  const cell = z.string().transform((raw, ctx) => {
     const text = raw.trim();
     const match = /^(\d{4})\/(\d{2})$/.exec(text);
     if (match && (Number(match[1]) + 1) % 100 === Number(match[2])) return text;
     ctx.issues.push({ code: "custom", message: `${quoted(text)} is not a year span like 2007/08`, input: raw });
     return z.NEVER;
   });
+  // A financial year starts on 1 April, an academic one later: April is the earliest either can.
+  return dated(cell, (span) => `${span.slice(0, 4)}-04-01`, options);
+}
+
+/** A calendar year written `2014`, a whole number (optionally bounded); it starts on 1 January. */
+export function yearCell(options: DateOptions & { readonly min?: number; readonly max?: number } = {}) {
+  return dated(numberCell({ integer: true, min: options.min, max: options.max }), (year) => `${String(year).padStart(4, "0")}-01-01`, options);
 }
 
 /** Whether year-month-day names a day that exists in the Gregorian calendar (2014-02-30 does not). */
@@ -111,9 +152,12 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
   return day <= days;
 }
 
-/** A calendar date written `2014-02-28` (ISO 8601, four-digit year); impossible days are rejected. */
-export function isoDateCell() {
-  return z.string().transform((raw, ctx) => {
+/**
+ * A calendar date written `2014-02-28` (ISO 8601, four-digit year); impossible days are rejected.
+ * An event by default: not later than the file's date (see DatedCell).
+ */
+export function isoDateCell(options: DateOptions = {}) {
+  const cell = z.string().transform((raw, ctx) => {
     const text = raw.trim();
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
     if (match && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return text;
@@ -121,18 +165,22 @@ export function isoDateCell() {
     ctx.issues.push({ code: "custom", message, input: raw });
     return z.NEVER;
   });
+  return dated(cell, (date) => date, options);
 }
 
 /**
  * An optional cell: an empty or blank cell becomes null; anything else must pass `cell`
- * (whose message is passed on unchanged).
+ * (whose message is passed on unchanged). An optional date is dated like its cell.
  */
 export function optionalCell<T>(cell: z.ZodType<T, string>) {
-  return z.string().transform((raw, ctx): T | null => {
+  const optional = z.string().transform((raw, ctx): T | null => {
     if (raw.trim() === "") return null;
     const result = cell.safeParse(raw);
     if (result.success) return result.data;
     for (const issue of result.error.issues) ctx.issues.push({ code: "custom", message: issue.message, input: raw });
     return z.NEVER;
   });
+  const inner = datedCells.get(cell);
+  if (inner) datedCells.add(optional, { ...inner, firstDay: (value) => (value === null ? null : inner.firstDay(value)) });
+  return optional;
 }

@@ -6,6 +6,7 @@
  */
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
+import { utf8Text } from "./utf8.ts";
 
 /** How a file is read; a test may count the reads. */
 export type ReadBytes = (file: string) => Promise<Uint8Array>;
@@ -34,9 +35,10 @@ export class DataFolder {
     return this.files.get(file);
   }
 
-  /** A file's text as UTF-8, or undefined when there is no such file. */
+  /** A file's text, or undefined when there is no such file; a file that is not UTF-8 fails at its first byte that is not (./utf8.ts). */
   text(file: string): string | undefined {
-    return this.files.get(file)?.toString("utf8");
+    const bytes = this.files.get(file);
+    return bytes === undefined ? undefined : utf8Text(file, bytes);
   }
 }
 

@@ -7,8 +7,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { z } from "zod";
+import { datedCells } from "./cells.ts";
 import { DataError, quoted } from "./errors.ts";
 import type { DataFolder } from "./folder.ts";
+import { LEDGER, type RecordedDate } from "./provenance.ts";
+import { utf8Text } from "./utf8.ts";
 
 export interface Located<T> {
   /** The typed row. */
@@ -24,6 +27,13 @@ export interface Table<T> {
   readonly rows: readonly Located<T>[];
   /** 1-based column of a header field, for error positions. */
   column(field: string): number;
+  /** The date the file's provenance entry records (provenance.ts); none when read without the ledger (importers, tools). */
+  readonly recorded?: RecordedDate;
+}
+
+/** How a table is read: with the date its ledger entry records, no cell of an event may be later (cells.ts DatedCell). */
+export interface ReadOptions {
+  readonly recorded?: RecordedDate;
 }
 
 // zod's object type with string-typed input cells.
@@ -36,34 +46,61 @@ interface ParsedRecord {
 }
 
 /** Read and parse `file` (relative to `root`), validating every row with `schema`: one file, for importers and tools. */
-export async function loadCsv<S extends RowSchema>(root: string, file: string, schema: S): Promise<Table<z.output<S>>> {
+export async function loadCsv<S extends RowSchema>(root: string, file: string, schema: S, options: ReadOptions = {}): Promise<Table<z.output<S>>> {
   const text = await readText(root, file);
-  return parseCsv(file, text, schema);
+  return parseCsv(file, text, schema, options);
 }
 
 /** Parse `file` from the data folder the build has read, validating every row with `schema`. */
-export function tableFrom<S extends RowSchema>(folder: DataFolder, file: string, schema: S): Table<z.output<S>> {
+export function tableFrom<S extends RowSchema>(folder: DataFolder, file: string, schema: S, options: ReadOptions = {}): Table<z.output<S>> {
   const text = folder.text(file);
   if (text === undefined) throw new DataError(file, 1, 1, "the file does not exist");
-  return parseCsv(file, text, schema);
+  return parseCsv(file, text, schema, options);
 }
 
 async function readText(root: string, file: string): Promise<string> {
-  try {
-    return await readFile(path.join(root, file), "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DataError(file, 1, 1, code === "ENOENT" ? "the file does not exist" : `the file cannot be read (${code})`);
-  }
+  const bytes = await readFile(path.join(root, file)).catch((error: NodeJS.ErrnoException) => {
+    throw new DataError(file, 1, 1, error.code === "ENOENT" ? "the file does not exist" : `the file cannot be read (${error.code})`);
+  });
+  return utf8Text(file, bytes);
 }
 
 /** Parse CSV text already in memory; exported for tests and importers. */
-export function parseCsv<S extends RowSchema>(file: string, text: string, schema: S): Table<z.output<S>> {
+export function parseCsv<S extends RowSchema>(file: string, text: string, schema: S, options: ReadOptions = {}): Table<z.output<S>> {
   const expected = Object.keys(schema.shape);
   const { header, rows: records } = csvRecords(file, text, (found) => checkHeader(file, found, expected));
   const column = (field: string) => header.indexOf(field) + 1;
   const rows = records.map(({ record, line }) => ({ row: typedRow(file, line, schema, Object.fromEntries(header.map((name, index) => [name, record[index]])), column), line }));
-  return { file, header, rows, column };
+  const table: Table<z.output<S>> = { file, header, rows, column, ...(options.recorded ? { recorded: options.recorded } : {}) };
+  // Every event's date is checked against the file's: the columns whose cell is dated, but for those that may be later.
+  const events = Object.entries(schema.shape).flatMap(([field, cell]) => {
+    const dated = datedCells.get(cell);
+    return dated && !dated.mayBeLaterThanFile ? [{ field, firstDay: dated.firstDay }] : [];
+  });
+  for (const { row, line } of rows) {
+    for (const { field, firstDay } of events) {
+      const value = (row as Record<string, unknown>)[field];
+      const first = firstDay(value);
+      if (first !== null) notLaterThanFile(table, line, field, first, String(value));
+    }
+  }
+  return table;
+}
+
+/**
+ * Refuse a value of `field` on `line` whose first day is after the date the file's ledger entry
+ * records: nothing in a file can be dated after the file was made. `written` is the value as the
+ * file writes it. Nothing is checked for a table read without its ledger entry.
+ */
+export function notLaterThanFile(table: Table<unknown>, line: number, field: string, firstDay: string, written: string): void {
+  const recorded = table.recorded;
+  if (recorded === undefined || firstDay <= recorded.lastDay) return;
+  throw new DataError(
+    table.file,
+    line,
+    table.column(field),
+    `${field}: ${written} is later than ${recorded.written}, the date ${LEDGER}:${recorded.line} records for this file (the latest date in its Date column); nothing in a file can be dated after the file was made: correct the value, or the entry's Date if the file is newer`,
+  );
 }
 
 /**

@@ -8,8 +8,10 @@
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { isCalendarDate } from "./cells.ts";
 import { DataError } from "./errors.ts";
 import type { DataFolder } from "./folder.ts";
+import { utf8Text } from "./utf8.ts";
 
 export const LEDGER = "data/README.md";
 const HEADER = ["File", "Contents", "Source", "Licence", "Date", "sha256"] as const;
@@ -54,6 +56,58 @@ export function parseProvenance(markdown: string): ProvenanceEntry[] {
     entries.push({ file, contents, source, licence, date, sha256, line });
   }
   return entries;
+}
+
+/**
+ * The date a ledger entry records for its file: the latest date written in its Date cell —
+ * `2026-11-23`, `2026-11` (its last day) or `2015` (its last day, 31 December), in any words
+ * ("2023-07-06 (Ofsted table); 2026-08-21 (scrape); imported 2026-11-23" records 2026-11-23).
+ * Nothing in a file can be dated after the file was made, so a date cell later than this is
+ * refused (load.ts); it is read from the ledger, never the clock, so a build is reproducible.
+ */
+export interface RecordedDate {
+  /** The date as the entry writes it: "2026-11-23", "2015". */
+  readonly written: string;
+  /** Its last day, YYYY-MM-DD: what a cell's first day is compared with. */
+  readonly lastDay: string;
+  /** Line of the entry in data/README.md. */
+  readonly line: number;
+}
+
+/** Which column of the ledger is the Date, for messages (1-based, as the table's cells are counted). */
+const DATE_COLUMN = HEADER.indexOf("Date") + 1;
+
+/** A run of digits and hyphens standing alone (not part of a word or a longer code): "2026-11-23", "2015", "2013-2025". */
+const NUMBERS_IN_WORDS = /(?<![\w.-])\d+(?:-\d+)*(?![\w-])/g;
+
+const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const iso = (year: number, month: number, day: number) => `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+
+/** The dates a run of digits writes, each as written and its last day (undefined for a day that does not exist): a date, or years joined by hyphens. */
+function datesIn(run: string): { written: string; lastDay: string | undefined }[] {
+  const parts = run.split("-");
+  if (parts[0].length === 4 && parts.length <= 3 && parts.slice(1).every((part) => part.length === 2)) {
+    const [year, month, day] = parts.map(Number);
+    if (month === undefined) return [{ written: run, lastDay: iso(year, 12, 31) }];
+    if (day === undefined) return [{ written: run, lastDay: month >= 1 && month <= 12 ? iso(year, month, lastDayOfMonth(year, month)) : undefined }];
+    return [{ written: run, lastDay: isCalendarDate(year, month, day) ? iso(year, month, day) : undefined }];
+  }
+  return parts.filter((part) => part.length === 4).map((year) => ({ written: year, lastDay: iso(Number(year), 12, 31) }));
+}
+
+/** The date an entry records (see RecordedDate); an entry with none, or with a day that does not exist, fails at its Date cell. */
+export function recordedDate(entry: ProvenanceEntry): RecordedDate {
+  let latest: RecordedDate | undefined;
+  for (const [run] of entry.date.matchAll(NUMBERS_IN_WORDS)) {
+    for (const { written, lastDay } of datesIn(run)) {
+      if (lastDay === undefined) throw new DataError(LEDGER, entry.line, DATE_COLUMN, `the Date of ${entry.file} holds ${JSON.stringify(written)}, which is not a day in the calendar`);
+      if (latest === undefined || lastDay > latest.lastDay) latest = { written, lastDay, line: entry.line };
+    }
+  }
+  if (latest === undefined) {
+    throw new DataError(LEDGER, entry.line, DATE_COLUMN, `the Date of ${entry.file} holds no date (${JSON.stringify(entry.date)}); write when the file was made, as 2026-11-23, 2026-11 or 2026: the latest date written is the file's date`);
+  }
+  return latest;
 }
 
 /**
@@ -108,11 +162,10 @@ export async function sha256File(file: string): Promise<string> {
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 async function readLedger(root: string): Promise<string> {
-  try {
-    return await readFile(path.join(root, LEDGER), "utf8");
-  } catch {
+  const bytes = await readFile(path.join(root, LEDGER)).catch(() => {
     throw missingLedger();
-  }
+  });
+  return utf8Text(LEDGER, bytes);
 }
 
 const missingLedger = () => new DataError(LEDGER, 1, 1, "the provenance ledger is missing; every data file must be listed there");
@@ -122,6 +175,8 @@ export function verifyProvenance(folder: DataFolder): ProvenanceEntry[] {
   const ledger = folder.text(LEDGER);
   if (ledger === undefined) throw missingLedger();
   const entries = parseProvenance(ledger);
+  // Every entry records a date, whether or not its file has dates to check against it.
+  for (const entry of entries) recordedDate(entry);
   const listed = new Map(entries.map((entry) => [entry.file, entry]));
   for (const file of folder.csvPaths()) {
     if (!listed.has(file)) throw new DataError(file, 1, 1, `the file is not listed in ${LEDGER}; add its source, licence, date and sha256`);

@@ -10,8 +10,8 @@ import { loadOrder, type Dataset, type RowOf } from "./dataset.ts";
 import { knownExceptions } from "./exceptions.ts";
 import { CLAIMS_FOLDER, claimsDataset, type ClaimGroup, type ClaimRow } from "../claims/dataset.ts";
 import type { DataFolder } from "./folder.ts";
-import { tableFrom, type Table } from "./load.ts";
-import { LEDGER, parseSourcesRead, verifyProvenance, type ProvenanceEntry, type SourceRead } from "./provenance.ts";
+import { tableFrom, type ReadOptions, type Table } from "./load.ts";
+import { LEDGER, parseSourcesRead, recordedDate, verifyProvenance, type ProvenanceEntry, type SourceRead } from "./provenance.ts";
 
 export class ReportData {
   constructor(
@@ -51,7 +51,13 @@ export class ReportData {
  */
 export function loadReportData(folder: DataFolder, datasets: readonly Dataset[], claimGroups: readonly ClaimGroup[] | null = null): ReportData {
   const provenance = verifyProvenance(folder);
-  const exceptionTable = tableFrom(folder, knownExceptions.file, knownExceptions.schema);
+  // Each file is read with the date its entry records: no event in it may be later.
+  const entries = new Map(provenance.map((entry) => [entry.file, entry]));
+  const read = (file: string) => {
+    const entry = entries.get(file);
+    return entry === undefined ? {} : { recorded: recordedDate(entry) };
+  };
+  const exceptionTable = tableFrom(folder, knownExceptions.file, knownExceptions.schema, read(knownExceptions.file));
   const exceptions = new ExceptionLedger(
     knownExceptions.file,
     exceptionTable.rows.map(({ row, line }) => ({ ...row, line })),
@@ -59,7 +65,7 @@ export function loadReportData(folder: DataFolder, datasets: readonly Dataset[],
   const ordered = loadOrder(datasets);
   const tables = new Map<Dataset, Table<unknown>>();
   for (const dataset of ordered) {
-    const table = tableFrom(folder, dataset.file, dataset.schema);
+    const table = tableFrom(folder, dataset.file, dataset.schema, read(dataset.file));
     for (const check of dataset.checks) check(table, exceptions);
     tables.set(dataset, table);
   }
@@ -69,17 +75,17 @@ export function loadReportData(folder: DataFolder, datasets: readonly Dataset[],
   }
   exceptions.assertAllUsed(new Set(ordered.map((d) => d.file)));
   const sourcesRead = parseSourcesRead(folder.text(LEDGER) ?? "");
-  return new ReportData(folder, provenance, exceptions, tables, claimGroups === null ? [] : loadClaims(folder, claimGroups), sourcesRead);
+  return new ReportData(folder, provenance, exceptions, tables, claimGroups === null ? [] : loadClaims(folder, claimGroups, read), sourcesRead);
 }
 
 /** The claims register is every CSV in data/claims/ (one per part of the report), ids unique across all. */
-function loadClaims(folder: DataFolder, groups: readonly ClaimGroup[]): Table<ClaimRow>[] {
+function loadClaims(folder: DataFolder, groups: readonly ClaimGroup[], read: (file: string) => ReadOptions): Table<ClaimRow>[] {
   const files = folder.csvPaths().filter((file) => file.startsWith(CLAIMS_FOLDER) && !file.slice(CLAIMS_FOLDER.length).includes("/"));
   const tables: Table<ClaimRow>[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {
     const dataset = claimsDataset(file.slice(CLAIMS_FOLDER.length, -".csv".length), groups);
-    const table = tableFrom(folder, dataset.file, dataset.schema);
+    const table = tableFrom(folder, dataset.file, dataset.schema, read(dataset.file));
     for (const check of dataset.checks) check(table, new ExceptionLedger(knownExceptions.file, []));
     for (const { row, line } of table.rows) {
       const first = seen.get(row.id);

@@ -8,6 +8,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { BuildError } from "../data/errors.ts";
 import { frontMatterValueAt } from "../front-matter.ts";
+import { utf8Text } from "../data/utf8.ts";
 
 export interface ContentPage {
   /** Path relative to the project root, forward slashes. */
@@ -100,7 +101,8 @@ export async function readContentFiles(root: string, contentDir: string): Promis
   return Promise.all(
     files.map(async (file) => {
       const inputPath = path.relative(root, file).split(path.sep).join("/");
-      const text = await readFile(file, "utf8");
+      // Eleventy would read a page that is not UTF-8 with "�" in place of each bad byte: refused here first.
+      const text = utf8Text(inputPath, await readFile(file));
       const { data, content } = frontMatter(inputPath, text);
       return { inputPath, relativeToContent: path.relative(contentDir, file), text, data, body: content };
     }),

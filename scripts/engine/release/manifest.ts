@@ -23,6 +23,10 @@
  */
 import { createHash } from "node:crypto";
 import type { TopLevelSpec } from "vega-lite";
+import { z } from "zod";
+import { isCalendarDate } from "../data/cells.ts";
+import { jsonErrorPosition } from "./json-position.ts";
+import { isVersion } from "./versions.ts";
 import type { RecordEntry } from "../family.ts";
 import type { FigureDefinition, PlottedRow } from "../figures/types.ts";
 
@@ -255,51 +259,140 @@ export function dataAsOf(dates: Iterable<string>): string | null {
   return latest;
 }
 
+/**
+ * How a manifest is written, as zod schemas: what `parseManifest` accepts of each schema it
+ * reads. A recorded release is compared number by number with the build, so a manifest whose
+ * inner shapes are wrong (a stat recorded as a bare number, a figure as null) would list every
+ * number as changed, or stop the build somewhere far from the file: each value is checked
+ * here, and the first that is not as expected is named by its path in the file.
+ */
+const described = <T extends z.ZodType>(what: string, schema: (error: { error: string }) => T) => schema({ error: what });
+const textOf = (what: string) => described(what, (e) => z.string(e));
+const listOf = <T extends z.ZodType>(item: T, what: string) => described(what, (e) => z.array(item, e));
+const byName = <T extends z.ZodType>(value: T, what: string) => described(what, (e) => z.record(z.string(), value, e));
+// A hash is checked to be text, not to be 64 hexadecimal digits: it is only ever compared.
+const hash = textOf("a hash (a string)");
+const files = listOf(textOf("a data file's path"), "a list of data files' paths");
+
+const isoDateOrNull = described("an ISO date (YYYY-MM-DD) of the calendar, or null", (e) =>
+  z.union([z.string(e).refine((text) => { const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text); return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])); }, e), z.null()], e),
+);
+
+const statV1 = described("a stat: an object with value, text and label (schema 1)", (e) =>
+  z.object(
+    {
+      value: described("a number, a string or null", (v) => z.union([z.number(), z.string(), z.null()], v)),
+      text: described("a string or null", (v) => z.union([z.string(), z.null()], v)),
+      label: textOf("the stat's label (a string)"),
+      base: described("the counts of a share: an object with part and whole, numbers", (b) => z.object({ part: z.number(b), whole: z.number(b) }, b)).optional(),
+    },
+    e,
+  ),
+);
+const statV2 = described("a stat: an object with value, text, label and files (schema 2)", (e) => z.object({ ...statV1.shape, files }, e));
+
+const figureText = { label: textOf("the figure's label (a string)"), title: textOf("the figure's title (a string)"), href: textOf("the figure's address (a string)") };
+const figureV1 = described("a figure: an object with hash, label, title and href (schema 1)", (e) => z.object({ hash: hash, ...figureText }, e));
+const figureV2 = described("a figure: an object with dataHash, drawingHash, files, label, title and href (schema 2)", (e) =>
+  z.object({ dataHash: hash, drawingHash: hash, files, ...figureText }, e),
+);
+
+const recordFields = listOf(described("a [label, value] pair of strings", (e) => z.tuple([z.string(e), z.string(e)], e)), "a list of [label, value] pairs");
+const recordEntry = described("an entry's name, or an object with its name and fields", (e) => z.union([z.string(), z.object({ name: textOf("the entry's name (a string)"), fields: recordFields })], e));
+/** Every top-level key beyond the manifest's own is a record set. */
+const recordSet = byName(recordEntry, "a record set: an object by key of names, or of names with their fields");
+
+const manifestOf = <S extends z.ZodType, F extends z.ZodType>(schema: 1 | 2, stat: S, figure: F) =>
+  z
+    .object({
+      schema: z.literal(schema),
+      version: described("a version such as 1.2.0", (e) => z.string(e).refine(isVersion, e)),
+      dataAsOf: isoDateOrNull,
+      dataFiles: byName(hash, "an object of data files' sha256 by path"),
+      stats: byName(stat, "an object of stats by key"),
+      figures: byName(figure, "an object of figures by key"),
+      claims: byName(textOf("a claim's status (a string)"), "an object of claims' statuses by id"),
+    })
+    .catchall(recordSet);
+const SCHEMAS = { 1: manifestOf(1, statV1, figureV1), [MANIFEST_SCHEMA]: manifestOf(MANIFEST_SCHEMA, statV2, figureV2) } as const;
+
+/** A path into a JSON document as JavaScript writes it: stats["ilacs.total"].value, figures.grades, claims. */
+export function jsonPath(keys: readonly PropertyKey[]): string {
+  return keys
+    .map((key, index) => {
+      if (typeof key === "number") return `[${key}]`;
+      const name = String(key);
+      if (/^[A-Za-z_$][\w$]*$/.test(name)) return index === 0 ? name : `.${name}`;
+      return `[${JSON.stringify(name)}]`;
+    })
+    .join("");
+}
+
+/** A JSON value in a few words, for "found …". */
+function found(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === "object") return "an object";
+  const text = JSON.stringify(value);
+  return `${typeof value === "string" ? "the string" : `the ${typeof value}`} ${text.length > 40 ? `${text.slice(0, 37)}...` : text}`;
+}
+
+/**
+ * The issue to report: a value that is one of several shapes (an entry's name, or its name and
+ * fields) and fails inside one of them is reported where it fails inside it, so the message
+ * names the innermost value that is wrong; one that is none of them, by the union's own words.
+ */
+function innermost(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
+  if (issue.code === "invalid_union") {
+    const deepest = issue.errors.flat().reduce<z.core.$ZodIssue | undefined>((best, inner) => (inner.path.length > (best?.path.length ?? 0) ? inner : best), undefined);
+    if (deepest) {
+      const inner = innermost(deepest);
+      return { path: [...issue.path, ...inner.path], message: inner.message };
+    }
+  }
+  return { path: issue.path, message: issue.message };
+}
+
+const valueAt = (root: unknown, keys: readonly PropertyKey[]) => keys.reduce<unknown>((value, key) => (value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined), root);
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-const isStrings = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === "string");
+
+/** JSON.parse's reason without what the line and column say better: the position, or a quote of the text. */
+const jsonReason = (message: string) => message.replace(/, (\.\.\.)?"[\s\S]*" is not valid JSON$/, "").replace(/ in JSON at position \d+[\s\S]*$/, "");
 
 /**
  * Read a manifest written by this engine: schema 2, or schema 1 (a release recorded before
- * figures kept their data apart from their drawing). Anything else fails in plain words.
+ * figures kept their data apart from their drawing). Anything else fails in plain words: JSON
+ * that does not parse at its line and column, a value not as its schema writes it at its path.
  */
 export function parseManifest(json: string, where: string): RecordedManifest {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch (error) {
-    throw new Error(`${where} is not valid JSON: ${(error as Error).message}`);
+    const { line, column } = jsonErrorPosition(json);
+    throw new Error(`${where}:${line}:${column}: the file is not valid JSON (${jsonReason((error as Error).message)})`);
   }
   const m = parsed;
-  const objects = ["dataFiles", "stats", "figures", "claims"] as const;
-  const shape = `version, dataAsOf, dataFiles, stats, figures, claims, and any record sets`;
-  if (!isObject(m) || typeof m.version !== "string" || objects.some((k) => !isObject(m[k]))) {
-    throw new Error(`${where} is not a release manifest (schema ${MANIFEST_SCHEMA} or 1: ${shape})`);
+  const shape = `schema, version, dataAsOf, dataFiles, stats, figures, claims, and any record sets`;
+  if (!isObject(m) || !["dataFiles", "stats", "figures", "claims"].some((key) => key in m)) {
+    throw new Error(`${where} is not a release manifest (an object with ${shape})`);
   }
   if (m.schema !== 1 && m.schema !== MANIFEST_SCHEMA) {
     const newer = typeof m.schema === "number" && m.schema > MANIFEST_SCHEMA;
     throw new Error(`${where} is a manifest of schema ${JSON.stringify(m.schema ?? null)}; this engine reads schemas 1 and ${MANIFEST_SCHEMA}${newer ? ": it was written by a newer engine" : ""}`);
   }
-  const figures = Object.entries(m.figures as Record<string, unknown>);
-  const stats = Object.entries(m.stats as Record<string, unknown>);
-  const badFigure = figures.find(([, f]) =>
-    !isObject(f) || (m.schema === 1 ? typeof f.hash !== "string" : typeof f.dataHash !== "string" || typeof f.drawingHash !== "string" || !isStrings(f.files)),
-  );
-  if (badFigure) {
-    const wanted = m.schema === 1 ? "a hash" : "a dataHash, a drawingHash and its files";
-    throw new Error(`${where}: the figure "${badFigure[0]}" is not recorded as schema ${String(m.schema)} records a figure (${wanted})`);
+  const result = SCHEMAS[m.schema].safeParse(m);
+  if (!result.success) {
+    const { path, message } = innermost(result.error.issues[0]);
+    throw new Error(`${where}: ${jsonPath(path)}: expected ${message}, found ${found(valueAt(m, path))}`);
   }
-  const badStat = m.schema === MANIFEST_SCHEMA ? stats.find(([, s]) => !isObject(s) || !isStrings(s.files)) : undefined;
-  if (badStat) throw new Error(`${where}: the stat "${badStat[0]}" is not recorded with the data files it depends on, as schema ${MANIFEST_SCHEMA} records a stat`);
   const records: Record<string, Record<string, ManifestRecord>> = {};
-  const isRecord = (entry: unknown) =>
-    typeof entry === "string" || (isObject(entry) && typeof entry.name === "string" && Array.isArray(entry.fields) && entry.fields.every((f) => isStrings(f) && (f as unknown[]).length === 2));
-  for (const [key, value] of Object.entries(m)) {
-    if (BASE_KEYS.includes(key)) continue;
-    if (!isObject(value) || !Object.values(value).every(isRecord)) {
-      throw new Error(`${where}: "${key}" is not a record set (an object by key of names, or of names with their fields as [label, value] pairs)`);
-    }
-    records[key] = value as Record<string, ManifestRecord>;
+  const base: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(result.data)) {
+    if (BASE_KEYS.includes(key)) base[key] = value;
+    else records[key] = value as Record<string, ManifestRecord>;
   }
-  const base = Object.fromEntries(Object.entries(m).filter(([key]) => BASE_KEYS.includes(key)));
   return { ...(base as Omit<RecordedManifest, "records">), records } as RecordedManifest;
 }

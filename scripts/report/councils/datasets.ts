@@ -5,7 +5,7 @@
  * (data/councils/import-report.md) says why.
  */
 import { z } from "zod";
-import { codeCell, isoDateCell, nameCell, numberCell, optionalCell, textCell } from "../../engine/data/cells.ts";
+import { codeCell, isoDateCell, nameCell, numberCell, optionalCell, textCell, yearCell } from "../../engine/data/cells.ts";
 import { uniqueKey, type Check } from "../../engine/data/checks.ts";
 import { defineDataset, type CrossCheck } from "../../engine/data/dataset.ts";
 import { DataError, quoted } from "../../engine/data/errors.ts";
@@ -226,7 +226,7 @@ const countCell = () => optionalCell(numberCell({ integer: true, min: 0 }));
 export const demandSchema = z.object({
   council_code: councilCodeCell(),
   /** The year ending 31 March: 2014 is April 2013 to March 2014. */
-  year_ending_march: numberCell({ integer: true, min: 2000, max: 2100 }),
+  year_ending_march: yearCell({ min: 2000 }),
   /** Referrals to children's social care in the year. */
   referrals: countCell(),
   /** Children on a child protection plan at 31 March. */
@@ -234,7 +234,7 @@ export const demandSchema = z.object({
   /** ONS mid-year estimate of children aged 0–17, the denominator for rates per 10,000. */
   population_0_17: countCell(),
   /** The mid-year (30 June) of that estimate: the calendar year before the year ending March. */
-  population_mid_year: numberCell({ integer: true, min: 2000, max: 2100 }),
+  population_mid_year: yearCell({ min: 2000 }),
 });
 
 export type DemandRow = z.output<typeof demandSchema>;

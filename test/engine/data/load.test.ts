@@ -1,7 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { inspectionOutcomesByYear } from "../../../scripts/report/outcomes/datasets.ts";
-import { loadCsv, parseCsv } from "../../../scripts/engine/data/load.ts";
+import { isoDateCell, optionalCell, yearCell, yearSpanCell } from "../../../scripts/engine/data/cells.ts";
+import { loadCsv, parseCsv, type RowSchema } from "../../../scripts/engine/data/load.ts";
 import { expectDataError } from "../../helpers/data-error.ts";
 
 const schema = inspectionOutcomesByYear.schema;
@@ -171,5 +173,38 @@ describe("loadCsv", () => {
     expect(table.rows).toHaveLength(32);
     expect(table.rows[0]).toMatchObject({ line: 2, row: { year: "2007/08", grade: "inadequate", percent: 0 } });
     expect(table.rows[31]).toMatchObject({ line: 33, row: { year: "2014/15", grade: "outstanding", percent: 0 } });
+  });
+});
+
+describe("dates later than the file (the date its ledger entry records)", () => {
+  const recorded = { written: "2026-11-23", lastDay: "2026-11-23", line: 27 } as const;
+  const events = z.object({ council: z.string(), started: optionalCell(isoDateCell()), published: isoDateCell(), year: yearCell(), span: yearSpanCell() });
+  const withPlan = z.object({ published: isoDateCell(), planned: isoDateCell({ mayBeLaterThanFile: true }), horizon: yearCell({ mayBeLaterThanFile: true }) });
+  const read = (schema: RowSchema, ...rows: string[]) => () => parseCsv("data/ilacs/judgements.csv", lines(Object.keys(schema.shape).join(","), ...rows), schema, { recorded });
+  const LATER = "the date data/README.md:27 records for this file (the latest date in its Date column); nothing in a file can be dated after the file was made: correct the value, or the entry's Date if the file is newer";
+
+  it("accepts every date up to the file's own, an empty optional date, and anything when read without the ledger", () => {
+    expect(read(events, "A,,2026-11-23,2026,2026/27", "B,2026-11-23,2018-01-05,2018,2017/18")().rows).toHaveLength(2);
+    expect(parseCsv("data/x.csv", lines("council,started,published,year,span", "A,2099-01-01,2099-01-01,2099,2099/00"), events).rows).toHaveLength(1);
+  });
+
+  it("refuses an event dated after the file at its cell, naming the value and the ledger's date and line", async () => {
+    await expectDataError(read(events, "A,,2026-11-23,2026,2026/27", "B,,2027-03-01,2026,2026/27"), `data/ilacs/judgements.csv:3:3: published: 2027-03-01 is later than 2026-11-23, ${LATER}`);
+    await expectDataError(read(events, "A,2026-11-24,2026-11-23,2026,2026/27"), `data/ilacs/judgements.csv:2:2: started: 2026-11-24 is later than 2026-11-23, ${LATER}`);
+    // A year starts on 1 January; a financial or academic year in April at the earliest.
+    await expectDataError(read(events, "A,,2026-11-23,2027,2026/27"), `data/ilacs/judgements.csv:2:4: year: 2027 is later than 2026-11-23, ${LATER}`);
+    await expectDataError(read(events, "A,,2026-11-23,2026,2027/28"), `data/ilacs/judgements.csv:2:5: span: 2027/28 is later than 2026-11-23, ${LATER}`);
+  });
+
+  it("lets a column declared as possibly later than the file (a forecast's horizon, a plan) hold the future", async () => {
+    expect(read(withPlan, "2026-01-01,2028-04-01,2030")().rows[0].row).toEqual({ published: "2026-01-01", planned: "2028-04-01", horizon: 2030 });
+    await expectDataError(read(withPlan, "2028-04-01,2028-04-01,2030"), `data/ilacs/judgements.csv:2:1: published: 2028-04-01 is later than 2026-11-23, ${LATER}`);
+  });
+
+  it("compares with the last day of a year the ledger writes alone", async () => {
+    const year = { written: "2015", lastDay: "2015-12-31", line: 4 };
+    const schema = z.object({ year: yearSpanCell() });
+    expect(parseCsv("data/x.csv", lines("year", "2015/16"), schema, { recorded: year }).rows).toHaveLength(1);
+    await expectDataError(() => parseCsv("data/x.csv", lines("year", "2016/17"), schema, { recorded: year }), "data/x.csv:2:1: year: 2016/17 is later than 2015, the date data/README.md:4 records for this file (the latest date in its Date column); nothing in a file can be dated after the file was made: correct the value, or the entry's Date if the file is newer");
   });
 });

@@ -5,7 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readDataFolder } from "../../../scripts/engine/data/folder.ts";
-import { LEDGER, parseProvenance, parseSourcesRead, signProvenance, sourceCell, SOURCES_HEADER, SOURCES_HEADING, verifyProvenance } from "../../../scripts/engine/data/provenance.ts";
+import { DataFolder } from "../../../scripts/engine/data/folder.ts";
+import { LEDGER, parseProvenance, parseSourcesRead, recordedDate, signProvenance, sourceCell, SOURCES_HEADER, SOURCES_HEADING, verifyProvenance } from "../../../scripts/engine/data/provenance.ts";
 import { expectDataError } from "../../helpers/data-error.ts";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
@@ -61,6 +62,49 @@ describe("the repository's own data/README.md", () => {
     // Exactly the CSVs on disk are listed: no more, no fewer.
     expect(entries.map((e) => e.file).sort()).toEqual(await csvPaths(repo));
     expect(entries.map((e) => e.file)).toEqual(expect.arrayContaining([EXCEPTIONS, OUTCOMES]));
+  });
+});
+
+describe("recordedDate: the date an entry records for its file", () => {
+  const entry = (date: string, line = 7) => ({ file: "data/a.csv", contents: "A", source: "S", licence: "CC0", date, sha256: "-", line });
+  const recorded = (date: string) => {
+    const { written, lastDay } = recordedDate(entry(date));
+    return [written, lastDay];
+  };
+
+  it("is the latest date written in the entry, a year or a month meaning its last day", () => {
+    expect(recorded("2026-11-23")).toEqual(["2026-11-23", "2026-11-23"]);
+    expect(recorded("2015")).toEqual(["2015", "2015-12-31"]);
+    expect(recorded("2024-02")).toEqual(["2024-02", "2024-02-29"]);
+    expect(recorded("2023-07-06 (Ofsted table); 2026-08-21 (scrape); imported 2026-11-23")).toEqual(["2026-11-23", "2026-11-23"]);
+    // Not in order, and a year beside a day of it: the year's last day is later.
+    expect(recorded("imported 2026-11-23, from a table of 2026; first made 2019-04-01")).toEqual(["2026", "2026-12-31"]);
+    // Years written as a range, with a hyphen or a dash.
+    expect(recorded("years ending March 2013-2025")).toEqual(["2025", "2025-12-31"]);
+    expect(recorded("2013–2025")).toEqual(["2025", "2025-12-31"]);
+    // Numbers that are not years, and digits inside a word or code, are not dates.
+    expect(recorded("snapshot 2f5d11a4 of 12 files, v2.2019, 2015")).toEqual(["2015", "2015-12-31"]);
+    expect(recordedDate(entry("2015", 12)).line).toBe(12);
+  });
+
+  it("fails at the entry's Date cell when it writes no date, or a day that does not exist", async () => {
+    await expectDataError(() => recordedDate(entry("n.d.")), 'data/README.md:7:5: the Date of data/a.csv holds no date ("n.d."); write when the file was made, as 2026-11-23, 2026-11 or 2026: the latest date written is the file\'s date');
+    await expectDataError(() => recordedDate(entry("15 March")), 'data/README.md:7:5: the Date of data/a.csv holds no date ("15 March"); write when the file was made, as 2026-11-23, 2026-11 or 2026: the latest date written is the file\'s date');
+    await expectDataError(() => recordedDate(entry("2015; 2026-02-30")), 'data/README.md:7:5: the Date of data/a.csv holds "2026-02-30", which is not a day in the calendar');
+    await expectDataError(() => recordedDate(entry("2026-13")), 'data/README.md:7:5: the Date of data/a.csv holds "2026-13", which is not a day in the calendar');
+  });
+
+  it("is checked for every entry when the build verifies the ledger", async () => {
+    const text = "x\n1\n";
+    const ledger = ["| File | Contents | Source | Licence | Date | sha256 |", "|---|---|---|---|---|---|", `| \`data/a.csv\` | A | S | CC0 | undated | ${createHash("sha256").update(text).digest("hex")} |`, ""].join("\n");
+    const folder = new DataFolder(new Map([["data/README.md", Buffer.from(ledger)], ["data/a.csv", Buffer.from(text)]]));
+    await expectDataError(() => verifyProvenance(folder), 'data/README.md:3:5: the Date of data/a.csv holds no date ("undated"); write when the file was made, as 2026-11-23, 2026-11 or 2026: the latest date written is the file\'s date');
+  });
+
+  it("is a date for every entry of the repository's ledger and the fixtures'", async () => {
+    for (const root of [repo, path.join(repo, "test/fixtures/mini-report"), path.join(repo, "test/fixtures/report-sample")]) {
+      for (const e of parseProvenance(await readFile(path.join(root, LEDGER), "utf8"))) expect(recordedDate(e).lastDay, e.file).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
   });
 });
 

@@ -100,9 +100,14 @@ describe("buildManifest", () => {
     expect(json).toContain('      "fields": [\n        ["Overall", "Good"],\n        ["Children in care", "Outstanding"]\n      ],');
     expect(parseManifest(json, "m.json").records).toEqual(built.records);
     const bad = JSON.parse(json) as Record<string, unknown>;
-    for (const entry of [{ name: "x", fields: [["only a label"]] }, { name: "x", fields: { Overall: "Good" } }, { fields: [] }]) {
-      expect(() => parseManifest(JSON.stringify({ ...bad, judgements: { k: entry } }), "m.json")).toThrow('m.json: "judgements" is not a record set (an object by key of names, or of names with their fields as [label, value] pairs)');
-    }
+    // Each refused at the value that is wrong, by its path in the file.
+    const refusals: [unknown, string][] = [
+      [{ name: "x", fields: [["only a label"]] }, 'm.json: judgements.k.fields[0]: expected a [label, value] pair of strings, found a list of 1'],
+      [{ name: "x", fields: { Overall: "Good" } }, "m.json: judgements.k.fields: expected a list of [label, value] pairs, found an object"],
+      [{ fields: [] }, "m.json: judgements.k.name: expected the entry's name (a string), found nothing"],
+      [7, "m.json: judgements.k: expected an entry's name, or an object with its name and fields, found the number 7"],
+    ];
+    for (const [entry, message] of refusals) expect(() => parseManifest(JSON.stringify({ ...bad, judgements: { k: entry } }), "m.json")).toThrow(message);
   });
 
   it("refuses a stat without its record of data files", () => {
@@ -167,13 +172,48 @@ describe("buildManifest", () => {
     expect(parseManifest(json, "m.json")).toEqual(manifest);
   });
 
+  it("refuses a file that is not JSON at the line and column where it stops being JSON", () => {
+    const where = "releases/1.0.0/manifest.json";
+    expect(() => parseManifest("{", where)).toThrow(`${where}:1:2: the file is not valid JSON (Expected property name or '}')`);
+    // Node gives no position for these: the line and column are found all the same.
+    expect(() => parseManifest('{\n  "a": 1,\n  "b": }\n', where)).toThrow(`${where}:3:8: the file is not valid JSON (Unexpected token '}')`);
+    expect(() => parseManifest('{\n  "a": [1, 2,]\n}', where)).toThrow(`${where}:2:14: the file is not valid JSON`);
+    expect(() => parseManifest('{"a": "caf\u00e9", "b": tru}', where)).toThrow(`${where}:1:23: the file is not valid JSON`);
+    // Cut short: the end of the text; and a second value after the first.
+    expect(() => parseManifest('{\n  "a": "x', where)).toThrow(`${where}:2:10: the file is not valid JSON`);
+    expect(() => parseManifest("{}\n{}", where)).toThrow(`${where}:2:1: the file is not valid JSON`);
+  });
+
   it("refuses a file that is not a manifest", () => {
-    expect(() => parseManifest("{", "releases/1.0.0/manifest.json")).toThrow(/^releases\/1\.0\.0\/manifest\.json is not valid JSON/);
     expect(() => parseManifest('{"version":"1.0.0"}', "x.json")).toThrow("x.json is not a release manifest");
+    expect(() => parseManifest("[]", "x.json")).toThrow("x.json is not a release manifest");
     // The right top-level keys, but a record set that is not names by key.
     const json = JSON.parse(manifestJson(manifest)) as Record<string, unknown>;
-    expect(() => parseManifest(JSON.stringify({ ...json, councils: [1, 2] }), "y.json")).toThrow('y.json: "councils" is not a record set');
-    expect(() => parseManifest(JSON.stringify({ ...json, councils: { E06000001: 7 } }), "y.json")).toThrow('y.json: "councils" is not a record set');
+    expect(() => parseManifest(JSON.stringify({ ...json, councils: [1, 2] }), "y.json")).toThrow("y.json: councils: expected a record set: an object by key of names, or of names with their fields, found a list of 2");
+    expect(() => parseManifest(JSON.stringify({ ...json, councils: { E06000001: 7 } }), "y.json")).toThrow("y.json: councils.E06000001: expected an entry's name, or an object with its name and fields, found the number 7");
+  });
+
+  it("refuses a manifest whose inner shapes are wrong, naming the value by its path (issue 17, case 9)", () => {
+    const json = JSON.parse(manifestJson(manifest)) as Record<string, unknown>;
+    const where = "releases/0.2.0/manifest.json";
+    const refused = (changes: Record<string, unknown>) => () => parseManifest(JSON.stringify({ ...json, ...changes }), where);
+    // Stats as bare numbers: each would otherwise count as a changed number.
+    expect(refused({ stats: { "ilacs.total": 324 } })).toThrow(`${where}: stats["ilacs.total"]: expected a stat: an object with value, text, label and files (schema 2), found the number 324`);
+    expect(refused({ stats: { "ilacs.total": { value: [1], text: "1", label: "l", files: [] } } })).toThrow(`${where}: stats["ilacs.total"].value: expected a number, a string or null, found a list of 1`);
+    expect(refused({ stats: { "a.b": { value: 1, text: "1", label: "one" } } })).toThrow(`${where}: stats["a.b"].files: expected a list of data files' paths, found nothing`);
+    // Figures as null, or the whole figures object as null.
+    expect(refused({ figures: { grades: null } })).toThrow(`${where}: figures.grades: expected a figure: an object with dataHash, drawingHash, files, label, title and href (schema 2), found null`);
+    expect(refused({ figures: null })).toThrow(`${where}: figures: expected an object of figures by key, found null`);
+    // A missing or malformed date the data runs to (it once stopped the build with "reading 'split'").
+    const { dataAsOf: _, ...withoutDate } = json;
+    expect(() => parseManifest(JSON.stringify(withoutDate), where)).toThrow(`${where}: dataAsOf: expected an ISO date (YYYY-MM-DD) of the calendar, or null, found nothing`);
+    expect(refused({ dataAsOf: "2026-02-30" })).toThrow(`${where}: dataAsOf: expected an ISO date (YYYY-MM-DD) of the calendar, or null, found the string "2026-02-30"`);
+    expect(refused({ version: 2 })).toThrow(`${where}: version: expected a version such as 1.2.0, found the number 2`);
+    expect(refused({ dataFiles: { "data/a.csv": 1 } })).toThrow(`${where}: dataFiles["data/a.csv"]: expected a hash (a string), found the number 1`);
+    expect(refused({ claims: { "c-1": null } })).toThrow(`${where}: claims["c-1"]: expected a claim's status (a string), found null`);
+    // Schema 1 has its own shapes: a stat without files is right there, a figure has one hash.
+    expect(refused({ schema: 1, stats: { "a.b": { value: 1, text: "1", label: "one" } }, figures: { g: { hash: "h", label: "Figure 1.1", title: "t", href: "/" } } })()).toMatchObject({ schema: 1 });
+    expect(refused({ schema: 1, stats: { "a.b": "1" }, figures: {} })).toThrow(`${where}: stats["a.b"]: expected a stat: an object with value, text and label (schema 1), found the string "1"`);
   });
 
   it("refuses a schema it does not know, and a figure or stat not recorded as its schema records them, in plain words", () => {
@@ -182,10 +222,10 @@ describe("buildManifest", () => {
     expect(() => parseManifest(JSON.stringify({ ...json, schema: undefined }), "z.json")).toThrow("z.json is a manifest of schema null; this engine reads schemas 1 and 2");
     // Schema 2 with a schema-1 figure, and the other way round.
     const v1Figure = { grades: { hash: "h", label: "Figure 1.1", title: "Grades fell", href: "/" } };
-    expect(() => parseManifest(JSON.stringify({ ...json, figures: v1Figure }), "z.json")).toThrow('z.json: the figure "grades" is not recorded as schema 2 records a figure (a dataHash, a drawingHash and its files)');
-    expect(() => parseManifest(JSON.stringify({ ...json, schema: 1 }), "z.json")).toThrow('z.json: the figure "grades" is not recorded as schema 1 records a figure (a hash)');
+    expect(() => parseManifest(JSON.stringify({ ...json, figures: v1Figure }), "z.json")).toThrow("z.json: figures.grades.dataHash: expected a hash (a string), found nothing");
+    expect(() => parseManifest(JSON.stringify({ ...json, schema: 1 }), "z.json")).toThrow("z.json: figures.grades.hash: expected a hash (a string), found nothing");
     const noFiles = { ...json, stats: { "a.b": { value: 1, text: "1", label: "one" } } };
-    expect(() => parseManifest(JSON.stringify(noFiles), "z.json")).toThrow('z.json: the stat "a.b" is not recorded with the data files it depends on, as schema 2 records a stat');
+    expect(() => parseManifest(JSON.stringify(noFiles), "z.json")).toThrow(`z.json: stats["a.b"].files: expected a list of data files' paths, found nothing`);
   });
 
   it("reads the recorded release 0.1.0, of schema 1, as it is", async () => {

@@ -1,0 +1,61 @@
+/**
+ * Text files are read as UTF-8, and only as UTF-8. Decoding other bytes (a Latin-1 "é",
+ * byte 0xE9, from a spreadsheet saved in a Windows code page) would not fail: each byte that
+ * is not UTF-8 becomes U+FFFD, "�", and would be published as such. So a file that is not
+ * UTF-8 is refused at the first byte that cannot be read, with what to do about it.
+ * A UTF-8 byte-order mark is UTF-8 and stays accepted (the loader skips it).
+ */
+import { isUtf8 } from "node:buffer";
+import { DataError } from "./errors.ts";
+
+/** How the column of a message is counted: a CSV file's field (as every data message counts it), or a character of the line. */
+export type ColumnKind = "field" | "character";
+
+/**
+ * The text of `bytes`, read as UTF-8; `file` (relative to the project root) names it in the
+ * message when it is not UTF-8. A CSV file's column is its field, other files' the character.
+ */
+export function utf8Text(file: string, bytes: Uint8Array, columns: ColumnKind = file.endsWith(".csv") ? "field" : "character"): string {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buffer)) return buffer.toString("utf8");
+  const at = firstBadByte(buffer);
+  // Everything before the bad byte is UTF-8: its text gives the line and column.
+  const before = buffer.subarray(0, at).toString("utf8");
+  const lines = before.split(/\r\n|\r|\n/);
+  const line = lines.length;
+  const column = columns === "field" ? csvField(before) : [...lines[line - 1]].length + 1;
+  const byte = `0x${buffer[at].toString(16).toUpperCase().padStart(2, "0")}`;
+  throw new DataError(file, line, column, `the file is not UTF-8 (byte ${byte} here is not UTF-8 text: the file was probably saved as Latin-1 or Windows-1252); save it as UTF-8`);
+}
+
+/**
+ * Offset of the first byte that starts no UTF-8 character. A line break (0x0A) is never part
+ * of a multi-byte character, so the bad line is found first; within it, the longest prefix
+ * that is UTF-8 ends where the first bad sequence starts (a longer prefix holds that sequence,
+ * which nothing after it can complete).
+ */
+function firstBadByte(bytes: Buffer): number {
+  let start = 0;
+  for (;;) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline;
+    const line = bytes.subarray(start, end);
+    if (!isUtf8(line)) {
+      for (let length = line.length; length >= 0; length -= 1) if (isUtf8(line.subarray(0, length))) return start + length;
+    }
+    if (newline < 0) return bytes.length;
+    start = newline + 1;
+  }
+}
+
+/** The 1-based CSV field the end of `text` falls in: commas outside quotes count, a line break outside quotes starts again at 1. */
+function csvField(text: string): number {
+  let field = 1;
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === ",") field += 1;
+    else if (!quoted && (char === "\n" || char === "\r")) field = 1;
+  }
+  return field;
+}

@@ -8,6 +8,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { claimsRegisterView, type RegisterView } from "./claims/register.ts";
+import { parseJsonFile } from "./data/json.ts";
 import { BuildError } from "./data/errors.ts";
 import { readDataFolder, type ReadBytes } from "./data/folder.ts";
 import { utf8Text } from "./data/utf8.ts";
@@ -79,27 +80,13 @@ async function reportTitles(contentDir: string, texts: ReadonlyMap<string, strin
 /**
  * The sources catalogue (content/_data/bibliography.json), read as Eleventy will read it;
  * undefined when the project has none. JSON that does not parse stops the build here, at its
- * line and column when JSON.parse gives a position.
+ * line and column.
  */
-async function readBibliography(contentDir: string): Promise<unknown> {
-  const file = path.join(contentDir, "_data", "bibliography.json");
-  const shown = path.relative(path.dirname(contentDir), file).split(path.sep).join("/");
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /at position (\d+)/.exec(message);
-    const before = position ? text.slice(0, Number(position[1])).split("\n") : undefined;
-    const at = before ? `:${before.length}:${(before.at(-1)?.length ?? 0) + 1}` : "";
-    throw new BuildError(`${shown}${at}: not valid JSON (${message.replace(/ in JSON at position \d+.*$/, "")})`);
-  }
+function readBibliography(contentDir: string, texts: ReadonlyMap<string, string>): unknown {
+  const text = texts.get("bibliography.json");
+  if (text === undefined) return undefined;
+  const shown = path.relative(path.dirname(contentDir), path.join(contentDir, "_data", "bibliography.json")).split(path.sep).join("/");
+  return parseJsonFile(shown, text, (message) => new BuildError(message));
 }
 
 export async function prepareReport(root: string, contentDir: string, cache: SvgCache, definition: ReportDefinition, options: PrepareOptions = {}): Promise<PreparedReport> {
@@ -108,8 +95,8 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
   const report = buildReport(definition, data);
   const files = await readContentFiles(root, contentDir);
   const pages = contentPages(files);
-  checkContentFiles(files, await readBibliography(contentDir));
   const contentData = await contentDataTexts(root, contentDir);
+  checkContentFiles(files, readBibliography(contentDir, contentData));
   const placements = placeFigures(pages, new Set(report.figures.keys()));
   const pageFigures: PageFigure[] = [];
   for (const view of report.views.values()) {

@@ -136,7 +136,7 @@ describe("a build that fails leaves the previous site untouched", () => {
     await editFile(root, "content/_data/bibliography.json", '  },\n  "made-up-grades"', '  }\n  "made-up-grades"');
     const lines = (await readFile(path.join(root, "content/_data/bibliography.json"), "utf8")).split("\n");
     const error = await failingBuild(root);
-    expect(error.message).toBe(`content/_data/bibliography.json:${lines.indexOf('  "made-up-grades": {') + 1}:3: not valid JSON (Expected ',' or '}' after property value)`);
+    expect(error.message).toBe(`content/_data/bibliography.json:${lines.indexOf('  "made-up-grades": {') + 1}:3: the file is not valid JSON (Expected ',' or '}' after property value)`);
   });
 
   it("refuses a script, an event handler and an embed written in a chapter, at each one's line and column", async () => {

@@ -25,7 +25,7 @@ import { createHash } from "node:crypto";
 import type { TopLevelSpec } from "vega-lite";
 import { z } from "zod";
 import { isCalendarDate } from "../data/cells.ts";
-import { jsonErrorPosition } from "./json-position.ts";
+import { parseJsonFile } from "../data/json.ts";
 import { isVersion } from "./versions.ts";
 import type { RecordEntry } from "../family.ts";
 import type { FigureDefinition, PlottedRow } from "../figures/types.ts";
@@ -358,23 +358,13 @@ const valueAt = (root: unknown, keys: readonly PropertyKey[]) => keys.reduce<unk
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** JSON.parse's reason without what the line and column say better: the position, or a quote of the text. */
-const jsonReason = (message: string) => message.replace(/, (\.\.\.)?"[\s\S]*" is not valid JSON$/, "").replace(/ in JSON at position \d+[\s\S]*$/, "");
-
 /**
  * Read a manifest written by this engine: schema 2, or schema 1 (a release recorded before
  * figures kept their data apart from their drawing). Anything else fails in plain words: JSON
  * that does not parse at its line and column, a value not as its schema writes it at its path.
  */
 export function parseManifest(json: string, where: string): RecordedManifest {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch (error) {
-    const { line, column } = jsonErrorPosition(json);
-    throw new Error(`${where}:${line}:${column}: the file is not valid JSON (${jsonReason((error as Error).message)})`);
-  }
-  const m = parsed;
+  const m = parseJsonFile(where, json);
   const shape = `schema, version, dataAsOf, dataFiles, stats, figures, claims, and any record sets`;
   if (!isObject(m) || !["dataFiles", "stats", "figures", "claims"].some((key) => key in m)) {
     throw new Error(`${where} is not a release manifest (an object with ${shape})`);

@@ -178,9 +178,9 @@ describe("buildManifest", () => {
     // Node gives no position for these: the line and column are found all the same.
     expect(() => parseManifest('{\n  "a": 1,\n  "b": }\n', where)).toThrow(`${where}:3:8: the file is not valid JSON (Unexpected token '}')`);
     expect(() => parseManifest('{\n  "a": [1, 2,]\n}', where)).toThrow(`${where}:2:14: the file is not valid JSON`);
-    expect(() => parseManifest('{"a": "caf\u00e9", "b": tru}', where)).toThrow(`${where}:1:23: the file is not valid JSON`);
-    // Cut short: the end of the text; and a second value after the first.
-    expect(() => parseManifest('{\n  "a": "x', where)).toThrow(`${where}:2:10: the file is not valid JSON`);
+    expect(() => parseManifest('{"a": "caf\u00e9", "b": tru}', where)).toThrow(`${where}:1:20: the file is not valid JSON`);
+    // Cut short inside a string: the string left open; and a second value after the first.
+    expect(() => parseManifest('{\n  "a": "x', where)).toThrow(`${where}:2:8: the file is not valid JSON`);
     expect(() => parseManifest("{}\n{}", where)).toThrow(`${where}:2:1: the file is not valid JSON`);
   });
 

@@ -98,7 +98,7 @@ describe("releaseState", () => {
     await rm(path.join(root, "releases", "3.0.0"), { recursive: true });
     // Cut short, and with the date the data runs to missing: where, in one line, as a build error.
     await record("3.0.0", manifestJson(manifest("3.0.0")).slice(0, 40));
-    await expect(releaseState(root, manifest("3.1.0"))).rejects.toThrow("releases/3.0.0/manifest.json:3:23: the file is not valid JSON (Unterminated string)");
+    await expect(releaseState(root, manifest("3.1.0"))).rejects.toThrow("releases/3.0.0/manifest.json:3:15: the file is not valid JSON (Unterminated string)");
     const { dataAsOf: _, ...undated } = JSON.parse(manifestJson(manifest("3.0.0"))) as Record<string, unknown>;
     await record("3.0.0", JSON.stringify(undated));
     await expect(releaseState(root, manifest("3.1.0"))).rejects.toThrow("releases/3.0.0/manifest.json: dataAsOf: expected an ISO date (YYYY-MM-DD) of the calendar, or null, found nothing");

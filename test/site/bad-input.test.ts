@@ -63,6 +63,9 @@ const FAILING: readonly Failing[] = [
   { name: "markup in a council name", corpus: "markup-in-council-name.csv", target: COUNCILS_CSV, at: `${COUNCILS_CSV}:3:2`, says: ["name", "<script>", "markup"] },
   // The data files are published as they are: a cell a spreadsheet would run as a formula is refused where it is read.
   { name: "a formula in a council name", corpus: "formula-in-council-name.csv", target: COUNCILS_CSV, at: `${COUNCILS_CSV}:3:2`, says: ["name", '"=HYPERLINK', 'starts with "="', "formula"] },
+  // A council's page is named from its name (scripts/engine/slug.ts): a name that makes no address, or one too long for a file name, is refused at its cell.
+  { name: "a council name with no letter or digit", corpus: "council-name-without-letters.csv", target: COUNCILS_CSV, at: `${COUNCILS_CSV}:3:2`, says: ['the council name "!!!" has no letter or digit to make its page\'s address from'] },
+  { name: "a council name too long to name its page", corpus: "long-council-name.csv", target: COUNCILS_CSV, at: `${COUNCILS_CSV}:3:2`, says: ['the council name "Brookmere is a made-up', "would make a page address (slug) 295 characters long, over the limit of 80"] },
 ];
 
 const BUILDING: readonly Case[] = [

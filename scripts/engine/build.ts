@@ -12,13 +12,14 @@
  * Eleventy and the pipeline are imported when a build runs, not before: the up-to-date
  * check must not pay the second or two that loading them takes.
  */
-import { rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { clearState, inputsFingerprint, isUpToDate, outputFingerprint, readState, stateFile, writeState } from "./build-state.ts";
 import { ENGINE_ROOT, PATH_PREFIX_ENV, SITE_URL_ENV, svgCacheDir } from "./locations.ts";
 import { BuildError, isReportError } from "./data/errors.ts";
+import { writeFailure, type WritePlaces } from "./write-failure.ts";
 
 // Output must not depend on the machine's time zone or language.
 process.env.TZ = "UTC";
@@ -53,6 +54,12 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   if (cleared.restored) console.log(`A build was stopped while swapping in its site: the previous site was put back from ${path.basename(cleared.restored)}.`);
   if (cleared.removed.length > 0) console.log(`Removed ${cleared.removed.length} ${cleared.removed.length === 1 ? "leftover" : "leftovers"} of interrupted builds.`);
   await rm(staging, { recursive: true, force: true });
+  const places = { outDir, staging, cacheDir: svgCacheDir(root) };
+  // Made here rather than by Eleventy: a folder that cannot be made (a read-only file system, no
+  // permission) is then reported as such, not as ENOENT for the first page written into it.
+  await mkdir(staging).catch((error: unknown) => {
+    throw buildFailure(error, places);
+  });
   // Eleventy sets process.exitCode on a failed build; the caller decides what a failure means.
   const exitCode = process.exitCode;
   try {
@@ -72,13 +79,22 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   } catch (error) {
     process.exitCode = exitCode;
     await rm(staging, { recursive: true, force: true });
-    throw buildFailure(error);
+    throw buildFailure(error, places);
   }
   await rm(retired, { recursive: true, force: true });
-  await rename(outDir, retired).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-  });
-  await rename(staging, outDir);
+  try {
+    await rename(outDir, retired).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+    await rename(staging, outDir).catch(async (error: unknown) => {
+      // The new site could not go in: the old one goes back (there is none on a first build).
+      await rename(retired, outDir).catch(() => undefined);
+      throw error;
+    });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw buildFailure(error, places);
+  }
   await rm(retired, { recursive: true, force: true });
   return outDir;
 }
@@ -102,12 +118,16 @@ export function rootCause(error: unknown): Error {
 
 /**
  * What a failed build reports. Our own errors (data, keys, figures) already say
- * file:line:column and what is wrong. Anything else (a template syntax error, a bug)
- * keeps the context Eleventy added, such as which template it was rendering.
+ * file:line:column and what is wrong. A failure to write the output (a full or read-only disk)
+ * says which folder and what happened (./write-failure.ts), without Eleventy's list of pages.
+ * Anything else (a template syntax error, a bug) keeps the context Eleventy added, such as
+ * which template it was rendering.
  */
-export function buildFailure(error: unknown): Error {
+export function buildFailure(error: unknown, places?: WritePlaces): Error {
   const root = rootCause(error);
   if (isReportError(root)) return root;
+  const written = places && writeFailure(errorChain(error), places);
+  if (written) return written;
   const messages = [...new Set(errorChain(error).map((e) => e.message.trim()))];
   return new BuildError(messages.join("\n  caused by: "), { cause: root });
 }

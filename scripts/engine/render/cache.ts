@@ -16,6 +16,7 @@ import path from "node:path";
 import type { TopLevelSpec } from "vega-lite";
 import { sharedPool } from "./pool.ts";
 import { RENDERER_ID } from "./svg.ts";
+import { naming } from "../write-failure.ts";
 
 export type Renderer = (spec: TopLevelSpec, label: string) => Promise<string>;
 
@@ -146,7 +147,7 @@ export class SvgCache {
     await mkdir(this.dir, { recursive: true });
     const target = path.join(this.dir, `${key}.svg`);
     const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, cacheEntry(key, svg));
+    await naming(temporary, writeFile(temporary, cacheEntry(key, svg)));
     await rename(temporary, target);
   }
 }

@@ -3,7 +3,8 @@
  * it in only when everything succeeded, so a failed build leaves the previous site
  * untouched. When nothing the build reads has changed since it last wrote the output,
  * and the output is as it left it, the command says so and stops (like make); --force
- * builds anyway.
+ * builds anyway; --no-cache draws every chart afresh and clears the chart cache of entries that
+ * fail their check (see BuildOptions.freshCharts).
  * Usage: tsx scripts/engine/build.ts [--root DIR] [--out DIR] [--report FILE] [--no-cache] [--force] [--path-prefix /sub/path/] [--site-url URL]
  *
  * A project folder holds content/, data/, package.json and its report definition,
@@ -35,6 +36,12 @@ export interface BuildOptions {
   readonly siteUrl?: string;
   /** The report definition module (default <root>/scripts/report/index.ts). */
   readonly report?: string;
+  /**
+   * `--no-cache`: draw every chart afresh, using no entry of the chart cache, and first check
+   * the cache, removing every entry that fails its check; an entry that differs from its fresh
+   * drawing is replaced by it. (REPORT_SVG_CACHE=off, by contrast, leaves the folder alone.)
+   */
+  readonly freshCharts?: boolean;
 }
 
 export async function buildSite(options: BuildOptions): Promise<string> {
@@ -53,8 +60,14 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   const cleared = await clearInterruptedBuilds(outDir, svgCacheDir(root));
   if (cleared.restored) console.log(`A build was stopped while swapping in its site: the previous site was put back from ${path.basename(cleared.restored)}.`);
   if (cleared.removed.length > 0) console.log(`Removed ${cleared.removed.length} ${cleared.removed.length === 1 ? "leftover" : "leftovers"} of interrupted builds.`);
+  const cacheDir = svgCacheDir(root);
+  if (options.freshCharts && cacheDir) {
+    const { sweepCache } = await import("./render/cache.ts");
+    const swept = await sweepCache(cacheDir);
+    console.log(`Chart cache ${path.relative(process.cwd(), cacheDir) || "."}: ${swept.checked} ${swept.checked === 1 ? "file" : "files"} checked, ${swept.removed.length} failed the check of ${swept.removed.length === 1 ? "its" : "their"} key and contents and ${swept.removed.length === 1 ? "was" : "were"} removed; every chart is drawn afresh.`);
+  }
   await rm(staging, { recursive: true, force: true });
-  const places = { outDir, staging, cacheDir: svgCacheDir(root) };
+  const places = { outDir, staging, cacheDir };
   // Made here rather than by Eleventy: a folder that cannot be made (a read-only file system, no
   // permission) is then reported as such, not as ENOENT for the first page written into it.
   await mkdir(staging).catch((error: unknown) => {
@@ -71,7 +84,7 @@ export async function buildSite(options: BuildOptions): Promise<string> {
       configPath: path.join(ENGINE_ROOT, ".eleventy.js"),
       pathPrefix,
       // Runs before the config file: the plugin it adds reads these options.
-      config: (eleventyConfig: object) => setEngineOptions(eleventyConfig, { definitionFile, siteUrl }),
+      config: (eleventyConfig: object) => setEngineOptions(eleventyConfig, { definitionFile, siteUrl, freshCharts: options.freshCharts }),
     });
     // Failures are reported once, by the caller, in our words (see buildFailure).
     eleventy.disableLogger();
@@ -148,7 +161,7 @@ export async function buildSiteUnlessUpToDate(options: BuildOptions & { readonly
   const root = path.resolve(options.root);
   const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
   const stateDir = svgCacheDir(root);
-  const build = () => buildSite({ root, outDir, pathPrefix: options.pathPrefix, siteUrl: options.siteUrl, report: options.report });
+  const build = () => buildSite({ root, outDir, pathPrefix: options.pathPrefix, siteUrl: options.siteUrl, report: options.report, freshCharts: options.freshCharts });
   if (!stateDir) return { outDir: await build(), upToDate: false };
   const record = stateFile(stateDir, outDir);
   // The prefix and site URL as given (the argument, else the environment): another spelling of
@@ -156,7 +169,8 @@ export async function buildSiteUnlessUpToDate(options: BuildOptions & { readonly
   // The project's own definition is among its inputs; one named with --report is added, with its folder.
   const definitionFile = options.report ? path.resolve(options.report) : undefined;
   const inputs = await inputsFingerprint(root, { pathPrefix: options.pathPrefix ?? process.env[PATH_PREFIX_ENV] ?? "", siteUrl: options.siteUrl ?? process.env[SITE_URL_ENV] ?? "", report: definitionFile ?? "" }, ENGINE_ROOT, definitionFile && path.dirname(definitionFile));
-  if (!options.force && (await isUpToDate(await readState(record), inputs, () => outputFingerprint(outDir)))) return { outDir, upToDate: true };
+  // Drawing every chart afresh is asked for only to build: it is never "up to date".
+  if (!options.force && !options.freshCharts && (await isUpToDate(await readState(record), inputs, () => outputFingerprint(outDir)))) return { outDir, upToDate: true };
   await clearState(record);
   await build();
   // The new site is in place: failing to record it (a full disk under the cache) costs the next
@@ -185,8 +199,8 @@ async function main(): Promise<void> {
   });
   const started = performance.now();
   try {
-    if (values["no-cache"]) process.env.REPORT_SVG_CACHE = "off";
-    const { outDir, upToDate } = await buildSiteUnlessUpToDate({ root: values.root, outDir: values.out, force: values.force, pathPrefix: values["path-prefix"], siteUrl: values["site-url"], report: values.report });
+    const freshCharts = values["no-cache"];
+    const { outDir, upToDate } = await buildSiteUnlessUpToDate({ root: values.root, outDir: values.out, force: values.force, freshCharts, pathPrefix: values["path-prefix"], siteUrl: values["site-url"], report: values.report });
     const where = path.relative(process.cwd(), outDir) || ".";
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (upToDate) {
@@ -196,7 +210,9 @@ async function main(): Promise<void> {
     console.log(`Built ${where} in ${seconds} s`);
     const { processCacheCounts } = await import("./render/cache.ts");
     const charts = processCacheCounts();
-    console.log(`Charts: ${charts.misses} drawn, ${charts.hits} from the cache${charts.repaired > 0 ? ` (${charts.repaired} cache ${charts.repaired === 1 ? "file" : "files"} failed the check of ${charts.repaired === 1 ? "its" : "their"} key and contents, and ${charts.repaired === 1 ? "was" : "were"} drawn again and replaced)` : ""}`);
+    const files = (n: number) => `${n} cache ${n === 1 ? "file" : "files"}`;
+    const repaired = charts.repaired === 0 ? "" : freshCharts ? ` (${files(charts.repaired)} held another drawing than the fresh one and ${charts.repaired === 1 ? "was" : "were"} replaced)` : ` (${files(charts.repaired)} failed the check of ${charts.repaired === 1 ? "its" : "their"} key and contents, and ${charts.repaired === 1 ? "was" : "were"} drawn again and replaced)`;
+    console.log(`Charts: ${charts.misses} drawn, ${charts.hits} from the cache${repaired}`);
   } catch (error) {
     console.error(`Build failed: ${(error as Error).message}`);
     const cause = (error as Error).cause;

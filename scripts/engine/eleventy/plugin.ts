@@ -43,6 +43,8 @@ export interface EngineOptions {
   readonly definitionFile?: string;
   /** The site's address from the command line or REPORT_SITE_URL (./site-url.ts); when absent, report.json's "url" is used. */
   readonly siteUrl?: string;
+  /** Draw every chart afresh, using no cache entry (`--no-cache`; ../render/cache.ts, "fresh" mode). */
+  readonly freshCharts?: boolean;
 }
 
 /**
@@ -82,7 +84,7 @@ export default async function reportPlugin(eleventyConfig: EleventyConfig): Prom
   const definition: ReportDefinition = await loadReportDefinition(definitionFileFor(eleventyConfig, root));
   eleventyConfig.addWatchTarget(path.join(root, "data"));
   eleventyConfig.setLibrary("md", reportMarkdown());
-  const cache = new SvgCache(svgCacheDir(root));
+  const cache = new SvgCache(svgCacheDir(root), undefined, undefined, optionsByConfig().get(eleventyConfig)?.freshCharts ? "fresh" : "use");
   const familyTemplates = definition.families.flatMap((family) => (family.templates ? [family.templates] : []));
   const renderPartial = partialRenderer([ENGINE_INCLUDES, ...familyTemplates]);
   const state = new PreparedState();

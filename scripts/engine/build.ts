@@ -20,10 +20,30 @@ import { parseArgs } from "node:util";
 import { clearState, inputsFingerprint, isUpToDate, outputFingerprint, readState, stateFile, writeState } from "./build-state.ts";
 import { ENGINE_ROOT, PATH_PREFIX_ENV, SITE_URL_ENV, svgCacheDir } from "./locations.ts";
 import { BuildError, isReportError } from "./data/errors.ts";
+import type { EleventyConfig } from "./eleventy/config.ts";
 import { writeFailure, type WritePlaces } from "./write-failure.ts";
 
 // Output must not depend on the machine's time zone or language.
 process.env.TZ = "UTC";
+
+/**
+ * The points at which the fault corpus (test/site/killed-builds.test.ts) stops a build with
+ * SIGKILL, as a power cut or `kill -9` would: REPORT_KILL_BUILD_AT=<point> makes the build kill
+ * itself when it reaches that point. Read in killPointReached only; unset (always, outside that
+ * test), it does nothing. A signal sent from outside after a delay would hit a point only by luck.
+ * One point for each state a killed build can leave:
+ *   - "rendering": before the swap, the staging folder half written (the pages, not yet the
+ *     figures' files, manifest or search index); the old site in place;
+ *   - "swapping": between the swap's two renames: the old site moved aside, the new one not yet
+ *     moved in, so no site folder;
+ *   - "swapped": the new site in place, the old one still beside it, the build's record not yet written.
+ */
+export const KILL_BUILD_AT_ENV = "REPORT_KILL_BUILD_AT";
+export const KILL_POINTS = ["rendering", "swapping", "swapped"] as const;
+
+function killPointReached(point: (typeof KILL_POINTS)[number]): void {
+  if (process.env[KILL_BUILD_AT_ENV] === point) process.kill(process.pid, "SIGKILL");
+}
 
 export interface BuildOptions {
   /** Project folder holding content/ and data/. */
@@ -56,10 +76,8 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   const pathPrefix = pathPrefixFrom(options.pathPrefix);
   const siteUrl = siteUrlFrom(options.siteUrl);
   // First put right what an interrupted build left: a site moved aside and not back, folders, half-written cache files.
-  const { clearInterruptedBuilds } = await import("./interrupted.ts");
-  const cleared = await clearInterruptedBuilds(outDir, svgCacheDir(root));
-  if (cleared.restored) console.log(`A build was stopped while swapping in its site: the previous site was put back from ${path.basename(cleared.restored)}.`);
-  if (cleared.removed.length > 0) console.log(`Removed ${cleared.removed.length} ${cleared.removed.length === 1 ? "leftover" : "leftovers"} of interrupted builds.`);
+  const { clearInterruptedBuilds, clearedMessages } = await import("./interrupted.ts");
+  for (const message of clearedMessages(await clearInterruptedBuilds(outDir, svgCacheDir(root)))) console.log(message);
   const cacheDir = svgCacheDir(root);
   if (options.freshCharts && cacheDir) {
     const { sweepCache } = await import("./render/cache.ts");
@@ -83,8 +101,12 @@ export async function buildSite(options: BuildOptions): Promise<string> {
       source: "cli",
       configPath: path.join(ENGINE_ROOT, ".eleventy.js"),
       pathPrefix,
-      // Runs before the config file: the plugin it adds reads these options.
-      config: (eleventyConfig: object) => setEngineOptions(eleventyConfig, { definitionFile, siteUrl, freshCharts: options.freshCharts }),
+      // Runs before the config file: the plugin it adds reads these options, and this listener
+      // runs before the plugin's own "eleventy.after" work (figure files, manifest, search index).
+      config: (eleventyConfig: object) => {
+        setEngineOptions(eleventyConfig, { definitionFile, siteUrl, freshCharts: options.freshCharts, staging: true });
+        (eleventyConfig as Pick<EleventyConfig, "on">).on("eleventy.after", () => killPointReached("rendering"));
+      },
     });
     // Failures are reported once, by the caller, in our words (see buildFailure).
     eleventy.disableLogger();
@@ -94,11 +116,18 @@ export async function buildSite(options: BuildOptions): Promise<string> {
     await rm(staging, { recursive: true, force: true });
     throw buildFailure(error, places);
   }
+  // The swap: two renames, each atomic, with no site folder between them. A build killed there
+  // leaves the old site as <out>.previous-<pid>, and the next build or `npm start` puts it back
+  // before anything else (interrupted.ts). Closing the gap needs an exchange of two folders in one
+  // call (Linux's renameat2 RENAME_EXCHANGE), which Node does not offer, or a site folder that is
+  // a symbolic link switched to each new build, which is not a folder to copy to a host as it is
+  // and needs privileges on Windows; the repair is kept instead.
   await rm(retired, { recursive: true, force: true });
   try {
     await rename(outDir, retired).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
     });
+    killPointReached("swapping");
     await rename(staging, outDir).catch(async (error: unknown) => {
       // The new site could not go in: the old one goes back (there is none on a first build).
       await rename(retired, outDir).catch(() => undefined);
@@ -108,6 +137,7 @@ export async function buildSite(options: BuildOptions): Promise<string> {
     await rm(staging, { recursive: true, force: true });
     throw buildFailure(error, places);
   }
+  killPointReached("swapped");
   await rm(retired, { recursive: true, force: true });
   return outDir;
 }

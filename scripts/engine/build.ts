@@ -75,10 +75,10 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   const definitionFile = options.report ? path.resolve(options.report) : undefined;
   const pathPrefix = pathPrefixFrom(options.pathPrefix);
   const siteUrl = siteUrlFrom(options.siteUrl);
+  const cacheDir = svgCacheDir(root);
   // First put right what an interrupted build left: a site moved aside and not back, folders, half-written cache files.
   const { clearInterruptedBuilds, clearedMessages } = await import("./interrupted.ts");
-  for (const message of clearedMessages(await clearInterruptedBuilds(outDir, svgCacheDir(root)))) console.log(message);
-  const cacheDir = svgCacheDir(root);
+  for (const message of clearedMessages(await clearInterruptedBuilds(outDir, cacheDir))) console.log(message);
   if (options.freshCharts && cacheDir) {
     const { sweepCache } = await import("./render/cache.ts");
     const swept = await sweepCache(cacheDir);

@@ -18,7 +18,7 @@ import { existsSync } from "node:fs";
 import { cp, readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { KILL_BUILD_AT_ENV, buildSiteUnlessUpToDate } from "../../scripts/engine/build.ts";
+import { KILL_BUILD_AT_ENV, KILL_POINTS, buildSiteUnlessUpToDate } from "../../scripts/engine/build.ts";
 import { outputFingerprint, readState, stateFile } from "../../scripts/engine/build-state.ts";
 import { setEngineOptions } from "../../scripts/engine/eleventy/plugin.ts";
 import { signProvenance } from "../../scripts/engine/data/provenance.ts";
@@ -30,28 +30,31 @@ let parent: string;
 let outDir: string;
 let cacheDir: string;
 let record: string;
-/** The site built before any kill, and the one the changed content gives. */
+/** The site built before any kill, and the one the changed data give. */
 let oldSite: string[];
 let newSite: string[];
 
 interface Run {
   readonly pid: number;
   readonly signal: NodeJS.Signals | null;
-  readonly code: number | null;
   readonly stdout: string;
+  readonly stderr: string;
 }
 
-/** `npm run build` of the copy, in a process of its own, killed at `point` if one is given. */
-function build(point?: string): Promise<Run> {
+/** The points the builds below were killed at, in order: every one of KILL_POINTS. */
+const killedAt: string[] = [];
+
+/** `npm run build` of the copy, in a process of its own that kills itself at `point`. */
+function buildKilledAt(point: (typeof KILL_POINTS)[number]): Promise<Run> {
+  killedAt.push(point);
   return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, REPORT_SVG_CACHE: cacheDir };
-    if (point) env[KILL_BUILD_AT_ENV] = point;
-    else delete env[KILL_BUILD_AT_ENV];
+    const env = { ...process.env, REPORT_SVG_CACHE: cacheDir, [KILL_BUILD_AT_ENV]: point };
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/engine/build.ts", "--root", root, "--out", outDir, "--report", FIXTURE_DEFINITION], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
+    let [stdout, stderr] = ["", ""];
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ pid: child.pid as number, code, signal, stdout }));
+    child.on("close", (_code, signal) => resolve({ pid: child.pid as number, signal, stdout, stderr }));
   });
 }
 
@@ -78,8 +81,8 @@ describe("a build killed with SIGKILL", () => {
   let swapping: Run;
 
   it("while rendering: the last good site stays, the half-built one is left beside it, and the record claims nothing", async () => {
-    const run = await build("rendering");
-    expect(run.signal).toBe("SIGKILL");
+    const run = await buildKilledAt("rendering");
+    expect(run.signal, run.stderr).toBe("SIGKILL");
     expect(await fingerprint(outDir)).toEqual(oldSite);
     expect(await besideSite()).toEqual(["_site", `_site.building-${run.pid}`]);
     // Killed where it was meant to be: pages written, the search index not.
@@ -90,8 +93,8 @@ describe("a build killed with SIGKILL", () => {
   });
 
   it("between the two renames of the swap: no site folder, the last good site moved aside whole, the new one staged whole", async () => {
-    swapping = await build("swapping");
-    expect(swapping.signal).toBe("SIGKILL");
+    swapping = await buildKilledAt("swapping");
+    expect(swapping.signal, swapping.stderr).toBe("SIGKILL");
     // It removed what the build killed while rendering left, first.
     expect(swapping.stdout).toContain("Removed 1 leftover of interrupted builds.");
     expect(await besideSite()).toEqual([`_site.building-${swapping.pid}`, `_site.previous-${swapping.pid}`]);
@@ -130,8 +133,8 @@ describe("a build killed with SIGKILL", () => {
   });
 
   it("after the swap, before its record: the next build put the last good site back first; the new site is in place, whole", async () => {
-    const run = await build("swapped");
-    expect(run.signal).toBe("SIGKILL");
+    const run = await buildKilledAt("swapped");
+    expect(run.signal, run.stderr).toBe("SIGKILL");
     expect(run.stdout).toContain(`the previous site was put back from _site.previous-${swapping.pid}.`);
     expect(await besideSite()).toEqual(["_site", `_site.previous-${run.pid}`]);
     expect(await fingerprint(path.join(parent, `_site.previous-${run.pid}`))).toEqual(oldSite);
@@ -158,5 +161,6 @@ describe("a build killed with SIGKILL", () => {
     expect((await readState(record))?.output).toBe(await outputFingerprint(outDir));
     const again = await withEnv({ REPORT_SVG_CACHE: cacheDir }, () => buildSiteUnlessUpToDate({ root, outDir, report: FIXTURE_DEFINITION }));
     expect(again.upToDate).toBe(true);
+    expect(killedAt).toEqual([...KILL_POINTS]);
   });
 });

@@ -6,6 +6,10 @@
  *   - `<out>.building-<pid>` and `<out>.previous-<pid>` of a build no longer running: removed;
  *   - `<cache>/*.<pid>.tmp` (a chart file half written) of a build no longer running: removed.
  * A folder of a build still running (another build at the same time) is left alone.
+ *
+ * Both ways of writing the site run this first: `npm run build` (build.ts) and `npm start`
+ * (`eleventy --serve`, through the engine's plugin, eleventy/plugin.ts), so a site left moved
+ * aside is put back before anything is built or served.
  */
 import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
@@ -70,4 +74,13 @@ export async function clearInterruptedBuilds(outDir: string, cacheDir: string | 
     }
   }
   return { restored, removed };
+}
+
+/** What was put right, in a sentence each, for the person running the build (none when nothing was). */
+export function clearedMessages(cleared: Cleared): string[] {
+  const messages: string[] = [];
+  if (cleared.restored) messages.push(`A build was stopped while swapping in its site: the previous site was put back from ${path.basename(cleared.restored)}.`);
+  const count = cleared.removed.length;
+  if (count > 0) messages.push(`Removed ${count} ${count === 1 ? "leftover" : "leftovers"} of interrupted builds.`);
+  return messages;
 }

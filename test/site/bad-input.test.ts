@@ -67,6 +67,9 @@ const FAILING: readonly Failing[] = [
   { name: "a date later than the file's date in the ledger", corpus: "date-after-file.csv", target: INSPECTIONS_CSV, at: `${INSPECTIONS_CSV}:14:2`, says: ["published: 2027-03-01 is later than 2026-01-01", "data/README.md:14", "dated after the file was made"] },
   // Read as UTF-8, a Latin-1 "é" (byte 0xE9) would become "�" and be published so.
   { name: "a file that is not UTF-8 (Latin-1)", corpus: "latin1-council-name.csv", target: COUNCILS_CSV, at: `${COUNCILS_CSV}:3:2`, says: ["the file is not UTF-8", "byte 0xE9", "save it as UTF-8"] },
+  // A council's page is named from its name (scripts/engine/slug.ts): a name that makes no address, or one too long for a file name, is refused at its cell.
+  { name: "a council name with no letter or digit", corpus: "council-name-without-letters.csv", target: COUNCILS_CSV, at: `${COUNCILS_CSV}:3:2`, says: ['the council name "!!!" has no letter or digit to make its page\'s address from'] },
+  { name: "a council name too long to name its page", corpus: "long-council-name.csv", target: COUNCILS_CSV, at: `${COUNCILS_CSV}:3:2`, says: ['the council name "Brookmere is a made-up', "would make a page address (slug) 295 characters long, over the limit of 80"] },
 ];
 
 const BUILDING: readonly Case[] = [

@@ -1,12 +1,15 @@
 /**
- * Builds that must fail: each breaks one thing in a fresh copy of the fixture and
- * checks the message the reader gets (file:line:column or the page path, and the
- * offending key) and that the site built earlier into the same output folder is left
- * byte for byte as it was, with no staging folder left beside it.
+ * Builds that must fail: each breaks one thing in a fresh copy of the fixture (or the disk
+ * it is written to) and checks the message the reader gets (file:line:column or the page
+ * path, and the offending key; for the disk, the folder and what happened) and that the
+ * site built earlier into the same output folder is left byte for byte as it was, with no
+ * staging folder left beside it.
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
+import fs from "node:fs";
 import { readFile, readdir, writeFile } from "node:fs/promises";
+import { syncBuiltinESMExports } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -260,6 +263,52 @@ describe("a build that fails leaves the previous site untouched", () => {
     await signProvenance(root);
     const error = await failingBuild(root);
     expect(error.message).toBe("data/councils/inspections.csv:2:1: E06099999 is not a council in data/councils/councils.csv");
+  });
+
+  // A full disk and a read-only output folder (issue 17, case 10 in part). Neither can be made
+  // without root (a tmpfs of a few kilobytes, a read-only mount; chmod does not stop root), so the
+  // system's error is injected where the build meets the file system, for the staging folder only:
+  // Eleventy writes each page with fs.writeFileSync, and build.ts makes the staging folder with
+  // fs/promises' mkdir. Before, the first listed every page of the template being written (12 KB
+  // for the council pages), the second said ENOENT for a page's folder.
+  describe("output that cannot be written: one line naming the folder and what happened", () => {
+    const staging = () => `${outDir}.building-${process.pid}`;
+    const inStaging = (file: unknown) => typeof file === "string" && path.resolve(file).startsWith(staging());
+    /** An error as the system gives it: a code, its number and call, and the path when the call names one. */
+    const systemError = (code: string, errno: number, syscall: string, message: string, file?: string) =>
+      Object.assign(new Error(`${code}: ${message}, ${syscall}${file ? ` '${file}'` : ""}`), { code, errno, syscall, ...(file ? { path: file } : {}) });
+    const failureMessage = async () => {
+      const outcome = await buildFixture({ root: await copyFixture(), outDir }).then(() => undefined, (error: unknown) => error);
+      if (!(outcome instanceof Error)) throw new Error("the build was expected to fail but succeeded");
+      expect(console.error).not.toHaveBeenCalled();
+      return outcome.message;
+    };
+
+    it("a full disk: no space left on the device holding the staging folder", async () => {
+      const write = fs.writeFileSync;
+      vi.spyOn(fs, "writeFileSync").mockImplementation((file, ...rest) => {
+        // A full disk fails the write itself; Node's error then names no file.
+        if (inStaging(file)) throw systemError("ENOSPC", -28, "write", "no space left on device");
+        return write(file, ...rest);
+      });
+      expect(await failureMessage()).toBe(`no space left on the device holding ${staging()} (where the site is built before it replaces ${outDir})`);
+    });
+
+    it("a read-only output folder: the staging folder cannot be written, its file system is read-only", async () => {
+      const make = fs.promises.mkdir;
+      // Replaced on the module object, then synced to the named export build.ts imports.
+      fs.promises.mkdir = (async (file: fs.PathLike, options?: fs.MakeDirectoryOptions) => {
+        if (inStaging(file)) throw systemError("EROFS", -30, "mkdir", "read-only file system", String(file));
+        return make(file, options);
+      }) as typeof fs.promises.mkdir;
+      syncBuiltinESMExports();
+      try {
+        expect(await failureMessage()).toBe(`${staging()} (where the site is built before it replaces ${outDir}) cannot be written: its file system is read-only`);
+      } finally {
+        fs.promises.mkdir = make;
+        syncBuiltinESMExports();
+      }
+    });
   });
 
   it("fails the command line build with exit code 1 and the same message", async () => {

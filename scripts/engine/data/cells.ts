@@ -4,6 +4,7 @@
  * (the loader adds file:line:column).
  */
 import { z } from "zod";
+import { slugProblem } from "../slug.ts";
 import { quoted } from "./errors.ts";
 
 type NumberOptions = { min?: number; max?: number; integer?: boolean; unit?: string };
@@ -88,6 +89,28 @@ export function nameCell(what = "name") {
     if (formula !== undefined) return fail(formulaMessage(raw, formula));
     if (/[<>]/.test(text)) return fail(`${quoted(text)} contains markup (< or >); a ${what} is plain text`);
     return text;
+  });
+}
+
+/**
+ * A name that pages are named from (a council's page, /councils/<slug>/): a nameCell whose slug
+ * (../slug.ts) has at least one letter or digit and is no longer than MAX_SLUG_LENGTH. Refused
+ * here, at the cell: otherwise "!!!" makes an empty address that collides with the index page,
+ * and a 300-character name a file name the file system refuses, each reported by Eleventy with
+ * every page of the template.
+ */
+export function pageNameCell(what = "name") {
+  const name = nameCell(what);
+  return z.string().transform((raw, ctx) => {
+    const result = name.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) ctx.issues.push({ code: "custom", message: issue.message, input: raw });
+      return z.NEVER;
+    }
+    const problem = slugProblem(result.data);
+    if (problem === undefined) return result.data;
+    ctx.issues.push({ code: "custom", message: `the ${what} ${quoted(result.data)} ${problem}`, input: raw });
+    return z.NEVER;
   });
 }
 

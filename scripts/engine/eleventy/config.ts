@@ -3,7 +3,7 @@
  * untyped JavaScript; every module that registers something takes the slice it needs.
  */
 export interface EleventyConfig {
-  directories: { input: string };
+  directories: { input: string; output: string };
   addGlobalData(name: string, value: () => Promise<unknown>): void;
   addShortcode(name: string, fn: (this: ShortcodeContext, ...args: string[]) => string): void;
   addFilter(name: string, fn: (this: ShortcodeContext, ...args: never[]) => unknown): void;

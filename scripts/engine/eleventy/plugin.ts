@@ -9,6 +9,7 @@
  */
 import path from "node:path";
 import { definitionFileOf, loadReportDefinition, type ReportDefinition } from "../definition.ts";
+import { clearedMessages, clearInterruptedBuilds } from "../interrupted.ts";
 import { ENGINE_ROOT, svgCacheDir } from "../locations.ts";
 import { prepareReport } from "../prepare.ts";
 import { SvgCache } from "../render/cache.ts";
@@ -43,6 +44,10 @@ export interface EngineOptions {
   readonly definitionFile?: string;
   /** The site's address from the command line or REPORT_SITE_URL (./site-url.ts); when absent, report.json's "url" is used. */
   readonly siteUrl?: string;
+  /** Draw every chart afresh, using no cache entry (`--no-cache`; ../render/cache.ts, "fresh" mode). */
+  readonly freshCharts?: boolean;
+  /** The output is a staging folder of ../build.ts, which has put right what interrupted builds left beside the site. */
+  readonly staging?: boolean;
 }
 
 /**
@@ -79,10 +84,16 @@ function siteUrlFor(eleventyConfig: object): string | undefined {
 export default async function reportPlugin(eleventyConfig: EleventyConfig): Promise<void> {
   const contentDir = path.resolve(eleventyConfig.directories.input);
   const root = path.dirname(contentDir);
+  // `npm start` (eleventy --serve) writes and serves the output folder itself: a site that a build
+  // stopped mid-swap left moved aside is put back first, before Eleventy builds or serves anything
+  // (Eleventy awaits its plugins before its first build). build.ts does this before each build.
+  if (!optionsByConfig().get(eleventyConfig)?.staging) {
+    for (const message of clearedMessages(await clearInterruptedBuilds(path.resolve(eleventyConfig.directories.output), svgCacheDir(root)))) console.log(message);
+  }
   const definition: ReportDefinition = await loadReportDefinition(definitionFileFor(eleventyConfig, root));
   eleventyConfig.addWatchTarget(path.join(root, "data"));
   eleventyConfig.setLibrary("md", reportMarkdown());
-  const cache = new SvgCache(svgCacheDir(root));
+  const cache = new SvgCache(svgCacheDir(root), undefined, undefined, optionsByConfig().get(eleventyConfig)?.freshCharts ? "fresh" : "use");
   const familyTemplates = definition.families.flatMap((family) => (family.templates ? [family.templates] : []));
   const renderPartial = partialRenderer([ENGINE_INCLUDES, ...familyTemplates]);
   const state = new PreparedState();

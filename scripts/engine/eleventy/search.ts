@@ -10,7 +10,7 @@
  * an optional dependency: nothing is downloaded at build time). The binary is stopped when
  * the last index being built in this process is written, so a build leaves nothing running.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { BuildError } from "../data/errors.ts";
@@ -30,6 +30,22 @@ export const INDEX_LEAVES_OUT: readonly string[] = ["table", "svg", ".figure-dat
 
 let indexesBeingBuilt = 0;
 
+/**
+ * The site's HTML pages as pagefind names them (relative, forward slashes), in one order:
+ * sorted by their code units. pagefind numbers pages in the order it is handed them, and the
+ * index's bytes follow that numbering; its own directory walk (addDirectory) hands them over
+ * in the order the file system lists them, which is not the same on every file system (tmpfs
+ * lists a folder newest first, ext4 by a hash of the names), so the index differed between
+ * a build on disk and the same build on /dev/shm.
+ */
+export async function pagesToIndex(siteDir: string): Promise<string[]> {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** Index every page of a built site and write the index into it. Returns how many pages the index holds. */
 export async function writeSearchIndex(siteDir: string): Promise<number> {
   indexesBeingBuilt += 1;
@@ -37,8 +53,11 @@ export async function writeSearchIndex(siteDir: string): Promise<number> {
     // One language for the whole report: pagefind would otherwise make one index per lang attribute.
     const { index, errors } = await pagefind.createIndex({ forceLanguage: "en", excludeSelectors: [...INDEX_LEAVES_OUT] });
     if (!index) throw new BuildError(`the search index could not be started: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new BuildError(`the search index could not read the site: ${added.errors.join("; ")}`);
+    // One page at a time, each awaited, so pagefind receives them in pagesToIndex's order.
+    for (const page of await pagesToIndex(siteDir)) {
+      const added = await index.addHTMLFile({ sourcePath: page, content: await readFile(path.join(siteDir, page), "utf8") });
+      if (added.errors.length > 0) throw new BuildError(`the search index could not read ${page}: ${added.errors.join("; ")}`);
+    }
     // The files come back in memory and are written here, each awaited: pagefind's own
     // writeFiles could answer before its entry file was whole (a build once read it empty).
     // The files and their bytes are the ones writeFiles writes.
@@ -51,7 +70,7 @@ export async function writeSearchIndex(siteDir: string): Promise<number> {
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, file.content);
     }
-    // addDirectory counts every page it read; the entry file counts those it indexed.
+    // Every page was read; the entry file counts those it indexed (those marked data-pagefind-body).
     const entryFile = got.files.find((file) => file.path === "pagefind-entry.json");
     if (!entryFile) throw new BuildError("the search index has no pagefind-entry.json");
     const entry = JSON.parse(Buffer.from(entryFile.content).toString("utf8")) as { languages: Record<string, { page_count: number }> };

@@ -9,22 +9,31 @@
  * the sha256 of the SVG after it, and is used only when both match. A file swapped for
  * another chart's, cut short, edited or left by an older format is drawn again and replaced
  * (counted as `repaired`), so a damaged cache can cost time but never a wrong page.
+ *
+ * `npm run build -- --no-cache` uses no entry: the cache is made in "fresh" mode, where every
+ * chart is drawn and an entry that differs from the fresh drawing is replaced (counted as
+ * `repaired` too), and the build first sweeps the folder (sweepCache), removing every entry that
+ * fails its check, so what a build without the cache found wrong does not stay for the next.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { TopLevelSpec } from "vega-lite";
 import { sharedPool } from "./pool.ts";
 import { RENDERER_ID } from "./svg.ts";
+import { naming } from "../write-failure.ts";
 
 export type Renderer = (spec: TopLevelSpec, label: string) => Promise<string>;
 
 export interface CacheCounts {
   hits: number;
   misses: number;
-  /** Of the misses, entries found on disk that failed their check and were drawn again. */
+  /** Of the misses, entries found on disk that were wrong and were replaced: failing their check, or (fresh mode) not the fresh drawing. */
   repaired: number;
 }
+
+/** "use": an entry that passes its check is used. "fresh": every chart is drawn, and the entries are made to hold the fresh drawings. */
+export type CacheMode = "use" | "fresh";
 
 /** The first line of a cache file: its key and the sha256 of the SVG that follows. */
 const entryHeader = (key: string, svg: string) => `<!-- svg-cache key=${key} sha256=${createHash("sha256").update(svg).digest("hex")} -->\n`;
@@ -87,6 +96,7 @@ export class SvgCache {
     private readonly dir: string | null,
     private readonly render: Renderer = pooledRender,
     private readonly rendererId: string = RENDERER_ID,
+    private readonly mode: CacheMode = "use",
   ) {}
 
   /**
@@ -113,11 +123,9 @@ export class SvgCache {
 
   private async lookUpOrRender(key: string, spec: TopLevelSpec, label: string): Promise<string> {
     const onDisk = this.memory.has(key) ? undefined : await this.readDisk(key);
+    if (this.mode === "fresh" && !this.memory.has(key)) return this.drawFresh(key, spec, label, onDisk);
     const remembered = this.memory.get(key) ?? (onDisk === undefined ? undefined : verifiedEntry(key, onDisk));
-    if (onDisk !== undefined && remembered === undefined) {
-      this.counts.repaired += 1;
-      processCacheCounts().repaired += 1;
-    }
+    if (onDisk !== undefined && remembered === undefined) this.countRepaired();
     if (remembered !== undefined) {
       this.counts.hits += 1;
       processCacheCounts().hits += 1;
@@ -130,6 +138,23 @@ export class SvgCache {
     this.memory.set(key, svg);
     await this.writeDisk(key, svg);
     return svg;
+  }
+
+  /** Fresh mode: draw, and write the entry unless the file already holds exactly it. */
+  private async drawFresh(key: string, spec: TopLevelSpec, label: string, onDisk: string | undefined): Promise<string> {
+    this.counts.misses += 1;
+    processCacheCounts().misses += 1;
+    const svg = await this.render(spec, label);
+    this.memory.set(key, svg);
+    if (onDisk === cacheEntry(key, svg)) return svg;
+    if (onDisk !== undefined) this.countRepaired();
+    await this.writeDisk(key, svg);
+    return svg;
+  }
+
+  private countRepaired(): void {
+    this.counts.repaired += 1;
+    processCacheCounts().repaired += 1;
   }
 
   private async readDisk(key: string): Promise<string | undefined> {
@@ -146,7 +171,39 @@ export class SvgCache {
     await mkdir(this.dir, { recursive: true });
     const target = path.join(this.dir, `${key}.svg`);
     const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, cacheEntry(key, svg));
+    await naming(temporary, writeFile(temporary, cacheEntry(key, svg)));
     await rename(temporary, target);
   }
+}
+
+/** A cache file's name: the key (a sha256 in hex) and ".svg". Other files there (build records, files being written) are not entries. */
+const ENTRY_NAME = /^([0-9a-f]{64})\.svg$/;
+
+/**
+ * Check every entry of the cache folder and remove each that fails its check (verifiedEntry):
+ * swapped for another key's, cut short, edited, or of an older format. Returns how many
+ * entries were checked and the files removed. A missing folder holds nothing.
+ */
+export async function sweepCache(dir: string): Promise<{ checked: number; removed: string[] }> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { checked: 0, removed: [] };
+    throw error;
+  }
+  const removed: string[] = [];
+  let checked = 0;
+  for (const name of names) {
+    const key = ENTRY_NAME.exec(name)?.[1];
+    if (key === undefined) continue;
+    checked += 1;
+    const file = path.join(dir, name);
+    // An entry that cannot be read (a folder in its place) fails its check too.
+    const text = await readFile(file, "utf8").catch(() => undefined);
+    if (text !== undefined && verifiedEntry(key, text) !== undefined) continue;
+    await rm(file, { recursive: true, force: true });
+    removed.push(file);
+  }
+  return { checked, removed };
 }

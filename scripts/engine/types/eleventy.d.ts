@@ -5,11 +5,15 @@ declare module "@11ty/eleventy" {
     configPath?: string;
     source?: "cli" | "script";
     pathPrefix?: string;
+    /** What the CLI's --serve and --watch set; "build" by default. */
+    runMode?: "build" | "serve" | "watch";
     /** Runs with the configuration before the config file does. */
     config?: (eleventyConfig: object) => void | Promise<void>;
   }
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
+    /** Loads the configuration and its plugins; write() does it when not done. */
+    init(): Promise<void>;
     write(): Promise<unknown>;
     disableLogger(): void;
   }

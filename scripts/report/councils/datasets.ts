@@ -5,7 +5,7 @@
  * (data/councils/import-report.md) says why.
  */
 import { z } from "zod";
-import { codeCell, isoDateCell, nameCell, numberCell, optionalCell, textCell, yearCell } from "../../engine/data/cells.ts";
+import { codeCell, isoDateCell, nameCell, numberCell, optionalCell, pageNameCell, textCell, yearCell } from "../../engine/data/cells.ts";
 import { uniqueKey, type Check } from "../../engine/data/checks.ts";
 import { defineDataset, type CrossCheck } from "../../engine/data/dataset.ts";
 import { DataError, quoted } from "../../engine/data/errors.ts";
@@ -65,8 +65,8 @@ export const councilSchema = z.object({
   former_codes: listCell(councilCodeCell()),
   /** DfE's three-digit local authority number. */
   dfe_number: dfeNumberCell(),
-  /** The name DfE statistics use. */
-  name: nameCell("council name"),
+  /** The name DfE statistics use; the council's page is named from it (councilPageSlug). */
+  name: pageNameCell("council name"),
   /** The name in Ofsted's table of inspections 2009–2023; empty when the council is not in it. */
   ofsted_name: optionalCell(nameCell("council name")),
   /** Other names the council is known by in the sources. */

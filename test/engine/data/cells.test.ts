@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { codeCell, formulaStart, nameCell, numberCell, percentCell, textCell, yearSpanCell } from "../../../scripts/engine/data/cells.ts";
+import { codeCell, formulaStart, nameCell, numberCell, pageNameCell, percentCell, textCell, yearSpanCell } from "../../../scripts/engine/data/cells.ts";
 import { GRADES } from "../../../scripts/report/shared/grades.ts";
 
 /** The single message a cell schema gives for `raw`; fails if the cell is accepted. */
@@ -135,6 +135,33 @@ describe("nameCell", () => {
     expect(rejection(nameCell("council name"), "<script>alert(1)</script>")).toBe('"<script>alert(1)</script>" contains markup (< or >); a council name is plain text');
     expect(rejection(nameCell("council name"), "Ashvale <b>")).toBe('"Ashvale <b>" contains markup (< or >); a council name is plain text');
     expect(rejection(nameCell("region"), " ")).toBe("the region is empty");
+  });
+});
+
+describe("pageNameCell (a name pages are named from)", () => {
+  const cell = pageNameCell("council name");
+
+  it("accepts a name whose slug has a letter or digit and at most MAX_SLUG_LENGTH characters", () => {
+    expect(cell.parse(" Bournemouth, Christchurch and Poole ")).toBe("Bournemouth, Christchurch and Poole");
+    // 80 characters of slug exactly: the limit is inclusive.
+    expect(cell.parse(`${"a".repeat(40)} ${"b".repeat(39)}`)).toHaveLength(80);
+  });
+
+  it("refuses a name with no letter or digit, which would make an empty page address", () => {
+    expect(rejection(cell, "!!!")).toBe(`the council name "!!!" has no letter or digit to make its page's address from`);
+  });
+
+  it("refuses a name whose slug is over the limit in one short sentence, however long the name", () => {
+    const limit = "over the limit of 80 that keeps the file names made from it within what file systems take";
+    expect(rejection(cell, `${"a".repeat(40)} ${"b".repeat(40)}`)).toBe(`the council name "${"a".repeat(40)} ${"b".repeat(16)}..." would make a page address (slug) 81 characters long, ${limit}`);
+    // A megabyte of name gives a message of the same size as 300 characters do.
+    const huge = rejection(cell, `Brookmere${"x".repeat(1024 * 1024)}`);
+    expect(huge).toBe(`the council name "Brookmere${"x".repeat(48)}..." would make a page address (slug) 1048585 characters long, ${limit}`);
+  });
+
+  it("still refuses what nameCell refuses, in nameCell's words", () => {
+    expect(rejection(cell, "<b>Ashvale</b>")).toBe('"<b>Ashvale</b>" contains markup (< or >); a council name is plain text');
+    expect(rejection(cell, "")).toBe("the council name is empty");
   });
 });
 

@@ -1,9 +1,10 @@
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEARCH_INDEX_DIR, writeSearchIndex } from "../../../scripts/engine/eleventy/search.ts";
+import { SEARCH_INDEX_DIR, pagesToIndex, writeSearchIndex } from "../../../scripts/engine/eleventy/search.ts";
 
 const page = (main: string) => `<!DOCTYPE html><html lang="en-GB"><head><title>t</title></head><body><header><a href="/">Home</a></header>${main}</body></html>`;
 
@@ -21,10 +22,11 @@ const SITE: Record<string, string> = {
 };
 
 const folders: string[] = [];
-async function siteFolder(name: string): Promise<string> {
-  const dir = path.join(await mkdtemp(path.join(tmpdir(), "search-index-")), name);
+/** The site's pages written into a new folder under `under`, one by one in the order of `files`. */
+async function siteFolder(name: string, files = Object.keys(SITE), under = tmpdir()): Promise<string> {
+  const dir = path.join(await mkdtemp(path.join(under, "search-index-")), name);
   folders.push(path.dirname(dir));
-  for (const [file, html] of Object.entries(SITE)) {
+  for (const [file, html] of files.map((file) => [file, SITE[file]])) {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
     await writeFile(path.join(dir, file), html);
   }
@@ -79,5 +81,23 @@ describe("writeSearchIndex", () => {
 
   it("writes the same bytes for the same pages, whatever folder they are in", async () => {
     expect(await indexFiles(second)).toEqual(await indexFiles(first));
+  });
+
+  it("hands pagefind the pages sorted by path, whatever order the folder lists them in", async () => {
+    const backwards = await siteFolder("site", Object.keys(SITE).reverse());
+    expect(await pagesToIndex(backwards)).toEqual(["chapter-1/index.html", "index.html", "search/index.html"]);
+  });
+
+  it("writes the same bytes whatever order the file system lists the pages in (tmpfs lists a folder newest first)", async () => {
+    // /dev/shm is a tmpfs where there is one: there, pages written in opposite orders are listed in
+    // opposite orders, as a build on tmpfs lists them otherwise than one on disk (issue 17, case 12).
+    // Elsewhere the two folders are listed alike and this repeats the test above.
+    const memory = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
+    const files = Object.keys(SITE);
+    const forwards = await siteFolder("site", files, memory);
+    const backwards = await siteFolder("site", [...files].reverse(), memory);
+    await Promise.all([writeSearchIndex(forwards), writeSearchIndex(backwards)]);
+    expect(await indexFiles(forwards)).toEqual(await indexFiles(first));
+    expect(await indexFiles(backwards)).toEqual(await indexFiles(first));
   });
 });

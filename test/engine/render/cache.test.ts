@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TopLevelSpec } from "vega-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cacheKey, processCacheCounts, SvgCache } from "../../../scripts/engine/render/cache.ts";
+import { cacheEntry, cacheKey, processCacheCounts, SvgCache, sweepCache, verifiedEntry } from "../../../scripts/engine/render/cache.ts";
 import { RENDERER_ID } from "../../../scripts/engine/render/svg.ts";
 
 const spec = (values: { a: string; b: number }[], mark: "bar" | "point" = "bar"): TopLevelSpec => ({
@@ -117,10 +117,55 @@ describe("SvgCache", () => {
     expect(cache.counts).toEqual({ hits: 1, misses: 1, repaired: 0 });
   });
 
+  it("in fresh mode (--no-cache) draws every chart, and makes each entry the fresh drawing", async () => {
+    const [one, two] = [spec([{ a: "x", b: 1 }]), spec([{ a: "y", b: 2 }])];
+    const first = new SvgCache(dir, fakeRenderer);
+    await first.svgFor(one, "one");
+    await first.svgFor(two, "two");
+    // two's entry passes its check but holds another drawing (a header made for the wrong SVG).
+    const forged = cacheEntry(cacheKey(two), "<svg>not two</svg>");
+    await writeFile(path.join(dir, `${cacheKey(two)}.svg`), forged);
+    renders = [];
+    const fresh = new SvgCache(dir, fakeRenderer, RENDERER_ID, "fresh");
+    const [svgOne, svgTwo] = [await fresh.svgFor(one, "one"), await fresh.svgFor(two, "two")];
+    expect(renders).toEqual(["one", "two"]);
+    // one's entry already held its fresh drawing; two's is replaced by it.
+    expect(fresh.counts).toEqual({ hits: 0, misses: 2, repaired: 1 });
+    expect(await readFile(path.join(dir, `${cacheKey(one)}.svg`), "utf8")).toBe(cacheEntry(cacheKey(one), svgOne));
+    expect(await readFile(path.join(dir, `${cacheKey(two)}.svg`), "utf8")).toBe(cacheEntry(cacheKey(two), svgTwo));
+  });
+
   it("works in memory only", async () => {
     const cache = new SvgCache(null, fakeRenderer);
     await cache.svgFor(spec([{ a: "x", b: 1 }]), "m");
     await cache.svgFor(spec([{ a: "x", b: 1 }]), "m");
     expect(cache.counts).toEqual({ hits: 1, misses: 1, repaired: 0 });
+  });
+});
+
+describe("sweepCache", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "svg-sweep-"));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it("removes every entry that fails its check and keeps the rest, and the files that are not entries", async () => {
+    const key = (n: number) => String(n).repeat(64);
+    const good = cacheEntry(key(1), "<svg>1</svg>");
+    await writeFile(path.join(dir, `${key(1)}.svg`), good);
+    await writeFile(path.join(dir, `${key(2)}.svg`), good); // key 1's entry under key 2's name
+    await writeFile(path.join(dir, `${key(3)}.svg`), cacheEntry(key(3), "<svg>3</svg>").slice(0, -4)); // cut short
+    await writeFile(path.join(dir, `${key(4)}.svg`), "<svg>4</svg>"); // no check line
+    await writeFile(path.join(dir, "build-0123456789abcdef.json"), "{}");
+    await writeFile(path.join(dir, `${key(5)}.svg.99.tmp`), "<svg");
+    const swept = await sweepCache(dir);
+    expect(swept).toEqual({ checked: 4, removed: [2, 3, 4].map((n) => path.join(dir, `${key(n)}.svg`)) });
+    expect((await readdir(dir)).sort()).toEqual([`${key(1)}.svg`, `${key(5)}.svg.99.tmp`, "build-0123456789abcdef.json"].sort());
+    expect(verifiedEntry(key(1), await readFile(path.join(dir, `${key(1)}.svg`), "utf8"))).toBe("<svg>1</svg>");
+  });
+
+  it("finds nothing in a folder that is not there", async () => {
+    expect(await sweepCache(path.join(dir, "none"))).toEqual({ checked: 0, removed: [] });
   });
 });

@@ -25,13 +25,17 @@
  * against the dark page included, and axe-core at 360 px; chapter 1 is photographed at
  * 360 and 1280 px in dark as <page>-<width>-dark.png beside the light screenshots.
  *
- * The per-council pages (/councils/<name>/, one template filled from the data, over a
- * hundred of them) get every check above except two, to keep `npm test` within minutes:
- * axe runs on an evenly spaced sample of them, and they are not photographed. The
- * report's own pages and the council index get every check. html-validate and the link
- * check (test/site/quality.test.ts) read every page.
+ * The per-council pages (/councils/<name>/, one template filled from the data, over 150 of
+ * them) are a sample, to keep `npm test` within minutes: visiting all of them took 70 s of the
+ * run. What differs between them is data, so the sample is where the data is at its extremes —
+ * the longest council names, the longest and shortest judgement tables, the longest pages —
+ * with an evenly spaced spread of the rest, and gets every check above but screenshots (axe on
+ * the evenly spaced ones). Every council page is still read elsewhere: html-validate and the
+ * link check (test/site/quality.test.ts), and test/browser/council-pages.test.ts (every
+ * judgement dated and linked, against the data; the phone layout of the extreme cases).
+ * The report's own pages and the council index get every check.
  */
-import { mkdir, readdir, rm } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import axe from "axe-core";
 import type { Browser, Page } from "playwright-core";
@@ -45,8 +49,10 @@ const WIDTHS = [360, 768, 1280] as const;
 const TABS = 3;
 const SCREENSHOTS = path.join(TEST_OUTPUT, "screenshots");
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-/** How many per-council pages axe-core checks, spread evenly over the sorted list. */
+/** How many per-council pages are visited spread evenly over the sorted list (axe-core checks these). */
 const COUNCIL_AXE_SAMPLE = 6;
+/** How many council pages are visited for each extreme of their data (longest name, longest and shortest table, longest page). */
+const COUNCIL_EXTREMES = 2;
 /** Report pages checked again in dark mode: between them, every kind of chart the report draws. */
 const DARK_SAMPLE = ["/chapter-1/", "/chapter-3/", "/chapter-5/"];
 /** Pages photographed in dark mode, and at which widths. */
@@ -90,6 +96,27 @@ let outDir: string;
 let server: StaticServer;
 let browser: Browser | undefined;
 let urls: string[];
+/** The pages visited: every page but the council pages outside the sample. */
+let visited: string[];
+/** The council pages at the extremes of their data. */
+let extremes: Set<string>;
+
+/**
+ * The council pages where the data is at its extremes, read from the built HTML: the longest
+ * names (the heading), the most and fewest rows in the judgements table, the longest pages.
+ */
+async function councilExtremes(site: string, councilPages: readonly string[]): Promise<Set<string>> {
+  const measured = await Promise.all(
+    councilPages.map(async (url) => {
+      const html = await readFile(path.join(site, url, "index.html"), "utf8");
+      const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1].replace(/<[^>]+>/g, "").trim() ?? "";
+      const rows = /<table class="council-history">[\s\S]*?<\/table>/.exec(html)?.[0].match(/<tr>/g)?.length ?? 0;
+      return { url, name: heading.length, rows, size: html.length };
+    }),
+  );
+  const top = (by: (m: (typeof measured)[number]) => number) => [...measured].sort((a, b) => by(b) - by(a) || a.url.localeCompare(b.url)).slice(0, COUNCIL_EXTREMES).map((m) => m.url);
+  return new Set([...top((m) => m.name), ...top((m) => m.rows), ...top((m) => -m.rows), ...top((m) => m.size)]);
+}
 const visits: Visit[] = [];
 /** The dark-mode pass over DARK_SAMPLE. */
 const darkVisits: Visit[] = [];
@@ -329,7 +356,9 @@ beforeAll(async () => {
   const councilPages = urls.filter(isCouncilPage);
   const step = Math.max(1, Math.floor(councilPages.length / COUNCIL_AXE_SAMPLE));
   const sampled = new Set(councilPages.filter((_, index) => index % step === 0).slice(0, COUNCIL_AXE_SAMPLE));
-  const jobs: Job[] = urls.map((url) => ({ url, screenshots: isPhotographed(url) ? WIDTHS : [], runAxe: !isCouncilPage(url) || sampled.has(url) }));
+  extremes = await councilExtremes(outDir, councilPages);
+  visited = urls.filter((url) => !isCouncilPage(url) || sampled.has(url) || extremes.has(url));
+  const jobs: Job[] = visited.map((url) => ({ url, screenshots: isPhotographed(url) ? WIDTHS : [], runAxe: !isCouncilPage(url) || sampled.has(url) }));
   visits.push(...(await visitAll(jobs, "light")).flat());
   const darkJobs: Job[] = DARK_SAMPLE.map((url) => ({ url, screenshots: (DARK_SCREENSHOTS.pages as readonly string[]).includes(url) ? DARK_SCREENSHOTS.widths : [], runAxe: true }));
   darkVisits.push(...(await visitAll(darkJobs, "dark")).flat());
@@ -343,10 +372,14 @@ afterAll(async () => {
   await removeTemporaryFolders();
 });
 
-describe("every page of the report in chromium at 360, 768 and 1280 px", () => {
-  it("visits every built page at every width", () => {
-    expect(urls).toEqual(expect.arrayContaining(["/", "/chapter-1/", "/chapter-2/", "/chapter-3/", "/chapter-4/"]));
-    expect(visits.map((v) => `${v.url} ${v.width}`)).toEqual(urls.flatMap((url) => WIDTHS.map((width) => `${url} ${width}`)));
+describe("every page of the report, and a sample of the council pages, in chromium at 360, 768 and 1280 px", () => {
+  it("visits every built page but the council pages outside the sample, at every width", () => {
+    expect(urls).toEqual(expect.arrayContaining(["/", "/chapter-1/", "/chapter-2/", "/chapter-3/", "/chapter-4/", "/councils/"]));
+    expect(visited).toEqual(expect.arrayContaining(urls.filter((url) => !isCouncilPage(url))));
+    // The extremes of the data: at least one sort each (ties and overlaps allowed), spread over the alphabet with the even sample.
+    expect(extremes.size).toBeGreaterThanOrEqual(COUNCIL_EXTREMES);
+    expect(visited.filter(isCouncilPage).length).toBeGreaterThanOrEqual(COUNCIL_AXE_SAMPLE + COUNCIL_EXTREMES);
+    expect(visits.map((v) => `${v.url} ${v.width}`)).toEqual(visited.flatMap((url) => WIDTHS.map((width) => `${url} ${width}`)));
     // The page and its stylesheet at least, all from the local server.
     for (const v of visits) expect(v.requestCount, where(v)).toBeGreaterThanOrEqual(2);
   });

@@ -55,7 +55,7 @@ export function formulaStart(raw: string): string | undefined {
   return undefined;
 }
 
-const formulaMessage = (raw: string, why: string) => `${quoted(raw.trim())} ${why}, which a spreadsheet opening the published file would run as a formula; write it without that first character`;
+export const formulaMessage = (raw: string, why: string) => `${quoted(raw.trim())} ${why}, which a spreadsheet opening the published file would run as a formula; write it without that first character`;
 
 /** Non-empty free text (names, notes, source references). Escaping happens at output. */
 export function textCell(what = "text") {

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { z } from "zod";
-import { datedCells } from "./cells.ts";
+import { datedCells, formulaMessage, formulaStart } from "./cells.ts";
 import { DataError, quoted } from "./errors.ts";
 import type { DataFolder } from "./folder.ts";
 import { LEDGER, type RecordedDate } from "./provenance.ts";
@@ -65,12 +65,27 @@ async function readText(root: string, file: string): Promise<string> {
   return utf8Text(file, bytes);
 }
 
+/**
+ * A data file is published as it is (the data page, the zip), so no cell of it may be one a
+ * spreadsheet would run as a formula, whatever its column's type: a free-text note as much as a
+ * name. Checked on every cell before the schema reads the row.
+ */
+function refuseFormulas(file: string, line: number, header: readonly string[], record: readonly string[]): void {
+  record.forEach((raw, index) => {
+    const why = formulaStart(raw);
+    if (why !== undefined) throw new DataError(file, line, index + 1, `${header[index]}: ${formulaMessage(raw, why)}`);
+  });
+}
+
 /** Parse CSV text already in memory; exported for tests and importers. */
 export function parseCsv<S extends RowSchema>(file: string, text: string, schema: S, options: ReadOptions = {}): Table<z.output<S>> {
   const expected = Object.keys(schema.shape);
   const { header, rows: records } = csvRecords(file, text, (found) => checkHeader(file, found, expected));
   const column = (field: string) => header.indexOf(field) + 1;
-  const rows = records.map(({ record, line }) => ({ row: typedRow(file, line, schema, Object.fromEntries(header.map((name, index) => [name, record[index]])), column), line }));
+  const rows = records.map(({ record, line }) => {
+    refuseFormulas(file, line, header, record);
+    return { row: typedRow(file, line, schema, Object.fromEntries(header.map((name, index) => [name, record[index]])), column), line };
+  });
   const table: Table<z.output<S>> = { file, header, rows, column, ...(options.recorded ? { recorded: options.recorded } : {}) };
   // Every event's date is checked against the file's: the columns whose cell is dated, but for those that may be later.
   const events = Object.entries(schema.shape).flatMap(([field, cell]) => {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { inspectionOutcomesByYear } from "../../../scripts/report/outcomes/datasets.ts";
 import { isoDateCell, optionalCell, yearCell, yearSpanCell } from "../../../scripts/engine/data/cells.ts";
 import { loadCsv, parseCsv, type RowSchema } from "../../../scripts/engine/data/load.ts";
+import { claimSchema } from "../../../scripts/engine/claims/dataset.ts";
 import { expectDataError } from "../../helpers/data-error.ts";
 
 const schema = inspectionOutcomesByYear.schema;
@@ -206,5 +207,24 @@ describe("dates later than the file (the date its ledger entry records)", () => 
     const schema = z.object({ year: yearSpanCell() });
     expect(parseCsv("data/x.csv", lines("year", "2015/16"), schema, { recorded: year }).rows).toHaveLength(1);
     await expectDataError(() => parseCsv("data/x.csv", lines("year", "2016/17"), schema, { recorded: year }), "data/x.csv:2:1: year: 2016/17 is later than 2015, the date data/README.md:4 records for this file (the latest date in its Date column); nothing in a file can be dated after the file was made: correct the value, or the entry's Date if the file is newer");
+  });
+});
+
+describe("a cell a spreadsheet would run as a formula, in any column", () => {
+  // The claims register's note is free text with no cell type of its own; the published CSV must not carry a formula in it either.
+  const claims = claimSchema([{ id: "1", heading: "Chapter 1" }]);
+  const header = Object.keys(claims.shape).join(",");
+  const row = (note: string) => ["ch1-x", "1", "Section 1", "", "A claim", "12%", "12", "", "0.5", "", "not_reproducible", "", note].join(",");
+
+  it("is refused at its line and column, whatever the column's type", async () => {
+    expect(parseCsv("data/claims/chapter1.csv", lines(header, row("plain note")), claims).rows).toHaveLength(1);
+    await expectDataError(
+      () => parseCsv("data/claims/chapter1.csv", lines(header, row("plain note"), row('"=HYPERLINK(""https://example.org"",""x"")"')), claims),
+      'data/claims/chapter1.csv:3:13: note: "=HYPERLINK(\\"https://example.org\\",\\"x\\")" starts with "=", which a spreadsheet opening the published file would run as a formula; write it without that first character',
+    );
+    const plain = z.object({ a: z.string(), b: z.string() });
+    await expectDataError(() => parseCsv("data/x.csv", lines("a,b", "1,@SUM(A1)"), plain), 'data/x.csv:2:2: b: "@SUM(A1)" starts with "@", which a spreadsheet opening the published file would run as a formula; write it without that first character');
+    // A signed number is a number, not a formula.
+    expect(parseCsv("data/x.csv", lines("a,b", "-4.5,+3"), plain).rows[0].row).toEqual({ a: "-4.5", b: "+3" });
   });
 });

@@ -7,13 +7,14 @@ import * as vega from "vega";
 import * as vl from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
 import { BuildError } from "../data/errors.ts";
+import { stabiliseIds } from "./stabilise.ts";
 import { fontMetricsId, useFontMetrics } from "./text-metrics.ts";
 
 // Every chart drawn in this process (or worker) lays its text out with the page's font.
 useFontMetrics();
 
 /** Identifies everything that shapes the SVG besides the spec: part of every cache key. */
-export const RENDERER_ID = `vega@${vega.version} vega-lite@${vl.version} ${fontMetricsId()} svg-pipeline@2`;
+export const RENDERER_ID = `vega@${vega.version} vega-lite@${vl.version} ${fontMetricsId()} svg-pipeline@3`;
 
 interface CollectingLogger extends vega.LoggerInterface {
   readonly messages: string[];
@@ -54,7 +55,12 @@ export function compileSpec(spec: TopLevelSpec, label = "chart"): vega.Spec {
   return compiled;
 }
 
-/** Render a Vega-Lite spec to an SVG string (ids not yet made stable). */
+/**
+ * Render a Vega-Lite spec to an SVG string, its ids numbered in document order (`chart-1`, …):
+ * Vega numbers clip paths from a counter of the process (or worker), so without this the
+ * same spec drew other bytes depending on what was drawn before it, and a cached drawing
+ * could not be compared with a fresh one. finishSvg gives the ids the figure's own prefix.
+ */
 export async function renderRawSvg(spec: TopLevelSpec, label = "chart"): Promise<string> {
   // Vega tags every data row it ingests (a symbol property on the object itself), and
   // the compiled spec still holds the caller's rows: render a copy, so the figure's rows,
@@ -65,7 +71,7 @@ export async function renderRawSvg(spec: TopLevelSpec, label = "chart"): Promise
   try {
     const svg = await view.toSVG();
     if (logger.messages.length > 0) throw new BuildError(`${label}: Vega reported ${logger.messages.join("; ")}`);
-    return svg;
+    return stabiliseIds(svg, "chart");
   } finally {
     view.finalize();
   }

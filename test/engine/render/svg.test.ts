@@ -39,6 +39,15 @@ describe("renderRawSvg", () => {
     expect(svg).toContain(">y<");
   });
 
+  it("draws the same bytes for the same spec whatever was drawn before it (Vega's clip ids count per process)", async () => {
+    const clipped: TopLevelSpec = { ...good, mark: { type: "bar", clip: true } };
+    const first = await renderRawSvg(clipped);
+    expect(first).toContain('clip-path="url(#chart-1)"');
+    await renderRawSvg(clipped);
+    await renderRawSvg({ ...clipped, data: { values: [{ a: "z", b: 2 }] } });
+    expect(await renderRawSvg(clipped)).toBe(first);
+  });
+
   it("leaves the spec's rows as they were: Vega draws a copy", async () => {
     const rows = [{ a: "x", b: 1 }, { a: "y", b: 3 }];
     const spec: TopLevelSpec = { ...good, data: { values: rows } };

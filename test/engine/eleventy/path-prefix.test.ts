@@ -1,5 +1,8 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { PATH_PREFIX_ENV, normalisePathPrefix, pathPrefixFrom } from "../../../scripts/engine/eleventy/path-prefix.ts";
+import { REPO_ROOT } from "../../site/helpers.ts";
 
 describe("normalisePathPrefix", () => {
   it("gives / for no prefix and /a/b/ with one slash either side otherwise", () => {
@@ -23,5 +26,21 @@ describe("pathPrefixFrom", () => {
     expect(pathPrefixFrom("/one/", { [PATH_PREFIX_ENV]: "/two/" })).toBe("/one/");
     expect(pathPrefixFrom(undefined, { [PATH_PREFIX_ENV]: "two" })).toBe("/two/");
     expect(pathPrefixFrom(undefined, {})).toBe("/");
+  });
+});
+
+describe("npm start (eleventy --serve, configured by .eleventy.js)", () => {
+  // The configuration is read once per process: a child process with the variable set reads it as `npm start` would.
+  const configuredPrefix = async (env: Record<string, string>) => {
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", 'const { config } = await import("./.eleventy.js"); console.log(config.pathPrefix);'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, [PATH_PREFIX_ENV]: "", ...env },
+    });
+    return stdout.trim();
+  };
+
+  it("serves under REPORT_PATH_PREFIX as the build builds for it", async () => {
+    // Without it, "/" (pathPrefixFrom above).
+    expect(await configuredPrefix({ [PATH_PREFIX_ENV]: "brave-new-world" })).toBe("/brave-new-world/");
   });
 });

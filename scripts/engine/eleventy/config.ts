@@ -16,6 +16,7 @@ export interface EleventyConfig {
   htmlTransformer: { setPosthtmlProcessOptions(options: object): void };
   setLibrary(name: "md", library: unknown): void;
   on(event: string, fn: (args: { directories: { output: string } }) => Promise<void> | void): void;
+  benchmarkManager: { get(group: string): { setIsVerbose(verbose: boolean): void } };
 }
 
 /** What a shortcode or filter is called with as `this`: the page being rendered. */

@@ -31,8 +31,8 @@ const within = (folder: string, file: string) => file === folder || file.startsW
 
 /** What a folder is for, when it is one of the build's own (the staging folder's name means nothing to a reader). */
 function described(folder: string, places: WritePlaces): string {
-  if (folder === places.staging) return `${folder} (where the site is built before it replaces ${places.outDir})`;
   if (folder === places.cacheDir) return `${folder} (the chart cache)`;
+  if (folder === places.staging) return `${folder} (where the site is built before it replaces ${places.outDir})`;
   return folder;
 }
 
@@ -49,7 +49,7 @@ export function writeFailure(chain: readonly Error[], places: WritePlaces): Buil
   }) as NodeJS.ErrnoException | undefined;
   if (!failure) return undefined;
   const file = typeof failure.path === "string" ? path.resolve(failure.path) : undefined;
-  const folder = file === undefined ? places.staging : [places.staging, places.cacheDir].find((own): own is string => own !== null && within(own, file)) ?? path.dirname(file);
+  const folder = file === undefined ? places.staging : [places.cacheDir, places.staging].find((own): own is string => own !== null && within(own, file)) ?? path.dirname(file);
   const where = described(folder, places);
   if (failure.code !== "ENAMETOOLONG") return new BuildError(WHAT_HAPPENED[failure.code as string](where), { cause: failure });
   // The longest part of the path is the name refused; quoted short, with its length in bytes.

@@ -21,7 +21,7 @@ import path from "node:path";
 import type { TopLevelSpec } from "vega-lite";
 import { sharedPool } from "./pool.ts";
 import { RENDERER_ID } from "./svg.ts";
-import { naming } from "../write-failure.ts";
+import { naming, writeFailure } from "../write-failure.ts";
 
 export type Renderer = (spec: TopLevelSpec, label: string) => Promise<string>;
 
@@ -90,6 +90,8 @@ export class SvgCache {
   private readonly memory = new Map<string, string>();
   private readonly pending = new Map<string, Promise<string>>();
   readonly counts: CacheCounts = { hits: 0, misses: 0, repaired: 0 };
+  /** Why the folder cannot be written, once a write has failed; nothing more is written to it. */
+  private unwritable: string | undefined;
 
   constructor(
     /** Folder for cached files, or null for memory only. */
@@ -166,13 +168,28 @@ export class SvgCache {
     }
   }
 
+  /**
+   * Keep a drawing on disk for the next build. The cache only saves time: a folder that cannot
+   * be written (a full disk, read-only, no permission) is said once, in one line, and the rest
+   * of this build draws without saving, rather than fail a build whose site is unaffected.
+   */
   private async writeDisk(key: string, svg: string): Promise<void> {
-    if (!this.dir) return;
-    await mkdir(this.dir, { recursive: true });
+    if (!this.dir || this.unwritable) return;
     const target = path.join(this.dir, `${key}.svg`);
     const temporary = `${target}.${process.pid}.tmp`;
-    await naming(temporary, writeFile(temporary, cacheEntry(key, svg)));
-    await rename(temporary, target);
+    try {
+      await mkdir(this.dir, { recursive: true });
+      await naming(temporary, writeFile(temporary, cacheEntry(key, svg)));
+      await rename(temporary, target);
+    } catch (error) {
+      // Only the cache folder is written here: it is every place writeFailure may name.
+      const failure = writeFailure([error as Error], { outDir: this.dir, staging: this.dir, cacheDir: this.dir });
+      if (!failure) throw error;
+      await rm(temporary, { force: true }).catch(() => undefined);
+      if (this.unwritable) return;
+      this.unwritable = failure.message;
+      console.warn(`${failure.message}: the charts of this build are drawn without keeping them there, and the site is not affected.`);
+    }
   }
 }
 

@@ -1,8 +1,10 @@
+import fs from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { syncBuiltinESMExports } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TopLevelSpec } from "vega-lite";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cacheEntry, cacheKey, processCacheCounts, SvgCache, sweepCache, verifiedEntry } from "../../../scripts/engine/render/cache.ts";
 import { RENDERER_ID } from "../../../scripts/engine/render/svg.ts";
 
@@ -133,6 +135,29 @@ describe("SvgCache", () => {
     expect(fresh.counts).toEqual({ hits: 0, misses: 2, repaired: 1 });
     expect(await readFile(path.join(dir, `${cacheKey(one)}.svg`), "utf8")).toBe(cacheEntry(cacheKey(one), svgOne));
     expect(await readFile(path.join(dir, `${cacheKey(two)}.svg`), "utf8")).toBe(cacheEntry(cacheKey(two), svgTwo));
+  });
+
+  it("on a folder that cannot be written (a full disk) says so once and draws on, keeping nothing half written", async () => {
+    const write = fs.promises.writeFile;
+    // Replaced on the module object, then synced to the named export cache.ts imports. A full disk fails the write itself.
+    fs.promises.writeFile = (async (file: Parameters<typeof write>[0], ...rest: unknown[]) => {
+      if (String(file).startsWith(dir)) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", errno: -28, syscall: "write" });
+      return (write as (...args: unknown[]) => Promise<void>)(file, ...rest);
+    }) as typeof write;
+    syncBuiltinESMExports();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const cache = new SvgCache(dir, fakeRenderer);
+      expect(await cache.svgFor(spec([{ a: "x", b: 1 }]), "a")).toContain("<svg");
+      expect(await cache.svgFor(spec([{ a: "y", b: 2 }]), "b")).toContain("<svg");
+      expect(renders).toEqual(["a", "b"]);
+      expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([`no space left on the device holding ${dir} (the chart cache): the charts of this build are drawn without keeping them there, and the site is not affected.`]);
+    } finally {
+      fs.promises.writeFile = write;
+      syncBuiltinESMExports();
+      warn.mockRestore();
+    }
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it("works in memory only", async () => {

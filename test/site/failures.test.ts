@@ -118,6 +118,13 @@ describe("a build that fails leaves the previous site untouched", () => {
     expect(error.message).toBe("content/chapters/grades.md:17:1: {% callout %} is never closed; end it with {% endcallout %}");
   });
 
+  it("refuses a page in a format the content checks do not read (.html), naming it", async () => {
+    const root = await copyFixture();
+    await writeFile(path.join(root, "content/chapters/extra.html"), "---\ntitle: Extra\n---\n<script>alert(1)</script>\n");
+    const error = await failingBuild(root);
+    expect(error.message).toBe("content/chapters/extra.html: a page of the report is written in Markdown (.md) or Nunjucks (.njk), whose content the build checks; this file would be published unchecked: rename it to .njk (HTML is valid Nunjucks)");
+  });
+
   it("refuses a second chapter of one number at its front-matter value, naming the first", async () => {
     const root = await copyFixture();
     await editFile(root, "content/chapters/cycles.md", "chapter: 2", "chapter: 1");

@@ -11,6 +11,7 @@ import path from "node:path";
 import { definitionFileOf, loadReportDefinition, type ReportDefinition } from "../definition.ts";
 import { clearedMessages, clearInterruptedBuilds } from "../interrupted.ts";
 import { ENGINE_ROOT, svgCacheDir } from "../locations.ts";
+import { PAGE_FORMATS } from "../figures/placement.ts";
 import { prepareReport } from "../prepare.ts";
 import { SvgCache } from "../render/cache.ts";
 import { ENGINE_THEME } from "../theme/palette.ts";
@@ -97,6 +98,7 @@ export default async function reportPlugin(eleventyConfig: EleventyConfig): Prom
   eleventyConfig.benchmarkManager.get("Configuration").setIsVerbose(false);
   const definition: ReportDefinition = await loadReportDefinition(definitionFileFor(eleventyConfig, root));
   eleventyConfig.addWatchTarget(path.join(root, "data"));
+  eleventyConfig.setTemplateFormats([...PAGE_FORMATS]);
   eleventyConfig.setLibrary("md", reportMarkdown());
   const cache = new SvgCache(svgCacheDir(root), undefined, undefined, optionsByConfig().get(eleventyConfig)?.freshCharts ? "fresh" : "use");
   const familyTemplates = definition.families.flatMap((family) => (family.templates ? [family.templates] : []));

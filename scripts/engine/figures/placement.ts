@@ -90,14 +90,30 @@ export interface ContentFile {
   readonly body: string;
 }
 
+/** The formats a page of the content is written in; the plugin gives Eleventy these and no other. */
+export const PAGE_FORMATS = ["md", "njk"] as const;
+
+/**
+ * Other formats Eleventy would render as pages by default. A page in one of them would skip every
+ * check made on the content as written (figure numbering, footnotes, active content, open tags),
+ * so it is refused rather than published unchecked or silently left out.
+ */
+const OTHER_PAGE_FORMATS = /\.(html|liquid|11ty\.js|11ty\.cjs|11ty\.mjs|webc|hbs|mustache|ejs|haml|pug)$/;
+
 /** Every page of the content folder, read once: .md and .njk files, leaving out _data, _includes and other "_" names. */
 export async function readContentFiles(root: string, contentDir: string): Promise<ContentFile[]> {
   const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((e) => e.isFile() && /\.(md|njk)$/.test(e.name) && !e.name.startsWith("_"))
+  const pageFiles = entries
+    .filter((e) => e.isFile() && !e.name.startsWith("_"))
     .map((e) => path.join(e.parentPath, e.name))
     .filter((file) => !path.relative(contentDir, file).split(path.sep).some((part) => part.startsWith("_")))
     .sort();
+  const other = pageFiles.find((file) => OTHER_PAGE_FORMATS.test(file));
+  if (other) {
+    const shown = path.relative(root, other).split(path.sep).join("/");
+    throw new BuildError(`${shown}: a page of the report is written in Markdown (.md) or Nunjucks (.njk), whose content the build checks; this file would be published unchecked: rename it to .njk (HTML is valid Nunjucks)`);
+  }
+  const files = pageFiles.filter((file) => PAGE_FORMATS.some((format) => file.endsWith(`.${format}`)));
   return Promise.all(
     files.map(async (file) => {
       const inputPath = path.relative(root, file).split(path.sep).join("/");

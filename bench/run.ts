@@ -265,7 +265,7 @@ async function bareEleventyProject(site: string): Promise<{ dir: string; pages: 
 /** Floor (a): a cold `eleventy` command-line build of that project in a fresh process. */
 async function bareEleventy(dir: string, pages: number): Promise<number> {
   await rm(path.join(dir, "_site"), { recursive: true, force: true });
-  const { wallMs, stdout } = await timed(process.execPath, [ELEVENTY_CLI, "--config=eleventy.config.mjs"], dir);
+  const { wallMs, stdout } = await timed(process.execPath, [ELEVENTY_CLI, "--config=eleventy.config.mjs", "--quiet"], dir);
   const wrote = /Wrote (\d+) files?/.exec(stdout);
   if (!wrote || Number(wrote[1]) !== pages) throw new Error(`bare Eleventy did not write the ${pages} pages:\n${stdout}`);
   return wallMs;
@@ -487,7 +487,8 @@ if (parts.has("floors")) {
   notes.push(`**Floors.** What the same work costs the libraries alone, each from a cold process of plain Node (no tsx, no
    engine code), timed from outside like the builds: (a) bare Eleventy: the ${bare.pages.count} HTML pages of the built site
    (${mib(bare.pages.bytes).toFixed(1)} MiB), each at its own path in a new Eleventy project as an \`.html\` template with no template engine,
-   built by \`node node_modules/@11ty/eleventy/cmd.cjs\` with a configuration that adds nothing (no plugin of ours);
+   built by \`node node_modules/@11ty/eleventy/cmd.cjs --quiet\` (quiet, as the build runs it) with a configuration that
+   adds nothing (no plugin of ours; each page is written byte for byte as it is read);
    (b) Vega alone: the ${specs.length} specs of the chart stage drawn by bench/floors/vega.mjs, two worker threads each
    importing vega and vega-lite and drawing half with \`vl.compile\`, \`new vega.View\` and \`toSVG\`; (c) pagefind
    alone: bench/floors/pagefind.mjs indexes the built site's pages with pagefind's Node API (\`addDirectory\`, the build's
@@ -619,7 +620,7 @@ ${table}
 
 ${notes.map((note, i) => `${i + 1}. ${note}`).join("\n")}
 
-Reproduce with \`npm run bench\` (about fifteen minutes; \`-- --runs 3\` for a quicker look, \`-- --only floors,loading --runs 1\`
+Reproduce with \`npm run bench\` (about a quarter of an hour; \`-- --runs 3\` for a quicker look, \`-- --only floors,loading --runs 1\`
 for one part: ${PARTS.join(", ")}). The benchmark is not part of \`npm test\`.
 
 ## Every run

@@ -554,8 +554,9 @@ if (parts.has("councils")) {
   notes.push(`**${COUNCIL_FACTOR}× the councils.** A copy of the project (bench/more-councils.ts) whose councils.csv, inspections.csv,
    demand.csv and ILACS judgements hold ${COUNCIL_FACTOR - 1} made-up copies of every council under codes of their own (E06000001 →
    E06100001, …) and names of their own ("Hartlepool Copy 2", …), each copy's inspection dates a day per copy earlier so
-   that its timeline is a chart of its own; the ${settled} claims that recount council records then say what the data
-   says (as a maintainer would record them), and the ledger is signed. Built cold, ${COUNCIL_RUNS} runs, each with an empty chart
+   that its timeline is a chart of its own; the ${settled} claims whose recount from the council records no longer
+   matches their recorded status are given the status the data now bears out (as a maintainer would record them), and
+   the ledger is signed. Built cold, ${COUNCIL_RUNS} runs, each with an empty chart
    cache, timed as the builds are, peak memory from \`/usr/bin/time\`; divided by the 1× cold build's median${builds ? "" : " (measured here on a plain copy of the project, as the builds part did not run)"}.`);
   everyRun.push([`${COUNCIL_FACTOR}× councils cold build (ms)`, runsOf(many.map((b) => b.wallMs))]);
 }

@@ -26,6 +26,7 @@ const COUNCIL_FILES = [
 
 /** Copy `copy` (1, 2, …) of a council code: E06000001 → E06100001. Real codes are E0x000nnn, so no copy meets a real one. */
 export function copiedCode(code: string, copy: number): string {
+  if (!Number.isInteger(copy) || copy < 1 || copy > 9) throw new Error(`copy ${copy}: a council can be copied 9 times at most (one digit of its code)`);
   if (!/^E(06|08|09|10)000\d{3}$/.test(code)) throw new Error(`${code}: not a code of the form E0x000nnn, cannot make a copy of it`);
   return `${code.slice(0, 3)}${copy}${code.slice(4)}`;
 }
@@ -52,12 +53,16 @@ function copyRow(row: Row, copy: number, codeColumn: string): Row {
   // (the same dates would give the same spec, drawn once and taken from the cache after).
   for (const column of DATE_COLUMNS) if (column in row) out[column] = daysEarlier(row[column], copy);
   if (codeColumn === "code") {
-    out.former_codes = copiedList(row.former_codes, copy);
-    out.successor_codes = copiedList(row.successor_codes, copy);
-    out.name = copiedName(row.name, copy);
-    out.ofsted_name = copiedName(row.ofsted_name, copy);
+    // Only the columns the project's councils file has (a project may keep fewer).
+    const set = (column: string, value: (text: string) => string) => {
+      if (column in row) out[column] = value(row[column]);
+    };
+    set("former_codes", (list) => copiedList(list, copy));
+    set("successor_codes", (list) => copiedList(list, copy));
+    set("name", (name) => copiedName(name, copy));
+    set("ofsted_name", (name) => copiedName(name, copy));
     // Other names are how importers recognise a council; a made-up copy has none.
-    out.aliases = "";
+    set("aliases", () => "");
   }
   return out;
 }
@@ -67,7 +72,12 @@ export async function multiplyCouncils(root: string, factor: number): Promise<nu
   let councils = 0;
   for (const { file, code } of COUNCIL_FILES) {
     const at = path.join(root, file);
-    const text = await readFile(at, "utf8");
+    // A project without this file (no demand figures, say) has nothing of it to copy.
+    const text = await readFile(at, "utf8").catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return undefined;
+      throw error;
+    });
+    if (text === undefined) continue;
     const rows = parse(text, { columns: true, skip_empty_lines: true }) as Row[];
     const columns = Object.keys(rows[0]);
     const all = [...rows];

@@ -5,6 +5,7 @@
  * the families' own pages), make the manifest, the release comparison and the data page's
  * downloads. Pages then only look things up.
  */
+import { createHash } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { claimsRegisterView, type RegisterView } from "./claims/register.ts";
@@ -47,11 +48,46 @@ export interface PreparedReport {
   /** This build's manifest and what changed since the latest recorded release. */
   readonly release: ReleaseState;
   readonly downloads: DataDownloads;
+  /** What the preview says on every page: data files changed since they were signed. Always empty outside the preview. */
+  readonly notices: readonly string[];
 }
 
 export interface PrepareOptions {
   /** How data files are read (a test counts the reads). */
   readonly readBytes?: ReadBytes;
+  /**
+   * The author's preview (`npm start`): a data file changed since it was signed is built,
+   * and said on every page (`notices`), instead of stopping the build as `npm run build` does.
+   */
+  readonly preview?: boolean;
+  /** What the previous build of this process made, reused where its inputs are the same (the preview's rebuilds). */
+  readonly memo?: PrepareMemo;
+}
+
+/**
+ * What one build hands the next in the same process (`npm start`'s rebuilds): the loaded data
+ * and built families, reused while every byte under data/ is the same (and the definition
+ * is, as it is for the process's life: code changes need a restart), and each figure's
+ * finished drawing, by what it is drawn from. Nothing here is kept on disk.
+ */
+export class PrepareMemo {
+  /** The data stage of the last build, with the hash of the data/ bytes it was made from. */
+  dataStage: { readonly key: string; readonly stage: DataStage } | undefined;
+  /** Finished drawings of the last build by their inputs (./figures/render.ts); replaced each build, so it holds only what is current. */
+  drawings = new Map<string, string>();
+}
+
+interface DataStage {
+  readonly data: ReturnType<typeof loadReportData>;
+  readonly report: ReturnType<typeof buildReport>;
+  readonly notices: readonly string[];
+}
+
+/** One hash over every file under data/, path and bytes: equal exactly when data/ is byte for byte as it was. */
+function dataFolderKey(folder: Awaited<ReturnType<typeof readDataFolder>>): string {
+  const hash = createHash("sha256");
+  for (const [file, bytes] of folder.files) hash.update(`${file}\0${bytes.length}\0`).update(bytes);
+  return hash.digest("hex");
 }
 
 /**
@@ -91,8 +127,20 @@ function readBibliography(contentDir: string, texts: ReadonlyMap<string, string>
 
 export async function prepareReport(root: string, contentDir: string, cache: SvgCache, definition: ReportDefinition, options: PrepareOptions = {}): Promise<PreparedReport> {
   const folder = await readDataFolder(root, options.readBytes);
-  const data = loadReportData(folder, datasetsOf(buildOrder(definition.families)), definition.claims?.groups ?? []);
-  const report = buildReport(definition, data);
+  const key = dataFolderKey(folder);
+  const memo = options.memo;
+  let stage = memo?.dataStage?.key === key ? memo.dataStage.stage : undefined;
+  if (!stage) {
+    const notices: string[] = [];
+    const onUnsigned = options.preview ? ({ notice }: { notice: string }) => notices.push(notice) : undefined;
+    const data = loadReportData(folder, datasetsOf(buildOrder(definition.families)), definition.claims?.groups ?? [], { onUnsigned });
+    stage = { data, report: buildReport(definition, data), notices };
+    if (memo) memo.dataStage = { key, stage };
+  }
+  const { data, report, notices } = stage;
+  for (const notice of notices) console.warn(`Preview: ${notice}`);
+  const drawings = new Map<string, string>();
+  const drawingMemo = { previous: memo?.drawings ?? new Map<string, string>(), current: drawings };
   const files = await readContentFiles(root, contentDir);
   const pages = contentPages(files);
   const contentData = await contentDataTexts(root, contentDir);
@@ -106,9 +154,9 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
   // the results come back in the order asked, whichever finishes first.
   const placed = [...placements.values()].flatMap((placement) => {
     const definition = report.figures.get(placement.key);
-    return definition ? [renderFigure(definition, placement, cache)] : [];
+    return definition ? [renderFigure(definition, placement, cache, drawingMemo)] : [];
   });
-  const onPages = pageFigures.map((figure) => renderFigure(figure.definition, pagePlacement(figure.definition.key, figure), cache));
+  const onPages = pageFigures.map((figure) => renderFigure(figure.definition, pagePlacement(figure.definition.key, figure), cache, drawingMemo));
   const [drawnPlaced, drawnOnPages] = await settleInOrder([settleInOrder(placed), settleInOrder(onPages)] as const);
   const figures = new Map<string, RenderedFigure>();
   for (const figure of [...drawnPlaced, ...drawnOnPages]) {
@@ -140,5 +188,6 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
   // Not a failure: a maintainer builds before recording. But a site that claims a recorded version it is not must not pass unnoticed.
   if (release.warning) console.warn(`Warning: ${release.warning}`);
   const downloads = prepareDataDownloads({ data, version, ...(await reportTitles(contentDir, contentData)) });
-  return { stats: report.stats, pages, placements, figures, register, views, lists: report.lists, pageFigures: listed, release, downloads };
+  if (memo) memo.drawings = drawings;
+  return { stats: report.stats, pages, placements, figures, register, views, lists: report.lists, pageFigures: listed, release, downloads, notices };
 }

@@ -15,7 +15,7 @@ export interface EleventyConfig {
   addPlugin(plugin: unknown): void;
   htmlTransformer: { setPosthtmlProcessOptions(options: object): void };
   setLibrary(name: "md", library: unknown): void;
-  on(event: string, fn: (args: { directories: { output: string } }) => Promise<void> | void): void;
+  on(event: string, fn: (args: { directories: { output: string }; runMode?: string }) => Promise<void> | void): void;
   benchmarkManager: { get(group: string): { setIsVerbose(verbose: boolean): void } };
 }
 

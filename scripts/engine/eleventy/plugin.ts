@@ -11,7 +11,7 @@ import path from "node:path";
 import { definitionFileOf, loadReportDefinition, type ReportDefinition } from "../definition.ts";
 import { clearedMessages, clearInterruptedBuilds } from "../interrupted.ts";
 import { ENGINE_ROOT, svgCacheDir } from "../locations.ts";
-import { prepareReport } from "../prepare.ts";
+import { PrepareMemo, prepareReport } from "../prepare.ts";
 import { SvgCache } from "../render/cache.ts";
 import { ENGINE_THEME } from "../theme/palette.ts";
 import { registerContentChecks } from "./content-checks.ts";
@@ -48,6 +48,12 @@ export interface EngineOptions {
   readonly freshCharts?: boolean;
   /** The output is a staging folder of ../build.ts, which has put right what interrupted builds left beside the site. */
   readonly staging?: boolean;
+  /**
+   * Build as the author's preview: unsigned data builds, with a notice on every page, and the
+   * search index is written after the pages are served. By default, the preview is what
+   * `eleventy --serve` or `--watch` runs (`npm start`), never a build of ../build.ts.
+   */
+  readonly preview?: boolean;
 }
 
 /**
@@ -102,9 +108,18 @@ export default async function reportPlugin(eleventyConfig: EleventyConfig): Prom
   const familyTemplates = definition.families.flatMap((family) => (family.templates ? [family.templates] : []));
   const renderPartial = partialRenderer([ENGINE_INCLUDES, ...familyTemplates]);
   const state = new PreparedState();
+  const engineOptions = optionsByConfig().get(eleventyConfig);
+  // What one preview build hands the next: the data stage while data/ is unchanged, and the finished drawings.
+  const memo = new PrepareMemo();
+  let preview = false;
 
-  eleventyConfig.on("eleventy.before", async () => {
-    await state.prepare(() => prepareReport(root, contentDir, cache, definition));
+  eleventyConfig.on("eleventy.before", async ({ runMode }: { runMode?: string }) => {
+    preview = engineOptions?.preview ?? (!engineOptions?.staging && (runMode === "serve" || runMode === "watch"));
+    await state.prepare(() => prepareReport(root, contentDir, cache, definition, preview ? { preview, memo } : {}));
+  });
+  eleventyConfig.addShortcode("previewNotices", () => {
+    const { notices } = state.current();
+    return notices.length === 0 ? "" : renderPartial("preview-notices.njk", { notices });
   });
 
   registerReportShortcodes(eleventyConfig, state, renderPartial, root);
@@ -125,6 +140,6 @@ export default async function reportPlugin(eleventyConfig: EleventyConfig): Prom
 
   // Written after the pages, then indexed for search, in that order.
   registerOutputFiles(eleventyConfig, state, STYLESHEET, definition.theme ?? ENGINE_THEME);
-  registerSearchIndex(eleventyConfig);
+  registerSearchIndex(eleventyConfig, () => preview);
   registerPathPrefix(eleventyConfig);
 }

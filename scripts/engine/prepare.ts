@@ -51,6 +51,14 @@ export interface PreparedReport {
   readonly downloads: DataDownloads;
   /** What the preview says on every page: data files changed since they were signed. Always empty outside the preview. */
   readonly notices: readonly string[];
+  /**
+   * A hash of what any page may show of the others or of the whole: the data, the notices,
+   * every page's facts (address, title, chapter, order, the figures it places and the stats it
+   * states) every page's front matter and the content's data files. While it is the same, an edit to a page's text
+   * changes that page alone (and the print edition, which holds every page); see
+   * ./eleventy/incremental.ts.
+   */
+  readonly siteWide: string;
 }
 
 export interface PrepareOptions {
@@ -240,5 +248,8 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
   const downloads = downloadsKey !== undefined && memo?.downloads?.key === downloadsKey ? memo.downloads.value : prepareDataDownloads({ data, version, ...titles });
   if (memo && downloadsKey !== undefined) memo.downloads = { key: downloadsKey, value: downloads };
   if (memo) memo.drawings = drawings;
-  return { stats: report.stats, pages, placements, figures, register, views, lists: report.lists, pageFigures: listed, release, downloads, notices };
+  const siteWide = createHash("sha256")
+    .update(JSON.stringify([key, notices, pages, files.map((file) => [file.inputPath, file.data]), [...contentData]]))
+    .digest("hex");
+  return { stats: report.stats, pages, placements, figures, register, views, lists: report.lists, pageFigures: listed, release, downloads, notices, siteWide };
 }

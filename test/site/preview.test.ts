@@ -62,6 +62,8 @@ async function watchCopy(): Promise<Watched> {
     },
   });
   eleventy.disableLogger();
+  // As `npm start` runs it: eleventy --serve --incremental.
+  eleventy.setIncrementalBuild(true);
   await eleventy.init();
   await eleventy.watch();
   return {
@@ -145,6 +147,18 @@ describe("npm start's preview of unsigned data, and nothing stale after an edit"
     expect(changed).toEqual(["chapter-2/index.html", "print/index.html"]);
     expect(after.get("chapter-2/index.html")).toContain("The widest swing,");
     expect(after.get("chapter-1/index.html")).toContain(quoted(60));
+  }, 120_000);
+
+  it("a changed title reaches every page's contents list", async () => {
+    const built = site.nextBuild();
+    await editFile(site.root, "content/chapters/cycles.md", "title: How much the made-up grades swing", "title: How far the made-up grades swing");
+    await built;
+    const all = await pages(site.out);
+    for (const [file, html] of all) {
+      if (file === "404.html") continue;
+      expect(html, file).toContain("How far the made-up grades swing");
+      expect(html, file).not.toContain("How much the made-up grades swing");
+    }
   }, 120_000);
 
   it("signing the data takes the notice off every page", async () => {

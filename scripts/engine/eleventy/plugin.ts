@@ -25,6 +25,7 @@ import { registerReaderAids } from "./reader-aids.ts";
 import { registerSearchIndex } from "./search.ts";
 import { registerReportShortcodes } from "./shortcodes.ts";
 import { PreparedState } from "./state.ts";
+import { IncrementalRenders } from "./incremental.ts";
 import { registerFamilyViews } from "./views.ts";
 
 /** The engine's own folders: layouts and stylesheet are shared by every project. */
@@ -113,10 +114,20 @@ export default async function reportPlugin(eleventyConfig: EleventyConfig): Prom
   const memo = new PrepareMemo();
   let preview = false;
 
-  eleventyConfig.on("eleventy.before", async ({ runMode }: { runMode?: string }) => {
-    preview = engineOptions?.preview ?? (!engineOptions?.staging && (runMode === "serve" || runMode === "watch"));
-    await state.prepare(() => prepareReport(root, contentDir, cache, definition, preview ? { preview, memo } : {}));
+  const incremental = new IncrementalRenders();
+  let previousSiteWide: string | undefined;
+
+  (eleventyConfig as unknown as { on(event: "eleventy.beforeWatch", fn: (queue: unknown) => void): void }).on("eleventy.beforeWatch", (queue) => {
+    if (Array.isArray(queue)) incremental.changing(queue.filter((file): file is string => typeof file === "string"));
   });
+  eleventyConfig.on("eleventy.before", async ({ runMode, incremental: isIncremental }) => {
+    preview = engineOptions?.preview ?? (!engineOptions?.staging && (runMode === "serve" || runMode === "watch"));
+    const prepared = await state.prepare(() => prepareReport(root, contentDir, cache, definition, preview ? { preview, memo } : {}));
+    // An incremental rebuild renders the changed page; every page when the edit reaches beyond it (./incremental.ts).
+    if (isIncremental && prepared.siteWide !== previousSiteWide) incremental.renderEverything();
+    previousSiteWide = prepared.siteWide;
+  });
+  eleventyConfig.on("eleventy.after", (args) => incremental.built(args));
   eleventyConfig.addShortcode("previewNotices", () => {
     const { notices } = state.current();
     return notices.length === 0 ? "" : renderPartial("preview-notices.njk", { notices });

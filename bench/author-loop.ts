@@ -11,7 +11,9 @@
  *     author had to before).
  *
  * Not part of `npm test` (timings depend on the machine); the README quotes its results.
- * Usage: tsx bench/author-loop.ts [--runs 5] [--port 8391] [--sign] [--only prose|data]
+ * Usage: tsx bench/author-loop.ts [--runs 5] [--port 8391] [--sign] [--only prose|data] [--engine DIR]
+ * (--engine: take the engine — scripts/, _includes/, assets/, .eleventy.js, package.json — from
+ * another checkout, e.g. `git archive <commit> | tar -x -C DIR`, to measure it on the same content.)
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
@@ -28,6 +30,7 @@ const { values: options } = parseArgs({
     port: { type: "string", default: "8391" },
     sign: { type: "boolean", default: false },
     only: { type: "string" },
+    engine: { type: "string" },
   },
 });
 const RUNS = Number(options.runs);
@@ -43,7 +46,9 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 async function copyProject(): Promise<string> {
   const root = path.join(await mkdtemp(path.join(os.tmpdir(), "author-loop-")), "report");
   await mkdir(root, { recursive: true });
-  for (const entry of ["content", "data", "releases", "package.json", ".eleventy.js", "scripts", "_includes", "assets"]) await cp(path.join(REPO, entry), path.join(root, entry), { recursive: true });
+  for (const entry of ["content", "data", "releases"]) await cp(path.join(REPO, entry), path.join(root, entry), { recursive: true });
+  const engine = options.engine ? path.resolve(options.engine) : REPO;
+  for (const entry of ["package.json", ".eleventy.js", "scripts", "_includes", "assets"]) await cp(path.join(engine, entry), path.join(root, entry), { recursive: true });
   await symlink(path.join(REPO, "node_modules"), path.join(root, "node_modules"));
   await cp(path.join(REPO, ".cache"), path.join(root, ".cache"), { recursive: true }).catch(() => undefined);
   return root;

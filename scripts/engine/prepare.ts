@@ -5,7 +5,8 @@
  * the families' own pages), make the manifest, the release comparison and the data page's
  * downloads. Pages then only look things up.
  */
-import { readFile, readdir } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { claimsRegisterView, type RegisterView } from "./claims/register.ts";
 import { parseJsonFile } from "./data/json.ts";
@@ -18,8 +19,9 @@ import { pageFigureDownloads, type FigureDownloadView } from "./downloads/catalo
 import { prepareDataDownloads, type DataDownloads } from "./downloads/data-page.ts";
 import type { PageFigure, PageFigureListing } from "./family.ts";
 import { checkContentFiles } from "./check/content-files.ts";
-import { contentPages, pagePlacement, placeFigures, readContentFiles, type ContentPage, type ContentPlacement } from "./figures/placement.ts";
+import { contentPages, pagePlacement, placeFigures, readContentFiles, type ContentPage, type ContentPlacement, type Placement } from "./figures/placement.ts";
 import { renderFigure, type RenderedFigure } from "./figures/render.ts";
+import type { FigureDefinition } from "./figures/types.ts";
 import type { SvgCache } from "./render/cache.ts";
 import { settleInOrder } from "./render/pool.ts";
 import { manifestOfBuild, readVersion, releaseState, type ReleaseState } from "./release/store.ts";
@@ -47,11 +49,80 @@ export interface PreparedReport {
   /** This build's manifest and what changed since the latest recorded release. */
   readonly release: ReleaseState;
   readonly downloads: DataDownloads;
+  /** What the preview says on every page: data files changed since they were signed. Always empty outside the preview. */
+  readonly notices: readonly string[];
+  /**
+   * A hash of what any page may show of the others or of the whole: the data, the notices,
+   * every page's facts (address, title, chapter, order, the figures it places and the stats it
+   * states) every page's front matter and the content's data files. While it is the same, an edit to a page's text
+   * changes that page alone (and the print edition, which holds every page); see
+   * ./eleventy/incremental.ts.
+   */
+  readonly siteWide: string;
 }
 
 export interface PrepareOptions {
   /** How data files are read (a test counts the reads). */
   readonly readBytes?: ReadBytes;
+  /**
+   * The author's preview (`npm start`): a data file changed since it was signed is built,
+   * and said on every page (`notices`), instead of stopping the build as `npm run build` does.
+   */
+  readonly preview?: boolean;
+  /** What the previous build of this process made, reused where its inputs are the same (the preview's rebuilds). */
+  readonly memo?: PrepareMemo;
+}
+
+/**
+ * What one build hands the next in the same process (`npm start`'s rebuilds): the loaded data
+ * and built families, reused while every byte under data/ is the same (and the definition
+ * is, as it is for the process's life: code changes need a restart), and each figure's
+ * finished drawing, by what it is drawn from. Nothing here is kept on disk.
+ */
+export class PrepareMemo {
+  /** The data stage of the last build, with the hash of the data/ bytes it was made from. */
+  dataStage: { readonly key: string; readonly stage: DataStage } | undefined;
+  /** Finished drawings of the last build by their inputs (./figures/render.ts); replaced each build, so it holds only what is current. */
+  drawings = new Map<string, string>();
+  /**
+   * Each figure as the last builds drew it, by its definition (made by the data stage, so
+   * gone with it) and its place: a figure is the same while both are. With the drawings it
+   * was finished from, which the next build's drawing memo must hold too.
+   */
+  readonly figures = new WeakMap<object, Map<string, Promise<{ figure: RenderedFigure; drawings: [string, string][] }>>>();
+  /** The release comparison and the data downloads of the last build, with what they were made from. */
+  release: { readonly key: string; readonly value: ReleaseState } | undefined;
+  downloads: { readonly key: string; readonly value: DataDownloads } | undefined;
+}
+
+/** What the release comparison reads from releases/: each recorded manifest's path, size and modification time. */
+async function releasesKey(root: string): Promise<string> {
+  const dir = path.join(root, "releases");
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+  const stats = await Promise.all(files.map(async (file) => [file, (await stat(file)).size, (await stat(file)).mtimeMs]));
+  return JSON.stringify(stats);
+}
+
+/** One identity per data stage, for keys that must change when the stage does. */
+const stageIds = new WeakMap<object, number>();
+let stagesMade = 0;
+const stageId = (stage: object) => {
+  if (!stageIds.has(stage)) stageIds.set(stage, (stagesMade += 1));
+  return stageIds.get(stage) as number;
+};
+
+interface DataStage {
+  readonly data: ReturnType<typeof loadReportData>;
+  readonly report: ReturnType<typeof buildReport>;
+  readonly notices: readonly string[];
+}
+
+/** One hash over every file under data/, path and bytes: equal exactly when data/ is byte for byte as it was. */
+function dataFolderKey(folder: Awaited<ReturnType<typeof readDataFolder>>): string {
+  const hash = createHash("sha256");
+  for (const [file, bytes] of folder.files) hash.update(`${file}\0${bytes.length}\0`).update(bytes);
+  return hash.digest("hex");
 }
 
 /**
@@ -91,8 +162,38 @@ function readBibliography(contentDir: string, texts: ReadonlyMap<string, string>
 
 export async function prepareReport(root: string, contentDir: string, cache: SvgCache, definition: ReportDefinition, options: PrepareOptions = {}): Promise<PreparedReport> {
   const folder = await readDataFolder(root, options.readBytes);
-  const data = loadReportData(folder, datasetsOf(buildOrder(definition.families)), definition.claims?.groups ?? []);
-  const report = buildReport(definition, data);
+  const key = dataFolderKey(folder);
+  const memo = options.memo;
+  let stage = memo?.dataStage?.key === key ? memo.dataStage.stage : undefined;
+  if (!stage) {
+    const notices: string[] = [];
+    const onUnsigned = options.preview ? ({ notice }: { notice: string }) => notices.push(notice) : undefined;
+    const data = loadReportData(folder, datasetsOf(buildOrder(definition.families)), definition.claims?.groups ?? [], { onUnsigned });
+    stage = { data, report: buildReport(definition, data), notices };
+    if (memo) memo.dataStage = { key, stage };
+  }
+  const { data, report, notices } = stage;
+  for (const notice of notices) console.warn(`Preview: ${notice}`);
+  const drawings = new Map<string, string>();
+  const previousDrawings = memo?.drawings ?? new Map<string, string>();
+  /** A figure drawn, or taken as the last build drew it when its definition and place are the same. */
+  const draw = async (figure: FigureDefinition, placement: Placement): Promise<RenderedFigure> => {
+    if (!memo) return renderFigure(figure, placement, cache);
+    const place = JSON.stringify([placement.key, placement.number, placement.label, placement.anchor, placement.href]);
+    const byPlace = memo.figures.get(figure) ?? new Map();
+    memo.figures.set(figure, byPlace);
+    let drawn = byPlace.get(place);
+    if (!drawn) {
+      const own = new Map<string, string>();
+      drawn = renderFigure(figure, placement, cache, { previous: previousDrawings, current: own }).then((rendered) => ({ figure: rendered, drawings: [...own] }));
+      byPlace.set(place, drawn);
+      // A failed drawing is not kept: the next build tries again.
+      drawn.catch(() => byPlace.delete(place));
+    }
+    const done = await drawn;
+    for (const [key, svg] of done.drawings) drawings.set(key, svg);
+    return done.figure;
+  };
   const files = await readContentFiles(root, contentDir);
   const pages = contentPages(files);
   const contentData = await contentDataTexts(root, contentDir);
@@ -106,9 +207,9 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
   // the results come back in the order asked, whichever finishes first.
   const placed = [...placements.values()].flatMap((placement) => {
     const definition = report.figures.get(placement.key);
-    return definition ? [renderFigure(definition, placement, cache)] : [];
+    return definition ? [draw(definition, placement)] : [];
   });
-  const onPages = pageFigures.map((figure) => renderFigure(figure.definition, pagePlacement(figure.definition.key, figure), cache));
+  const onPages = pageFigures.map((figure) => draw(figure.definition, pagePlacement(figure.definition.key, figure)));
   const [drawnPlaced, drawnOnPages] = await settleInOrder([settleInOrder(placed), settleInOrder(onPages)] as const);
   const figures = new Map<string, RenderedFigure>();
   for (const figure of [...drawnPlaced, ...drawnOnPages]) {
@@ -136,9 +237,19 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
   const figureLinks = new Map([...placements].map(([key, p]) => [key, { label: p.label, href: p.href }]));
   const register = claimsRegisterView(report.claims, report.stats, chapterTitles, definition.claims?.groups ?? [], { pages, figures: figureLinks }, definition.claims?.records);
   const version = await readVersion(root);
-  const release = await releaseState(root, manifestOfBuild(version, data, report, placements, pageFigures), report.records);
+  // The manifest is made from the data stage, the figures' places and the version; the comparison also reads releases/.
+  const releaseKey = memo && JSON.stringify([stageId(stage), version, [...placements].map(([key, p]) => [key, p.number, p.label, p.href]), await releasesKey(root)]);
+  const release = releaseKey !== undefined && memo?.release?.key === releaseKey ? memo.release.value : await releaseState(root, manifestOfBuild(version, data, report, placements, pageFigures), report.records);
+  if (memo && releaseKey !== undefined) memo.release = { key: releaseKey, value: release };
   // Not a failure: a maintainer builds before recording. But a site that claims a recorded version it is not must not pass unnoticed.
   if (release.warning) console.warn(`Warning: ${release.warning}`);
-  const downloads = prepareDataDownloads({ data, version, ...(await reportTitles(contentDir, contentData)) });
-  return { stats: report.stats, pages, placements, figures, register, views, lists: report.lists, pageFigures: listed, release, downloads };
+  const titles = await reportTitles(contentDir, contentData);
+  const downloadsKey = memo && JSON.stringify([stageId(stage), version, titles]);
+  const downloads = downloadsKey !== undefined && memo?.downloads?.key === downloadsKey ? memo.downloads.value : prepareDataDownloads({ data, version, ...titles });
+  if (memo && downloadsKey !== undefined) memo.downloads = { key: downloadsKey, value: downloads };
+  if (memo) memo.drawings = drawings;
+  const siteWide = createHash("sha256")
+    .update(JSON.stringify([key, notices, pages, files.map((file) => [file.inputPath, file.data]), [...contentData]]))
+    .digest("hex");
+  return { stats: report.stats, pages, placements, figures, register, views, lists: report.lists, pageFigures: listed, release, downloads, notices, siteWide };
 }

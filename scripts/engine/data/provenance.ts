@@ -170,8 +170,25 @@ async function readLedger(root: string): Promise<string> {
 
 const missingLedger = () => new DataError(LEDGER, 1, 1, "the provenance ledger is missing; every data file must be listed there");
 
+/** A listed file whose bytes are not those the ledger signed: what the preview says of it on every page. */
+export interface UnsignedFile {
+  readonly file: string;
+  /** "data/x.csv changed since it was signed — run npm run data:sign before publishing". */
+  readonly notice: string;
+}
+
+export interface VerifyOptions {
+  /**
+   * Under `npm start` (the author's preview) a changed file is not a fault yet: it is
+   * handed here, and built, so the author sees the edit without leaving the editor to sign.
+   * `npm run build` gives no such handler, and refuses it. Files not listed, or listed and
+   * missing, are refused either way: their provenance is not written down at all.
+   */
+  readonly onUnsigned?: (unsigned: UnsignedFile) => void;
+}
+
 /** Check that the ledger and the files read agree exactly: every CSV listed, every listed file there with its recorded sha256. Returns the entries. */
-export function verifyProvenance(folder: DataFolder): ProvenanceEntry[] {
+export function verifyProvenance(folder: DataFolder, options: VerifyOptions = {}): ProvenanceEntry[] {
   const ledger = folder.text(LEDGER);
   if (ledger === undefined) throw missingLedger();
   const entries = parseProvenance(ledger);
@@ -186,7 +203,13 @@ export function verifyProvenance(folder: DataFolder): ProvenanceEntry[] {
     if (bytes === undefined) throw new DataError(LEDGER, entry.line, 1, `${entry.file} is listed but does not exist`);
     const actual = sha256(bytes);
     if (actual !== entry.sha256) {
-      const why = /^[0-9a-f]{64}$/.test(entry.sha256) ? "has changed since its sha256 was recorded" : "has no sha256 recorded yet";
+      const signed = /^[0-9a-f]{64}$/.test(entry.sha256);
+      if (options.onUnsigned) {
+        const what = signed ? "changed since it was signed" : "has not been signed yet";
+        options.onUnsigned({ file: entry.file, notice: `${entry.file} ${what} — run npm run data:sign before publishing` });
+        continue;
+      }
+      const why = signed ? "has changed since its sha256 was recorded" : "has no sha256 recorded yet";
       throw new DataError(LEDGER, entry.line, 6, `${entry.file} ${why} (its sha256 is ${actual}); check the file and run npm run data:sign`);
     }
   }

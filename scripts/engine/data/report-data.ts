@@ -11,7 +11,7 @@ import { knownExceptions } from "./exceptions.ts";
 import { CLAIMS_FOLDER, claimsDataset, type ClaimGroup, type ClaimRow } from "../claims/dataset.ts";
 import type { DataFolder } from "./folder.ts";
 import { tableFrom, type ReadOptions, type Table } from "./load.ts";
-import { LEDGER, parseSourcesRead, recordedDate, verifyProvenance, type ProvenanceEntry, type SourceRead } from "./provenance.ts";
+import { LEDGER, parseSourcesRead, recordedDate, verifyProvenance, type ProvenanceEntry, type SourceRead, type VerifyOptions } from "./provenance.ts";
 
 export class ReportData {
   constructor(
@@ -49,8 +49,8 @@ export class ReportData {
  * register with the report's claim groups; `null` leaves the register out (a build of some
  * families only, which runs no claims audit).
  */
-export function loadReportData(folder: DataFolder, datasets: readonly Dataset[], claimGroups: readonly ClaimGroup[] | null = null): ReportData {
-  const provenance = verifyProvenance(folder);
+export function loadReportData(folder: DataFolder, datasets: readonly Dataset[], claimGroups: readonly ClaimGroup[] | null = null, provenanceOptions: VerifyOptions = {}): ReportData {
+  const provenance = verifyProvenance(folder, provenanceOptions);
   // Each file is read with the date its entry records: no event in it may be later.
   const entries = new Map(provenance.map((entry) => [entry.file, entry]));
   const read = (file: string) => {

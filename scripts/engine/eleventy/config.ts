@@ -2,6 +2,16 @@
  * The parts of Eleventy's configuration API the engine uses. Eleventy's config API is
  * untyped JavaScript; every module that registers something takes the slice it needs.
  */
+/** What Eleventy hands its build events ("eleventy.beforeWatch" is handed the changed files instead). */
+export interface EleventyEventArgs {
+  directories: { output: string };
+  runMode?: string;
+  incremental?: boolean;
+  /** "eleventy.after": the templates rendered, and Eleventy's dependency graph. */
+  results?: readonly { inputPath: string }[];
+  uses?: unknown;
+}
+
 export interface EleventyConfig {
   directories: { input: string; output: string };
   addGlobalData(name: string, value: () => Promise<unknown>): void;
@@ -16,7 +26,7 @@ export interface EleventyConfig {
   htmlTransformer: { setPosthtmlProcessOptions(options: object): void };
   setLibrary(name: "md", library: unknown): void;
   setTemplateFormats(formats: readonly string[]): void;
-  on(event: string, fn: (args: { directories: { output: string } }) => Promise<void> | void): void;
+  on(event: string, fn: (args: EleventyEventArgs) => Promise<void> | void): void;
   benchmarkManager: { get(group: string): { setIsVerbose(verbose: boolean): void } };
 }
 

@@ -12,7 +12,7 @@ import { definitionFileOf, loadReportDefinition, type ReportDefinition } from ".
 import { clearedMessages, clearInterruptedBuilds } from "../interrupted.ts";
 import { ENGINE_ROOT, svgCacheDir } from "../locations.ts";
 import { PAGE_FORMATS } from "../figures/placement.ts";
-import { prepareReport } from "../prepare.ts";
+import { PrepareMemo, prepareReport } from "../prepare.ts";
 import { SvgCache } from "../render/cache.ts";
 import { ENGINE_THEME } from "../theme/palette.ts";
 import { registerContentChecks } from "./content-checks.ts";
@@ -26,6 +26,7 @@ import { registerReaderAids } from "./reader-aids.ts";
 import { registerSearchIndex } from "./search.ts";
 import { registerReportShortcodes } from "./shortcodes.ts";
 import { PreparedState } from "./state.ts";
+import { IncrementalRenders } from "./incremental.ts";
 import { registerFamilyViews } from "./views.ts";
 
 /** The engine's own folders: layouts and stylesheet are shared by every project. */
@@ -49,6 +50,12 @@ export interface EngineOptions {
   readonly freshCharts?: boolean;
   /** The output is a staging folder of ../build.ts, which has put right what interrupted builds left beside the site. */
   readonly staging?: boolean;
+  /**
+   * Build as the author's preview: unsigned data builds, with a notice on every page, and the
+   * search index is written after the pages are served. By default, the preview is what
+   * `eleventy --serve` or `--watch` runs (`npm start`), never a build of ../build.ts.
+   */
+  readonly preview?: boolean;
 }
 
 /**
@@ -104,9 +111,28 @@ export default async function reportPlugin(eleventyConfig: EleventyConfig): Prom
   const familyTemplates = definition.families.flatMap((family) => (family.templates ? [family.templates] : []));
   const renderPartial = partialRenderer([ENGINE_INCLUDES, ...familyTemplates]);
   const state = new PreparedState();
+  const engineOptions = optionsByConfig().get(eleventyConfig);
+  // What one preview build hands the next: the data stage while data/ is unchanged, and the finished drawings.
+  const memo = new PrepareMemo();
+  let preview = false;
 
-  eleventyConfig.on("eleventy.before", async () => {
-    await state.prepare(() => prepareReport(root, contentDir, cache, definition));
+  const incremental = new IncrementalRenders();
+  let previousSiteWide: string | undefined;
+
+  (eleventyConfig as unknown as { on(event: "eleventy.beforeWatch", fn: (queue: unknown) => void): void }).on("eleventy.beforeWatch", (queue) => {
+    if (Array.isArray(queue)) incremental.changing(queue.filter((file): file is string => typeof file === "string"));
+  });
+  eleventyConfig.on("eleventy.before", async ({ runMode, incremental: isIncremental }) => {
+    preview = engineOptions?.preview ?? (!engineOptions?.staging && (runMode === "serve" || runMode === "watch"));
+    const prepared = await state.prepare(() => prepareReport(root, contentDir, cache, definition, preview ? { preview, memo } : {}));
+    // An incremental rebuild renders the changed page; every page when the edit reaches beyond it (./incremental.ts).
+    if (isIncremental && prepared.siteWide !== previousSiteWide) incremental.renderEverything();
+    previousSiteWide = prepared.siteWide;
+  });
+  eleventyConfig.on("eleventy.after", (args) => incremental.built(args));
+  eleventyConfig.addShortcode("previewNotices", () => {
+    const { notices } = state.current();
+    return notices.length === 0 ? "" : renderPartial("preview-notices.njk", { notices });
   });
 
   registerReportShortcodes(eleventyConfig, state, renderPartial, root);
@@ -127,6 +153,6 @@ export default async function reportPlugin(eleventyConfig: EleventyConfig): Prom
 
   // Written after the pages, then indexed for search, in that order.
   registerOutputFiles(eleventyConfig, state, STYLESHEET, definition.theme ?? ENGINE_THEME);
-  registerSearchIndex(eleventyConfig);
+  registerSearchIndex(eleventyConfig, () => preview);
   registerPathPrefix(eleventyConfig);
 }

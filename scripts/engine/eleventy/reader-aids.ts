@@ -5,6 +5,7 @@
  * "Cite this report" block (shortcode `citeThisReport`) and the print edition at /print/
  * (a virtual template and the filters its layout, _includes/layouts/print.njk, uses).
  */
+import { createHash } from "node:crypto";
 import { citation, type Citation } from "./cite.ts";
 import { pageSections } from "./sections.ts";
 import { citedSources } from "./sources.ts";
@@ -88,8 +89,14 @@ export function registerReaderAids(
     const report = reportSettings(reportData, this.page.inputPath);
     return printPlan(itemsOf(items).map((item) => ({ url: item.url, treatment: treatmentOf(item) })), siteUrlOf(report));
   });
-  eleventyConfig.addFilter("printSection", (html: unknown, pageUrl: unknown, plan: unknown) => printSection(String(html), String(pageUrl), plan as PrintPlan));
-  eleventyConfig.addFilter("openingParagraph", (html: unknown) => openingParagraph(String(html)));
+  // Both re-parse a whole page; the preview's rebuilds print every page again after an edit to one, so what each
+  // gave for the same input is kept (they are pure functions of it).
+  const printed = rememberLast(256);
+  const opened = rememberLast(256);
+  eleventyConfig.addFilter("printSection", (html: unknown, pageUrl: unknown, plan: unknown) =>
+    printed(JSON.stringify([String(html), String(pageUrl), plan]), () => printSection(String(html), String(pageUrl), plan as PrintPlan)),
+  );
+  eleventyConfig.addFilter("openingParagraph", (html: unknown) => opened(String(html), () => openingParagraph(String(html))));
   // A page's address on the published site, or "" when the site URL is not known.
   eleventyConfig.addFilter("onlineAddress", (url: unknown, plan: unknown) => {
     const { siteUrl } = plan as PrintPlan;
@@ -102,4 +109,18 @@ export function registerReaderAids(
   eleventyConfig.addShortcode("citeThisReport", function (this: PageContext, reportData: unknown, catalogue: unknown) {
     return renderPartial("cite.njk", { cite: citationOf(reportData, catalogue, this.page.inputPath) });
   });
+}
+
+/** A pure function's results for its last `limit` distinct inputs (by a sha256 of the key), oldest forgotten first. */
+function rememberLast(limit: number): (key: string, make: () => string) => string {
+  const results = new Map<string, string>();
+  return (key, make) => {
+    const hash = createHash("sha256").update(key).digest("hex");
+    const kept = results.get(hash);
+    if (kept !== undefined) return kept;
+    const made = make();
+    results.set(hash, made);
+    if (results.size > limit) results.delete(results.keys().next().value as string);
+    return made;
+  };
 }

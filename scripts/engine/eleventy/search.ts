@@ -85,9 +85,43 @@ interface EventConfig {
   on(event: "eleventy.after", fn: (args: { directories: { output: string } }) => Promise<void>): void;
 }
 
-export function registerSearchIndex(eleventyConfig: EventConfig): void {
+const emptyIndex = () => new BuildError("the search index is empty: no page marks its text with data-pagefind-body");
+
+/**
+ * The preview's index is written after the build, not in it: Eleventy's dev server reloads
+ * the page once the build's "eleventy.after" work is done, and the author waiting for an
+ * edit to show needs the page, not the search. One index at a time; builds that end while
+ * one is written ask for one more, written after it over the pages as they then are.
+ */
+function indexLater(): (siteDir: string) => void {
+  let running: Promise<void> | undefined;
+  let wanted: string | undefined;
+  const runOnce = async (siteDir: string) => {
+    try {
+      if ((await writeSearchIndex(siteDir)) === 0) throw emptyIndex();
+    } catch (error) {
+      console.warn(`Preview: the search index was not written: ${(error as Error).message}`);
+    }
+  };
+  const drain = async (siteDir: string): Promise<void> => {
+    await runOnce(siteDir);
+    const next = wanted;
+    wanted = undefined;
+    if (next !== undefined) return drain(next);
+    running = undefined;
+  };
+  return (siteDir) => {
+    if (running) wanted = siteDir;
+    else running = drain(siteDir);
+  };
+}
+
+/** Index the built site after Eleventy writes it: within the build (npm run build), or after it when `deferred()` says so (the preview). */
+export function registerSearchIndex(eleventyConfig: EventConfig, deferred: () => boolean = () => false): void {
+  const later = indexLater();
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    const pages = await writeSearchIndex(path.resolve(directories.output));
-    if (pages === 0) throw new BuildError("the search index is empty: no page marks its text with data-pagefind-body");
+    const siteDir = path.resolve(directories.output);
+    if (deferred()) return later(siteDir);
+    if ((await writeSearchIndex(siteDir)) === 0) throw emptyIndex();
   });
 }

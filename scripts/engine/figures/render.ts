@@ -4,7 +4,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { BuildError } from "../data/errors.ts";
-import type { SvgCache } from "../render/cache.ts";
+import { cacheKey, type SvgCache } from "../render/cache.ts";
 import { finishSvg, presentationalChildren } from "../render/stabilise.ts";
 import { formatValue } from "../stats/format.ts";
 import type { Placement } from "./placement.ts";
@@ -84,11 +84,30 @@ export function figureTable(def: FigureDefinition): DataTable {
 /** Ids inside a rendering's SVG start with this: the figure's anchor, and "-narrow" for the narrow one, so both are unique on the page. */
 export const renderingIdPrefix = (anchor: string, name: RenderingName) => (name === "wide" ? anchor : `${anchor}-${name}`);
 
-export async function renderFigure(def: FigureDefinition, placement: Placement, cache: SvgCache): Promise<RenderedFigure> {
+/**
+ * Finished drawings a rebuild may reuse (../prepare.ts, PrepareMemo): by the spec's cache key
+ * and everything finishSvg is given, so a figure whose spec, data, title, description or
+ * place changed is drawn again, and one whose did not is taken as it was.
+ */
+export interface DrawingMemo {
+  readonly previous: ReadonlyMap<string, string>;
+  readonly current: Map<string, string>;
+}
+
+export async function renderFigure(def: FigureDefinition, placement: Placement, cache: SvgCache, memo?: DrawingMemo): Promise<RenderedFigure> {
   const svgs = await Promise.all(
     figureRenderings(def).map(async ({ name, spec }) => {
+      const finishing = { idPrefix: renderingIdPrefix(placement.anchor, name), title: def.title, description: def.description };
+      const memoKey = memo && JSON.stringify([cacheKey(spec, cache.rendererId), finishing]);
+      const kept = memoKey === undefined ? undefined : memo?.previous.get(memoKey);
+      if (kept !== undefined && memoKey !== undefined) {
+        memo?.current.set(memoKey, kept);
+        return [name, kept] as const;
+      }
       const raw = await cache.svgFor(spec, name === "wide" ? `figure "${def.key}"` : `figure "${def.key}" (${name})`);
-      return [name, presentationalChildren(finishSvg(raw, { idPrefix: renderingIdPrefix(placement.anchor, name), title: def.title, description: def.description }))] as const;
+      const finished = presentationalChildren(finishSvg(raw, finishing));
+      if (memoKey !== undefined) memo?.current.set(memoKey, finished);
+      return [name, finished] as const;
     }),
   );
   const byName = new Map<RenderingName, string>(svgs);

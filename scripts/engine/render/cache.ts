@@ -97,7 +97,7 @@ export class SvgCache {
     /** Folder for cached files, or null for memory only. */
     private readonly dir: string | null,
     private readonly render: Renderer = pooledRender,
-    private readonly rendererId: string = RENDERER_ID,
+    readonly rendererId: string = RENDERER_ID,
     private readonly mode: CacheMode = "use",
   ) {}
 

@@ -15,6 +15,11 @@ declare module "@11ty/eleventy" {
     /** Loads the configuration and its plugins; write() does it when not done. */
     init(): Promise<void>;
     write(): Promise<unknown>;
+    /** Builds, then rebuilds on each change to a watched file, as `eleventy --watch` (call init() first). */
+    watch(): Promise<void>;
+    stopWatch(): Promise<void>;
+    /** What the CLI's --incremental sets: a rebuild renders only the templates the changed file is known to concern. */
+    setIncrementalBuild(incremental: boolean): void;
     disableLogger(): void;
   }
   /** Rewrites every URL in the HTML output to start with the configured pathPrefix (a no-op when it is "/"). */

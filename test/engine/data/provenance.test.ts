@@ -157,6 +157,26 @@ describe("verifyProvenance and signProvenance on a copy", () => {
     );
   });
 
+  it("hands a changed or unsigned file to the preview's handler instead of failing, and still fails for one not listed", async () => {
+    const unsigned: string[] = [];
+    const onUnsigned = ({ notice }: { notice: string }) => unsigned.push(notice);
+    await appendFile(at(OUTCOMES), "2015/16,good,50,added later\n");
+    const line = entryLine(await ledgerText(), OUTCOMES);
+    const ledger = (await ledgerText()).split("\n");
+    const [other] = (await csvPaths(root)).filter((file) => file !== OUTCOMES);
+    const otherLine = entryLine(ledger.join("\n"), other);
+    ledger[otherLine - 1] = ledger[otherLine - 1].replace(/[0-9a-f]{64}/, "-");
+    await writeFile(at(LEDGER), ledger.join("\n"));
+    expect(line).toBeGreaterThan(0);
+    expect(verifyProvenance(await readDataFolder(root), { onUnsigned })).toHaveLength((await csvPaths(root)).length);
+    expect(unsigned.sort()).toEqual(
+      [`${OUTCOMES} changed since it was signed — run npm run data:sign before publishing`, `${other} has not been signed yet — run npm run data:sign before publishing`].sort(),
+    );
+    await writeFile(at("data/national/extra.csv"), "year,value\n2014/15,1\n");
+    const folder = await readDataFolder(root);
+    await expectDataError(() => verifyProvenance(folder, { onUnsigned }), "data/national/extra.csv:1:1: the file is not listed in data/README.md; add its source, licence, date and sha256");
+  });
+
   it("fails for a CSV that is not listed", async () => {
     await mkdir(at("data/local"));
     await writeFile(at("data/local/extra.csv"), "a,b\n1,2\n");

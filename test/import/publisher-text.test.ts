@@ -1,10 +1,12 @@
 /**
  * The byte and text checks of a publisher's CSV file (scripts/import/publisher/text.ts):
- * the first byte that is not UTF-8, checked against Node's own strict decoder, and where an
+ * the first byte that is not UTF-8 (scripts/engine/data/utf8.ts, which the data loader uses too),
+ * checked against Node's own strict decoder, and where an
  * offset falls in a CSV text (line, cell, inside quotes or not).
  */
 import { describe, expect, it } from "vitest";
-import { csvPosition, cutShort, firstNonUtf8Byte } from "../../scripts/import/publisher/text.ts";
+import { firstNonUtf8Byte } from "../../scripts/engine/data/utf8.ts";
+import { csvPosition, cutShort } from "../../scripts/import/publisher/text.ts";
 
 const strictlyUtf8 = (bytes: Uint8Array) => {
   try {

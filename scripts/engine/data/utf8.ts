@@ -18,7 +18,7 @@ export type ColumnKind = "field" | "character";
 export function utf8Text(file: string, bytes: Uint8Array, columns: ColumnKind = file.endsWith(".csv") ? "field" : "character"): string {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (isUtf8(buffer)) return buffer.toString("utf8");
-  const at = firstBadByte(buffer);
+  const at = firstNonUtf8Byte(buffer);
   // Everything before the bad byte is UTF-8: its text gives the line and column.
   const before = buffer.subarray(0, at).toString("utf8");
   const lines = before.split(/\r\n|\r|\n/);
@@ -29,21 +29,24 @@ export function utf8Text(file: string, bytes: Uint8Array, columns: ColumnKind = 
 }
 
 /**
- * Offset of the first byte that starts no UTF-8 character. A line break (0x0A) is never part
- * of a multi-byte character, so the bad line is found first; within it, the longest prefix
- * that is UTF-8 ends where the first bad sequence starts (a longer prefix holds that sequence,
- * which nothing after it can complete).
+ * Offset of the first byte that does not belong to well-formed UTF-8 (a stray byte, a sequence
+ * cut short, an overlong form or a surrogate, as Node's isUtf8 judges), or -1 when every byte
+ * does. A line break (0x0A) is never part of a multi-byte character, so the bad line is found
+ * first; within it, the longest prefix that is UTF-8 ends where the first bad sequence starts
+ * (a longer prefix holds that sequence, which nothing after it can complete). The data loader
+ * and the importers' check of publishers' files both use it.
  */
-function firstBadByte(bytes: Buffer): number {
+export function firstNonUtf8Byte(bytes: Uint8Array): number {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let start = 0;
   for (;;) {
-    const newline = bytes.indexOf(0x0a, start);
-    const end = newline < 0 ? bytes.length : newline;
-    const line = bytes.subarray(start, end);
+    const newline = buffer.indexOf(0x0a, start);
+    const end = newline < 0 ? buffer.length : newline;
+    const line = buffer.subarray(start, end);
     if (!isUtf8(line)) {
       for (let length = line.length; length >= 0; length -= 1) if (isUtf8(line.subarray(0, length))) return start + length;
     }
-    if (newline < 0) return bytes.length;
+    if (newline < 0) return -1;
     start = newline + 1;
   }
 }

@@ -7,6 +7,7 @@
  * gives them: the line, and the cell of the row (1-based).
  */
 import { quoted } from "../../engine/data/errors.ts";
+import { firstNonUtf8Byte } from "../../engine/data/utf8.ts";
 
 /** Where an offset of a CSV text falls: its line, the cell of its row, where that cell starts, and whether the offset is inside a quoted value. */
 export interface CsvPosition {
@@ -46,34 +47,6 @@ export function cellFrom(text: string, start: number): string {
   }
   const raw = text.slice(start, end);
   return raw.startsWith('"') ? raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined).replace(/""/g, '"') : raw;
-}
-
-/**
- * The offset of the first byte that does not belong to well-formed UTF-8 (a stray byte,
- * a sequence cut short, an overlong form or a surrogate), or -1 when every byte does.
- */
-export function firstNonUtf8Byte(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
-    const lead = bytes[i];
-    if (lead < 0x80) {
-      i += 1;
-      continue;
-    }
-    // The length of the sequence and the range its second byte must fall in (RFC 3629, table 3-7 of Unicode).
-    const [length, low, high] =
-      lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf]
-      : lead === 0xe0 ? [3, 0xa0, 0xbf]
-      : lead === 0xed ? [3, 0x80, 0x9f]
-      : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf]
-      : lead === 0xf0 ? [4, 0x90, 0xbf]
-      : lead === 0xf4 ? [4, 0x80, 0x8f]
-      : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf]
-      : [0, 0, 0];
-    if (length === 0 || i + length > bytes.length || bytes[i + 1] < low || bytes[i + 1] > high) return i;
-    for (let k = 2; k < length; k += 1) if (bytes[i + k] < 0x80 || bytes[i + k] > 0xbf) return i;
-    i += length;
-  }
-  return -1;
 }
 
 /**

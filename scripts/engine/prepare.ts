@@ -100,7 +100,10 @@ async function releasesKey(root: string): Promise<string> {
   const dir = path.join(root, "releases");
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
-  const stats = await Promise.all(files.map(async (file) => [file, (await stat(file)).size, (await stat(file)).mtimeMs]));
+  const stats = await Promise.all(files.map(async (file) => {
+    const { size, mtimeMs } = await stat(file);
+    return [file, size, mtimeMs];
+  }));
   return JSON.stringify(stats);
 }
 

@@ -19,13 +19,14 @@ import { pageFigureDownloads, type FigureDownloadView } from "./downloads/catalo
 import { prepareDataDownloads, type DataDownloads } from "./downloads/data-page.ts";
 import type { PageFigure, PageFigureListing } from "./family.ts";
 import { checkContentFiles } from "./check/content-files.ts";
-import { contentPages, pagePlacement, placeFigures, readContentFiles, type ContentPage, type ContentPlacement, type Placement } from "./figures/placement.ts";
+import { contentPages, isListed, pagePlacement, placeFigures, readContentFiles, type ContentPage, type ContentPlacement, type Placement } from "./figures/placement.ts";
 import { renderFigure, type RenderedFigure } from "./figures/render.ts";
 import type { FigureDefinition } from "./figures/types.ts";
 import type { SvgCache } from "./render/cache.ts";
 import { settleInOrder } from "./render/pool.ts";
 import { manifestOfBuild, readVersion, releaseState, type ReleaseState } from "./release/store.ts";
 import { buildOrder, buildReport, datasetsOf } from "./report.ts";
+import { listedFrontMatterShown, pageDataHashes } from "./page-data.ts";
 import type { StatRegistry } from "./stats/registry.ts";
 
 /** A view as the pages draw it: its partial, and its context (for a keyed view, each entry's, with its figure drawn). */
@@ -52,13 +53,16 @@ export interface PreparedReport {
   /** What the preview says on every page: data files changed since they were signed. Always empty outside the preview. */
   readonly notices: readonly string[];
   /**
-   * A hash of what any page may show of the others or of the whole: the data, the notices,
-   * every page's facts (address, title, chapter, order, the figures it places and the stats it
-   * states) every page's front matter and the content's data files. While it is the same, an edit to a page's text
-   * changes that page alone (and the print edition, which holds every page); see
-   * ./eleventy/incremental.ts.
+   * A hash of what any page may show of the others or of the whole: the notices, every page's
+   * facts (address, title, chapter, order, the figures it places and the stats it states),
+   * every page's front matter, the content's data files, and what the listed pages' front
+   * matter shows of the data (./page-data.ts). While it is the same, an edit to a page's text
+   * changes that page alone (and the print edition, which holds every page), and an edit to
+   * the data the pages whose `pageData` changed; see ./eleventy/incremental.ts.
    */
   readonly siteWide: string;
+  /** Each content page's hash of what it shows of the data, by input path (./page-data.ts). */
+  readonly pageData: ReadonlyMap<string, string>;
 }
 
 export interface PrepareOptions {
@@ -251,8 +255,11 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
   const downloads = downloadsKey !== undefined && memo?.downloads?.key === downloadsKey ? memo.downloads.value : prepareDataDownloads({ data, version, ...titles });
   if (memo && downloadsKey !== undefined) memo.downloads = { key: downloadsKey, value: downloads };
   if (memo) memo.drawings = drawings;
+  const shown = { stats: report.stats, figures, release, pages, dataKey: key };
+  const listedFiles = new Set(pages.filter(isListed).map((page) => page.inputPath));
   const siteWide = createHash("sha256")
-    .update(JSON.stringify([key, notices, pages, files.map((file) => [file.inputPath, file.data]), [...contentData]]))
+    .update(JSON.stringify([notices, pages, files.map((file) => [file.inputPath, file.data]), [...contentData], listedFrontMatterShown(files.filter((file) => listedFiles.has(file.inputPath)), shown)]))
     .digest("hex");
-  return { stats: report.stats, pages, placements, figures, register, views, lists: report.lists, pageFigures: listed, release, downloads, notices, siteWide };
+  const pageData = pageDataHashes(files, shown);
+  return { stats: report.stats, pages, placements, figures, register, views, lists: report.lists, pageFigures: listed, release, downloads, notices, siteWide, pageData };
 }

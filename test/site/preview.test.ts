@@ -11,11 +11,12 @@
  * a changed file by another path when it watches a folder outside it (as the engine's layouts
  * would be, run from a copy in the system's temporary folder), and does not read it again.
  */
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signProvenance } from "../../scripts/engine/data/provenance.ts";
 import { setEngineOptions } from "../../scripts/engine/eleventy/plugin.ts";
+import { deferredIndexesWritten } from "../../scripts/engine/eleventy/search.ts";
 import { ENGINE_ROOT } from "../../scripts/engine/locations.ts";
 import { FIXTURE, FIXTURE_DEFINITION, OUTCOMES_CSV, TEST_OUTPUT, buildFixture, editFile } from "./helpers.ts";
 
@@ -84,9 +85,35 @@ async function watchCopy(): Promise<Watched> {
     },
     stop: async () => {
       await eleventy.stopWatch();
+      // The last build's search index is written after it: wait for it before removing the site.
+      await deferredIndexesWritten();
       await rm(holder, { recursive: true, force: true });
     },
   };
+}
+
+/** When each HTML page of a site was last written, by path. */
+async function writtenAt(out: string): Promise<Map<string, number>> {
+  const files = (await readdir(out, { recursive: true })).filter((file) => file.endsWith(".html")).sort();
+  return new Map(await Promise.all(files.map(async (file) => [file, (await stat(path.join(out, file))).mtimeMs] as const)));
+}
+
+/** One whole build of the project as the preview builds it (unsigned data with its notice), into `out`. */
+async function previewOnce(root: string, out: string): Promise<void> {
+  const { default: Eleventy } = await import("@11ty/eleventy");
+  const eleventy = new Eleventy(path.join(root, "content"), out, {
+    quietMode: true,
+    // As the command line gives them: the folders above win over the config file's.
+    source: "cli",
+    configPath: path.join(ENGINE_ROOT, ".eleventy.js"),
+    config: (eleventyConfig: object) => {
+      setEngineOptions(eleventyConfig, { definitionFile: FIXTURE_DEFINITION, preview: true });
+      (eleventyConfig as { setUseGitIgnore(use: boolean): void }).setUseGitIgnore(false);
+    },
+  });
+  eleventy.disableLogger();
+  await eleventy.write();
+  await deferredIndexesWritten();
 }
 
 /** Every HTML page of a site, by path. */
@@ -146,6 +173,7 @@ describe("npm start's preview of unsigned data, and nothing stale after an edit"
     const changed = [...after].filter(([file, html]) => before.get(file) !== html).map(([file]) => file);
     expect(changed).toEqual(["chapter-2/index.html", "print/index.html"]);
     expect(after.get("chapter-2/index.html")).toContain("The widest swing,");
+    expect(after.get("print/index.html")).toContain("The widest swing,");
     expect(after.get("chapter-1/index.html")).toContain(quoted(60));
   }, 120_000);
 
@@ -158,6 +186,32 @@ describe("npm start's preview of unsigned data, and nothing stale after an edit"
       if (file === "404.html") continue;
       expect(html, file).toContain("How far the made-up grades swing");
       expect(html, file).not.toContain("How much the made-up grades swing");
+    }
+  }, 120_000);
+
+  it("a data edit writes again the pages showing what changed, and each page is as a full build of the same files makes it", async () => {
+    const before = await writtenAt(site.out);
+    const built = site.nextBuild();
+    // One point moved from good to outstanding in 2007/08: chapter 1 quotes the good share and plots
+    // every share; chapter 2's swing into 2008/09 (half the sum of the moves) is the same.
+    const file = path.join(site.root, OUTCOMES_CSV);
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.replace("2007/08,good,60,", "2007/08,good,59,").replace("2007/08,outstanding,12,", "2007/08,outstanding,13,"));
+    await built;
+    const after = await writtenAt(site.out);
+    const written = [...after].filter(([page, at]) => before.get(page) !== at).map(([page]) => page);
+    expect(written).toEqual(expect.arrayContaining(["chapter-1/index.html", "print/index.html"]));
+    // Chapter 2 shows nothing that moved; the pages using a family's view, the register or the data page may show anything of the data.
+    expect(written).not.toContain("chapter-2/index.html");
+    expect(written.length).toBeLessThan(after.size);
+    const fresh = path.join(path.dirname(site.out), "_fresh");
+    await previewOnce(site.root, fresh);
+    const [preview, full] = [await pages(site.out), await pages(fresh)];
+    expect([...preview.keys()]).toEqual([...full.keys()]);
+    for (const [page, html] of full) expect(preview.get(page), page).toBe(html);
+    expect(preview.get("chapter-1/index.html")).toContain(quoted(59));
+    for (const csv of await readdir(path.join(fresh, "data", "figures"))) {
+      expect(await readFile(path.join(site.out, "data", "figures", csv), "utf8"), csv).toBe(await readFile(path.join(fresh, "data", "figures", csv), "utf8"));
     }
   }, 120_000);
 

@@ -11,13 +11,32 @@ import { withoutFrontMatter } from "../front-matter.ts";
 import { activeContentAdvice, activeContentProblems } from "./active-content.ts";
 import { openTagMessage, openTags } from "./open-tags.ts";
 
+/** What a file's text alone says of its open tags and active content: the same for the same path and text. */
+function textProblems(file: ContentFile): { tags: string[]; active: string[] } {
+  const format = file.inputPath.endsWith(".njk") ? "njk" : "md";
+  return {
+    tags: openTags(withoutFrontMatter(file.text)).map((tag) => `${file.inputPath}:${tag.line}:${tag.column}: ${openTagMessage(tag)}`),
+    active: activeContentProblems(file.text, format).map((p) => `${file.inputPath}:${p.line}:${p.column}: ${p.message}; ${activeContentAdvice(format)}`),
+  };
+}
+
+/**
+ * The last call's files' text problems, by path and text: the preview checks every file
+ * before each rebuild, and after a prose edit one file's text is new. Only the files of the
+ * last call are kept.
+ */
+let lastChecked = new Map<string, ReturnType<typeof textProblems>>();
+
 export function contentFileProblems(files: readonly ContentFile[], bibliography: unknown): string[] {
-  return files.flatMap((file) => {
-    const format = file.inputPath.endsWith(".njk") ? "njk" : "md";
-    const active = activeContentProblems(file.text, format).map((p) => `${file.inputPath}:${p.line}:${p.column}: ${p.message}; ${activeContentAdvice(format)}`);
-    const tags = openTags(withoutFrontMatter(file.text)).map((tag) => `${file.inputPath}:${tag.line}:${tag.column}: ${openTagMessage(tag)}`);
+  const checked = new Map<string, ReturnType<typeof textProblems>>();
+  const problems = files.flatMap((file) => {
+    const key = `${file.inputPath}\0${file.text}`;
+    const { tags, active } = lastChecked.get(key) ?? textProblems(file);
+    checked.set(key, { tags, active });
     return [...tags, ...sourceListProblems(bibliography, file.data.sources, file.inputPath, file.text), ...active];
   });
+  lastChecked = checked;
+  return problems;
 }
 
 /** Stop the build on any problem contentFileProblems finds. */

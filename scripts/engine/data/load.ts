@@ -52,10 +52,22 @@ export async function loadCsv<S extends RowSchema>(root: string, file: string, s
 }
 
 /** Parse `file` from the data folder the build has read, validating every row with `schema`. */
+/**
+ * The table each data file was last read into, with what it was read from: the preview
+ * (`npm start`) reads the whole data folder again after an edit to one file, and the other
+ * files' tables are the same (tables are not changed once read). One entry per file path.
+ */
+const lastRead = new Map<string, { readonly text: string; readonly schema: RowSchema; readonly options: string; readonly table: Table<unknown> }>();
+
 export function tableFrom<S extends RowSchema>(folder: DataFolder, file: string, schema: S, options: ReadOptions = {}): Table<z.output<S>> {
   const text = folder.text(file);
   if (text === undefined) throw new DataError(file, 1, 1, "the file does not exist");
-  return parseCsv(file, text, schema, options);
+  const optionsKey = JSON.stringify(options.recorded ?? null);
+  const last = lastRead.get(file);
+  if (last && last.text === text && last.schema === schema && last.options === optionsKey) return last.table as Table<z.output<S>>;
+  const table = parseCsv(file, text, schema, options);
+  lastRead.set(file, { text, schema, options: optionsKey, table });
+  return table;
 }
 
 async function readText(root: string, file: string): Promise<string> {

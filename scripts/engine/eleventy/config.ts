@@ -26,6 +26,7 @@ export interface EleventyConfig {
   htmlTransformer: { setPosthtmlProcessOptions(options: object): void };
   setLibrary(name: "md", library: unknown): void;
   setTemplateFormats(formats: readonly string[]): void;
+  setChokidarConfig(options: object): void;
   on(event: string, fn: (args: EleventyEventArgs) => Promise<void> | void): void;
   benchmarkManager: { get(group: string): { setIsVerbose(verbose: boolean): void } };
 }

@@ -11,7 +11,7 @@ import path from "node:path";
 import { definitionFileOf, loadReportDefinition, type ReportDefinition } from "../definition.ts";
 import { clearedMessages, clearInterruptedBuilds } from "../interrupted.ts";
 import { ENGINE_ROOT, svgCacheDir } from "../locations.ts";
-import { PAGE_FORMATS } from "../figures/placement.ts";
+import { isListed, PAGE_FORMATS } from "../figures/placement.ts";
 import { PrepareMemo, prepareReport } from "../prepare.ts";
 import { SvgCache } from "../render/cache.ts";
 import { ENGINE_THEME } from "../theme/palette.ts";
@@ -22,7 +22,7 @@ import { reportMarkdown } from "./markdown.ts";
 import { registerOutputFiles } from "./output.ts";
 import { partialRenderer } from "./partials.ts";
 import { registerPathPrefix } from "./path-prefix.ts";
-import { registerReaderAids } from "./reader-aids.ts";
+import { PRINT_EDITION_TEMPLATE, registerReaderAids } from "./reader-aids.ts";
 import { registerSearchIndex } from "./search.ts";
 import { registerReportShortcodes } from "./shortcodes.ts";
 import { PreparedState } from "./state.ts";
@@ -103,6 +103,11 @@ export default async function reportPlugin(eleventyConfig: EleventyConfig): Prom
   // build's output can do nothing with, which made the tests that expect a quiet build flaky. How
   // long the build's parts take is measured by `npm run bench`.
   eleventyConfig.benchmarkManager.get("Configuration").setIsVerbose(false);
+  // `npm start` waits for a saved file to stop growing before it rebuilds; Eleventy's default
+  // wait (150 ms unchanged) is a third of the time an author should wait to see an edit.
+  // An editor's save is one write (or a rename); a file still being written when the build
+  // reads it changes again, and the build after that reads it whole.
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
   const definition: ReportDefinition = await loadReportDefinition(definitionFileFor(eleventyConfig, root));
   eleventyConfig.addWatchTarget(path.join(root, "data"));
   eleventyConfig.setTemplateFormats([...PAGE_FORMATS]);
@@ -116,8 +121,9 @@ export default async function reportPlugin(eleventyConfig: EleventyConfig): Prom
   const memo = new PrepareMemo();
   let preview = false;
 
-  const incremental = new IncrementalRenders();
-  let previousSiteWide: string | undefined;
+  const incremental = new IncrementalRenders([path.join(contentDir, PRINT_EDITION_TEMPLATE)], path.join(root, "data"));
+  /** What the last build that finished showed: its `siteWide` and its pages' `pageData` (../prepare.ts). */
+  let lastBuilt: { siteWide: string; pageData: ReadonlyMap<string, string> } | undefined;
 
   (eleventyConfig as unknown as { on(event: "eleventy.beforeWatch", fn: (queue: unknown) => void): void }).on("eleventy.beforeWatch", (queue) => {
     if (Array.isArray(queue)) incremental.changing(queue.filter((file): file is string => typeof file === "string"));
@@ -125,11 +131,20 @@ export default async function reportPlugin(eleventyConfig: EleventyConfig): Prom
   eleventyConfig.on("eleventy.before", async ({ runMode, incremental: isIncremental }) => {
     preview = engineOptions?.preview ?? (!engineOptions?.staging && (runMode === "serve" || runMode === "watch"));
     const prepared = await state.prepare(() => prepareReport(root, contentDir, cache, definition, preview ? { preview, memo } : {}));
-    // An incremental rebuild renders the changed page; every page when the edit reaches beyond it (./incremental.ts).
-    if (isIncremental && prepared.siteWide !== previousSiteWide) incremental.renderEverything();
-    previousSiteWide = prepared.siteWide;
+    if (!isIncremental) return;
+    // An incremental rebuild renders the changed page and the print edition; after a data edit, the pages showing
+    // what changed; every page when the edit reaches beyond that (./incremental.ts).
+    incremental.beforeBuild({
+      siteWide: prepared.siteWide !== lastBuilt?.siteWide,
+      listed: prepared.pages.filter(isListed).map((page) => path.join(root, page.inputPath)),
+      showingChangedData: prepared.pages.filter((page) => prepared.pageData.get(page.inputPath) !== lastBuilt?.pageData.get(page.inputPath)).map((page) => path.join(root, page.inputPath)),
+    });
   });
-  eleventyConfig.on("eleventy.after", (args) => incremental.built(args));
+  eleventyConfig.on("eleventy.after", (args) => {
+    incremental.built(args);
+    const { siteWide, pageData } = state.current();
+    lastBuilt = { siteWide, pageData };
+  });
   eleventyConfig.addShortcode("previewNotices", () => {
     const { notices } = state.current();
     return notices.length === 0 ? "" : renderPartial("preview-notices.njk", { notices });

@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { citation, type Citation } from "./cite.ts";
-import { pageSections } from "./sections.ts";
+import { pageSections, type PageSection } from "./sections.ts";
 import { citedSources } from "./sources.ts";
 import { openingParagraph, printPlan, printSection, printSlug, printTreatment, type PrintPlan } from "./print-edition.ts";
 import { normaliseSiteUrl, siteAddress } from "./site-url.ts";
@@ -26,6 +26,8 @@ export interface ReaderAidsConfig {
 
 /** Where the print edition is published; `npm run pdf` prints this page. */
 export const PRINT_EDITION_URL = "/print/";
+/** The print edition's template, virtual, as if in the content folder. */
+export const PRINT_EDITION_TEMPLATE = "print-edition.njk";
 
 /** A page of a collection, as the print edition's filters read it. */
 interface PrintedItem {
@@ -64,19 +66,25 @@ export function registerReaderAids(
     const { version, dataAsOf } = manifest();
     return citation({ title: report.title, subtitle: report.subtitle, version, dataAsOf, siteUrl: siteUrlOf(report), original });
   };
-  eleventyConfig.addFilter("pageSections", (html: unknown) => pageSections(String(html)));
+  // A page's sections, by its HTML: the preview renders pages again whose text is unchanged.
+  const sectioned = rememberLast<PageSection[]>(256);
+  eleventyConfig.addFilter("pageSections", (html: unknown) => sectioned(String(html), () => pageSections(String(html))));
   // `page`: the page the ids are from, when it is not the one rendering (the print edition lists every chapter's), so a fault names it.
   eleventyConfig.addFilter("citedSources", function (this: PageContext, ids: unknown, catalogue: unknown, page?: unknown) {
     return citedSources(catalogue, ids, String(page ?? this.page.inputPath).replace(/^\.\//, ""));
   });
   // The print edition is the engine's, for every project: a virtual template over the
-  // contents collection (and the cover, from "all"), rendered after the pages it prints.
-  eleventyConfig.addTemplate("print-edition.njk", "", {
+  // contents collection (and the cover, from "all"). Its layout reads the pages' content,
+  // which Eleventy renders before any layout. It declares no collections it imports: in
+  // Eleventy's dependency graph a template importing a collection depends on every page
+  // (all are in the collections' first stage), and an incremental rebuild renders every page
+  // a re-rendered template depends on, so each prose edit rendered all 158 council pages
+  // again. Instead the preview makes it depend on the page edited (./incremental.ts).
+  eleventyConfig.addTemplate(PRINT_EDITION_TEMPLATE, "", {
     title: "The whole report, to print",
     permalink: PRINT_EDITION_URL,
     layout: "layouts/print.njk",
     eleventyExcludeFromCollections: true,
-    eleventyImport: { collections: ["contents", "all"] },
   });
   // A page of the contents is printed whole unless its front matter says otherwise:
   // `inPrintEdition: false` leaves it out (the council finder: a list of links to pages the
@@ -91,8 +99,8 @@ export function registerReaderAids(
   });
   // Both re-parse a whole page; the preview's rebuilds print every page again after an edit to one, so what each
   // gave for the same input is kept (they are pure functions of it).
-  const printed = rememberLast(256);
-  const opened = rememberLast(256);
+  const printed = rememberLast<string>(256);
+  const opened = rememberLast<string>(256);
   eleventyConfig.addFilter("printSection", (html: unknown, pageUrl: unknown, plan: unknown) =>
     printed(JSON.stringify([String(html), String(pageUrl), plan]), () => printSection(String(html), String(pageUrl), plan as PrintPlan)),
   );
@@ -112,8 +120,8 @@ export function registerReaderAids(
 }
 
 /** A pure function's results for its last `limit` distinct inputs (by a sha256 of the key), oldest forgotten first. */
-function rememberLast(limit: number): (key: string, make: () => string) => string {
-  const results = new Map<string, string>();
+function rememberLast<T>(limit: number): (key: string, make: () => T) => T {
+  const results = new Map<string, T>();
   return (key, make) => {
     const hash = createHash("sha256").update(key).digest("hex");
     const kept = results.get(hash);

@@ -93,6 +93,14 @@ const emptyIndex = () => new BuildError("the search index is empty: no page mark
  * edit to show needs the page, not the search. One index at a time; builds that end while
  * one is written ask for one more, written after it over the pages as they then are.
  */
+/** The preview's indexes being written after their builds, in this process. */
+const indexingLater = new Set<Promise<void>>();
+
+/** Resolves once every index the preview is writing after its build is written (a test awaits it before removing the site). */
+export async function deferredIndexesWritten(): Promise<void> {
+  while (indexingLater.size > 0) await Promise.all(indexingLater);
+}
+
 function indexLater(): (siteDir: string) => void {
   let running: Promise<void> | undefined;
   let wanted: string | undefined;
@@ -111,8 +119,14 @@ function indexLater(): (siteDir: string) => void {
     running = undefined;
   };
   return (siteDir) => {
-    if (running) wanted = siteDir;
-    else running = drain(siteDir);
+    if (running) {
+      wanted = siteDir;
+      return;
+    }
+    const drained = drain(siteDir);
+    running = drained;
+    indexingLater.add(drained);
+    void drained.finally(() => indexingLater.delete(drained));
   };
 }
 

@@ -188,6 +188,13 @@ export function contentPages(files: readonly ContentFile[]): ContentPage[] {
   return sorted;
 }
 
+/**
+ * Whether a page is listed: the cover, and every page of the contents (those with an order
+ * or a chapter, which the engine's "contents" collection holds). Every page's contents list
+ * shows the listed pages' titles; the print edition holds them.
+ */
+export const isListed = (page: Pick<ContentPage, "url" | "order">): boolean => page.url === "/" || Number.isFinite(page.order);
+
 /** Read the content folder and place its pages (readContentFiles, then contentPages). */
 export async function scanContent(root: string, contentDir: string): Promise<ContentPage[]> {
   return contentPages(await readContentFiles(root, contentDir));

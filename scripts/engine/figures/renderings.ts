@@ -16,8 +16,14 @@ export interface Rendering {
   readonly spec: TopLevelSpec;
 }
 
-export function figureRenderings(def: Pick<FigureDefinition, "spec" | "narrowSpec">): Rendering[] {
+/** Each definition's renderings, made once: the build draws them and the manifest hashes them. */
+const renderingsOf = new WeakMap<object, readonly Rendering[]>();
+
+export function figureRenderings(def: Pick<FigureDefinition, "spec" | "narrowSpec">): readonly Rendering[] {
+  const made = renderingsOf.get(def);
+  if (made) return made;
   const wide: Rendering = { name: "wide", spec: wideSpec(def.spec) };
-  if (def.narrowSpec === null) return [wide];
-  return [wide, { name: "narrow", spec: def.narrowSpec ?? narrowSpec(def.spec) }];
+  const renderings = def.narrowSpec === null ? [wide] : [wide, { name: "narrow" as const, spec: def.narrowSpec ?? narrowSpec(def.spec) }];
+  renderingsOf.set(def, renderings);
+  return renderings;
 }

@@ -8,10 +8,17 @@ import { FONT_FACES, fontFile } from "./palette.ts";
 
 export const FONT_PACKAGE = "@fontsource/source-sans-3";
 
-/** The installed font package's folder: files/ holds the woff2s, LICENSE the OFL text. */
+let packageDir: string | undefined;
+
+/**
+ * The installed font package's folder: files/ holds the woff2s, LICENSE the OFL text. Found
+ * once per process: text is measured (../render/text-metrics.ts) for every label of every
+ * chart, and resolving a package through the loader's hooks each time cost a data edit in
+ * `npm start` a sixth of a second.
+ */
 export function fontPackageDir(): string {
-  const require = createRequire(import.meta.url);
-  return path.dirname(require.resolve(`${FONT_PACKAGE}/package.json`));
+  packageDir ??= path.dirname(createRequire(import.meta.url).resolve(`${FONT_PACKAGE}/package.json`));
+  return packageDir;
 }
 
 /** The woff2 file of one face. */

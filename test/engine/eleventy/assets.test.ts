@@ -5,7 +5,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeAssets } from "../../../scripts/engine/eleventy/assets.ts";
+import { writeAssets } from "../../../scripts/engine/eleventy/output.ts";
 import { ENGINE_ROOT } from "../../../scripts/engine/locations.ts";
 import { themeCss } from "../../../scripts/engine/theme/css.ts";
 import { ENGINE_THEME } from "../../../scripts/engine/theme/palette.ts";

@@ -31,6 +31,8 @@ import { multiplyCouncils, settleClaims } from "./more-councils.ts";
 const run = promisify(execFile);
 const REPO = path.resolve(import.meta.dirname, "..");
 const TSX = path.join(REPO, "node_modules", ".bin", "tsx");
+/** What `npm run build` runs: the engine's commands bundled into JavaScript first. */
+const RUN_BUNDLED = path.join(REPO, "scripts", "engine", "run-bundled.mjs");
 const VL2SVG = path.join(REPO, "node_modules", "vega-lite", "bin", "vl2svg");
 const TIME = "/usr/bin/time";
 const CHANGED_FILE = "data/national/inspection-outcomes-by-year.csv";
@@ -143,7 +145,7 @@ interface BuildRun {
 async function build(root: string, outDir: string, cacheDir: string, env: Record<string, string> = {}, args: readonly string[] = []): Promise<BuildRun> {
   const rssFile = path.join(scratch, "rss.txt");
   const started = performance.now();
-  const { stdout } = await run(TIME, ["-f", "%M", "-o", rssFile, TSX, "scripts/engine/build.ts", "--root", root, "--out", outDir, ...args], {
+  const { stdout } = await run(TIME, ["-f", "%M", "-o", rssFile, process.execPath, RUN_BUNDLED, "build", "--root", root, "--out", outDir, ...args], {
     cwd: REPO,
     env: { ...process.env, ...env, REPORT_SVG_CACHE: cacheDir },
   });
@@ -426,7 +428,7 @@ if (parts.has("builds")) {
     ["No-change rebuild / cold build", `${((100 * warmS.median) / coldS.median).toFixed(0)} %`, "median / median, whole command", `≤ 25 %: ${verdict(warmS.median / coldS.median <= 0.25)}`],
     ["Forced rebuild, warm cache (s)", formatSummary(forcedS), `--force: every page written again; ${forced[0].drawn} drawn, ${forced[0].fromCache} from the cache`, ""],
     ["Forced rebuild / cold build", `${((100 * forcedS.median) / coldS.median).toFixed(0)} %`, "median / median, whole command", ""],
-    ["Cold build, the build's own time (s)", formatSummary(coldOwn, 1), "its \"Built … in\" line: no Node/tsx start, no imports", ""],
+    ["Cold build, the build's own time (s)", formatSummary(coldOwn, 1), "its \"Built … in\" line: no Node start, no bundling", ""],
     ["No-change rebuild, the check's own time (s)", formatSummary(warmOwn, 1), "its \"checked in\" figure", ""],
     ["Forced rebuild, the build's own time (s)", formatSummary(forcedOwn, 1), "", ""],
     ["Forced / cold, the build's own time", `${((100 * forcedOwn.median) / coldOwn.median).toFixed(0)} %`, "median / median", ""],
@@ -434,8 +436,8 @@ if (parts.has("builds")) {
     ["One-value rebuild (s)", formatSummary(oneValueS), "whole command, a copy of the project, one value moved each run", ""],
     ["Cold build peak memory (MiB, time -v)", formatSummary(summarise(cold.map((b) => b.maxRssKiB / 1024)), 0), "", ""],
   );
-  notes.push(`**Builds.** \`tsx scripts/engine/build.ts\` of this repository in a child process, timed from outside (Node and tsx
-   start-up included): cold with a new, empty chart cache folder each run; then no-change rebuilds of the last cold
+  notes.push(`**Builds.** \`npm run build\` (\`node scripts/engine/run-bundled.mjs build\`: esbuild bundles the engine, then it runs) of this
+   repository in a child process, timed from outside (Node start-up and bundling included): cold with a new, empty chart cache folder each run; then no-change rebuilds of the last cold
    run's output (the build checks that nothing it reads and nothing in the output changed, says "up to date" and
    writes nothing, as make would); then forced rebuilds (\`--force\`) on the same warm chart cache, which write
    every page again. Then a copy of the project (content, data, package.json) built once, and for each run one value
@@ -503,7 +505,8 @@ if (parts.has("floors")) {
 }
 
 if (parts.has("loading")) {
-  say("4. Starting and loading: the build's module graph under tsx against its libraries in plain Node");
+  say("4. Starting and loading: the build's module graph, bundled as npm run build runs it and under tsx, against its libraries in plain Node");
+  const bundled = await repeat("node scripts/engine/run-bundled.mjs bench/floors/load-pipeline.ts, ms", async () => (await timed(process.execPath, [RUN_BUNDLED, path.join(FLOORS, "load-pipeline.ts")])).wallMs);
   const underTsx = await repeat("tsx bench/floors/load-pipeline.ts, ms", async () => (await timed(TSX, [path.join(FLOORS, "load-pipeline.ts")])).wallMs);
   let libraries: string[] = [];
   const plain = await repeat("node bench/floors/load.mjs, ms", async () => {
@@ -511,18 +514,20 @@ if (parts.has("loading")) {
     libraries = lastJson<{ libraries: string[] }>(loaded.stdout).libraries;
     return loaded.wallMs;
   });
-  const [t, p] = [underTsx, plain].map((samples) => scale(summarise(samples), seconds));
+  const [b, t, p] = [bundled, underTsx, plain].map((samples) => scale(summarise(samples), seconds));
   rows.push(
-    ["Starting and loading, the build's modules under tsx (s)", formatSummary(t), "bench/floors/load-pipeline.ts: imports, no build", ""],
+    ["Starting and loading, the build's modules bundled (s)", formatSummary(b), "run-bundled.mjs bench/floors/load-pipeline.ts: bundling and imports, as npm run build", ""],
+    ["Starting and loading, the same under tsx (s)", formatSummary(t), "tsx bench/floors/load-pipeline.ts: imports, no build", ""],
     ["Starting and loading, its libraries in plain Node (s)", formatSummary(p), `bench/floors/load.mjs: ${libraries.length} libraries`, ""],
-    ["Loading under tsx / plain Node", `${(t.median / p.median).toFixed(2)}×`, "median / median", `< 2×: ${verdict(t.median / p.median < 2)}`],
+    ["Loading as npm run build / plain Node", `${(b.median / p.median).toFixed(2)}×`, `median / median (under tsx: ${(t.median / p.median).toFixed(2)}×)`, `< 2×: ${verdict(b.median / p.median < 2)}`],
   );
   notes.push(`**Starting and loading.** A process started, its modules imported and nothing run, timed from outside:
-   \`tsx bench/floors/load-pipeline.ts\` imports what a cold build loads (scripts/engine/build.ts, the Eleventy plugin and
+   \`node scripts/engine/run-bundled.mjs bench/floors/load-pipeline.ts\` bundles with esbuild and imports, as \`npm run build\` does,
+   what a cold build loads; \`tsx bench/floors/load-pipeline.ts\` imports the same TypeScript through tsx's loader; both load what a cold build loads (scripts/engine/build.ts, the Eleventy plugin and
    all it pulls in, the renderer and render pool, the search index, the report's definition, Eleventy); \`node
    bench/floors/load.mjs\` imports the libraries it is made of (${libraries.join(", ")}) in plain Node.
    tsx keeps its compiled files in a cache of its own, so every run after the first (as every build after the first) finds it warm.`);
-  everyRun.push(["loading under tsx (ms)", runsOf(underTsx)], ["loading in plain Node (ms)", runsOf(plain)]);
+  everyRun.push(["loading bundled (ms)", runsOf(bundled)], ["loading under tsx (ms)", runsOf(underTsx)], ["loading in plain Node (ms)", runsOf(plain)]);
 }
 
 if (parts.has("councils")) {

@@ -15,13 +15,19 @@
  */
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { clearState, inputsFingerprint, isUpToDate, outputFingerprint, readState, stateFile, writeState } from "./build-state.ts";
 import { ENGINE_ROOT, PATH_PREFIX_ENV, SITE_URL_ENV, svgCacheDir } from "./locations.ts";
 import { BuildError, isReportError } from "./data/errors.ts";
 import type { EleventyConfig } from "./eleventy/config.ts";
 import { writeFailure, type WritePlaces } from "./write-failure.ts";
+import { bundledEntry } from "./bundle.ts";
+
+/** The engine's Eleventy configuration, and its bundled copy when there is one. */
+const ELEVENTY_CONFIG = path.join(ENGINE_ROOT, ".eleventy.js");
+const bundledConfig = bundledEntry(ELEVENTY_CONFIG);
+const ELEVENTY_CONFIG_BUNDLED = bundledConfig && fileURLToPath(bundledConfig);
 
 // Output must not depend on the machine's time zone or language.
 process.env.TZ = "UTC";
@@ -99,7 +105,8 @@ export async function buildSite(options: BuildOptions): Promise<string> {
       quietMode: true,
       // "cli" makes the input and output given here win over the config file's dir settings.
       source: "cli",
-      configPath: path.join(ENGINE_ROOT, ".eleventy.js"),
+      // The bundle's copy when the command runs from one (./bundle.ts): Eleventy imports it itself.
+      configPath: ELEVENTY_CONFIG_BUNDLED ?? ELEVENTY_CONFIG,
       pathPrefix,
       // Runs before the config file: the plugin it adds reads these options, and this listener
       // runs before the plugin's own "eleventy.after" work (figure files, manifest, search index).

@@ -6,8 +6,8 @@
  */
 import { access, readFile } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { ClaimGroup } from "./claims/dataset.ts";
+import { moduleUrl } from "./bundle.ts";
 import { BuildError } from "./data/errors.ts";
 import type { Family } from "./family.ts";
 import type { Theme } from "./theme/palette.ts";
@@ -57,7 +57,8 @@ export async function loadReportDefinition(file: string): Promise<ReportDefiniti
   if (owner?.type !== "module") {
     throw new BuildError(`${where}: a report definition is an ES module; ${owner ? `${path.relative(process.cwd(), owner.file) || owner.file} must say "type": "module"` : `its project needs a package.json that says "type": "module"`}`);
   }
-  const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  // From the bundle when the command runs from one (./bundle.ts): the definition must use the bundle's engine.
+  const module = (await import(moduleUrl(file))) as { default?: unknown };
   const definition = module.default as Partial<ReportDefinition> | undefined;
   if (!definition || typeof definition !== "object" || !Array.isArray(definition.families)) {
     throw new BuildError(`${where}: its default export must be a report definition, defineReport({ families: [...] })`);

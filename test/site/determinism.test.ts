@@ -67,7 +67,7 @@ describe("the build is deterministic", () => {
     expect(second).toEqual(first);
   });
 
-  it("produces the same bytes from the command line in a child process, with a warm SVG cache", async () => {
+  it("produces the same bytes from the command line (npm run build's bundle) in a child process, with a warm SVG cache", async () => {
     // The first build filled the cache: one entry per rendering (wide and narrow) of each placed
     // figure (two) and council timeline (five).
     expect((await readdir(cacheDir)).filter((name) => name.endsWith(".svg"))).toHaveLength(2 * (2 + 5));
@@ -78,7 +78,8 @@ describe("the build is deterministic", () => {
     // change its own after start-up), so this is where a LANG dependence would show.
     const { stdout: locale } = await run(process.execPath, ["-p", "new Intl.NumberFormat().resolvedOptions().locale"], { env });
     expect(locale.trim()).toBe("fr-FR");
-    const { stdout } = await run("npx", ["tsx", "scripts/engine/build.ts", "--root", root, "--out", out, "--report", FIXTURE_DEFINITION], { cwd: REPO_ROOT, env });
+    // As `npm run build` runs it: the engine bundled into JavaScript first (scripts/engine/run-bundled.mjs).
+    const { stdout } = await run(process.execPath, [path.join(REPO_ROOT, "scripts", "engine", "run-bundled.mjs"), "build", "--root", root, "--out", out, "--report", FIXTURE_DEFINITION], { cwd: REPO_ROOT, env });
     expect(stdout).toMatch(/^Built .*site-cli in \d+\.\d s$/m);
     expect(await fingerprint(out)).toEqual(first);
     // The warm cache was used, not added to.

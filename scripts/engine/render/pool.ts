@@ -11,9 +11,10 @@
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { TopLevelSpec } from "vega-lite";
+import { bundledEntry } from "../bundle.ts";
 import { BuildError } from "../data/errors.ts";
 import type { RenderRequest, WorkerMessage } from "./pool-worker.ts";
 import { renderRawSvg } from "./svg.ts";
@@ -74,16 +75,19 @@ function revive(error: { name: string; message: string }): Error {
 }
 
 // The worker is TypeScript; it registers tsx's loader itself, so it starts the same way
-// under `npm run build` (tsx), under vitest and from any working directory.
+// under tsx, under vitest and from any working directory. Under a bundled command
+// (`npm run build`: ../bundle.ts) the bundle holds the worker too, as JavaScript.
 // (tsx's CommonJS entry of its API cannot register from an eval'd worker, so the ES module
 // entry is found through tsx's package.json.)
 function bootstrap(): string {
+  const workerFile = fileURLToPath(new URL("./pool-worker.ts", import.meta.url));
+  const bundled = bundledEntry(workerFile);
+  if (bundled) return `import(${JSON.stringify(bundled)});`;
   const require = createRequire(import.meta.url);
   const manifest = require.resolve("tsx/package.json");
   const exportsMap = (require("tsx/package.json") as { exports: Record<string, { import: { default: string } }> }).exports;
   const api = pathToFileURL(path.join(path.dirname(manifest), exportsMap["./esm/api"].import.default)).href;
-  const worker = new URL("./pool-worker.ts", import.meta.url).href;
-  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
+  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(workerFile).href)}); });`;
 }
 let BOOTSTRAP: string | undefined;
 

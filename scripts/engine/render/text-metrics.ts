@@ -83,8 +83,22 @@ export class FaceMetrics {
 
 const faces = new Map<string, FaceMetrics>();
 
-/** The face that draws a given weight and style: the nearest of the weights the site ships. */
+/**
+ * The face that draws a given weight and style: the nearest of the weights the site ships.
+ * Found once for each weight and style asked for: every label measured asks.
+ */
+const facesAskedFor = new Map<string, FaceMetrics>();
+
 export function faceFor(weight: string | number | undefined, style: string | undefined): FaceMetrics {
+  const asked = `${weight}\0${style}`;
+  const known = facesAskedFor.get(asked);
+  if (known) return known;
+  const metrics = nearestFace(weight, style);
+  facesAskedFor.set(asked, metrics);
+  return metrics;
+}
+
+function nearestFace(weight: string | number | undefined, style: string | undefined): FaceMetrics {
   const numeric = weight === "bold" ? 700 : weight === undefined || weight === "normal" ? 400 : Number(weight) || 400;
   const italic: FontStyle = style === "italic" || style === "oblique" ? "italic" : "normal";
   const candidates = FONT_FACES.filter((face) => face.style === italic);

@@ -33,7 +33,10 @@ describe("npm run build's bundle", () => {
       // Each build draws every chart (a cache of its own), the render pool's worker from the first: its entry is in the bundle too.
       const build = async (out: string) => {
         const env = { ...process.env, REPORT_BUNDLE_DIR: bundles, REPORT_SVG_CACHE: path.join(await temporaryFolder(), "svg"), REPORT_RENDER_START_AT: "1" };
-        return (await run(process.execPath, [LAUNCHER, "build", "--root", root, "--out", out, "--report", FIXTURE_DEFINITION, "--force"], { cwd: REPO_ROOT, env })).stdout;
+        const { stdout, stderr } = await run(process.execPath, [LAUNCHER, "build", "--root", root, "--out", out, "--report", FIXTURE_DEFINITION, "--force"], { cwd: REPO_ROOT, env });
+        // The worker loaded the bundle's renderer (the pool says when a worker could not start).
+        expect(stderr).not.toContain("could not start");
+        return stdout;
       };
       const first = path.join(await temporaryFolder(), "site");
       expect(await build(first)).toMatch(/^Charts: 14 drawn, 0 from the cache$/m);

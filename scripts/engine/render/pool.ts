@@ -89,7 +89,6 @@ function bootstrap(): string {
   const api = pathToFileURL(path.join(path.dirname(manifest), exportsMap["./esm/api"].import.default)).href;
   return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(workerFile).href)}); });`;
 }
-let BOOTSTRAP: string | undefined;
 
 class Helper {
   readonly worker: Worker;
@@ -106,8 +105,8 @@ class Helper {
       this.markFailed = reject;
     });
     this.started.catch(() => undefined);
-    BOOTSTRAP ??= bootstrap();
-    this.worker = new Worker(BOOTSTRAP, { eval: true, execArgv: [] });
+    // Made for each thread (a lookup of a file or two): whether the process runs from a bundle is read as it is now.
+    this.worker = new Worker(bootstrap(), { eval: true, execArgv: [] });
     this.worker.on("message", (message: WorkerMessage) => {
       if ("ready" in message) {
         this.ready = true;
@@ -144,6 +143,7 @@ export class RenderPool {
   private readonly queue: Task[] = [];
   private readonly helpers: Helper[] = [];
   private maxHelpers: number;
+  private saidStartFailure = false;
   readonly startAt: number;
   /** The helpers asked for (fewer run if one failed to start). */
   readonly helpersWanted: number;
@@ -235,10 +235,18 @@ export class RenderPool {
     this.dispatch();
   }
 
-  /** A helper that failed or stopped: its renders go back in the queue, and this thread carries on. */
-  private onExit(helper: Helper, _error: Error): void {
+  /**
+   * A helper that failed or stopped: its renders go back in the queue, and this thread carries
+   * on. One that never started is said (once a pool): the build is right but slower, and a
+   * worker that cannot load the renderer (a broken bundle, a missing module) must not pass unseen.
+   */
+  private onExit(helper: Helper, error: Error): void {
     const index = this.helpers.indexOf(helper);
     if (index === -1) return;
+    if (!helper.ready && !this.saidStartFailure) {
+      this.saidStartFailure = true;
+      console.warn(`Warning: the render pool's worker thread could not start (${error.message.split("\n")[0]}); charts are drawn on this thread alone.`);
+    }
     this.helpers.splice(index, 1);
     this.queue.unshift(...helper.inFlight.values());
     helper.inFlight.clear();

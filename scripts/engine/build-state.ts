@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ENGINE_ROOT } from "./locations.ts";
+import { compareText } from "./compare.ts";
 
 /** Folders and files of the project (content, data and its report's code) that the build reads. */
 export const PROJECT_INPUTS = ["content", "data", "releases", "package.json", "scripts"] as const;
@@ -45,7 +46,7 @@ async function filesUnder(base: string, target: string): Promise<[string, string
       const file = path.join(entry.parentPath, entry.name);
       return [path.relative(base, file).split(path.sep).join("/"), file];
     })
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a], [b]) => compareText(a, b));
 }
 
 /** sha256 over the files' names and bytes, in order; a name is length-prefixed so no two lists hash alike. */
@@ -67,7 +68,7 @@ export async function inputsFingerprint(root: string, options: Record<string, un
   for (const item of ENGINE_INPUTS) await hashFiles(hash, "engine", await filesUnder(engine, item));
   // A definition kept outside the project (--report) is an input too, with the folder its families live in.
   if (definitionFolder) await hashFiles(hash, "report", await filesUnder(definitionFolder, "."));
-  const sorted = Object.fromEntries(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const sorted = Object.fromEntries(Object.entries(options).sort(([a], [b]) => compareText(a, b)));
   hash.update(`options:${JSON.stringify(sorted)}\nnode:${process.version}\n`);
   return hash.digest("hex");
 }

@@ -14,6 +14,7 @@ import type { ReportDefinition } from "./definition.ts";
 import type { Family, FamilyInput, FamilyOutput, RecordSet, ResultOf, Uses, View } from "./family.ts";
 import type { FigureDefinition } from "./figures/types.ts";
 import { StatRegistry } from "./stats/registry.ts";
+import { compareText } from "./compare.ts";
 
 type AnyFamily = Family<any, any>;
 
@@ -53,10 +54,9 @@ export function familyFiles(family: AnyFamily): string[] {
     for (const used of Object.values(f.uses as Uses)) visit(used);
   };
   visit(family);
-  return [...files].sort(byText);
+  return [...files].sort(compareText);
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What each family built, by family. */
 export class BuiltFamilies {
@@ -147,7 +147,7 @@ export function buildReport(definition: ReportDefinition, data: ReportData): Rep
   // The counts follow the register's files alone: the audit stops the build when a claim's
   // recomputed status differs from the one its file records.
   const claims = definition.claims ? auditClaims(data.claims, stats) : [];
-  const claimsFiles = data.claims.map((table) => table.file).sort(byText);
+  const claimsFiles = data.claims.map((table) => table.file).sort(compareText);
   if (definition.claims) {
     for (const stat of claimStats(claims)) {
       stats.add(stat);

@@ -12,7 +12,7 @@
  * load that file (`loadCouncilLookup`) and resolve names and codes the same way.
  */
 import { loadCsv, type Table } from "../engine/data/load.ts";
-import { compareText } from "./compare.ts";
+import { compareText } from "../engine/compare.ts";
 import { DataError, quoted } from "../engine/data/errors.ts";
 import { councils as councilsDataset, type CouncilRow } from "../report/councils/datasets.ts";
 import { addDays, midYear, yearEndingMarch } from "./dates.ts";

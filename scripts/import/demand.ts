@@ -13,7 +13,7 @@
  */
 import { DataError } from "../engine/data/errors.ts";
 import type { DemandRow } from "../report/councils/datasets.ts";
-import { compareText } from "./compare.ts";
+import { compareText } from "../engine/compare.ts";
 import type { CouncilLookup } from "./councils.ts";
 import { SUPPRESSION_CODES, type EesFile, type EesRow } from "./sources.ts";
 

@@ -4,7 +4,7 @@
  * comparison with the previous run), so the same sources always give the same report.
  */
 import { FRAMEWORKS, SIF_FRAMEWORKS, type CouncilRow, type DemandRow, type Framework } from "../report/councils/datasets.ts";
-import { compareText } from "./compare.ts";
+import { compareText } from "../engine/compare.ts";
 import type { CouncilBuild } from "./councils.ts";
 import type { DemandNotes } from "./demand.ts";
 import { COLUMNS_NOT_IMPORTED, type EventNotes, type InspectionEvent } from "./ofsted-events.ts";

@@ -11,7 +11,7 @@
  * Grades keep Ofsted's mapping: the table prints pre-2013 "adequate" as "Requires
  * improvement to be good", which becomes `requires_improvement`.
  */
-import { compareText } from "./compare.ts";
+import { compareText } from "../engine/compare.ts";
 import { DataError } from "../engine/data/errors.ts";
 import type { Table } from "../engine/data/load.ts";
 import { FRAMEWORKS, SUB_JUDGEMENTS, type Framework, type SubJudgement } from "../report/councils/datasets.ts";

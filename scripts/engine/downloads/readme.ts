@@ -4,6 +4,7 @@
  * (data/README.md) and the files themselves, so it cannot drift from them.
  */
 import type { DatasetView } from "./catalogue.ts";
+import { compareText } from "../compare.ts";
 
 export interface ReadmeInput {
   readonly title: string;
@@ -36,7 +37,7 @@ export function dataReadme({ title, subtitle, version, datasets, notes }: Readme
     "",
     "Each file keeps the licence of its source. By licence:",
     "",
-    ...[...byLicence.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([licence, files]) => [`- **${licence}**: ${files.map((file) => `\`${file}\``).join(", ")}.`]),
+    ...[...byLicence.entries()].sort(([a], [b]) => compareText(a, b)).flatMap(([licence, files]) => [`- **${licence}**: ${files.map((file) => `\`${file}\``).join(", ")}.`]),
     "",
     "## The files",
   ];

@@ -14,6 +14,7 @@ import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { BuildError } from "../data/errors.ts";
+import { compareText } from "../compare.ts";
 
 /** Where the index and pagefind's scripts go, inside the output folder. */
 export const SEARCH_INDEX_DIR = "pagefind";
@@ -43,7 +44,7 @@ export async function pagesToIndex(siteDir: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
     .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(compareText);
 }
 
 /** Index every page of a built site and write the index into it. Returns how many pages the index holds. */
@@ -87,12 +88,6 @@ interface EventConfig {
 
 const emptyIndex = () => new BuildError("the search index is empty: no page marks its text with data-pagefind-body");
 
-/**
- * The preview's index is written after the build, not in it: Eleventy's dev server reloads
- * the page once the build's "eleventy.after" work is done, and the author waiting for an
- * edit to show needs the page, not the search. One index at a time; builds that end while
- * one is written ask for one more, written after it over the pages as they then are.
- */
 /** The preview's indexes being written after their builds, in this process. */
 const indexingLater = new Set<Promise<void>>();
 
@@ -101,6 +96,12 @@ export async function deferredIndexesWritten(): Promise<void> {
   while (indexingLater.size > 0) await Promise.all(indexingLater);
 }
 
+/**
+ * The preview's index is written after the build, not in it: Eleventy's dev server reloads
+ * the page once the build's "eleventy.after" work is done, and the author waiting for an
+ * edit to show needs the page, not the search. One index at a time; builds that end while
+ * one is written ask for one more, written after it over the pages as they then are.
+ */
 function indexLater(): (siteDir: string) => void {
   let running: Promise<void> | undefined;
   let wanted: string | undefined;

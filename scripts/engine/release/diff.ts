@@ -21,6 +21,7 @@
  * when none did (its rows may still have changed through code; the page says so).
  */
 import { recordParts, type Manifest, type ManifestFigure, type ManifestRecord, type ManifestStat, type ManifestV1Figure, type RecordedManifest, type RecordFields } from "./manifest.ts";
+import { compareText } from "../compare.ts";
 
 export type Presence = "added" | "removed" | "changed";
 
@@ -143,8 +144,7 @@ export interface DiffOptions {
   readonly schema1Hashes?: Readonly<Record<string, string>>;
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const sortedKeys = (...records: Readonly<Record<string, unknown>>[]) => [...new Set(records.flatMap((r) => Object.keys(r)))].sort(byText);
+const sortedKeys = (...records: Readonly<Record<string, unknown>>[]) => [...new Set(records.flatMap((r) => Object.keys(r)))].sort(compareText);
 const get = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
 const filesOf = (entry: object | undefined): readonly string[] => (entry && "files" in entry ? (entry.files as readonly string[]) : []);
 
@@ -157,7 +157,7 @@ export function statDirection(before: Pick<ManifestStat, "value"> | undefined, a
 
 /** The files among those of `entries` (a release's and the build's record of one thing) that changed. */
 function causesOf(changedFiles: ReadonlySet<string>, ...entries: (object | undefined)[]): string[] {
-  return [...new Set(entries.flatMap((entry) => filesOf(entry)))].filter((file) => changedFiles.has(file)).sort(byText);
+  return [...new Set(entries.flatMap((entry) => filesOf(entry)))].filter((file) => changedFiles.has(file)).sort(compareText);
 }
 
 function statChanges(before: RecordedManifest["stats"], after: Manifest["stats"], changedFiles: ReadonlySet<string>): { groups: StatGroup[]; wording: StatWordingChange[] } {

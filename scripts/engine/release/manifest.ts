@@ -29,6 +29,7 @@ import { parseJsonFile } from "../data/json.ts";
 import { isVersion } from "./versions.ts";
 import type { RecordEntry } from "../family.ts";
 import type { FigureDefinition, PlottedRow } from "../figures/types.ts";
+import { compareText } from "../compare.ts";
 
 export const MANIFEST_SCHEMA = 2;
 
@@ -167,7 +168,7 @@ export function figureDrawingHash(specs: readonly TopLevelSpec[], rows: readonly
 
 /** An object with its entries sorted by key (so JSON.stringify writes them in that order). */
 function byKey<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
-  const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...entries].sort(([a], [b]) => compareText(a, b));
   const result: Record<string, T> = {};
   for (const [key, value] of sorted) {
     if (Object.hasOwn(result, key)) throw new Error(`the manifest key "${key}" occurs twice`);

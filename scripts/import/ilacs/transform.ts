@@ -27,7 +27,7 @@ import type { CouncilRow } from "../../report/councils/datasets.ts";
 import { ILACS_SUB_JUDGEMENTS, type IlacsJudgementRow, type IlacsSource, type IlacsSubJudgement } from "../../report/ilacs/datasets.ts";
 import { DataError, quoted } from "../../engine/data/errors.ts";
 import type { Table } from "../../engine/data/load.ts";
-import { compareText } from "../compare.ts";
+import { compareText } from "../../engine/compare.ts";
 import { CouncilLookup, type MatchedBy } from "../councils.ts";
 import type { OfstedGrade } from "../sources.ts";
 import {

@@ -13,6 +13,7 @@
  */
 import { financialYear, financialYearEnd, financialYearFrom } from "../shared/dates.ts";
 import { JUDGEMENTS, type Judgement } from "../shared/grades.ts";
+import { compareText } from "../../engine/compare.ts";
 
 type Counts = Record<Judgement, number>;
 const zero = (): Counts => ({ inadequate: 0, requires_improvement: 0, good: 0, outstanding: 0 });
@@ -75,7 +76,7 @@ export function standingAt(date: string, reports: readonly WholeServiceReport[],
     councils: present,
     judged,
     counts,
-    frameworks: [...frameworks.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([framework, n]) => ({ framework, councils: n })),
+    frameworks: [...frameworks.entries()].sort(([a], [b]) => compareText(a, b)).map(([framework, n]) => ({ framework, councils: n })),
   };
 }
 

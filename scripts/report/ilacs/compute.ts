@@ -21,6 +21,7 @@
 import { DAYS_PER_YEAR, daysBetween } from "../shared/dates.ts";
 import { ILACS_SUB_JUDGEMENTS, type IlacsJudgementRow, type IlacsSubJudgement } from "./datasets.ts";
 import { JUDGEMENTS, type Judgement } from "../shared/grades.ts";
+import { compareText } from "../../engine/compare.ts";
 
 type Counts = Record<Judgement, number>;
 const zero = (): Counts => ({ inadequate: 0, requires_improvement: 0, good: 0, outstanding: 0 });
@@ -37,7 +38,7 @@ function byCouncil<T extends { council_code: string; published: string }>(rows: 
   const groups = new Map<string, T[]>();
   for (const row of rows) groups.set(row.council_code, [...(groups.get(row.council_code) ?? []), row]);
   return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([code, list]) => [code, [...list].sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : 0))]);
 }
 

@@ -18,6 +18,7 @@
 import type { CohortGroup } from "../cohort/datasets.ts";
 import type { DemandRow } from "../councils/datasets.ts";
 import { judgementDater, type JudgementEvent, type ShareRule } from "./counting.ts";
+import { compareText } from "../../engine/compare.ts";
 
 /** A reading of "councils inspected in a year": a dating rule and a window of dates. */
 export interface CohortRule extends ShareRule {
@@ -65,7 +66,7 @@ export function selectCohort(events: readonly JudgementEvent[], rule: CohortRule
     byCouncil.set(e.council_code, [...(byCouncil.get(e.council_code) ?? []), { ...e, placed: placed.date }]);
   }
   const members = [...byCouncil.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([council_code, list]): CohortMember => {
       const judgements = [...list].sort((a, b) => (a.placed < b.placed ? -1 : a.placed > b.placed ? 1 : a.published < b.published ? -1 : a.published > b.published ? 1 : 0));
       const group: CohortGroup = judgements.some((j) => j.overall === "inadequate") ? "inadequate" : "ri_or_good";

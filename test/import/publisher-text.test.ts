@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { firstNonUtf8Byte } from "../../scripts/engine/data/utf8.ts";
-import { csvPosition, cutShort } from "../../scripts/import/publisher/text.ts";
+import { csvPosition } from "../../scripts/engine/data/csv-position.ts";
+import { cutShort } from "../../scripts/import/publisher/text.ts";
 
 const strictlyUtf8 = (bytes: Uint8Array) => {
   try {

@@ -6,7 +6,11 @@
  * A UTF-8 byte-order mark is UTF-8 and stays accepted (the loader skips it).
  */
 import { isUtf8 } from "node:buffer";
+import { csvPosition } from "./csv-position.ts";
 import { DataError } from "./errors.ts";
+
+/** The bytes as a Buffer, without copying them. */
+const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 
 /** How the column of a message is counted: a CSV file's field (as every data message counts it), or a character of the line. */
 export type ColumnKind = "field" | "character";
@@ -16,14 +20,14 @@ export type ColumnKind = "field" | "character";
  * message when it is not UTF-8. A CSV file's column is its field, other files' the character.
  */
 export function utf8Text(file: string, bytes: Uint8Array, columns: ColumnKind = file.endsWith(".csv") ? "field" : "character"): string {
-  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buffer = asBuffer(bytes);
   if (isUtf8(buffer)) return buffer.toString("utf8");
   const at = firstNonUtf8Byte(buffer);
   // Everything before the bad byte is UTF-8: its text gives the line and column.
   const before = buffer.subarray(0, at).toString("utf8");
   const lines = before.split(/\r\n|\r|\n/);
   const line = lines.length;
-  const column = columns === "field" ? csvField(before) : [...lines[line - 1]].length + 1;
+  const column = columns === "field" ? csvPosition(before, before.length).column : [...lines[line - 1]].length + 1;
   const byte = `0x${buffer[at].toString(16).toUpperCase().padStart(2, "0")}`;
   throw new DataError(file, line, column, `the file is not UTF-8 (byte ${byte} here is not UTF-8 text: the file was probably saved as Latin-1 or Windows-1252); save it as UTF-8`);
 }
@@ -37,7 +41,7 @@ export function utf8Text(file: string, bytes: Uint8Array, columns: ColumnKind = 
  * and the importers' check of publishers' files both use it.
  */
 export function firstNonUtf8Byte(bytes: Uint8Array): number {
-  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buffer = asBuffer(bytes);
   let start = 0;
   for (;;) {
     const newline = buffer.indexOf(0x0a, start);
@@ -49,16 +53,4 @@ export function firstNonUtf8Byte(bytes: Uint8Array): number {
     if (newline < 0) return -1;
     start = newline + 1;
   }
-}
-
-/** The 1-based CSV field the end of `text` falls in: commas outside quotes count, a line break outside quotes starts again at 1. */
-function csvField(text: string): number {
-  let field = 1;
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && char === ",") field += 1;
-    else if (!quoted && (char === "\n" || char === "\r")) field = 1;
-  }
-  return field;
 }

@@ -7,34 +7,8 @@
  * gives them: the line, and the cell of the row (1-based).
  */
 import { quoted } from "../../engine/data/errors.ts";
+import { csvPosition } from "../../engine/data/csv-position.ts";
 import { firstNonUtf8Byte } from "../../engine/data/utf8.ts";
-
-/** Where an offset of a CSV text falls: its line, the cell of its row, where that cell starts, and whether the offset is inside a quoted value. */
-export interface CsvPosition {
-  readonly line: number;
-  readonly column: number;
-  readonly cellStart: number;
-  readonly inQuotes: boolean;
-}
-
-/** The position of `offset` in `text`, read as CSV (commas and line breaks inside quotes belong to the value). */
-export function csvPosition(text: string, offset: number): CsvPosition {
-  let line = 1;
-  let column = 1;
-  let cellStart = 0;
-  let inQuotes = false;
-  for (let i = 0; i < offset && i < text.length; i += 1) {
-    const char = text[i];
-    if (char === "\n") line += 1;
-    // A doubled quote inside a quoted value toggles twice: out and back in.
-    if (char === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (char === "," || char === "\n")) {
-      column = char === "," ? column + 1 : 1;
-      cellStart = i + 1;
-    }
-  }
-  return { line, column, cellStart, inQuotes };
-}
 
 /** The value of the cell that starts at `start`, up to the next comma or line break outside quotes (a quoted value without its quotes). */
 export function cellFrom(text: string, start: number): string {

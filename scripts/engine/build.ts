@@ -22,12 +22,7 @@ import { ENGINE_ROOT, PATH_PREFIX_ENV, SITE_URL_ENV, svgCacheDir } from "./locat
 import { BuildError, isReportError } from "./data/errors.ts";
 import type { EleventyConfig } from "./eleventy/config.ts";
 import { writeFailure, type WritePlaces } from "./write-failure.ts";
-import { bundledEntry } from "./bundle.ts";
-
-/** The engine's Eleventy configuration, and its bundled copy when there is one. */
-const ELEVENTY_CONFIG = path.join(ENGINE_ROOT, ".eleventy.js");
-const bundledConfig = bundledEntry(ELEVENTY_CONFIG);
-const ELEVENTY_CONFIG_BUNDLED = bundledConfig && fileURLToPath(bundledConfig);
+import { moduleUrl } from "./bundle.ts";
 
 // Output must not depend on the machine's time zone or language.
 process.env.TZ = "UTC";
@@ -106,7 +101,7 @@ export async function buildSite(options: BuildOptions): Promise<string> {
       // "cli" makes the input and output given here win over the config file's dir settings.
       source: "cli",
       // The bundle's copy when the command runs from one (./bundle.ts): Eleventy imports it itself.
-      configPath: ELEVENTY_CONFIG_BUNDLED ?? ELEVENTY_CONFIG,
+      configPath: fileURLToPath(moduleUrl(path.join(ENGINE_ROOT, ".eleventy.js"))),
       pathPrefix,
       // Runs before the config file: the plugin it adds reads these options, and this listener
       // runs before the plugin's own "eleventy.after" work (figure files, manifest, search index).

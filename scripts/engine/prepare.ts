@@ -94,9 +94,17 @@ export class PrepareMemo {
    * was finished from, which the next build's drawing memo must hold too.
    */
   readonly figures = new WeakMap<object, Map<string, Promise<{ figure: RenderedFigure; drawings: [string, string][] }>>>();
-  /** The release comparison and the data downloads of the last build, with what they were made from. */
-  release: { readonly key: string; readonly value: ReleaseState } | undefined;
-  downloads: { readonly key: string; readonly value: DataDownloads } | undefined;
+  /** Other results of the last build (the release comparison, the data downloads), each with a key of what it was made from. */
+  private readonly kept = new Map<string, { readonly key: string; readonly value: unknown }>();
+
+  /** The last build's `name` when it was made from the same `key`, else `make()`'s, kept for the next build. */
+  async keep<T>(name: string, key: string, make: () => T | Promise<T>): Promise<T> {
+    const last = this.kept.get(name);
+    if (last?.key === key) return last.value as T;
+    const value = await make();
+    this.kept.set(name, { key, value });
+    return value;
+  }
 }
 
 /** What the release comparison reads from releases/: each recorded manifest's path, size and modification time. */
@@ -110,14 +118,6 @@ async function releasesKey(root: string): Promise<string> {
   }));
   return JSON.stringify(stats);
 }
-
-/** One identity per data stage, for keys that must change when the stage does. */
-const stageIds = new WeakMap<object, number>();
-let stagesMade = 0;
-const stageId = (stage: object) => {
-  if (!stageIds.has(stage)) stageIds.set(stage, (stagesMade += 1));
-  return stageIds.get(stage) as number;
-};
 
 interface DataStage {
   readonly data: ReturnType<typeof loadReportData>;
@@ -244,16 +244,15 @@ export async function prepareReport(root: string, contentDir: string, cache: Svg
   const figureLinks = new Map([...placements].map(([key, p]) => [key, { label: p.label, href: p.href }]));
   const register = claimsRegisterView(report.claims, report.stats, chapterTitles, definition.claims?.groups ?? [], { pages, figures: figureLinks }, definition.claims?.records);
   const version = await readVersion(root);
-  // The manifest is made from the data stage, the figures' places and the version; the comparison also reads releases/.
-  const releaseKey = memo && JSON.stringify([stageId(stage), version, [...placements].map(([key, p]) => [key, p.number, p.label, p.href]), await releasesKey(root)]);
-  const release = releaseKey !== undefined && memo?.release?.key === releaseKey ? memo.release.value : await releaseState(root, manifestOfBuild(version, data, report, placements, pageFigures), report.records);
-  if (memo && releaseKey !== undefined) memo.release = { key: releaseKey, value: release };
+  // The manifest is made from the data (the data stage is made from data/ alone: its key), the figures' places and the
+  // version; the comparison also reads releases/.
+  const compareReleases = () => releaseState(root, manifestOfBuild(version, data, report, placements, pageFigures), report.records);
+  const release = memo ? await memo.keep("release", JSON.stringify([key, version, [...placements].map(([k, p]) => [k, p.number, p.label, p.href]), await releasesKey(root)]), compareReleases) : await compareReleases();
   // Not a failure: a maintainer builds before recording. But a site that claims a recorded version it is not must not pass unnoticed.
   if (release.warning) console.warn(`Warning: ${release.warning}`);
   const titles = await reportTitles(contentDir, contentData);
-  const downloadsKey = memo && JSON.stringify([stageId(stage), version, titles]);
-  const downloads = downloadsKey !== undefined && memo?.downloads?.key === downloadsKey ? memo.downloads.value : prepareDataDownloads({ data, version, ...titles });
-  if (memo && downloadsKey !== undefined) memo.downloads = { key: downloadsKey, value: downloads };
+  const makeDownloads = () => prepareDataDownloads({ data, version, ...titles });
+  const downloads = memo ? await memo.keep("downloads", JSON.stringify([key, version, titles]), makeDownloads) : makeDownloads();
   if (memo) memo.drawings = drawings;
   const shown = { stats: report.stats, figures, release, pages, dataKey: key };
   const listedFiles = new Set(pages.filter(isListed).map((page) => page.inputPath));

@@ -40,6 +40,12 @@ export interface CanonicalFile {
   readonly from: (row: CsvRow, column: string | null) => readonly PublicationId[];
 }
 
+/** A file whose rows are dated by their publication, as both inspection files are. */
+export const DATED_BY_PUBLICATION: NonNullable<CanonicalFile["dated"]> = {
+  column: "published",
+  span: (first, last) => (first === last ? `published ${first}` : `published ${first} to ${last}`),
+};
+
 /** A row the update would remove; `keptAs` says how the same thing stays (null: it is lost). */
 export interface RemovedRow {
   readonly row: CsvRow;

@@ -14,7 +14,7 @@ import { buildDemand } from "./demand.ts";
 import { importReport } from "./import-report.ts";
 import { ofstedEvents } from "./ofsted-events.ts";
 import { councilsCsv, demandCsv, inspectionsCsv } from "./outputs.ts";
-import type { CanonicalFile } from "./losses.ts";
+import { DATED_BY_PUBLICATION, type CanonicalFile } from "./losses.ts";
 import type { PublicationId, SourceFile } from "./publisher/publications.ts";
 import { matchSifDates } from "./sif-dates.ts";
 import { linkReports, readReportScrape } from "./report-links.ts";
@@ -42,7 +42,7 @@ export const INSPECTION_CANONICAL: Readonly<Record<string, CanonicalFile>> = {
     key: ["council_code", "framework", "published"],
     council: "council_code",
     unit: { one: "inspection judgement", many: "inspection judgements" },
-    dated: { column: "published", span: (first, last) => (first === last ? `published ${first}` : `published ${first} to ${last}`) },
+    dated: DATED_BY_PUBLICATION,
     // A council has one judgement of each framework (its table has a set of columns for each).
     sameAs: ["framework"],
     sourceColumn: "source_table",

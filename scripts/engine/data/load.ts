@@ -51,7 +51,6 @@ export async function loadCsv<S extends RowSchema>(root: string, file: string, s
   return parseCsv(file, text, schema, options);
 }
 
-/** Parse `file` from the data folder the build has read, validating every row with `schema`. */
 /**
  * The table each data file was last read into, with what it was read from: the preview
  * (`npm start`) reads the whole data folder again after an edit to one file, and the other
@@ -59,6 +58,7 @@ export async function loadCsv<S extends RowSchema>(root: string, file: string, s
  */
 const lastRead = new Map<string, { readonly text: string; readonly schema: RowSchema; readonly options: string; readonly table: Table<unknown> }>();
 
+/** Parse `file` from the data folder the build has read, validating every row with `schema` (the last table of the same text and schema is reused). */
 export function tableFrom<S extends RowSchema>(folder: DataFolder, file: string, schema: S, options: ReadOptions = {}): Table<z.output<S>> {
   const text = folder.text(file);
   if (text === undefined) throw new DataError(file, 1, 1, "the file does not exist");

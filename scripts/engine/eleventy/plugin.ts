@@ -92,10 +92,11 @@ function siteUrlFor(eleventyConfig: object): string | undefined {
 export default async function reportPlugin(eleventyConfig: EleventyConfig): Promise<void> {
   const contentDir = path.resolve(eleventyConfig.directories.input);
   const root = path.dirname(contentDir);
+  const engineOptions = optionsByConfig().get(eleventyConfig);
   // `npm start` (eleventy --serve) writes and serves the output folder itself: a site that a build
   // stopped mid-swap left moved aside is put back first, before Eleventy builds or serves anything
   // (Eleventy awaits its plugins before its first build). build.ts does this before each build.
-  if (!optionsByConfig().get(eleventyConfig)?.staging) {
+  if (!engineOptions?.staging) {
     for (const message of clearedMessages(await clearInterruptedBuilds(path.resolve(eleventyConfig.directories.output), svgCacheDir(root)))) console.log(message);
   }
   // Eleventy warns when a shortcode or transform takes over 8% of a build ("[11ty] Benchmark …"),
@@ -112,11 +113,10 @@ export default async function reportPlugin(eleventyConfig: EleventyConfig): Prom
   eleventyConfig.addWatchTarget(path.join(root, "data"));
   eleventyConfig.setTemplateFormats([...PAGE_FORMATS]);
   eleventyConfig.setLibrary("md", reportMarkdown());
-  const cache = new SvgCache(svgCacheDir(root), undefined, undefined, optionsByConfig().get(eleventyConfig)?.freshCharts ? "fresh" : "use");
+  const cache = new SvgCache(svgCacheDir(root), undefined, undefined, engineOptions?.freshCharts ? "fresh" : "use");
   const familyTemplates = definition.families.flatMap((family) => (family.templates ? [family.templates] : []));
   const renderPartial = partialRenderer([ENGINE_INCLUDES, ...familyTemplates]);
   const state = new PreparedState();
-  const engineOptions = optionsByConfig().get(eleventyConfig);
   // What one preview build hands the next: the data stage while data/ is unchanged, and the finished drawings.
   const memo = new PrepareMemo();
   let preview = false;

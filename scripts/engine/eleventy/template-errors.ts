@@ -17,6 +17,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { openTagMessage, openTags } from "../check/open-tags.ts";
+import { lineAndColumn } from "../data/json.ts";
 import { frontMatterLineCount, withoutFrontMatter } from "../front-matter.ts";
 import { ENGINE_ROOT } from "../locations.ts";
 
@@ -24,9 +25,7 @@ import { ENGINE_ROOT } from "../locations.ts";
 function filterUse(source: string, name: string): { line: number; column: number } | undefined {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const match = new RegExp(`\\|\\s*${escaped}\\b`).exec(source);
-  if (!match) return undefined;
-  const before = source.slice(0, match.index).split("\n");
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+  return match ? lineAndColumn(source, match.index) : undefined;
 }
 
 // Nunjucks prefixes its message with "(path)", and with " [Line n, Column m]" the first time;

@@ -90,8 +90,8 @@ export class SvgCache {
   private readonly memory = new Map<string, string>();
   private readonly pending = new Map<string, Promise<string>>();
   readonly counts: CacheCounts = { hits: 0, misses: 0, repaired: 0 };
-  /** Why the folder cannot be written, once a write has failed; nothing more is written to it. */
-  private unwritable: string | undefined;
+  /** Whether a write to the folder has failed (and been said): nothing more is written to it. */
+  private unwritable = false;
 
   constructor(
     /** Folder for cached files, or null for memory only. */
@@ -110,8 +110,7 @@ export class SvgCache {
     const key = cacheKey(spec, this.rendererId);
     const pending = this.pending.get(key);
     if (pending) {
-      this.counts.hits += 1;
-      processCacheCounts().hits += 1;
+      this.count("hits");
       return pending;
     }
     const work = this.lookUpOrRender(key, spec, label);
@@ -127,15 +126,13 @@ export class SvgCache {
     const onDisk = this.memory.has(key) ? undefined : await this.readDisk(key);
     if (this.mode === "fresh" && !this.memory.has(key)) return this.drawFresh(key, spec, label, onDisk);
     const remembered = this.memory.get(key) ?? (onDisk === undefined ? undefined : verifiedEntry(key, onDisk));
-    if (onDisk !== undefined && remembered === undefined) this.countRepaired();
+    if (onDisk !== undefined && remembered === undefined) this.count("repaired");
     if (remembered !== undefined) {
-      this.counts.hits += 1;
-      processCacheCounts().hits += 1;
+      this.count("hits");
       this.memory.set(key, remembered);
       return remembered;
     }
-    this.counts.misses += 1;
-    processCacheCounts().misses += 1;
+    this.count("misses");
     const svg = await this.render(spec, label);
     this.memory.set(key, svg);
     await this.writeDisk(key, svg);
@@ -144,19 +141,19 @@ export class SvgCache {
 
   /** Fresh mode: draw, and write the entry unless the file already holds exactly it. */
   private async drawFresh(key: string, spec: TopLevelSpec, label: string, onDisk: string | undefined): Promise<string> {
-    this.counts.misses += 1;
-    processCacheCounts().misses += 1;
+    this.count("misses");
     const svg = await this.render(spec, label);
     this.memory.set(key, svg);
     if (onDisk === cacheEntry(key, svg)) return svg;
-    if (onDisk !== undefined) this.countRepaired();
+    if (onDisk !== undefined) this.count("repaired");
     await this.writeDisk(key, svg);
     return svg;
   }
 
-  private countRepaired(): void {
-    this.counts.repaired += 1;
-    processCacheCounts().repaired += 1;
+  /** Count a hit, miss or repair, in this cache and in the process's counts. */
+  private count(kind: keyof CacheCounts): void {
+    this.counts[kind] += 1;
+    processCacheCounts()[kind] += 1;
   }
 
   private async readDisk(key: string): Promise<string | undefined> {
@@ -187,7 +184,7 @@ export class SvgCache {
       if (!failure) throw error;
       await rm(temporary, { force: true }).catch(() => undefined);
       if (this.unwritable) return;
-      this.unwritable = failure.message;
+      this.unwritable = true;
       console.warn(`${failure.message}: the charts of this build are drawn without keeping them there, and the site is not affected.`);
     }
   }

@@ -10,7 +10,7 @@ import { councils as councilsDataset, knownCouncilCodes } from "../../report/cou
 import { ilacsJudgementSchema, ilacsJudgements, type IlacsJudgementRow } from "../../report/ilacs/datasets.ts";
 import { CouncilLookup } from "../councils.ts";
 import { toCsv } from "../outputs.ts";
-import type { CanonicalFile } from "../losses.ts";
+import { DATED_BY_PUBLICATION, type CanonicalFile } from "../losses.ts";
 import type { PublicationId, SourceFile } from "../publisher/publications.ts";
 import { ilacsImportReport } from "./report.ts";
 import { readIlacsSources } from "./sources.ts";
@@ -31,7 +31,7 @@ export const ILACS_CANONICAL: Readonly<Record<string, CanonicalFile>> = {
     key: ["council_code", "published"],
     council: "council_code",
     unit: { one: "report", many: "reports" },
-    dated: { column: "published", span: (first, last) => (first === last ? `published ${first}` : `published ${first} to ${last}`) },
+    dated: DATED_BY_PUBLICATION,
     // A report re-dated (the scrape's date and Ofsted's table's differ) is the same inspection: the same council and first day on site.
     sameAs: ["inspection_start"],
     sourceColumn: "source",

@@ -100,7 +100,11 @@ export async function removeTemporaryFolders(): Promise<void> {
  * ignored by git) is not copied: a test starts from the committed fixture, never from leftovers.
  */
 export async function copyProject(from: string, prefix?: string): Promise<string> {
-  const root = path.join(await temporaryFolder(prefix), "project");
+  return copyProjectTo(from, path.join(await temporaryFolder(prefix), "project"));
+}
+
+/** A copy of a project as copyProject makes it, into the folder `root` (made); returns it. */
+export async function copyProjectTo(from: string, root: string): Promise<string> {
   const skipped = [path.join(from, "scripts"), path.join(from, ".cache")];
   const copied = (source: string) => !skipped.some((folder) => source === folder || source.startsWith(`${folder}${path.sep}`));
   await cp(from, root, { recursive: true, filter: copied });

@@ -11,14 +11,14 @@
  * a changed file by another path when it watches a folder outside it (as the engine's layouts
  * would be, run from a copy in the system's temporary folder), and does not read it again.
  */
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signProvenance } from "../../scripts/engine/data/provenance.ts";
 import { setEngineOptions } from "../../scripts/engine/eleventy/plugin.ts";
 import { deferredIndexesWritten } from "../../scripts/engine/eleventy/search.ts";
 import { ENGINE_ROOT } from "../../scripts/engine/locations.ts";
-import { FIXTURE, FIXTURE_DEFINITION, OUTCOMES_CSV, TEST_OUTPUT, buildFixture, editFile } from "./helpers.ts";
+import { FIXTURE, FIXTURE_DEFINITION, OUTCOMES_CSV, TEST_OUTPUT, buildFixture, copyProjectTo, editFile } from "./helpers.ts";
 
 const NOTICE = `${OUTCOMES_CSV} changed since it was signed — run npm run data:sign before publishing`;
 /** The sentence of chapter 1 that quotes grades.good.2007-08 (62% in the fixture as signed). */
@@ -36,9 +36,7 @@ async function watchCopy(): Promise<Watched> {
   await mkdir(TEST_OUTPUT, { recursive: true });
   const holder = await mkdtemp(path.join(TEST_OUTPUT, "preview-"));
   // The fixture's content, data and package.json, as copyProject copies them (its code is imported from where it is).
-  const inside = path.join(holder, "project");
-  const skipped = ["scripts", ".cache"].map((folder) => path.join(FIXTURE, folder));
-  await cp(FIXTURE, inside, { recursive: true, filter: (source) => !skipped.some((folder) => source === folder || source.startsWith(`${folder}${path.sep}`)) });
+  const inside = await copyProjectTo(FIXTURE, path.join(holder, "project"));
   const out = path.join(holder, "_site");
   let builds = 0;
   let waiting: { after: number; resolve: () => void } | undefined;
@@ -92,10 +90,12 @@ async function watchCopy(): Promise<Watched> {
   };
 }
 
+/** A site's HTML pages, by path, sorted. */
+const htmlPages = async (out: string) => (await readdir(out, { recursive: true })).filter((file) => file.endsWith(".html")).sort();
+
 /** When each HTML page of a site was last written, by path. */
 async function writtenAt(out: string): Promise<Map<string, number>> {
-  const files = (await readdir(out, { recursive: true })).filter((file) => file.endsWith(".html")).sort();
-  return new Map(await Promise.all(files.map(async (file) => [file, (await stat(path.join(out, file))).mtimeMs] as const)));
+  return new Map(await Promise.all((await htmlPages(out)).map(async (file) => [file, (await stat(path.join(out, file))).mtimeMs] as const)));
 }
 
 /** One whole build of the project as the preview builds it (unsigned data with its notice), into `out`. */
@@ -118,8 +118,7 @@ async function previewOnce(root: string, out: string): Promise<void> {
 
 /** Every HTML page of a site, by path. */
 async function pages(out: string): Promise<Map<string, string>> {
-  const files = (await readdir(out, { recursive: true })).filter((file) => file.endsWith(".html")).sort();
-  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(path.join(out, file), "utf8")] as const)));
+  return new Map(await Promise.all((await htmlPages(out)).map(async (file) => [file, await readFile(path.join(out, file), "utf8")] as const)));
 }
 
 describe("npm start's preview of unsigned data, and nothing stale after an edit", () => {

@@ -6,10 +6,11 @@
  * on) or from the command line in a child process.
  */
 import { execFile } from "node:child_process";
-import { readdir } from "node:fs/promises";
+import { cp, readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEARCH_INDEX_DIR, searchIndexesWritten, writeSearchIndex } from "../../scripts/engine/eleventy/search.ts";
 import { FIXTURE_DEFINITION, FIXTURE_SITE_FILES, REPO_ROOT, buildFixture, copyFixture, outsideSearchIndex, fingerprint, removeTemporaryFolders, temporaryFolder, withEnv } from "./helpers.ts";
 
 const run = promisify(execFile);
@@ -18,19 +19,24 @@ const run = promisify(execFile);
 const offsetInJanuary = () => new Date(Date.UTC(2015, 0, 1)).getTimezoneOffset();
 
 let cacheDir: string;
+let outA: string;
 let first: string[];
 let second: string[];
+/** Search indexes written while rendering, during the first build. */
+let fedInFirst: number;
 
 beforeAll(async () => {
   cacheDir = path.join(await temporaryFolder(), "svg-cache");
 
   // First build: UTC, C locale, cold SVG cache that this build fills.
   const rootA = await copyFixture("mini-report-a-");
-  const outA = path.join(await temporaryFolder(), "site-a");
+  outA = path.join(await temporaryFolder(), "site-a");
+  const fedBefore = searchIndexesWritten().fed;
   await withEnv({ TZ: "UTC", LANG: "C", LC_ALL: "C", REPORT_SVG_CACHE: cacheDir }, async () => {
     expect(offsetInJanuary()).toBe(0);
     await buildFixture({ root: rootA, outDir: outA });
   });
+  fedInFirst = searchIndexesWritten().fed - fedBefore;
   first = await fingerprint(outA);
 
   // Second build: another copy under a path with a space and "ü", another working
@@ -61,6 +67,15 @@ describe("the build is deterministic", () => {
     expect(outsideSearchIndex(first.map((line) => line.split(" ")[0]))).toEqual(FIXTURE_SITE_FILES);
     // The search index is compared byte for byte with the rest below; here, that it is there.
     expect(first.filter((line) => line.startsWith("pagefind/")).length).toBeGreaterThan(0);
+  });
+
+  it("feeds the search index while rendering, and it is the index of the pages as built", async () => {
+    expect(fedInFirst).toBe(1);
+    // The same pages indexed from their files afterwards, as a build did before the feed (and does when the feed cannot be trusted).
+    const copy = path.join(await temporaryFolder(), "site-a-copy");
+    await cp(outA, copy, { recursive: true, filter: (source) => path.basename(source) !== SEARCH_INDEX_DIR });
+    await writeSearchIndex(copy);
+    expect((await fingerprint(copy)).filter((line) => line.startsWith("pagefind/"))).toEqual(first.filter((line) => line.startsWith("pagefind/")));
   });
 
   it("produces byte-identical sites from different folders, working directories, time zones and languages", () => {

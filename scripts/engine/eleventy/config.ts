@@ -10,6 +10,8 @@ export interface EleventyEventArgs {
   /** "eleventy.after": the templates rendered, and Eleventy's dependency graph. */
   results?: readonly { inputPath: string }[];
   uses?: unknown;
+  /** "eleventy.contentMap": every page's URL, before any is rendered. */
+  urlToInputPath?: Record<string, unknown>;
 }
 
 export interface EleventyConfig {

@@ -166,8 +166,8 @@ export default async function reportPlugin(eleventyConfig: EleventyConfig): Prom
       .sort((a, b) => position(a) - position(b) || a.inputPath.localeCompare(b.inputPath, "en")),
   );
 
-  // Written after the pages, then indexed for search, in that order.
+  registerPathPrefix(eleventyConfig);
+  // Written after the pages, then indexed for search, in that order; the index's transform is the last one.
   registerOutputFiles(eleventyConfig, state, STYLESHEET, definition.theme ?? ENGINE_THEME);
   registerSearchIndex(eleventyConfig, () => preview);
-  registerPathPrefix(eleventyConfig);
 }

@@ -23,6 +23,8 @@ type FontStyle = "normal" | "italic";
 export class FaceMetrics {
   private readonly advances = new Map<number, number>();
   private readonly kerning = new Map<string, number>();
+  /** Each string's width once measured: Vega measures a label several times (its bounds, its overlap checks), and many charts share labels. */
+  private readonly widths = new Map<string, number>();
   readonly unitsPerEm: number;
 
   constructor(private readonly font: fontkit.Font) {
@@ -58,12 +60,15 @@ export class FaceMetrics {
 
   /** Width of a string in font units. */
   units(text: string): number {
+    const known = this.widths.get(text);
+    if (known !== undefined) return known;
     const characters = [...text];
     let total = 0;
     characters.forEach((character, index) => {
       total += this.advance(character.codePointAt(0) ?? 0);
       if (index > 0) total += this.kern(characters[index - 1], character);
     });
+    this.widths.set(text, total);
     return total;
   }
 

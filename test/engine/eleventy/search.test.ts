@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEARCH_INDEX_DIR, pagesToIndex, writeSearchIndex } from "../../../scripts/engine/eleventy/search.ts";
+import { IndexFedAsRendered, SEARCH_INDEX_DIR, pageOfUrl, pagesToIndex, writeSearchIndex } from "../../../scripts/engine/eleventy/search.ts";
 
 const page = (main: string) => `<!DOCTYPE html><html lang="en-GB"><head><title>t</title></head><body><header><a href="/">Home</a></header>${main}</body></html>`;
 
@@ -99,5 +99,76 @@ describe("writeSearchIndex", () => {
     await Promise.all([writeSearchIndex(forwards), writeSearchIndex(backwards)]);
     expect(await indexFiles(forwards)).toEqual(await indexFiles(first));
     expect(await indexFiles(backwards)).toEqual(await indexFiles(first));
+  });
+});
+
+describe("IndexFedAsRendered (a whole build's index, fed while Eleventy renders)", () => {
+  const URLS = ["/", "/chapter-1/", "/search/"];
+
+  /** A feed told the site's URLs and handed `pages` (path → HTML) in the order given. */
+  function fedWith(pages: readonly (readonly [string, string])[], urls = URLS): IndexFedAsRendered {
+    const feed = new IndexFedAsRendered();
+    feed.expect(urls);
+    for (const [file, html] of pages) feed.rendered(file, html);
+    return feed;
+  }
+
+  it("names each URL's page as the site's folder holds it", () => {
+    expect(["/", "/chapter-1/", "/404.html", "/a/b/"].map(pageOfUrl)).toEqual(["index.html", "chapter-1/index.html", "404.html", "a/b/index.html"]);
+  });
+
+  it("writes the same bytes as indexing the finished folder, whatever order the pages are rendered in", async () => {
+    // Rendered last page first: each waits until the pages before it (in path order) have gone to pagefind.
+    const dir = await siteFolder("site");
+    const feed = fedWith(Object.entries(SITE).reverse());
+    expect(await feed.write(dir)).toBe(2);
+    expect(await indexFiles(dir)).toEqual(await indexFiles(first));
+  });
+
+  it("indexes the folder's files instead when a page on disk is not the page rendered", async () => {
+    // Something changed a page after it was rendered: the index must be of the page as published.
+    const dir = await siteFolder("site");
+    const changed = page("<main data-pagefind-body><h1>Cover</h1><p>Changed after rendering.</p></main>");
+    await writeFile(path.join(dir, "index.html"), changed);
+    const feed = fedWith(Object.entries(SITE));
+    expect(await feed.write(dir)).toBe(2);
+    const expected = await siteFolder("expected");
+    await writeFile(path.join(expected, "index.html"), changed);
+    await writeSearchIndex(expected);
+    expect(await indexFiles(dir)).toEqual(await indexFiles(expected));
+    expect(await indexFiles(dir)).not.toEqual(await indexFiles(first));
+  });
+
+  it("indexes the folder's files instead when a page was never rendered", async () => {
+    // The cover is not rendered: the pages after it in path order are never handed over either.
+    const dir = await siteFolder("site");
+    const feed = fedWith(Object.entries(SITE).filter(([file]) => file !== "index.html"));
+    expect(await feed.write(dir)).toBe(2);
+    expect(await indexFiles(dir)).toEqual(await indexFiles(first));
+  });
+
+  it("indexes the folder's files instead when a page was rendered that the content map did not list", async () => {
+    const other = page("<main data-pagefind-body><h1>Other</h1><p>Not in the content map.</p></main>");
+    const dir = await siteFolder("site");
+    await mkdir(path.join(dir, "other"));
+    await writeFile(path.join(dir, "other", "index.html"), other);
+    const feed = fedWith([...Object.entries(SITE), ["other/index.html", other]]);
+    expect(await feed.write(dir)).toBe(3);
+  });
+
+  it("indexes the folder as a build without a content map would (no page fed)", async () => {
+    const dir = await siteFolder("site");
+    const feed = new IndexFedAsRendered();
+    feed.rendered("index.html", SITE["index.html"]);
+    expect(await feed.write(dir)).toBe(2);
+    expect(await indexFiles(dir)).toEqual(await indexFiles(first));
+  });
+
+  it("gives up a failed build's feed, and the next index is written as before", async () => {
+    const abandoned = fedWith(Object.entries(SITE));
+    await abandoned.abandon();
+    const dir = await siteFolder("site");
+    expect(await fedWith(Object.entries(SITE)).write(dir)).toBe(2);
+    expect(await indexFiles(dir)).toEqual(await indexFiles(first));
   });
 });

@@ -20,7 +20,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import path from "node:path";
 import type { TopLevelSpec } from "vega-lite";
 import { sharedPool } from "./pool.ts";
-import { RENDERER_ID } from "./svg.ts";
+import { RENDERER_ID } from "./renderer-id.ts";
 import { naming, writeFailure } from "../write-failure.ts";
 
 export type Renderer = (spec: TopLevelSpec, label: string) => Promise<string>;

@@ -17,7 +17,12 @@ import type { TopLevelSpec } from "vega-lite";
 import { bundledEntry } from "../bundle.ts";
 import { BuildError } from "../data/errors.ts";
 import type { RenderRequest, WorkerMessage } from "./pool-worker.ts";
-import { renderRawSvg } from "./svg.ts";
+
+/**
+ * This thread's renderer, ./svg.ts's renderRawSvg, loaded with Vega on the first chart drawn
+ * here: a build whose charts all come from the cache never loads Vega.
+ */
+const renderRawSvg: Render = async (spec, label) => (await import("./svg.ts")).renderRawSvg(spec, label);
 
 export type Render = (spec: TopLevelSpec, label: string) => Promise<string>;
 

@@ -7,14 +7,24 @@ import * as vega from "vega";
 import * as vl from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
 import { BuildError } from "../data/errors.ts";
+import { installedVersion } from "./renderer-id.ts";
 import { stabiliseIds } from "./stabilise.ts";
-import { fontMetricsId, useFontMetrics } from "./text-metrics.ts";
+import { measureText } from "./text-metrics.ts";
+
+/** Make every Vega view in this process measure text with the font's metrics (./text-metrics.ts). */
+export function useFontMetrics(): void {
+  // vega exports the object its text layout reads widths from (vega-scenegraph's textMetrics); its typings leave it out.
+  const { textMetrics } = vega as unknown as { textMetrics: { width: typeof measureText } };
+  textMetrics.width = measureText;
+}
 
 // Every chart drawn in this process (or worker) lays its text out with the page's font.
 useFontMetrics();
 
-/** Identifies everything that shapes the SVG besides the spec: part of every cache key. */
-export const RENDERER_ID = `vega@${vega.version} vega-lite@${vl.version} ${fontMetricsId()} svg-pipeline@3`;
+// The cache keys name the versions installed (./renderer-id.ts): they must be the ones drawing.
+for (const [name, loaded] of [["vega", vega.version], ["vega-lite", vl.version]] as const) {
+  if (installedVersion(name) !== loaded) throw new Error(`${name} ${loaded} is loaded, but the chart cache's keys name ${installedVersion(name)}, the version installed`);
+}
 
 interface CollectingLogger extends vega.LoggerInterface {
   readonly messages: string[];

@@ -13,7 +13,6 @@
 import * as fontkit from "fontkit";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import * as vega from "vega";
 import { FONT_PACKAGE, fontPackageDir, fontPath } from "../theme/fonts.ts";
 import { FONT_FACES } from "../theme/palette.ts";
 
@@ -137,13 +136,6 @@ export function measureInk(item: TextItem, text: unknown): { above: number; belo
   const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
   if (value === "" || size <= 0) return { above: 0, below: 0 };
   return faceFor(item.fontWeight, item.fontStyle).inkExtent(value, size);
-}
-
-/** Make every Vega view in this process measure text with the font's metrics. */
-export function useFontMetrics(): void {
-  // vega exports the object its text layout reads widths from (vega-scenegraph's textMetrics); its typings leave it out.
-  const { textMetrics } = vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } };
-  textMetrics.width = measureText;
 }
 
 /** The font's name and version: part of the renderer's identity, so a new font redraws the charts. */

@@ -3,10 +3,12 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { syncBuiltinESMExports } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
+import * as vl from "vega-lite";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cacheEntry, cacheKey, processCacheCounts, SvgCache, sweepCache, verifiedEntry } from "../../../scripts/engine/render/cache.ts";
-import { RENDERER_ID } from "../../../scripts/engine/render/svg.ts";
+import { RENDERER_ID } from "../../../scripts/engine/render/renderer-id.ts";
 
 const spec = (values: { a: string; b: number }[], mark: "bar" | "point" = "bar"): TopLevelSpec => ({
   data: { values },
@@ -91,6 +93,8 @@ describe("SvgCache", () => {
     // Vega, Vega-Lite, and the font whose metrics lay the text out.
     expect(RENDERER_ID).toMatch(/^vega@\d+\.\d+\.\d+ vega-lite@\d+\.\d+\.\d+ @fontsource\/source-sans-3@\d+\.\d+\.\d+ svg-pipeline@\d+$/);
     expect(cacheKey(spec([{ a: "x", b: 1 }]))).toBe(cacheKey(spec([{ a: "x", b: 1 }]), RENDERER_ID));
+    // Read from the installed packages' package.json (no Vega loaded): the versions Vega and Vega-Lite say they are.
+    expect(RENDERER_ID.startsWith(`vega@${vega.version} vega-lite@${vl.version} `)).toBe(true);
     expect(cacheKey(spec([{ a: "x", b: 1 }]))).not.toBe(cacheKey(spec([{ a: "x", b: 1 }]), `${RENDERER_ID}+`));
   });
 

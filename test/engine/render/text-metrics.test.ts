@@ -7,8 +7,8 @@ import * as fontkit from "fontkit";
 import { readFileSync } from "node:fs";
 import * as vega from "vega";
 import { afterEach, describe, expect, it } from "vitest";
-import { compileSpec, renderRawSvg } from "../../../scripts/engine/render/svg.ts";
-import { faceFor, fontMetricsId, measureInk, measureText, useFontMetrics } from "../../../scripts/engine/render/text-metrics.ts";
+import { compileSpec, renderRawSvg, useFontMetrics } from "../../../scripts/engine/render/svg.ts";
+import { faceFor, fontMetricsId, measureInk, measureText } from "../../../scripts/engine/render/text-metrics.ts";
 import { fontPath } from "../../../scripts/engine/theme/fonts.ts";
 
 interface RawFont {

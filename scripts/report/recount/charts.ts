@@ -283,3 +283,54 @@ export function cohortReadingsSpec(rows: readonly CohortReadingRow[], readingOrd
     ],
   };
 }
+
+export type SearchRow = {
+  /** The report's value in words, as labelled on the chart. */
+  readonly value: string;
+  /** "points" (percentages and their changes) or "rate" (changes per 10,000 children). */
+  readonly unit: string;
+  readonly printed: number;
+  readonly computed: number;
+  /** computed − printed. */
+  readonly distance: number;
+  readonly reading: string;
+  readonly combination: string;
+  readonly councils: number;
+  /** "yes" for the combination closest to the printed value. */
+  readonly closest: string;
+};
+
+/**
+ * Strip plot of the closest-match search, two panels by unit (percentage points; per
+ * 10,000 children): a row per printed value, a dot per combination at its distance from
+ * the printed value, the closest drawn in ink, a line at zero (the report's value).
+ */
+export function searchSpec(rows: readonly SearchRow[], order: readonly string[], width: number = CHART_WIDTH - 330, fontSize: number = CHART_FONT_SIZE): TopLevelSpec {
+  const panel = (unit: string, title: string) => {
+    const own = rows.filter((r) => r.unit === unit);
+    const reach = Math.max(1, ...own.map((r) => Math.abs(r.distance)));
+    return {
+      width,
+      height: { step: 26 },
+      data: { values: own.map((r) => ({ ...r })) },
+      layer: [
+        { data: { values: [{ zero: 0 }] }, mark: { type: "rule" as const, color: INK, strokeDash: [4, 3] }, encoding: { x: { field: "zero", type: "quantitative" as const } } },
+        {
+          mark: { type: "point" as const, filled: true, size: 36, opacity: 0.6 },
+          encoding: {
+            y: { field: "value", type: "nominal" as const, sort: order.filter((o) => own.some((r) => r.value === o)), title: null, axis: { labelLimit: 0, labelColor: INK, grid: true, gridColor: GRID } },
+            x: { field: "distance", type: "quantitative" as const, title, scale: { domain: [-reach, reach] } },
+            color: { field: "closest", type: "nominal" as const, scale: { domain: ["no", "yes"], range: [MUTED_INK, INK] }, legend: null },
+            size: { field: "closest", type: "ordinal" as const, sort: ["no", "yes"], scale: { domain: ["no", "yes"], range: [30, 110] }, legend: null },
+          },
+        },
+      ],
+    };
+  };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: { ...vegaConfig, ...(fontSize === CHART_FONT_SIZE ? {} : { axis: { ...vegaConfig.axis, labelFontSize: fontSize, titleFontSize: fontSize } }) },
+    vconcat: [panel("points", "Combination − report, percentage points"), panel("rate", "Combination − report, per 10,000 children")],
+    resolve: { scale: { color: "shared", size: "shared" } },
+  } as TopLevelSpec;
+}

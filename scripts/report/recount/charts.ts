@@ -305,10 +305,14 @@ export type SearchRow = {
  * 10,000 children): a row per printed value, a dot per combination at its distance from
  * the printed value, the closest drawn in ink, a line at zero (the report's value).
  */
-export function searchSpec(rows: readonly SearchRow[], order: readonly string[], width: number = CHART_WIDTH - 330, fontSize: number = CHART_FONT_SIZE): TopLevelSpec {
+export function searchSpec(rows: readonly SearchRow[], order: readonly string[], chartWidth: number = CHART_WIDTH, fontSize: number = CHART_FONT_SIZE): TopLevelSpec {
+  // The plots take the chart's width less the longest row name.
+  const width = Math.floor(chartWidth - Math.max(...order.map((o) => measureText({ fontSize }, o))) - AXIS_GUTTER);
   const panel = (unit: string, title: string) => {
     const own = rows.filter((r) => r.unit === unit);
-    const reach = Math.max(1, ...own.map((r) => Math.abs(r.distance)));
+    // A symmetric axis around the report's value, to a round step (5 points, 50 per 10,000), so its end ticks do not crowd.
+    const step = unit === "points" ? 5 : 50;
+    const reach = Math.max(step, Math.ceil(Math.max(...own.map((r) => Math.abs(r.distance))) / step) * step);
     return {
       width,
       height: { step: 26 },
@@ -319,7 +323,7 @@ export function searchSpec(rows: readonly SearchRow[], order: readonly string[],
           mark: { type: "point" as const, filled: true, size: 36, opacity: 0.6 },
           encoding: {
             y: { field: "value", type: "nominal" as const, sort: order.filter((o) => own.some((r) => r.value === o)), title: null, axis: { labelLimit: 0, labelColor: INK, grid: true, gridColor: GRID } },
-            x: { field: "distance", type: "quantitative" as const, title, scale: { domain: [-reach, reach] } },
+            x: { field: "distance", type: "quantitative" as const, title, scale: { domain: [-reach, reach], nice: false } },
             color: { field: "closest", type: "nominal" as const, scale: { domain: ["no", "yes"], range: [MUTED_INK, INK] }, legend: null },
             size: { field: "closest", type: "ordinal" as const, sort: ["no", "yes"], scale: { domain: ["no", "yes"], range: [30, 110] }, legend: null },
           },

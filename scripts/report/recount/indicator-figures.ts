@@ -61,7 +61,7 @@ export function indicatorSearchFigure(search: IndicatorSearch, inspectionsSource
       { field: "reading", label: "Reading" },
     ],
     spec: searchSpec(rows, order),
-    narrowSpec: searchSpec(rows, order, NARROW_WIDTH - 190, NARROW_CHART_FONT_SIZE),
+    narrowSpec: searchSpec(rows, order, NARROW_WIDTH, NARROW_CHART_FONT_SIZE),
     dataFiles: [childrenInNeed2012To2014.file, demand.file, inspections.file, cohort2013Indicators.file],
   };
 }

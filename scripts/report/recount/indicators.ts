@@ -126,9 +126,9 @@ export function searchReadings(year: number): NamedCohortRule[] {
 }
 
 /** A council's figures by year. */
-type Panel = ReadonlyMap<string, ReadonlyMap<number, CinFigures>>;
+export type Panel = ReadonlyMap<string, ReadonlyMap<number, CinFigures>>;
 
-const panelOf = (rows: readonly CinFigures[]): Panel => {
+export const panelOf = (rows: readonly CinFigures[]): Panel => {
   const panel = new Map<string, Map<number, CinFigures>>();
   for (const row of rows) {
     const years = panel.get(row.council_code) ?? new Map<number, CinFigures>();

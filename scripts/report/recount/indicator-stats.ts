@@ -80,6 +80,10 @@ export function indicatorStats(search: IndicatorSearch, revisions: readonly Rate
     const own = direction.filter((d) => d.indicator === indicator && d.worse !== undefined);
     add(`direction.${INDICATOR_KEYS[indicator]}.worse`, own.filter((d) => d.worse).length, count(), `readings under which the Inadequate group did worse on ${INDICATOR_WORDS[indicator]} (mean of councils, published rates)`);
     add(`direction.${INDICATOR_KEYS[indicator]}.readings`, own.length, count(), `readings with values for both groups on ${INDICATOR_WORDS[indicator]}`);
+    if (own.length > 0) {
+      add(`direction.${INDICATOR_KEYS[indicator]}.inadequateCouncils.min`, Math.min(...own.map((d) => d.councils.inadequate)), count(), `fewest councils judged Inadequate the change in ${INDICATOR_WORDS[indicator]} is worked on, over the readings`);
+      add(`direction.${INDICATOR_KEYS[indicator]}.inadequateCouncils.max`, Math.max(...own.map((d) => d.councils.inadequate)), count(), `most councils judged Inadequate the change in ${INDICATOR_WORDS[indicator]} is worked on, over the readings`);
+    }
   }
   const all = direction.filter((d) => d.worse !== undefined);
   add("direction.worse", all.filter((d) => d.worse).length, count(), "reading-and-indicator pairs under which the Inadequate group did worse (mean of councils, published rates)");

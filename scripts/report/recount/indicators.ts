@@ -322,7 +322,7 @@ export function rateRevisions(cin: readonly CinFigures[], revised: readonly Revi
   return { measure, year, councils: diffs.length, differing: diffs.filter((d) => Math.abs(d.difference) > 0.05).length, largest };
 }
 
-/** Whether, under one reading, the Inadequate group fared worse than the rest on an indicator (mean of councils, published rates, every council with the values). */
+/** Whether, under one reading, the Inadequate group fared worse than the rest on an indicator (mean of councils, published rates; initial assessments of full-year councils only). */
 export interface Direction {
   readonly reading: NamedCohortRule;
   readonly indicator: Indicator;
@@ -331,20 +331,23 @@ export interface Direction {
   readonly rest: number | undefined;
   /** Falls further (timeliness) or rises more (demand); undefined without both values. */
   readonly worse: boolean | undefined;
+  /** Councils each group's change is worked on. */
+  readonly councils: { readonly inadequate: number; readonly rest: number };
 }
 
 /** The direction of the report's finding under every reading searched: does the Inadequate group do worse? */
 export function directions(search: IndicatorSearch, cin: readonly CinFigures[], revised: readonly RevisedPopulation[]): Direction[] {
   const panel = panelOf(cin);
   const population = new Map(revised.flatMap((r) => (r.population_0_17 === null ? [] : [[`${r.council_code}|${r.year_ending_march}`, r.population_0_17] as const])));
-  const change = (indicator: Indicator, councils: readonly string[]): number | undefined => {
+  const change = (indicator: Indicator, councils: readonly string[]): { value: number; councils: number } | undefined => {
     if (indicator === "ia_timeliness") {
-      const before = iaLevel(panel, councils, BEFORE_YEAR, "mean", "all", "sameCouncils");
-      const after = iaLevel(panel, councils, AFTER_YEAR, "mean", "all", "sameCouncils");
-      return before && after ? after.value - before.value : undefined;
+      // Full-year councils only: no finding rests on a part-year figure.
+      const before = iaLevel(panel, councils, BEFORE_YEAR, "mean", "fullYear", "sameCouncils");
+      const after = iaLevel(panel, councils, AFTER_YEAR, "mean", "fullYear", "sameCouncils");
+      return before && after ? { value: after.value - before.value, councils: after.councils } : undefined;
     }
-    if (indicator === "cp_review_timeliness") return reviewChangeOf(panel, councils)?.value;
-    return rateChangeOf(panel, population, councils, indicator === "referrals_per_10k" ? "referrals" : "cpPlans", "mean", "published")?.value;
+    if (indicator === "cp_review_timeliness") return reviewChangeOf(panel, councils);
+    return rateChangeOf(panel, population, councils, indicator === "referrals_per_10k" ? "referrals" : "cpPlans", "mean", "published");
   };
   const INDICATOR_ORDER: readonly Indicator[] = ["ia_timeliness", "cp_review_timeliness", "referrals_per_10k", "cp_plans_per_10k"];
   return search.readings.flatMap(({ reading, groups }) =>
@@ -352,7 +355,8 @@ export function directions(search: IndicatorSearch, cin: readonly CinFigures[], 
       const inadequate = change(indicator, groups.inadequate);
       const rest = change(indicator, groups.ri_or_good);
       const falls = indicator === "ia_timeliness" || indicator === "cp_review_timeliness";
-      return { reading, indicator, inadequate, rest, worse: inadequate === undefined || rest === undefined ? undefined : falls ? inadequate < rest : inadequate > rest };
+      const worse = inadequate === undefined || rest === undefined ? undefined : falls ? inadequate.value < rest.value : inadequate.value > rest.value;
+      return { reading, indicator, inadequate: inadequate?.value, rest: rest?.value, worse, councils: { inadequate: inadequate?.councils ?? 0, rest: rest?.councils ?? 0 } };
     }),
   );
 }

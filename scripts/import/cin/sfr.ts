@@ -15,7 +15,6 @@ import { z } from "zod";
 import { codeCell } from "../../engine/data/cells.ts";
 import { quoted } from "../../engine/data/errors.ts";
 import type { Table } from "../../engine/data/load.ts";
-import type { PublicationId } from "../publisher/publications.ts";
 
 /** DfE's symbols for a missing number in these files, with their meaning. */
 export const SFR_SYMBOLS: Readonly<Record<string, string>> = {
@@ -60,8 +59,11 @@ export const SFR_MEASURES = [
 ] as const;
 export type SfrMeasure = (typeof SFR_MEASURES)[number];
 
+/** The three releases as publications (../publisher/publications.ts lists them by these ids). */
+export type SfrPublicationId = "dfe-cin-sfr-2012" | "dfe-cin-sfr-2013" | "dfe-cin-sfr-2014";
+
 export interface SfrYear {
-  readonly publication: PublicationId;
+  readonly publication: SfrPublicationId;
   /** Year ending 31 March. */
   readonly year: number;
   /** DfE's release, as cited. */

@@ -13,7 +13,7 @@ import { csvRecords, type RowSchema, type Table } from "../../engine/data/load.t
 import { csvTable, headerText } from "./tables.ts";
 import { notUtf8 } from "./text.ts";
 import { isZip, readWorkbook, type Workbook } from "./workbook.ts";
-import { SFR_YEARS, sfrSignature } from "../cin/sfr.ts";
+import { SFR_YEARS, sfrSignature, type SfrPublicationId } from "../cin/sfr.ts";
 
 export type PublicationId =
   | "ofsted-csc-data"
@@ -28,9 +28,7 @@ export type PublicationId =
   | "ilacs-report-scrape"
   | "ilacs-scrape-lookup"
   | "sif-report-dates"
-  | "dfe-cin-sfr-2012"
-  | "dfe-cin-sfr-2013"
-  | "dfe-cin-sfr-2014";
+  | SfrPublicationId;
 
 /** An import: the inspections import (data/councils/), the ILACS import (data/ilacs/), or the children-in-need 2012–2014 import (data/councils/children-in-need-2012-2014.csv). */
 export type Importer = "inspections" | "ilacs" | "children-in-need";

@@ -4,6 +4,7 @@
  *
  *   outcomes.assessments.<assessment>.<grade>          the share, exact from counts where reported (else as reported)
  *   outcomes.assessments.<assessment>.<grade>.rounded  whole percent, halves up, as the report rounds
+ *   outcomes.assessments.<assessment>.<grade>.count    councils at the grade, where reported
  *   outcomes.assessments.<assessment>.rated            councils rated
  *   outcomes.assessments.<assessment>.name             the publication in words (text)
  *   outcomes.assessments.match.<year>                  the publications that give the row, in words (text)
@@ -33,6 +34,7 @@ export function assessmentStats(publications: readonly PublicationShares[], chec
       const label = `share ${grade.replace(/_/g, " ")} in ${NAMES[p.assessment]}`;
       const base = share.count !== null && p.rated !== null ? { base: { part: share.count, whole: p.rated } } : {};
       stats.push({ key: `${key}.${grade}`, value: share.exact ?? share.percent, format: percent(share.exact === null ? 0 : 1), label: `${label}${share.exact === null ? ", as reported" : ", from the reported counts"}`, ...(share.exact === null ? {} : base) });
+      if (share.count !== null) stats.push({ key: `${key}.${grade}.count`, value: share.count, format: count(), label: `councils ${grade.replace(/_/g, " ")} in ${NAMES[p.assessment]}, as reported` });
       stats.push({ key: `${key}.${grade}.rounded`, value: share.percent, format: percent(0), label: `${label}, in whole percent as the report rounds` });
     }
   }

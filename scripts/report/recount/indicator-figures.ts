@@ -3,10 +3,8 @@
  * reading and averaging, for each of chapter 2's ten printed values, at its distance from
  * the printed value, the closest marked. Its CSV is the whole search.
  */
-import { NARROW_WIDTH } from "../../engine/charts/narrow.ts";
 import type { FigureDefinition } from "../../engine/figures/types.ts";
 import { count, formatValue, plainNumber } from "../../engine/stats/format.ts";
-import { NARROW_CHART_FONT_SIZE } from "../../engine/theme/palette.ts";
 import { cohort2013Indicators } from "../cohort/datasets.ts";
 import { childrenInNeed2012To2014, demand, inspections } from "../councils/datasets.ts";
 import { searchSpec, type SearchRow } from "./charts.ts";
@@ -40,7 +38,9 @@ export function indicatorSearchFigure(search: IndicatorSearch, inspectionsSource
   return {
     key: "recount-indicator-search",
     title:
-      within === search.targets.length
+      rows.length === 0
+        ? "No combination of cohort reading and averaging has values to compare with the report's"
+        : within === search.targets.length
         ? `One combination of cohort reading and averaging gives each of the report's ${n(search.targets.length)} values`
         : `No reading of the 2013 cohort gives the report's values: the closest combinations come from ${n(readingsOfClosest.size)} different readings`,
     description:
@@ -61,7 +61,7 @@ export function indicatorSearchFigure(search: IndicatorSearch, inspectionsSource
       { field: "reading", label: "Reading" },
     ],
     spec: searchSpec(rows, order),
-    narrowSpec: searchSpec(rows, order, NARROW_WIDTH, NARROW_CHART_FONT_SIZE),
+    narrowSpec: searchSpec(rows, order, true),
     dataFiles: [childrenInNeed2012To2014.file, demand.file, inspections.file, cohort2013Indicators.file],
   };
 }

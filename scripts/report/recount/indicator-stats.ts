@@ -55,7 +55,10 @@ export function indicatorStats(search: IndicatorSearch, revisions: readonly Rate
     add(`${k}.councils`, t.closest.councils, count(), `${words}: councils the closest combination is worked on`);
     add(`${k}.groupSize`, t.closest.groupSize, count(), `${words}: councils in the group under the closest combination's reading`);
     add(`${k}.tied`, t.tied, count(), `${words}: other combinations exactly as close`);
-    if (t.target.indicator === "cp_review_timeliness") add(`${k.replace(/\.change$/, ".drop")}.closest`, -t.closest.value, points(2), `${words}: the closest combination's fall`);
+    if (t.target.indicator === "cp_review_timeliness") {
+      add(`${k.replace(/\.change$/, ".drop")}.closest`, -t.closest.value, points(2), `${words}: the closest combination's fall`);
+      add(`${k.replace(/\.change$/, ".drop")}.distance`, -t.distance, points(2), `${words}: the closest combination's fall − the fall the report states`);
+    }
   }
   for (const { reading, groups } of search.readings) {
     for (const [group, key] of Object.entries(COHORT_GROUP_KEYS) as [CohortGroup, string][]) add(`reading.${reading.key}.${key}`, groups[group].length, count(), `councils ${GROUP_WORDS[group]} under the reading "${reading.label}"`);

@@ -68,7 +68,7 @@ export function indicatorStats(search: IndicatorSearch, revisions: readonly Rate
   add("combinations", search.targets.reduce((s, t) => s + t.ranked.length, 0), count(), "values computed in the search, over the report's ten values");
   add("partYear", search.partYear.length, count(), "councils whose 2014 initial assessments cover part of the year (single assessments reported)");
   add("ia2014", search.ia2014, count(), "councils with a 2014 figure for initial assessments within 10 working days");
-  stats.push({ key: "recount.cin.partYear.share", value: (100 * search.partYear.length) / search.ia2014, format: percent(0), label: "share of councils with a 2014 initial-assessment figure whose year is part-year", base: { part: search.partYear.length, whole: search.ia2014 } });
+  if (search.ia2014 > 0) stats.push({ key: "recount.cin.partYear.share", value: (100 * search.partYear.length) / search.ia2014, format: percent(0), label: "share of councils with a 2014 initial-assessment figure whose year is part-year", base: { part: search.partYear.length, whole: search.ia2014 } });
   for (const r of revisions) {
     const k = `revision.${r.measure}.${r.year}`;
     const what = `${r.measure === "referrals" ? "referral" : "protection plan"} rates, year ending March ${r.year}`;

@@ -5,7 +5,8 @@
  * Each file is recognised by what it holds (./publisher/publications.ts), never by its
  * name; a folder is read whole, and what is not a publication the import reads is listed
  * and left alone. The imports whose publications are given run (the inspections import for
- * data/councils/, the ILACS import for data/ilacs/; a publication given without the others
+ * data/councils/, the ILACS import for data/ilacs/, the children-in-need 2012–2014 import for
+ * data/councils/children-in-need-2012-2014.csv; a publication given without the others
  * its import needs is an error naming them), in memory. The command then prints, per
  * canonical file, the rows added, changed and removed, naming the councils and dates of the
  * first few; records each source file's publication, publisher, edition and sha256 in
@@ -25,7 +26,8 @@ import { parseArgs } from "node:util";
 import { BuildError, DataError, isReportError } from "../engine/data/errors.ts";
 import { parseCsv, type RowSchema } from "../engine/data/load.ts";
 import { LEDGER, parseProvenance, parseSourcesRead, recordedDate, sourceCell, SOURCES_HEADER, SOURCES_HEADING } from "../engine/data/provenance.ts";
-import { councils as councilsDataset, demand as demandDataset, inspections as inspectionsDataset } from "../report/councils/datasets.ts";
+import { childrenInNeed2012To2014, councils as councilsDataset, demand as demandDataset, inspections as inspectionsDataset } from "../report/councils/datasets.ts";
+import { buildChildrenInNeedOutputs, CIN_CANONICAL } from "./cin/run.ts";
 import { ilacsJudgements } from "../report/ilacs/datasets.ts";
 import { councilLookupFrom, buildIlacsOutputs, ILACS_CANONICAL } from "./ilacs/run.ts";
 import { losesAnything, lossesOf, refusal, type CanonicalFile, type FileLosses } from "./losses.ts";
@@ -74,6 +76,7 @@ export interface UpdatePlan {
 const IMPORTS: readonly { readonly importer: Importer; readonly label: string }[] = [
   { importer: "inspections", label: "inspections (data/councils/)" },
   { importer: "ilacs", label: "ILACS (data/ilacs/)" },
+  { importer: "children-in-need", label: "children in need 2012–2014 (data/councils/children-in-need-2012-2014.csv)" },
 ];
 
 /** Every file under the inputs (folders read whole, hidden files left out), each once, in the order given. */
@@ -169,6 +172,13 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
     for (const [file, text] of buildIlacsOutputs(byId, councilLookupFrom(councilsText))) outputs.set(file, text);
     Object.assign(canonical, ILACS_CANONICAL);
   }
+  if (imports.includes("children-in-need")) {
+    // DfE's numbers are joined to councils through the lookup as the inspections import has just made it, else as data/ has it.
+    const councilsText = outputs.get(councilsDataset.file) ?? (await readOrNull(path.join(options.root, councilsDataset.file)));
+    if (councilsText === null) throw new DataError(councilsDataset.file, 1, 1, "the children-in-need import needs the council list; give Ofsted's and DfE's publications for the inspections import too");
+    for (const [file, text] of buildChildrenInNeedOutputs(byId, councilLookupFrom(councilsText).councils)) outputs.set(file, text);
+    Object.assign(canonical, CIN_CANONICAL);
+  }
   const used = sources.filter((s) => s.publication.importers.some((i) => imports.includes(i))).map((s) => ({ ...s, edition: editionOf(s) }));
   // Rows are named by council: a council the update removes by its name before, every other by its name now.
   const councilsBefore = (await readOrNull(path.join(options.root, councilsDataset.file))) ?? "";
@@ -192,7 +202,7 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
   }
   const ledgerBefore = await readOrNull(path.join(options.root, LEDGER));
   if (ledgerBefore === null) throw new DataError(LEDGER, 1, 1, "the provenance ledger is missing; the update records its sources and sha256s there");
-  const importerOf = (file: string): Importer => (file in INSPECTION_CANONICAL ? "inspections" : "ilacs");
+  const importerOf = (file: string): Importer => (file in INSPECTION_CANONICAL ? "inspections" : file in CIN_CANONICAL ? "children-in-need" : "ilacs");
   const sourceDates = new Map([...outputs.keys()].filter((file) => file.endsWith(".csv")).map((file) => [file, used.filter((s) => s.publication.importers.includes(importerOf(file))).map(editionDate)] as const));
   const ledgerAfter = signLedger(dateLedger(recordSources(ledgerBefore, used), sourceDates), new Map(files.map((f) => [f.file, f.after])));
   checkDates(ledgerAfter, outputs);
@@ -259,7 +269,7 @@ export function dateLedger(ledger: string, sourceDates: ReadonlyMap<string, read
 }
 
 /** The datasets of the files the imports write, by file, for checking them against the ledger as written. */
-const WRITTEN: ReadonlyMap<string, RowSchema> = new Map<string, RowSchema>([councilsDataset, inspectionsDataset, demandDataset, ilacsJudgements].map((d) => [d.file, d.schema]));
+const WRITTEN: ReadonlyMap<string, RowSchema> = new Map<string, RowSchema>([councilsDataset, inspectionsDataset, demandDataset, ilacsJudgements, childrenInNeed2012To2014].map((d) => [d.file, d.schema]));
 
 /** Every CSV written loads with the date the new ledger records for it, as the build loads it: a date later than its file is a fault of the sources (a bug in the import). */
 function checkDates(ledger: string, outputs: ReadonlyMap<string, string>): void {
@@ -373,7 +383,7 @@ function describeDiff(file: string, diff: CsvDiff, losses: FileLosses | null, na
 }
 
 export function formatUpdate(plan: UpdatePlan, written: readonly string[] | null): string {
-  const canonical: Record<string, CanonicalFile> = { ...INSPECTION_CANONICAL, ...ILACS_CANONICAL };
+  const canonical: Record<string, CanonicalFile> = { ...INSPECTION_CANONICAL, ...ILACS_CANONICAL, ...CIN_CANONICAL };
   const out = [
     `Read ${plan.sources.length} publication${plan.sources.length === 1 ? "" : "s"}:`,
     ...plan.sources.map((s) => `  ${s.publication.publisher}, ${s.publication.title}; ${s.edition}: ${s.path}`),

@@ -63,12 +63,15 @@ describe.skipIf(!present)("the real sources", () => {
     plan = await planUpdate({ inputs: [SOURCES], root: "." });
   }, 120_000);
 
-  it("are all read: both imports run on the eight publications they need", () => {
-    expect(plan.imports).toEqual(["inspections", "ilacs"]);
+  it("are all read: the three imports run on the eleven publications they need", () => {
+    expect(plan.imports).toEqual(["inspections", "ilacs", "children-in-need"]);
     expect(plan.sources.map((s) => s.name).sort()).toEqual([
       "Childrens_social_care_in_England_2023_underlying_data.ods",
       "LA_Inspection_Outcomes_as_at_31_March_2025.ods",
       "Provider_data_lookup.csv",
+      "SFR27-2012ud.csv",
+      "SFR43-2014.csv",
+      "SFR45-2013ud.csv",
       "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv",
       "d5_cpps_at31march_by_duration_2013_to_2025.csv",
       "ofsted_csc_ilacs_history.csv",
@@ -81,7 +84,20 @@ describe.skipIf(!present)("the real sources", () => {
       "LA_Inspection_Outcomes_as_at_31_March_2025.ods": "as at 31 March 2025, published 25 September 2025",
       "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv": "years ending March 2013–2025",
       "ons_mid-year_population_estimates_2012_to_2024.csv": "mid-year estimates 2012–2024",
+      "SFR27-2012ud.csv": "year ending March 2012, release SFR27/2012",
     });
+  });
+
+  it("give the committed children-in-need 2012–2014 file exactly, each value as DfE published it", async () => {
+    const file = "data/councils/children-in-need-2012-2014.csv";
+    expect(made(file)).toBe(await readFile(file, "utf8"));
+    // Calderdale (DfE 381), SFR27-2012ud.csv line 63: 2,465 referrals at 544 per 10,000 on 45,300 children; the
+    // 10-day initial assessments 427 + 612 + 652 = 1,691 of 1,978. 2013's "3,258" is read from its quotes.
+    const rows = made(file).split("\n");
+    expect(rows).toContain("E08000033,2012,381,yes,2465,544,1978,1691,no,213,47,,,97.6,45300,2011,63");
+    expect(rows.find((r) => r.startsWith("E08000033,2013,"))).toMatch(/^E08000033,2013,381,yes,3258,714\.2,/);
+    // Newham and Havering sent no 2011-12 return.
+    expect(rows.filter((r) => /^E090000(16|25),2012,\d+,no,/.test(r))).toHaveLength(2);
   });
 
   it("give the committed councils and demand exactly", async () => {

@@ -9,6 +9,9 @@ import { dayMonthYear } from "../../engine/stats/format.ts";
 import { asAtDate } from "../ilacs/sources.ts";
 import type { SourceFile } from "./publications.ts";
 import { csvTable } from "./tables.ts";
+import { SFR_YEARS } from "../cin/sfr.ts";
+
+const sfrYearOf = (source: SourceFile) => SFR_YEARS.find((y) => y.publication === source.publication.id);
 
 /** The "Published on:" date of a workbook's cover sheet, as written there; null without one. */
 function publishedOn(source: SourceFile): string | null {
@@ -71,6 +74,11 @@ export function editionDate(source: SourceFile): string | null {
       return latestIso(columnValues(source, "report_published"));
     case "ilacs-scrape-lookup":
       return null;
+    case "dfe-cin-sfr-2012":
+    case "dfe-cin-sfr-2013":
+    case "dfe-cin-sfr-2014":
+      // The release's number ends with the year it was published (SFR27/2012).
+      return sfrYearOf(source)?.release.slice(-4) ?? null;
     default:
       return yearsOf(source).at(-1) ?? null;
   }
@@ -92,6 +100,12 @@ export function editionOf(source: SourceFile): string {
       return `reports published up to ${latestDate(columnValues(source, "report_published")) ?? "?"}`;
     case "ilacs-scrape-lookup":
       return "undated (a lookup)";
+    case "dfe-cin-sfr-2012":
+    case "dfe-cin-sfr-2013":
+    case "dfe-cin-sfr-2014": {
+      const year = sfrYearOf(source);
+      return year ? `year ending March ${year.year}, release ${year.release}` : "?";
+    }
     default: {
       // DfE and ONS files in the explore-education-statistics layout.
       const years = yearsOf(source);

@@ -13,6 +13,7 @@ import { csvRecords, type RowSchema, type Table } from "../../engine/data/load.t
 import { csvTable, headerText } from "./tables.ts";
 import { notUtf8 } from "./text.ts";
 import { isZip, readWorkbook, type Workbook } from "./workbook.ts";
+import { SFR_YEARS, sfrSignature, type SfrPublicationId } from "../cin/sfr.ts";
 
 export type PublicationId =
   | "ofsted-csc-data"
@@ -26,10 +27,11 @@ export type PublicationId =
   | "dfe-children-looked-after"
   | "ilacs-report-scrape"
   | "ilacs-scrape-lookup"
-  | "sif-report-dates";
+  | "sif-report-dates"
+  | SfrPublicationId;
 
-/** An import: the inspections import (data/councils/) or the ILACS import (data/ilacs/). */
-export type Importer = "inspections" | "ilacs";
+/** An import: the inspections import (data/councils/), the ILACS import (data/ilacs/), or the children-in-need 2012–2014 import (data/councils/children-in-need-2012-2014.csv). */
+export type Importer = "inspections" | "ilacs" | "children-in-need";
 
 interface Signature {
   /** For a spreadsheet: sheet names (patterns), any of which marks the publication. */
@@ -151,6 +153,17 @@ export const PUBLICATIONS: readonly Publication[] = [
     importers: ["inspections"],
     signature: { columns: ["urn", "la_folder_name", "pdf_path_in_repo", "inspection_start", "inspection_end", "report_published", "report_published_source"] },
   },
+  // DfE's "Characteristics of children in need" underlying data, one file a year, told apart by the year in their column names.
+  ...SFR_YEARS.map(
+    (year): Publication => ({
+      id: year.publication,
+      title: `Characteristics of children in need, underlying data, year ending March ${year.year} (${year.release})`,
+      publisher: "Department for Education",
+      foundAt: `GOV.UK, DfE statistical first release ${year.release} "Characteristics of children in need", its underlying data (.csv)`,
+      importers: ["children-in-need"],
+      signature: { columns: sfrSignature(year) },
+    }),
+  ),
 ];
 
 export const publication = (id: PublicationId): Publication => PUBLICATIONS.find((p) => p.id === id) as Publication;

@@ -257,6 +257,78 @@ function populationYearRule(): Check<DemandRow> {
 }
 
 // ---------------------------------------------------------------------------
+// data/councils/children-in-need-2012-2014.csv
+
+const rateCell = () => optionalCell(numberCell({ min: 0 }));
+const percentOrEmpty = () => optionalCell(numberCell({ min: 0, max: 100, unit: "%" }));
+
+/**
+ * DfE's "Characteristics of children in need" underlying data for the years ending March
+ * 2012, 2013 and 2014 (SFR27/2012, SFR45/2013, SFR43/2014), one row per council and year,
+ * as published: counts, and the rates and percentages DfE printed (rates per 10,000 children
+ * use the population estimates of the time, `population_0_17_published`, not ONS's later
+ * revisions). Empty = suppressed, not submitted or not applicable: the import report
+ * (data/councils/children-in-need-import-report.md) lists each with DfE's symbol.
+ */
+export const childrenInNeedSchema = z.object({
+  council_code: councilCodeCell(),
+  /** The year ending 31 March: 2012, 2013 or 2014. */
+  year_ending_march: yearCell({ min: 2012, max: 2014 }),
+  /** DfE's three-digit local authority number (geog_c), through which the row was joined to the council. */
+  dfe_number: dfeNumberCell(),
+  /** "no" when the council sent DfE no return for the year (DfE's ".." in every measure). */
+  submitted: codeCell(["yes", "no"]),
+  referrals: countCell(),
+  /** Referrals per 10,000 children aged 0–17, as DfE published it (population estimate of the time). */
+  referrals_rate_published: rateCell(),
+  /** Initial assessments completed in the year (the assessment the 2014 single assessment replaced). */
+  initial_assessments: countCell(),
+  /** Initial assessments completed within 10 working days: same day + 1–5 days + 6–10 days; empty if any part is suppressed. */
+  initial_assessments_within_10_days: countCell(),
+  /** "yes" when the council reported single assessments that year (its initial assessments then cover part of the year only). */
+  single_assessments_reported: codeCell(["yes", "no", "unknown"]),
+  cpp_at_31_march: countCell(),
+  /** Children on a child protection plan per 10,000 children aged 0–17 at 31 March, as published. */
+  cpp_rate_published: rateCell(),
+  /** Plans at 31 March that had lasted 3 months or more (those due a review); DfE gives it for 2012 and 2013 only. */
+  cpp_reviews_due: countCell(),
+  /** Of those, plans reviewed within the required timescales. */
+  cpp_reviewed_in_timescales: countCell(),
+  /** The percentage reviewed within timescales, as published. */
+  cpp_reviewed_percent_published: percentOrEmpty(),
+  /** Children aged 0–17 as DfE published it beside the rates (ONS mid-year estimate of the time, rounded to 100). */
+  population_0_17_published: countCell(),
+  /** The mid-year of that estimate: the calendar year before the year ending March. */
+  population_mid_year: yearCell({ min: 2011, max: 2013 }),
+  /** The line of the council's row in DfE's file. */
+  source_line: numberCell({ integer: true, min: 2 }),
+});
+
+export type ChildrenInNeedRow = z.output<typeof childrenInNeedSchema>;
+
+export const childrenInNeed2012To2014 = defineDataset({
+  file: "data/councils/children-in-need-2012-2014.csv",
+  schema: childrenInNeedSchema,
+  checks: [uniqueKey<ChildrenInNeedRow>(["council_code", "year_ending_march"]), childrenInNeedRules()],
+  crossChecks: [councilCodesKnown<ChildrenInNeedRow>()],
+});
+
+/** The parts cannot exceed their whole; the mid-year is the year before the year ending March. */
+function childrenInNeedRules(): Check<ChildrenInNeedRow> {
+  return (table) => {
+    for (const { row, line } of table.rows) {
+      const fail = (column: string, message: string) => {
+        throw new DataError(table.file, line, table.column(column), message);
+      };
+      if (row.population_mid_year !== row.year_ending_march - 1) fail("population_mid_year", `the year ending March ${row.year_ending_march} uses the mid-${row.year_ending_march - 1} estimate, not mid-${row.population_mid_year}`);
+      if (row.initial_assessments_within_10_days !== null && row.initial_assessments !== null && row.initial_assessments_within_10_days > row.initial_assessments) fail("initial_assessments_within_10_days", `${row.initial_assessments_within_10_days} within 10 days is more than the ${row.initial_assessments} initial assessments`);
+      if (row.cpp_reviewed_in_timescales !== null && row.cpp_reviews_due !== null && row.cpp_reviewed_in_timescales > row.cpp_reviews_due) fail("cpp_reviewed_in_timescales", `${row.cpp_reviewed_in_timescales} reviewed is more than the ${row.cpp_reviews_due} plans due a review`);
+      if (row.submitted === "no" && (row.referrals !== null || row.cpp_at_31_march !== null)) fail("submitted", "a council that sent no return has no counts");
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------
 
 /** Cross-file rule: every council_code is a council of data/councils/councils.csv. */
 export function knownCouncilCodes<T extends { council_code: string }>(codes: ReadonlySet<string>): Check<T> {

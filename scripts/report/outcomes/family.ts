@@ -5,7 +5,9 @@
  */
 import { defineFamily } from "../../engine/family.ts";
 import { outcomesByYear, type YearOutcomes } from "./compute.ts";
-import { inspectionOutcomesByYear } from "./datasets.ts";
+import { inspectionOutcomesByYear, ofstedAssessments } from "./datasets.ts";
+import { assessmentStats } from "./assessment-stats.ts";
+import { checkEarlyRow, publicationShares } from "./assessments.ts";
 import { declineStats } from "./decline-stats.ts";
 import { gradeStackFigure, gradeTrendFigure, yearlySwingFigure } from "./figures.ts";
 import { outcomeStats, type VariationWindow } from "./stats.ts";
@@ -19,6 +21,9 @@ export const VARIATION_WINDOWS: readonly [VariationWindow, VariationWindow] = [
 /** Chapter 1 quotes how each grade's share moved from 2007/08 to 2010/11. */
 export const DECLINE_CHANGES = [{ from: "2007/08", to: "2010/11" }] as const;
 
+/** The grade table's rows before the council records begin, checked against Ofsted's reported assessment counts. */
+export const EARLY_ROWS = ["2007/08", "2008/09", "2009/10"] as const;
+
 export interface OutcomesResult {
   /** The published shares, year by year. */
   readonly years: readonly YearOutcomes[];
@@ -28,14 +33,16 @@ export interface OutcomesResult {
 
 export const outcomes = defineFamily({
   name: "outcomes",
-  datasets: [inspectionOutcomesByYear],
+  datasets: [inspectionOutcomesByYear, ofstedAssessments],
   uses: {},
   build({ rows }) {
     const years = outcomesByYear(rows(inspectionOutcomesByYear));
     const result: OutcomesResult = { years, windows: VARIATION_WINDOWS };
+    const publications = publicationShares(rows(ofstedAssessments));
+    const early = years.filter((y) => (EARLY_ROWS as readonly string[]).includes(y.year)).map((y) => checkEarlyRow(y, publications));
     return {
       result,
-      stats: [...outcomeStats(years, VARIATION_WINDOWS), ...declineStats(years, DECLINE_CHANGES)],
+      stats: [...outcomeStats(years, VARIATION_WINDOWS), ...declineStats(years, DECLINE_CHANGES), ...assessmentStats(publications, early)],
       figures: [gradeTrendFigure(years), gradeStackFigure(years), yearlySwingFigure(years, VARIATION_WINDOWS)],
     };
   },

@@ -9,7 +9,7 @@ import { NARROW_LABEL_WIDTH, NARROW_LEGEND_WIDTH, NARROW_WIDTH, narrowSpec, wrap
 import { measureText } from "../../engine/render/text-metrics.ts";
 import { CHART_FONT_SIZE, NARROW_CHART_FONT_SIZE } from "../../engine/theme/palette.ts";
 
-import { BAND, CHART_WIDTH, GRID, INK, MUTED_INK, RULE, VEGA_LITE_SCHEMA, vegaConfig } from "../../engine/charts/theme.ts";
+import { BAND, CHART_WIDTH, GRID, INK, MUTED_INK, RULE, VEGA_LITE_SCHEMA, chartConfig, vegaConfig } from "../../engine/charts/theme.ts";
 import { GRADES, GRADE_COLOURS, GRADE_LABELS, GRADE_SHAPES } from "../shared/grades.ts";
 
 const gradeLabels = GRADES.map((g) => GRADE_LABELS[g]);
@@ -283,3 +283,67 @@ export function cohortReadingsSpec(rows: readonly CohortReadingRow[], readingOrd
     ],
   };
 }
+
+export type SearchRow = {
+  /** The report's value in words, as labelled on the chart. */
+  readonly value: string;
+  /** "points" (percentages and their changes) or "rate" (changes per 10,000 children). */
+  readonly unit: string;
+  readonly printed: number;
+  readonly computed: number;
+  /** computed − printed. */
+  readonly distance: number;
+  readonly reading: string;
+  readonly combination: string;
+  readonly councils: number;
+  /** "yes" for the combination closest to the printed value. */
+  readonly closest: string;
+};
+
+/**
+ * Strip plot of the closest-match search, two panels by unit (percentage points; per
+ * 10,000 children): a row per printed value, a dot per combination at its distance from
+ * the printed value, the closest drawn in ink, a line at zero (the report's value).
+ */
+export function searchSpec(rows: readonly SearchRow[], order: readonly string[], narrow = false): TopLevelSpec {
+  const fontSize = narrow ? NARROW_CHART_FONT_SIZE : CHART_FONT_SIZE;
+  // On a phone the row names wrap to NARROW_LABEL_WIDTH, on two lines.
+  const lines = (name: string) => (narrow ? wrapToWidth(name, NARROW_LABEL_WIDTH, fontSize) : [name]);
+  const labelWidth = Math.max(...order.flatMap((o) => lines(o).map((line) => measureText({ fontSize }, line))));
+  // The plots take the chart's width less the longest row name and the room Vega keeps beside it.
+  const width = Math.floor((narrow ? NARROW_WIDTH : CHART_WIDTH) - labelWidth - AXIS_GUTTER - SEARCH_LABEL_PADDING * (narrow ? 1.5 : 1));
+  const labelExpr = narrow ? order.reduceRight((otherwise, name) => `datum.value === ${JSON.stringify(name)} ? ${JSON.stringify(lines(name))} : ${otherwise}`, "datum.label") : undefined;
+  const panel = (unit: string, title: string) => {
+    const own = rows.filter((r) => r.unit === unit);
+    // A symmetric axis around the report's value, to a round step (5 points, 50 per 10,000), so its end ticks do not crowd.
+    const step = unit === "points" ? 5 : 50;
+    const reach = Math.max(step, Math.ceil(Math.max(0, ...own.map((r) => Math.abs(r.distance))) / step) * step);
+    return {
+      width,
+      height: { step: narrow ? 34 : 26 },
+      transform: [{ filter: `datum.unit === ${JSON.stringify(unit)}` }],
+      layer: [
+        { mark: { type: "rule" as const, color: INK, strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: "quantitative" as const } } },
+        {
+          mark: { type: "point" as const, filled: true, opacity: 0.6 },
+          encoding: {
+            y: { field: "value", type: "nominal" as const, sort: order.filter((o) => own.some((r) => r.value === o)), title: null, axis: { labelLimit: 0, labelColor: INK, grid: true, gridColor: GRID, ...(labelExpr ? { labelExpr } : {}) } },
+            x: { field: "distance", type: "quantitative" as const, title, scale: { domain: [-reach, reach], nice: false }, axis: { tickCount: narrow ? 3 : 5 } },
+            color: { field: "closest", type: "nominal" as const, scale: { domain: ["no", "yes"], range: [MUTED_INK, INK] }, legend: null },
+            size: { field: "closest", type: "ordinal" as const, sort: ["no", "yes"], scale: { domain: ["no", "yes"], range: [30, 110] }, legend: null },
+          },
+        },
+      ],
+    };
+  };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: narrow ? chartConfig(fontSize) : vegaConfig,
+    data: { values: rows.map((r) => ({ ...r })) },
+    vconcat: narrow ? [panel("points", "Less the report, points"), panel("rate", "Less the report, per 10,000")] : [panel("points", "Combination − report, percentage points"), panel("rate", "Combination − report, per 10,000 children")],
+    resolve: { scale: { color: "shared", size: "shared" } },
+  } as TopLevelSpec;
+}
+
+/** Room Vega keeps between a row name and the plot, and at the chart's edges for the end ticks' labels (half as much again on a phone, where they are larger for the plot). */
+const SEARCH_LABEL_PADDING = 40;

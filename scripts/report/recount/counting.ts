@@ -24,14 +24,9 @@ const rank = (grade: Judgement) => JUDGEMENTS.indexOf(grade);
 /** Every framework in force before ILACS (2009–2018). */
 export const PRE_ILACS_FRAMEWORKS: readonly Framework[] = FRAMEWORKS.filter((f) => !f.startsWith("ilacs"));
 
-/**
- * A whole-number percentage of k out of n, halves rounded up, in exact integer arithmetic:
- * round(100k/n) = floor((200k + n) / 2n). E.g. 11 of 40 = 27.5% → 28; 7 of 40 = 17.5% → 18.
- */
-export function wholePercent(k: number, n: number): number {
-  if (n <= 0) throw new Error("a share of nothing has no percentage");
-  return Math.floor((200 * k + n) / (2 * n));
-}
+import { wholePercent } from "../shared/percent.ts";
+
+export { wholePercent };
 
 export type DateBasis = "publication" | "inspection_start";
 

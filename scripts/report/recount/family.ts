@@ -5,8 +5,11 @@
  * (the outcomes and transitions families' results, and the cohort's published design).
  */
 import { defineFamily } from "../../engine/family.ts";
-import { cohort2013Design } from "../cohort/datasets.ts";
-import { councils, demand, inspections } from "../councils/datasets.ts";
+import { cohort2013Design, cohort2013Indicators } from "../cohort/datasets.ts";
+import { childrenInNeed2012To2014, councils, demand, inspections } from "../councils/datasets.ts";
+import { indicatorSearchFigure } from "./indicator-figures.ts";
+import { indicatorStats } from "./indicator-stats.ts";
+import { directions, rateRevisions, searchIndicators, targetsOf } from "./indicators.ts";
 import { outcomes } from "../outcomes/family.ts";
 import { transitions } from "../transitions/family.ts";
 import { analyseRecount, reportCohortDesign, type RecountOptions } from "./analysis.ts";
@@ -33,7 +36,7 @@ export const RECOUNT_OPTIONS: RecountOptions = {
 
 export const recount = defineFamily({
   name: "recount",
-  datasets: [councils, inspections, demand, cohort2013Design],
+  datasets: [councils, inspections, demand, cohort2013Design, childrenInNeed2012To2014, cohort2013Indicators],
   uses: { outcomes, transitions },
   build({ rows, uses, sourcesRead }) {
     const analysis = analyseRecount(
@@ -47,6 +50,15 @@ export const recount = defineFamily({
       },
       RECOUNT_OPTIONS,
     );
-    return { stats: recountStats(analysis), figures: recountFigures(analysis, ofstedSources(sourcesRead).inspections), result: { cohort: cohortMentions(analysis) } };
+    // Chapter 2's four indicators, 2012 → 2014, from DfE's council figures: every reading and average, the closest to each printed value.
+    const cin = rows(childrenInNeed2012To2014);
+    const search = searchIndicators({ events: rows(inspections), cin, revised: rows(demand), targets: targetsOf(rows(cohort2013Indicators)), cohortYear: RECOUNT_OPTIONS.cohortYear });
+    const revisions = [2013, 2014].flatMap((year) => (["referrals", "cpPlans"] as const).map((measure) => rateRevisions(cin, rows(demand), measure, year)));
+    const inspectionsSource = ofstedSources(sourcesRead).inspections;
+    return {
+      stats: [...recountStats(analysis), ...indicatorStats(search, revisions, analysis.names, directions(search, cin, rows(demand)))],
+      figures: [...recountFigures(analysis, inspectionsSource), indicatorSearchFigure(search, inspectionsSource)],
+      result: { cohort: cohortMentions(analysis) },
+    };
   },
 });

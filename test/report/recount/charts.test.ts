@@ -9,7 +9,7 @@ import { compileSpec, renderRawSvg } from "../../../scripts/engine/render/svg.ts
 import { recount } from "../../../scripts/report/recount/family.ts";
 import { familyOutput, SAMPLE_ROOT } from "../../helpers/report.ts";
 
-const KEYS = ["recount-counting-rules", "recount-repeat-inspections", "recount-cohort-readings", "recount-cohort-demand"];
+const KEYS = ["recount-counting-rules", "recount-repeat-inspections", "recount-cohort-readings", "recount-cohort-demand", "recount-indicator-search"];
 let figures: FigureDefinition[] = [];
 let fixture: FigureDefinition[] = [];
 beforeAll(async () => {

@@ -93,9 +93,9 @@ describe("recount-cohort-demand", () => {
 });
 
 describe("on the report sample's made-up data", () => {
-  it("builds all four from a handful of councils", async () => {
+  it("builds all five from a handful of councils", async () => {
     const figures = (await familyOutput(recount, SAMPLE_ROOT)).figures ?? [];
-    expect(figures.map((f) => f.key)).toEqual(["recount-counting-rules", "recount-repeat-inspections", "recount-cohort-readings", "recount-cohort-demand"]);
+    expect(figures.map((f) => f.key)).toEqual(["recount-counting-rules", "recount-repeat-inspections", "recount-cohort-readings", "recount-cohort-demand", "recount-indicator-search"]);
     expect(figures[0].title).toBe("None of the 8 counting rules reproduces the report's 2013/14 or 2014/15 shares");
   });
 });
